@@ -1,0 +1,254 @@
+//! Measurements: a number, its metric (from cue words near it), its currency, and the
+//! entity it is about (genitive before it, "of X" after it, the buyer for a price, or the
+//! subject of the sentence).
+
+use super::numbers::{find_quantities, Quantity};
+use super::{word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim};
+use crate::ingest::Article;
+use crate::knowledge::{EntityType, Knowledge, Lexicon};
+
+/// What the words around a number say it measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Customers,
+    Employees,
+    Revenue,
+    Profit,
+    Loss,
+    Price,
+}
+
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn matches_cue(word: &str, cues: &[String]) -> bool {
+    let w = word.trim_matches(|c: char| c == '\'' || c == '-');
+    let w = w.rsplit(['\'', '’']).next().unwrap_or(w); // "d'affaires" -> "affaires"
+    cues.iter().any(|c| word_has_cue(w, c) || word_has_cue(word, c))
+}
+
+/// Multi-word cues ("chiffre d'affaires", "net loss") are matched on the phrase.
+fn phrase_has_cue(text: &str, cues: &[String]) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    cues.iter().filter(|c| c.contains(' ')).any(|c| lower.contains(c.as_str()))
+}
+
+fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
+    for (_, w) in words(after).into_iter().take(3) {
+        if matches_cue(w, &lexicon.metrics.customers) {
+            return Some(Cue::Customers);
+        }
+        if matches_cue(w, &lexicon.metrics.employees) {
+            return Some(Cue::Employees);
+        }
+    }
+    None
+}
+
+/// The nearest money cue within a few words either side of the number.
+fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize)> {
+    let m = &lexicon.metrics;
+    let groups = [(Cue::Loss, &m.loss), (Cue::Revenue, &m.revenue), (Cue::Profit, &m.profit), (Cue::Price, &m.price)];
+    let before_words = words(before);
+    let after_words = words(after);
+    let mut best: Option<(Cue, usize)> = None;
+    let mut consider = |cue: Cue, distance: usize| {
+        if best.is_none_or(|(_, d)| distance < d) {
+            best = Some((cue, distance));
+        }
+    };
+    for (cue, list) in groups {
+        for (d, (_, w)) in before_words.iter().rev().take(6).enumerate() {
+            if matches_cue(w, list) {
+                consider(cue, d + 1);
+            }
+        }
+        for (d, (_, w)) in after_words.iter().take(5).enumerate() {
+            if matches_cue(w, list) {
+                consider(cue, d + 1);
+            }
+        }
+        let near_before: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let near_after: String = after.chars().take(40).collect();
+        if phrase_has_cue(&near_before, list) || phrase_has_cue(&near_after, list) {
+            consider(cue, 2);
+        }
+    }
+    best
+}
+
+fn local_currency(country: &str) -> Option<&'static str> {
+    match country {
+        "NO" => Some("NOK"),
+        "SE" => Some("SEK"),
+        "DK" => Some("DKK"),
+        "FR" => Some("EUR"),
+        "DE" => Some("EUR"),
+        "GB" => Some("GBP"),
+        "US" => Some("USD"),
+        _ => None,
+    }
+}
+
+/// Finds the measurements of an article.
+pub fn find_facts(
+    article: &Article,
+    mentions: &[Mention],
+    relations: &[RelationClaim],
+    lexicon: &Lexicon,
+    _knowledge: &Knowledge,
+) -> Vec<FactClaim> {
+    let mut out = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let text = &article.text[sentence.start..sentence.end];
+        let quantities = find_quantities(text, lexicon);
+        let mut last_currency: Option<String> = None;
+        for q in &quantities {
+            let own_currency = q.currency.clone();
+            if own_currency.is_some() {
+                last_currency = own_currency.clone();
+            }
+            if q.percent {
+                continue;
+            }
+            let before = &text[..q.start];
+            let after = &text[q.end..];
+            let before_lower = before.to_lowercase();
+            let tail: Vec<&str> = words(&before_lower).into_iter().rev().take(4).map(|(_, w)| w).collect();
+            if tail.iter().take(2).any(|w| lexicon.subset_cues.iter().any(|c| c == w)) {
+                continue;
+            }
+            let tail_text: String = before_lower.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            if lexicon.foreign_cues.iter().any(|c| tail_text.trim_end().ends_with(c.as_str())) {
+                continue;
+            }
+            let (metric, negate, rule) = if own_currency.is_none() && !(q.scaled && last_currency.is_some() && money_cue(before, after, lexicon).is_some()) {
+                match count_cue(after, lexicon) {
+                    Some(Cue::Customers) => (Metric::CustomerCount, false, "count-noun"),
+                    Some(Cue::Employees) => (Metric::Employees, false, "count-noun"),
+                    _ => continue,
+                }
+            } else {
+                match money_cue(before, after, lexicon) {
+                    Some((Cue::Revenue, _)) => (Metric::Revenue, false, "money-revenue"),
+                    Some((Cue::Profit, _)) => (Metric::NetIncome, false, "money-profit"),
+                    Some((Cue::Loss, _)) => (Metric::NetIncome, true, "money-loss"),
+                    Some((Cue::Price, _)) => (Metric::Price, false, "money-price"),
+                    _ => continue,
+                }
+            };
+            let currency = if matches!(metric, Metric::CustomerCount | Metric::Employees) {
+                None
+            } else {
+                let c = own_currency.or_else(|| last_currency.clone());
+                match c.as_deref() {
+                    Some("LOCAL") => local_currency(&lexicon.country).map(String::from),
+                    Some(c) => Some(c.to_string()),
+                    None => None,
+                }
+            };
+            if !matches!(metric, Metric::CustomerCount | Metric::Employees) && currency.is_none() {
+                continue;
+            }
+            let about = if metric == Metric::Price {
+                buyer(si, relations)
+            } else {
+                attach(article, si, sentence.start, q, mentions, lexicon)
+            };
+            let Some((about, confidence)) = about else { continue };
+            let value = if negate { -q.value.abs() } else { q.value };
+            out.push(FactClaim {
+                about,
+                metric,
+                value,
+                currency,
+                sentence: si,
+                start: sentence.start + q.start,
+                end: sentence.start + q.end,
+                rule: format!("{}.fact.{rule}", article.lang),
+                confidence,
+            });
+        }
+    }
+    out
+}
+
+/// The buyer of an acquisition stated in this sentence or the one before.
+fn buyer(sentence: usize, relations: &[RelationClaim]) -> Option<(usize, f32)> {
+    relations
+        .iter()
+        .filter(|r| r.property == "acquires")
+        .find(|r| r.sentence == sentence)
+        .map(|r| (r.subject, 0.85))
+        .or_else(|| {
+            relations
+                .iter()
+                .filter(|r| r.property == "acquires" && r.sentence + 1 == sentence)
+                .map(|r| (r.subject, 0.7))
+                .next()
+        })
+}
+
+fn is_actor(m: &Mention) -> bool {
+    m.etype.is_organisation() && m.origin != Origin::Demonym
+}
+
+/// The entity a count or amount belongs to.
+fn attach(
+    article: &Article,
+    sentence: usize,
+    offset: usize,
+    q: &Quantity,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Option<(usize, f32)> {
+    let text = &article.text;
+    let start = offset + q.start;
+    let end = offset + q.end;
+    let here: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == sentence && is_actor(m))
+        .collect();
+    // Genitive right before: "Stockholm Energis 800.000", "Telenor's 40 million".
+    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+        let between = text[m.end..start].trim();
+        let between = between.trim_start_matches("'s").trim_start_matches("’s").trim_start_matches('s').trim();
+        if between.is_empty() && (m.surface.ends_with('s') || text[m.end..start].trim_start().starts_with(['s', '\'', '’'])) {
+            return Some((*i, 0.85));
+        }
+    }
+    // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X".
+    for (i, m) in here.iter().filter(|(_, m)| m.start >= end) {
+        let between = &text[end..m.start];
+        if between.len() > 80 {
+            break;
+        }
+        let last: Vec<&str> = between.split_whitespace().rev().take(3).collect();
+        if last.iter().any(|w| lexicon.stopwords.is_empty() || ["til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for", "bei", "chez", "i"].contains(&w.to_lowercase().as_str())) {
+            return Some((*i, 0.8));
+        }
+        break;
+    }
+    // The subject: the first organisation of the sentence, before the number.
+    here.iter()
+        .find(|(_, m)| m.end <= start && m.etype != EntityType::PublicBody)
+        .map(|(i, _)| (*i, 0.65))
+}

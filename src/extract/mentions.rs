@@ -1,0 +1,685 @@
+//! Finding entity mentions: gazetteer names, places, service phrases, and discovery of
+//! unknown organisations, people and products from cues (legal forms, titles, given
+//! names, organisation words, quotes), then surnames, in-text abbreviations and anaphors.
+
+use super::{fold, Mention, Origin, Reference};
+use crate::ingest::Article;
+use crate::knowledge::{EntityType, Knowledge, Lexicon};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One automaton over every gazetteer and place name; built once.
+struct NameIndex {
+    automaton: AhoCorasick,
+    /// Per automaton pattern: what it names and whether it is a context-only alias.
+    targets: Vec<NameTarget>,
+}
+
+#[derive(Clone)]
+struct NameTarget {
+    reference: Reference,
+    etype: EntityType,
+    context_only: bool,
+    demonym: bool,
+}
+
+fn name_index() -> &'static NameIndex {
+    static INDEX: OnceLock<NameIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let k = Knowledge::global();
+        let mut names = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen = HashSet::new();
+        let mut add = |name: &str, target: NameTarget| {
+            if !name.is_empty() && seen.insert(name.to_string()) {
+                names.push(name.to_string());
+                targets.push(target);
+            }
+        };
+        for e in &k.gazetteer {
+            let target = NameTarget {
+                reference: Reference::Known(e.id.clone()),
+                etype: e.etype,
+                context_only: false,
+                demonym: false,
+            };
+            for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
+                add(n, target.clone());
+            }
+            for n in &e.context_aliases {
+                add(n, NameTarget { context_only: true, ..target.clone() });
+            }
+        }
+        for p in &k.places {
+            let target = NameTarget {
+                reference: Reference::Place(p.id.clone()),
+                etype: EntityType::Place,
+                context_only: false,
+                demonym: false,
+            };
+            for n in std::iter::once(&p.name).chain(&p.names) {
+                add(n, target.clone());
+            }
+            for d in &p.demonyms {
+                add(d, NameTarget { demonym: true, ..target.clone() });
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("gazetteer automaton");
+        NameIndex { automaton, targets }
+    })
+}
+
+/// Service phrases of one language, matched on lower-cased text.
+fn service_index(lexicon: &Lexicon) -> &'static (AhoCorasick, Vec<String>) {
+    static INDEX: OnceLock<HashMap<String, (AhoCorasick, Vec<String>)>> = OnceLock::new();
+    let all = INDEX.get_or_init(|| {
+        Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|lex| {
+                let phrases: Vec<String> = lex.services.keys().map(|p| p.to_lowercase()).collect();
+                let concepts = lex.services.values().cloned().collect();
+                let automaton = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&phrases)
+                    .expect("service automaton");
+                (lex.code.clone(), (automaton, concepts))
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl Token<'_> {
+    fn is_word(&self) -> bool {
+        self.text.chars().any(|c| c.is_alphanumeric())
+    }
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+}
+
+fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(i, t)| Token {
+            start: offset + i,
+            end: offset + i + t.len(),
+            text: t,
+        })
+        .collect()
+}
+
+fn sentence_of(article: &Article, pos: usize) -> Option<usize> {
+    let idx = article.sentences.partition_point(|s| s.end <= pos);
+    (idx < article.sentences.len() && article.sentences[idx].start <= pos).then_some(idx)
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Word boundary after a name: end, punctuation, a genitive -s / 's, or a hyphen
+/// before a lower-case word ("Telenor-konsernet").
+fn ends_at_boundary(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() && c != '-' => true,
+        Some('-') => chars.next().is_some_and(|c| c.is_lowercase()),
+        Some('s') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+fn starts_at_boundary(text: &str, start: usize) -> bool {
+    !char_before(text, start).is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
+}
+
+/// Finds every mention in the article, sorted by position, without overlaps.
+pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge) -> Vec<Mention> {
+    let text = &article.text;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut covered = Coverage::default();
+
+    // 1. Gazetteer and places.
+    let index = name_index();
+    let mut context_matches = Vec::new();
+    let mut named: HashSet<Reference> = HashSet::new();
+    for m in index.automaton.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if !starts_at_boundary(text, start) || !ends_at_boundary(text, end) {
+            continue;
+        }
+        let Some(sentence) = sentence_of(article, start) else { continue };
+        if article.sentences[sentence].end < end {
+            continue;
+        }
+        let target = &index.targets[m.pattern().as_usize()];
+        // A place followed by a capitalised word is part of a longer name (Stockholm Energi).
+        if target.etype == EntityType::Place && next_word_capitalised(text, end, article.sentences[sentence].end) {
+            continue;
+        }
+        let mention = Mention {
+            sentence,
+            start,
+            end,
+            surface: text[start..end].to_string(),
+            etype: target.etype,
+            reference: target.reference.clone(),
+            origin: if target.demonym { Origin::Demonym } else { Origin::Name },
+        };
+        if target.context_only {
+            context_matches.push(mention);
+        } else {
+            named.insert(mention.reference.clone());
+            mentions.push(mention);
+        }
+    }
+
+    // 2. City as an actor: "Stockholm by", "Stockholms stad".
+    for m in mentions.iter_mut() {
+        if m.etype != EntityType::Place || m.origin != Origin::Name {
+            continue;
+        }
+        let rest = &text[m.end..article.sentences[m.sentence].end];
+        let rest_trim = rest.trim_start_matches('s');
+        for word in &lexicon.city_words {
+            if let Some(after) = rest_trim.strip_prefix(' ').and_then(|r| r.strip_prefix(word.as_str())) {
+                if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                    let end = m.end + (rest.len() - after.len());
+                    m.end = end;
+                    m.surface = text[m.start..end].to_string();
+                    m.etype = EntityType::PublicBody;
+                    m.reference = Reference::New(m.surface.clone());
+                    break;
+                }
+            }
+        }
+    }
+    for m in &mentions {
+        covered.add(m.start, m.end);
+    }
+
+    // 3. Discovery from capitalised spans and cues.
+    let discovered = discover(article, lexicon, knowledge, &covered);
+    for m in discovered {
+        covered.add(m.start, m.end);
+        mentions.push(m);
+    }
+
+    // 4. Abbreviations defined in the text: "Full Name (ABBR)".
+    let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
+    mentions.sort_by_key(|m| m.start);
+    for m in &mentions {
+        if m.origin != Origin::Name || m.etype == EntityType::Place {
+            continue;
+        }
+        let rest = &text[m.end..];
+        if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) {
+            if (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+                abbreviations.insert(inner.to_string(), (m.reference.clone(), m.etype));
+                named.insert(m.reference.clone());
+            }
+        }
+    }
+    // Context-only aliases count where their entity is named, or where defined in the text.
+    for m in context_matches {
+        let defined = abbreviations.get(&m.surface).is_some_and(|(r, _)| *r == m.reference);
+        if (named.contains(&m.reference) || defined) && !covered.overlaps(m.start, m.end) {
+            covered.add(m.start, m.end);
+            mentions.push(m);
+        }
+    }
+    for (abbr, (reference, etype)) in &abbreviations {
+        for (pos, _) in text.match_indices(abbr.as_str()) {
+            let end = pos + abbr.len();
+            if !starts_at_boundary(text, pos) || !ends_at_boundary(text, end) || covered.overlaps(pos, end) {
+                continue;
+            }
+            if let Some(sentence) = sentence_of(article, pos) {
+                covered.add(pos, end);
+                mentions.push(Mention {
+                    sentence,
+                    start: pos,
+                    end,
+                    surface: abbr.clone(),
+                    etype: *etype,
+                    reference: reference.clone(),
+                    origin: Origin::Abbreviation,
+                });
+            }
+        }
+    }
+
+    // 5. Surnames of people named in full.
+    let people: Vec<(String, Reference, usize)> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && m.origin == Origin::Name)
+        .filter_map(|m| {
+            let last = m.surface.split_whitespace().last()?;
+            (m.surface.split_whitespace().count() >= 2).then(|| (last.to_string(), m.reference.clone(), m.start))
+        })
+        .collect();
+    for (surname, reference, first_pos) in people {
+        for (pos, _) in text.match_indices(surname.as_str()) {
+            let end = pos + surname.len();
+            if pos < first_pos || !starts_at_boundary(text, pos) || !ends_at_boundary(text, end) || covered.overlaps(pos, end) {
+                continue;
+            }
+            if let Some(sentence) = sentence_of(article, pos) {
+                covered.add(pos, end);
+                mentions.push(Mention {
+                    sentence,
+                    start: pos,
+                    end,
+                    surface: surname.clone(),
+                    etype: EntityType::Person,
+                    reference: reference.clone(),
+                    origin: Origin::Surname,
+                });
+            }
+        }
+    }
+
+    // 6. Services.
+    find_services(article, lexicon, &mut covered, &mut mentions);
+
+    mentions.sort_by_key(|m| m.start);
+
+    // 7. Anaphors, resolved to the latest fitting mention.
+    let anaphors = find_anaphors(article, lexicon, &mentions, &covered);
+    mentions.extend(anaphors);
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
+    let rest = &text[end..limit];
+    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    let Some(after) = rest.strip_prefix(' ') else { return false };
+    after.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[derive(Default)]
+struct Coverage {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Coverage {
+    fn add(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
+    }
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.spans.iter().any(|&(s, e)| start < e && s < end)
+    }
+}
+
+fn find_services(article: &Article, lexicon: &Lexicon, covered: &mut Coverage, mentions: &mut Vec<Mention>) {
+    let (automaton, concepts) = service_index(lexicon);
+    let text = &article.text;
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return; // offsets would not line up; rare scripts with case-length changes
+    }
+    for m in automaton.find_iter(&lower) {
+        let (start, end) = (m.start(), m.end());
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if !starts_at_boundary(text, start)
+            || char_after(text, end).is_some_and(|c| c.is_alphanumeric())
+            || covered.overlaps(start, end)
+        {
+            continue;
+        }
+        if let Some(sentence) = sentence_of(article, start) {
+            covered.add(start, end);
+            mentions.push(Mention {
+                sentence,
+                start,
+                end,
+                surface: text[start..end].to_string(),
+                etype: EntityType::Product,
+                reference: Reference::Service(concepts[m.pattern().as_usize()].clone()),
+                origin: Origin::Name,
+            });
+        }
+    }
+}
+
+/// A run of capitalised words (with connectors) that is not yet a mention.
+#[derive(Debug, Clone)]
+struct Span {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    words: usize,
+    /// First word of its sentence (capitalised by grammar, not by being a name).
+    sentence_initial: bool,
+}
+
+fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered: &Coverage) -> Vec<Mention> {
+    let text = &article.text;
+    let common = &knowledge.common;
+    let stop: HashSet<String> = lexicon.stopwords.iter().map(|s| s.to_lowercase()).collect();
+    let not_names: HashSet<&str> = common.not_names.iter().map(|s| s.as_str()).collect();
+    let given: HashSet<&str> = common.given_names.iter().map(|s| s.as_str()).collect();
+    let tech: HashSet<&str> = common.tech_acronyms.iter().map(|s| s.as_str()).collect();
+    let lowercase_words: HashSet<String> = text
+        .unicode_words()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .map(|w| w.to_string())
+        .collect();
+
+    let mut found = Vec::new();
+    let mut singles: Vec<(Span, bool)> = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let toks = tokens(&text[sentence.start..sentence.end], sentence.start);
+        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+        // Headlines in Title Case carry no name signal.
+        let caps = words.iter().filter(|t| t.is_capitalised()).count();
+        if words.len() >= 4 && caps * 10 >= words.len() * 6 {
+            continue;
+        }
+        for span in capitalised_spans(&toks, si, &stop, common, covered, text) {
+            let surface = &text[span.start..span.end];
+            let first_word = surface.split_whitespace().next().unwrap_or("");
+            if surface.contains('@') || (surface.contains('.') && !surface.contains(". ")) || surface.contains("://") {
+                continue;
+            }
+            let before = words_before(&toks, span.start, 2);
+            let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
+            let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
+            let etype;
+            let mut end = span.end;
+            if let Some(legal_end) = legal {
+                etype = EntityType::Company;
+                end = legal_end;
+            } else if lexicon.person_prefixes.iter().any(|p| before.last().is_some_and(|b| *b == p.trim_end_matches('.')))
+                || (span.words >= 2 && given.contains(first_word))
+                || (span.words >= 2 && (is_title(&prev, lexicon) || title_after(text, span.end, sentence.end, lexicon)))
+            {
+                etype = EntityType::Person;
+            } else if ends_with_any(surface, &lexicon.regulator_suffixes) {
+                etype = EntityType::Regulator;
+            } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
+                etype = EntityType::PublicBody;
+            } else if lexicon.product_cues.iter().any(|c| *c == prev) && is_quoted(text, span.start) {
+                etype = EntityType::Product;
+            } else if lexicon.org_cues.iter().any(|c| *c == prev) {
+                etype = EntityType::Company;
+            } else if span.words >= 2 && !lexicon.capitalises_nouns && !span.sentence_initial {
+                etype = EntityType::Company;
+            } else if span.words >= 2 && !lexicon.capitalises_nouns && span.sentence_initial && !stop.contains(&first_word.to_lowercase()) {
+                etype = EntityType::Company;
+            } else {
+                if span.words == 1 && !lexicon.capitalises_nouns {
+                    let word = surface;
+                    let acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+                    let plausible = !not_names.contains(word)
+                        && !tech.contains(word)
+                        && !stop.contains(&word.to_lowercase())
+                        && !lowercase_words.contains(&word.to_lowercase())
+                        && !acronym
+                        && word.chars().count() >= 3;
+                    if plausible {
+                        singles.push((span.clone(), !span.sentence_initial));
+                    }
+                }
+                continue;
+            }
+            let surface = text[span.start..end].trim_end_matches(['.', ',']).to_string();
+            found.push(Mention {
+                sentence: span.sentence,
+                start: span.start,
+                end: span.start + surface.len(),
+                surface: surface.clone(),
+                etype,
+                reference: Reference::New(surface),
+                origin: Origin::Name,
+            });
+        }
+    }
+    // A single capitalised word is a company name when it recurs mid-sentence, never in
+    // lower case, or when a cue typed it elsewhere in the article.
+    let mut mid_counts: HashMap<String, usize> = HashMap::new();
+    for (span, mid) in &singles {
+        if *mid {
+            *mid_counts.entry(strip_genitive(&text[span.start..span.end]).to_string()).or_default() += 1;
+        }
+    }
+    let known: HashMap<String, (EntityType, String)> = found
+        .iter()
+        .map(|m| (m.surface.clone(), (m.etype, m.surface.clone())))
+        .collect();
+    for (span, _) in singles {
+        let word = strip_genitive(&text[span.start..span.end]);
+        let typed = known.get(word).cloned();
+        let etype = match typed {
+            Some((t, _)) => t,
+            None if mid_counts.get(word).copied().unwrap_or(0) >= 2 => EntityType::Company,
+            None => continue,
+        };
+        found.push(Mention {
+            sentence: span.sentence,
+            start: span.start,
+            end: span.start + word.len(),
+            surface: word.to_string(),
+            etype,
+            reference: Reference::New(word.to_string()),
+            origin: Origin::Name,
+        });
+    }
+    found
+}
+
+fn strip_genitive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+fn capitalised_spans(
+    toks: &[Token],
+    sentence: usize,
+    stop: &HashSet<String>,
+    common: &crate::knowledge::Common,
+    covered: &Coverage,
+    text: &str,
+) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let first_word = toks.iter().position(|t| t.is_word());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let free = !covered.overlaps(t.start, t.end);
+        if !(t.is_word() && t.is_capitalised() && free) {
+            i += 1;
+            continue;
+        }
+        let start_index = i;
+        let mut last = i;
+        let mut words: usize = 1;
+        let mut j = i + 1;
+        while j < toks.len() {
+            let n = toks[j];
+            if covered.overlaps(n.start, n.end) {
+                break;
+            }
+            // Only a plain space (not a line break) may join words of one name.
+            if text[toks[j - 1].end..n.start].contains('\n') {
+                break;
+            }
+            if n.is_word() && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+                last = j;
+                words += 1;
+                j += 1;
+            } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
+                && toks.get(j + 1).is_some_and(|x| x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading function words ("I Sverige", "Den").
+        let mut s = start_index;
+        while s <= last && stop.contains(&toks[s].text.to_lowercase()) {
+            s += 1;
+            words = words.saturating_sub(1);
+        }
+        if s <= last && words >= 1 {
+            let mut end = toks[last].end;
+            if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
+                end += "'s".len().max(if text[end..].starts_with('’') { "’s".len() } else { 2 });
+                end = end.min(text.len());
+            }
+            spans.push(Span {
+                sentence,
+                start: toks[s].start,
+                end: toks[last].end,
+                words: words.min(last - s + 1),
+                sentence_initial: Some(s) == first_word,
+            });
+            let _ = end;
+        }
+        i = j.max(i + 1);
+    }
+    spans
+}
+
+fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
+    let mut out: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
+        .map(|t| t.text)
+        .collect();
+    // A comma right before breaks the cue ("sier X, Y").
+    if out.last() == Some(&",") {
+        return Vec::new();
+    }
+    let len = out.len();
+    out.drain(..len.saturating_sub(n));
+    out
+}
+
+fn legal_form_after(text: &str, end: usize, limit: usize, forms: &[String]) -> Option<usize> {
+    let rest = &text[end..limit];
+    let after = rest.strip_prefix(' ')?;
+    forms
+        .iter()
+        .filter(|f| after.starts_with(f.as_str()))
+        .filter(|f| after[f.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        .map(|f| end + 1 + f.len())
+        .max()
+}
+
+fn is_title(word: &str, lexicon: &Lexicon) -> bool {
+    !word.is_empty() && lexicon.titles.iter().any(|t| super::word_has_cue(word, t))
+}
+
+/// "NAME, pressechef" or "NAME, press- och kommunikationschef".
+fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool {
+    let rest = &text[end..limit];
+    let Some(after) = rest.strip_prefix(", ") else { return false };
+    after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .take(4)
+        .any(|w| is_title(&w.to_lowercase(), lexicon))
+}
+
+fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
+    let last = surface.split_whitespace().last().unwrap_or("").to_lowercase();
+    suffixes.iter().any(|s| last.ends_with(&s.to_lowercase()))
+}
+
+fn is_quoted(text: &str, start: usize) -> bool {
+    char_before(text, start).is_some_and(|c| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„'))
+}
+
+fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], covered: &Coverage) -> Vec<Mention> {
+    let text = &article.text;
+    let lower = fold(text);
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let groups = [
+        (&lexicon.company_anaphors, EntityType::Company),
+        (&lexicon.regulator_anaphors, EntityType::Regulator),
+    ];
+    for (words, etype) in groups {
+        for word in words {
+            let needle = fold(word);
+            for (pos, _) in lower.match_indices(needle.as_str()) {
+                let end = pos + needle.len();
+                if !text.is_char_boundary(pos) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                // Whole word, or the head of a compound ("energiselskapets").
+                let compound_prefix = lower[..pos]
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('-')
+                    .to_string();
+                let word_start = pos - lower[..pos].len() + lower[..pos].trim_end_matches(|c: char| c.is_alphanumeric() || c == '-').len();
+                if char_after(&lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
+                    continue;
+                }
+                let end = if lower[end..].starts_with('s') && !char_after(&lower, end + 1).is_some_and(|c| c.is_alphanumeric()) {
+                    end
+                } else {
+                    end
+                };
+                if covered.overlaps(word_start, end) {
+                    continue;
+                }
+                let Some(sentence) = sentence_of(article, pos) else { continue };
+                let antecedent = mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor)
+                    .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
+                    .find(|m| compound_prefix.is_empty() || fold(&m.surface).contains(&compound_prefix))
+                    .or_else(|| {
+                        mentions
+                            .iter()
+                            .rev()
+                            .filter(|m| m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor)
+                            .find(|m| sentence.saturating_sub(m.sentence) <= 2)
+                    });
+                if let Some(a) = antecedent {
+                    out.push(Mention {
+                        sentence,
+                        start: word_start,
+                        end,
+                        surface: text[word_start..end].to_string(),
+                        etype,
+                        reference: a.reference.clone(),
+                        origin: Origin::Anaphor,
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,170 @@
+//! Number expressions in every supported language: "8,7 millioner svenske kroner",
+//! "vel en million", "£1.2bn", "$38.4 million", "2,5 milliards d'euros", "450.000",
+//! "1 234,5", "rund 3 Millionen". Values in full units; currency as ISO 4217, or
+//! `LOCAL` for a bare krone resolved by the article's country.
+
+use crate::knowledge::{Knowledge, Lexicon};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte offsets within the text searched.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub currency: Option<String>,
+    pub percent: bool,
+    /// A scale word or symbol was present ("millioner", "bn").
+    pub scaled: bool,
+}
+
+struct NumberGrammar {
+    regex: Regex,
+    scales: HashMap<String, f64>,
+    words: HashMap<String, f64>,
+    currencies: HashMap<String, String>,
+    decimal: char,
+}
+
+fn alternation(mut items: Vec<String>) -> String {
+    items.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    items.dedup();
+    items.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+fn grammar(lexicon: &Lexicon) -> &'static NumberGrammar {
+    static ALL: OnceLock<HashMap<String, NumberGrammar>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let k = Knowledge::global();
+        k.lexicons.iter().map(|l| (l.code.clone(), build(l, k))).collect()
+    });
+    &all[&lexicon.code]
+}
+
+fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
+    let lower = |m: &std::collections::BTreeMap<String, f64>| -> HashMap<String, f64> {
+        m.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect()
+    };
+    let scales = lower(&lexicon.numbers.scales);
+    let words = lower(&lexicon.numbers.words);
+    let mut currencies: HashMap<String, String> = lexicon
+        .currencies
+        .iter()
+        .map(|(k, v)| (k.to_lowercase(), v.clone()))
+        .collect();
+    for (k, v) in &knowledge.common.currency_symbols {
+        currencies.insert(k.to_lowercase(), v.clone());
+    }
+    let scale_alt = alternation(scales.keys().cloned().collect());
+    let word_alt = alternation(words.keys().cloned().collect());
+    let currency_alt = alternation(currencies.keys().cloned().collect());
+    let symbols = alternation(knowledge.common.currency_symbols.keys().filter(|k| k.chars().count() == 1).cloned().collect());
+    let source = format!(
+        r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
+    );
+    NumberGrammar {
+        regex: Regex::new(&source).expect("number grammar"),
+        scales,
+        words,
+        currencies,
+        decimal: lexicon.numbers.decimal.chars().next().unwrap_or('.'),
+    }
+}
+
+/// Parses digits with the language's separators; a separator before exactly three digits
+/// (and not the decimal mark, or repeated) groups thousands.
+pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
+    let groups: Vec<&str> = s.split([' ', '.', ',']).collect();
+    let seps: Vec<char> = s.chars().filter(|c| matches!(c, ' ' | '.' | ',')).collect();
+    if seps.is_empty() {
+        return s.parse().ok();
+    }
+    let last_sep = *seps.last()?;
+    let last_group = groups.last()?;
+    let thousands_only = seps.len() > 1 && seps.iter().all(|&c| c == seps[0]) && last_group.len() == 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let last_is_decimal = !thousands_only && (last_sep == decimal || last_group.len() != 3) && last_sep != ' ';
+    let mut out = String::new();
+    for (i, g) in groups.iter().enumerate() {
+        if i == groups.len() - 1 && last_is_decimal && i > 0 {
+            out.push('.');
+        }
+        out.push_str(g);
+    }
+    out.parse().ok()
+}
+
+/// Finds the number expressions of a text.
+pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
+    let g = grammar(lexicon);
+    let mut out = Vec::new();
+    for caps in g.regex.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        // Inside a word or a longer number: not a quantity of its own.
+        if text[..whole.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let scale_word = caps.name("scale").map(|m| m.as_str().to_lowercase());
+        let scale = scale_word.as_ref().and_then(|s| g.scales.get(s)).copied();
+        let mut end = whole.end();
+        // A scale or currency word must end at a word boundary ("m" is not "mars").
+        let boundary = |pos: usize| !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        let value = if let Some(num) = caps.name("num") {
+            let Some(v) = parse_digits(num.as_str(), g.decimal) else { continue };
+            v
+        } else {
+            // Number words only count before a scale ("en million", "une demi").
+            let Some(_) = scale else { continue };
+            let w1 = caps.name("w1").map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+            let mut v = g.words.get(&w1).copied().unwrap_or(1.0);
+            if let Some(w2) = caps.name("w2") {
+                v *= g.words.get(&w2.as_str().to_lowercase()).copied().unwrap_or(1.0);
+            }
+            v
+        };
+        let mut currency = caps.name("sym").map(|m| m.as_str().to_lowercase());
+        if let Some(cur) = caps.name("cur") {
+            if boundary(cur.end()) || !cur.as_str().chars().last().is_some_and(|c| c.is_alphanumeric()) {
+                currency = Some(cur.as_str().to_lowercase());
+            } else {
+                end = cur.start().saturating_sub(1);
+            }
+        }
+        let mut scaled = scale.is_some();
+        let mut value = value;
+        if let (Some(s), Some(sw)) = (scale, caps.name("scale")) {
+            if boundary(sw.end()) || text[sw.end()..].starts_with('.') {
+                value *= s;
+            } else {
+                scaled = false;
+                end = sw.start();
+            }
+        }
+        if caps.name("num").is_none() && !scaled {
+            continue;
+        }
+        let currency = currency.and_then(|c| g.currencies.get(&c).cloned());
+        let end = end.max(whole.start() + 1).min(text.len());
+        let end = (0..=end).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+        out.push(Quantity {
+            start: whole.start(),
+            end: text[..end].trim_end().len(),
+            value,
+            currency,
+            percent: caps.name("pct").is_some(),
+            scaled,
+        });
+    }
+    out
+}
+
+/// Renders a value as an `xsd:decimal` lexical form (no exponent, no float noise).
+pub fn decimal_lexical(value: f64) -> String {
+    if value.fract().abs() < 1e-6 || value.abs() >= 1e4 {
+        format!("{:.0}", value.round())
+    } else {
+        let s = format!("{value:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,245 @@
+//! Relation patterns: regexes with argument slots over a sentence whose mentions are
+//! masked as tokens. `{X}` / `{Y}` match a mention or a coordinated list of them,
+//! `{X1}` / `{Y1}` exactly one, `{_}` up to four words, `{__}` up to twelve, `{TITLE}` a
+//! role word of the language. A pattern with `keep` is a reduction: after it fires, its
+//! match is replaced by the kept slot, so "X's subsidiary Y" becomes "Y" for the patterns
+//! that follow (a cascade, as in FASTUS).
+
+use super::{Mention, Origin, RelationClaim};
+use crate::ingest::Article;
+use crate::knowledge::{EntityType, Knowledge, Lexicon, PatternSpec};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+pub struct CompiledPattern {
+    pub spec: PatternSpec,
+    pub regex: Regex,
+}
+
+pub struct LanguagePatterns {
+    pub reductions: Vec<CompiledPattern>,
+    pub relations: Vec<CompiledPattern>,
+    negation: Regex,
+    hypothetical: Option<Regex>,
+}
+
+fn word_alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// Expands the slot syntax of a pattern into a regex.
+pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
+    let entity = format!("{OPEN}\\d+{CLOSE}");
+    let coordinators = word_alternation(&lexicon.coordinators);
+    let list = |name: &str| format!("(?P<{name}>{entity}(?:(?:, | (?:{coordinators}) ){entity})*)");
+    let titles = word_alternation(&lexicon.titles);
+    pattern
+        .replace("{X1}", &format!("(?P<X>{entity})"))
+        .replace("{Y1}", &format!("(?P<Y>{entity})"))
+        .replace("{X}", &list("X"))
+        .replace("{Y}", &list("Y"))
+        .replace("{__}", "(?:\\S+ ){0,12}?")
+        .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,4}}?"))
+        .replace("{TITLE}", &format!("[\\w-]*(?:{titles})"))
+}
+
+fn compile(lexicon: &Lexicon) -> LanguagePatterns {
+    let mut reductions = Vec::new();
+    let mut relations = Vec::new();
+    for spec in &lexicon.pattern {
+        let source = format!("(?i){}", expand_pattern(&spec.re, lexicon));
+        let regex = Regex::new(&source)
+            .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", lexicon.code, spec.id));
+        let compiled = CompiledPattern { spec: spec.clone(), regex };
+        if spec.keep.is_some() {
+            reductions.push(compiled);
+        } else {
+            relations.push(compiled);
+        }
+    }
+    let negation = Regex::new(&format!("(?i)\\b(?:{})\\b", word_alternation(&lexicon.negations)))
+        .expect("negation regex");
+    let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
+        Regex::new(&format!("(?i)^(?:\\S+ )?(?:{})\\b", word_alternation(&lexicon.hypotheticals)))
+            .expect("hypothetical regex")
+    });
+    LanguagePatterns { reductions, relations, negation, hypothetical }
+}
+
+pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
+    static ALL: OnceLock<HashMap<String, LanguagePatterns>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|l| (l.code.clone(), compile(l)))
+            .collect()
+    });
+    &all[code]
+}
+
+/// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.
+pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -> String {
+    let s = article.sentences[sentence];
+    let mut out = String::new();
+    let mut pos = s.start;
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.sentence == sentence) {
+        if m.start < pos {
+            continue;
+        }
+        out.push_str(&article.text[pos..m.start]);
+        out.push(OPEN);
+        out.push_str(&i.to_string());
+        out.push(CLOSE);
+        pos = m.end;
+    }
+    out.push_str(&article.text[pos..s.end]);
+    let out = out.replace(['’', '‘', '`'], "'").replace(['«', '»', '“', '”', '„'], "\"");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Mention indices named in a captured slot.
+pub fn slot_mentions(slot: &str) -> Vec<usize> {
+    slot.split(OPEN)
+        .skip(1)
+        .filter_map(|part| part.split(CLOSE).next()?.parse().ok())
+        .collect()
+}
+
+/// The article's main organisation: the one named most often (companies first).
+pub fn focus_mention(mentions: &[Mention]) -> Option<usize> {
+    let mut counts: HashMap<&super::Reference, (usize, usize, usize)> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype.is_organisation() && m.origin != Origin::Demonym {
+            let entry = counts.entry(&m.reference).or_insert((0, 0, i));
+            entry.0 += 1;
+            entry.1 = usize::from(m.etype == EntityType::Company);
+        }
+    }
+    counts
+        .into_values()
+        .max_by_key(|&(n, company, first)| (company, n, std::cmp::Reverse(first)))
+        .map(|(_, _, first)| first)
+}
+
+/// Finds every relation claim of the article.
+pub fn find_relations(article: &Article, mentions: &[Mention], lexicon: &Lexicon) -> Vec<RelationClaim> {
+    let patterns = language_patterns(&lexicon.code);
+    let signatures = &Knowledge::global().common.signatures;
+    let focus = focus_mention(mentions);
+    let mut claims = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |claims: &mut Vec<RelationClaim>, claim: RelationClaim| {
+        if seen.insert((claim.subject, claim.property.clone(), claim.object, claim.sentence)) {
+            claims.push(claim);
+        }
+    };
+    for sentence in 0..article.sentences.len() {
+        if !mentions.iter().any(|m| m.sentence == sentence) {
+            continue;
+        }
+        let mut masked = mask_sentence(article, sentence, mentions);
+        if patterns.hypothetical.as_ref().is_some_and(|h| h.is_match(&masked)) {
+            continue;
+        }
+        // Reductions, until none applies.
+        for _ in 0..16 {
+            let mut changed = false;
+            for p in &patterns.reductions {
+                let Some(caps) = p.regex.captures(&masked) else { continue };
+                let whole = caps.get(0).expect("match");
+                let keep = p.spec.keep.as_deref().unwrap_or("Y");
+                let Some(kept) = caps.name(keep) else { continue };
+                let claims_here = claims_from(&caps, &p.spec, article, sentence, mentions, signatures, focus, &masked, patterns);
+                let replacement = kept.as_str().to_string();
+                if replacement.len() >= whole.len() {
+                    continue;
+                }
+                for c in claims_here {
+                    push(&mut claims, c);
+                }
+                masked.replace_range(whole.range(), &replacement);
+                changed = true;
+                break;
+            }
+            if !changed {
+                break;
+            }
+        }
+        for p in &patterns.relations {
+            for caps in p.regex.captures_iter(&masked) {
+                for c in claims_from(&caps, &p.spec, article, sentence, mentions, signatures, focus, &masked, patterns) {
+                    push(&mut claims, c);
+                }
+            }
+        }
+    }
+    claims
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claims_from(
+    caps: &regex::Captures,
+    spec: &PatternSpec,
+    article: &Article,
+    sentence: usize,
+    mentions: &[Mention],
+    signatures: &std::collections::BTreeMap<String, crate::knowledge::Signature>,
+    focus: Option<usize>,
+    masked: &str,
+    patterns: &LanguagePatterns,
+) -> Vec<RelationClaim> {
+    let Some(property) = spec.p.as_deref() else { return Vec::new() };
+    let Some(signature) = signatures.get(property) else { return Vec::new() };
+    let whole = caps.get(0).expect("match");
+    // A negation in or just before the match ("har ikke kjøpt") voids it.
+    let window_start = masked[..whole.start()]
+        .char_indices()
+        .rev()
+        .nth(24)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    if patterns.negation.is_match(&masked[window_start..whole.end()]) {
+        return Vec::new();
+    }
+    let slot = |name: &str| match caps.name(name) {
+        Some(m) => slot_mentions(m.as_str()),
+        None if spec.focus.as_deref() == Some(name) => focus.into_iter().collect(),
+        None => Vec::new(),
+    };
+    let (subjects, objects) = (slot("X"), slot("Y"));
+    let mut out = Vec::new();
+    for &s in &subjects {
+        for &o in &objects {
+            let (Some(sm), Some(om)) = (mentions.get(s), mentions.get(o)) else { continue };
+            if sm.reference == om.reference {
+                continue;
+            }
+            if !signature.subject.contains(&sm.etype) || !signature.object.contains(&om.etype) {
+                continue;
+            }
+            let mut confidence = spec.conf;
+            if sm.origin == Origin::Anaphor || om.origin == Origin::Anaphor {
+                confidence *= 0.85;
+            }
+            if spec.focus.is_some() {
+                confidence *= 0.75;
+            }
+            out.push(RelationClaim {
+                subject: s,
+                property: property.to_string(),
+                object: o,
+                sentence,
+                rule: format!("{}.{}", article.lang, spec.id),
+                confidence,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! Graph stage: resolved entities as petgraph nodes, relations as edges that carry their
+//! evidence, measurements beside them. Symmetric relations are stored once, in key order.
+
+use crate::extract::{Extraction, Metric};
+use crate::knowledge::{EntityType, Knowledge};
+use crate::resolve::{Entity, Resolution};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{BTreeMap, HashMap};
+
+/// Where a relation or measurement was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index into [`KnowledgeGraph::articles`].
+    pub article: usize,
+    pub sentence: usize,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone)]
+pub struct RelationEdge {
+    pub property: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub about: NodeIndex,
+    pub metric: Metric,
+    pub value: f64,
+    pub currency: Option<String>,
+    pub evidence: Vec<Evidence>,
+    /// Character offsets of the number in the first evidence's article.
+    pub span: (usize, usize),
+}
+
+/// What the export needs of an article.
+#[derive(Debug, Clone)]
+pub struct ArticleInfo {
+    pub key: String,
+    pub source: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: String,
+    pub content_hash: String,
+    /// Sentence texts and their character offsets, for provenance.
+    pub sentences: Vec<(String, usize, usize)>,
+}
+
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Entity, RelationEdge>,
+    pub measurements: Vec<Measurement>,
+    pub articles: Vec<ArticleInfo>,
+}
+
+impl KnowledgeGraph {
+    pub fn entity_count(&self, etype: EntityType) -> usize {
+        self.graph.node_weights().filter(|e| e.etype == etype).count()
+    }
+    pub fn relation_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for e in self.graph.edge_weights() {
+            *counts.entry(e.property.clone()).or_default() += 1;
+        }
+        counts
+    }
+}
+
+fn char_offsets(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text[..start].chars().count();
+    (s, s + text[start..end].chars().count())
+}
+
+/// Unique article keys: the id's slug, with a content-hash suffix when two articles share it.
+fn article_keys(extractions: &[Extraction]) -> Vec<String> {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let slugs: Vec<String> = extractions
+        .iter()
+        .map(|x| {
+            let s = crate::resolve::slug(&x.article.id);
+            if s.is_empty() { "article".to_string() } else { s }
+        })
+        .collect();
+    for s in &slugs {
+        *count.entry(s.clone()).or_default() += 1;
+    }
+    slugs
+        .into_iter()
+        .zip(extractions)
+        .map(|(s, x)| if count[&s] > 1 { format!("{s}-{}", &x.article.content_hash[..8]) } else { s })
+        .collect()
+}
+
+/// Builds the merged graph.
+pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> KnowledgeGraph {
+    let signatures = &Knowledge::global().common.signatures;
+    let mut kg = KnowledgeGraph::default();
+    let mut node_of: HashMap<usize, NodeIndex> = HashMap::new();
+    let mut node = |kg: &mut KnowledgeGraph, entity: usize| -> NodeIndex {
+        *node_of
+            .entry(entity)
+            .or_insert_with(|| kg.graph.add_node(resolution.entities[entity].clone()))
+    };
+    let keys = article_keys(extractions);
+    // Organisations and people named anywhere are nodes; places and products only when a
+    // relation or measurement uses them.
+    for (a, x) in extractions.iter().enumerate() {
+        for (m, mention) in x.mentions.iter().enumerate() {
+            let e = resolution.mention_entity[a][m];
+            let etype = resolution.entities[e].etype;
+            if mention.is_name() && (etype.is_organisation() || etype == EntityType::Person) {
+                node(&mut kg, e);
+            }
+        }
+    }
+    let mut edge_of: HashMap<(NodeIndex, String, NodeIndex), petgraph::graph::EdgeIndex> = HashMap::new();
+    let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<String>), usize> = HashMap::new();
+    for (a, x) in extractions.iter().enumerate() {
+        let text = &x.article.text;
+        kg.articles.push(ArticleInfo {
+            key: keys[a].clone(),
+            source: x.article.source.clone(),
+            title: x.article.title.clone(),
+            date: x.article.date.clone(),
+            url: x.article.url.clone(),
+            lang: x.article.lang.clone(),
+            content_hash: x.article.content_hash.clone(),
+            sentences: x
+                .article
+                .sentences
+                .iter()
+                .map(|s| {
+                    let (cs, ce) = char_offsets(text, s.start, s.end);
+                    (text[s.start..s.end].to_string(), cs, ce)
+                })
+                .collect(),
+        });
+        for r in &x.relations {
+            let (se, oe) = (resolution.mention_entity[a][r.subject], resolution.mention_entity[a][r.object]);
+            if se == oe {
+                continue;
+            }
+            let (mut s, mut o) = (node(&mut kg, se), node(&mut kg, oe));
+            if signatures.get(&r.property).is_some_and(|sig| sig.symmetric) && kg.graph[s].key > kg.graph[o].key {
+                std::mem::swap(&mut s, &mut o);
+            }
+            let evidence = Evidence { article: a, sentence: r.sentence, rule: r.rule.clone(), confidence: r.confidence };
+            let edge = *edge_of.entry((s, r.property.clone(), o)).or_insert_with(|| {
+                kg.graph.add_edge(s, o, RelationEdge { property: r.property.clone(), evidence: Vec::new() })
+            });
+            kg.graph[edge].evidence.push(evidence);
+        }
+        for f in &x.facts {
+            let about = node(&mut kg, resolution.mention_entity[a][f.about]);
+            let value_key = crate::extract::numbers::decimal_lexical(f.value);
+            let evidence = Evidence { article: a, sentence: f.sentence, rule: f.rule.clone(), confidence: f.confidence };
+            let span = char_offsets(text, f.start, f.end);
+            let idx = *measurement_of
+                .entry((about, f.metric, value_key, f.currency.clone()))
+                .or_insert_with(|| {
+                    kg.measurements.push(Measurement {
+                        about,
+                        metric: f.metric,
+                        value: f.value,
+                        currency: f.currency.clone(),
+                        evidence: Vec::new(),
+                        span,
+                    });
+                    kg.measurements.len() - 1
+                });
+            kg.measurements[idx].evidence.push(evidence);
+        }
+    }
+    kg
+}

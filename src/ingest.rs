@@ -1,0 +1,607 @@
+//! Ingest stage: inputs -> decoded, cleaned articles with a language and sentences.
+//!
+//! Inputs are files, folders (walked recursively, sorted for a stable order) or `-` for
+//! standard input. A file is plain text / Markdown (first line is the title), an HTML page
+//! (markup stripped), or JSON Lines (one article per line). Bytes are UTF-8, or legacy
+//! Windows-1252 / Latin-1, detected per file. Every problem is an [`InputError`] naming
+//! the input, so one bad article never stops the others.
+
+use crate::error::InputError;
+use crate::knowledge::Knowledge;
+use serde::Deserialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Largest article accepted by default; longer inputs are almost always dumps, not news.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One sentence of an article, as byte offsets into [`Article::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A decoded article ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Stable identifier: the JSON Lines id or the file stem.
+    pub id: String,
+    /// Where it came from (path, path:line, or "<stdin>").
+    pub source: String,
+    pub title: String,
+    /// Title line, a newline, then the body: what the sentences index into.
+    pub text: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// ISO 639-1 code of one supported language.
+    pub lang: String,
+    pub sentences: Vec<Sentence>,
+    /// BLAKE3 of the text, hex: identifies the content for incremental builds.
+    pub content_hash: String,
+    /// Non-fatal observations (legacy encoding, replaced bytes) to show the user.
+    pub notes: Vec<String>,
+}
+
+impl Article {
+    pub fn sentence_text(&self, index: usize) -> &str {
+        let s = self.sentences[index];
+        &self.text[s.start..s.end]
+    }
+}
+
+/// An input as named on the command line, expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputFile {
+    Path(PathBuf),
+    Stdin,
+}
+
+impl InputFile {
+    pub fn display(&self) -> String {
+        match self {
+            InputFile::Path(p) => p.display().to_string(),
+            InputFile::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// Options of the ingest stage.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Language forced for every article (`--lang`); detected when absent.
+    pub lang: Option<String>,
+    pub max_article_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            lang: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"];
+
+/// Expands command-line inputs: folders recursively (only article-like files), in sorted
+/// order. A missing path is an error for that input only.
+pub fn expand_inputs(inputs: &[String]) -> Vec<Result<InputFile, InputError>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            out.push(Ok(InputFile::Stdin));
+            continue;
+        }
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(&path, &mut files, &mut out);
+            files.sort();
+            out.extend(files.into_iter().map(|p| Ok(InputFile::Path(p))));
+        } else if path.exists() {
+            out.push(Ok(InputFile::Path(path)));
+        } else {
+            out.push(Err(InputError::Missing {
+                path: input.clone(),
+            }));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<InputFile, InputError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            errors.push(Err(InputError::Read {
+                path: dir.display().to_string(),
+                source,
+            }));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(path);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    JsonLines,
+}
+
+fn guess_format(name: &str, text: &str) -> Format {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        return Format::JsonLines;
+    }
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        return Format::Html;
+    }
+    let head: String = text.trim_start().chars().take(200).collect::<String>();
+    let head = head.to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Format::Html;
+    }
+    if head.starts_with('{') && text.lines().next().is_some_and(|l| l.trim_end().ends_with('}')) {
+        return Format::JsonLines;
+    }
+    Format::Text
+}
+
+/// Reads one input into its articles. A JSON Lines file yields one result per line.
+pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, InputError>> {
+    let name = input.display();
+    let bytes = match read_bytes(input, options) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(e)],
+    };
+    let (text, notes) = match decode(&name, &bytes) {
+        Ok(t) => t,
+        Err(e) => return vec![Err(e)],
+    };
+    let stem = match input {
+        InputFile::Path(p) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".into()),
+        InputFile::Stdin => "stdin".into(),
+    };
+    match guess_format(&name, &text) {
+        Format::JsonLines => load_json_lines(&name, &text, options),
+        format => {
+            if text.len() as u64 > options.max_article_bytes {
+                return vec![Err(InputError::TooLarge {
+                    path: name,
+                    size: text.len() as u64,
+                    limit: options.max_article_bytes,
+                })];
+            }
+            let (title, body) = if format == Format::Html {
+                html_to_text(&text)
+            } else {
+                split_title(&text)
+            };
+            vec![make_article(RawArticle {
+                id: stem,
+                source: name,
+                title,
+                body,
+                date: None,
+                url: None,
+                lang: None,
+                notes,
+                options,
+            })]
+        }
+    }
+}
+
+fn read_bytes(input: &InputFile, options: &IngestOptions) -> Result<Vec<u8>, InputError> {
+    let name = input.display();
+    match input {
+        InputFile::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|source| InputError::Read { path: name, source })?;
+            Ok(buf)
+        }
+        InputFile::Path(path) => {
+            let meta = std::fs::metadata(path).map_err(|source| InputError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            let is_jsonl = guess_format(&name, "") == Format::JsonLines;
+            // JSON Lines files hold many articles; the limit applies per line there.
+            if !is_jsonl && meta.len() > options.max_article_bytes.saturating_mul(4) {
+                return Err(InputError::TooLarge {
+                    path: name,
+                    size: meta.len(),
+                    limit: options.max_article_bytes,
+                });
+            }
+            std::fs::read(path).map_err(|source| InputError::Read { path: name, source })
+        }
+    }
+}
+
+/// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with BOM, or Windows-1252 for legacy files.
+/// Rejects binary data. Returns the text and notes about what was done.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputError> {
+    let mut notes = Vec::new();
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::Empty { path: name.into() });
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        if had_errors {
+            notes.push(format!("{name}: invalid {} sequences replaced", encoding.name()));
+        }
+        return Ok((text.into_owned(), notes));
+    }
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    let control = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if nul > 0 || control * 100 > bytes.len() {
+        return Err(InputError::Binary {
+            path: name.into(),
+            reason: format!("{nul} NUL and {control} other control bytes"),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), notes)),
+        Err(_) => {
+            // Many valid multi-byte sequences: UTF-8 with some damage. None: a legacy file.
+            let lossy = String::from_utf8_lossy(bytes);
+            let replaced = lossy.matches('\u{FFFD}').count();
+            let multibyte = lossy.chars().filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}').count();
+            if multibyte > replaced {
+                notes.push(format!(
+                    "{name}: invalid UTF-8: {replaced} bad byte sequence(s) replaced by U+FFFD"
+                ));
+                Ok((lossy.into_owned(), notes))
+            } else {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                notes.push(format!("{name}: not UTF-8, decoded as Windows-1252 (Latin-1)"));
+                Ok((text.into_owned(), notes))
+            }
+        }
+    }
+}
+
+/// First non-empty line is the title (Markdown heading marks dropped); the rest is the body.
+fn split_title(text: &str) -> (String, String) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines = text.lines();
+    let mut title = String::new();
+    for line in lines.by_ref() {
+        let t = line.trim().trim_start_matches('#').trim();
+        if !t.is_empty() {
+            title = t.to_string();
+            break;
+        }
+    }
+    let body: Vec<&str> = lines.collect();
+    (title, body.join("\n"))
+}
+
+const SKIPPED_HTML: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template",
+    "iframe", "button",
+];
+const BLOCK_HTML: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "blockquote", "pre", "dd", "dt", "figcaption", "main",
+];
+
+/// Strips markup: title from `<title>` or the first `<h1>`, text of the body without
+/// scripts, styles and navigation; block elements become line breaks.
+pub fn html_to_text(html: &str) -> (String, String) {
+    let doc = scraper::Html::parse_document(html);
+    let mut body = String::new();
+    collect_text(doc.tree.root(), &mut body);
+    let select = |css: &str| {
+        scraper::Selector::parse(css)
+            .ok()
+            .and_then(|sel| doc.select(&sel).next().map(|e| e.text().collect::<String>()))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+    };
+    let lines: Vec<String> = body
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let title = select("h1").or_else(|| select("title")).unwrap_or_default();
+    // The h1 usually opens the body too: drop it there so it is not read twice.
+    let body_lines: Vec<String> = match lines.first() {
+        Some(first) if *first == title => lines[1..].to_vec(),
+        _ => lines,
+    };
+    (title, body_lines.join("\n"))
+}
+
+fn collect_text(node: ego_tree::NodeRef<scraper::Node>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) => {
+                let name = e.name();
+                if SKIPPED_HTML.contains(&name) || name == "head" {
+                    continue;
+                }
+                let block = BLOCK_HTML.contains(&name);
+                if block {
+                    out.push('\n');
+                }
+                collect_text(child, out);
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => collect_text(child, out),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct JsonArticle {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+fn load_json_lines(name: &str, text: &str, options: &IngestOptions) -> Vec<Result<Article, InputError>> {
+    let mut out = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let source = format!("{name}:{line_no}");
+        if line.len() as u64 > options.max_article_bytes {
+            out.push(Err(InputError::TooLarge {
+                path: source,
+                size: line.len() as u64,
+                limit: options.max_article_bytes,
+            }));
+            continue;
+        }
+        let record: JsonArticle = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(InputError::JsonLine {
+                    path: name.into(),
+                    line: line_no,
+                    message: e.to_string(),
+                }));
+                continue;
+            }
+        };
+        let id = match record.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(v) => v.to_string(),
+            None => format!(
+                "{}-{line_no}",
+                Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+            ),
+        };
+        let (title, body) = match record.title {
+            Some(t) => (t, record.text),
+            None => split_title(&record.text),
+        };
+        out.push(make_article(RawArticle {
+            id,
+            source,
+            title,
+            body,
+            date: record.date,
+            url: record.url,
+            lang: record.lang,
+            notes: Vec::new(),
+            options,
+        }));
+    }
+    if out.is_empty() {
+        out.push(Err(InputError::Empty { path: name.into() }));
+    }
+    out
+}
+
+struct RawArticle<'a> {
+    id: String,
+    source: String,
+    title: String,
+    body: String,
+    date: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    notes: Vec<String>,
+    options: &'a IngestOptions,
+}
+
+fn make_article(raw: RawArticle) -> Result<Article, InputError> {
+    let title = clean_text(&raw.title);
+    let body = clean_text(&raw.body);
+    if title.trim().is_empty() && body.trim().is_empty() {
+        return Err(InputError::Empty { path: raw.source });
+    }
+    let text = format!("{title}\n{body}");
+    let knowledge = Knowledge::global();
+    let forced = raw.options.lang.clone().or(raw.lang.map(|l| normalise_lang(&l)));
+    let lang = match forced {
+        Some(l) if knowledge.lexicon(&l).is_some() => l,
+        Some(l) => {
+            return Err(InputError::Language {
+                path: raw.source,
+                lang: l,
+            })
+        }
+        None => detect_language(&text, knowledge),
+    };
+    let sentences = split_sentences(&text, knowledge.lexicon(&lang).map(|l| &l.abbreviations[..]).unwrap_or(&[]));
+    Ok(Article {
+        id: raw.id,
+        source: raw.source,
+        title,
+        content_hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+        text,
+        date: raw.date,
+        url: raw.url,
+        lang,
+        sentences,
+        notes: raw.notes,
+    })
+}
+
+fn normalise_lang(code: &str) -> String {
+    match code.to_ascii_lowercase().as_str() {
+        "no" | "nob" | "nor" => "nb".into(),
+        "nno" => "nn".into(),
+        "swe" => "sv".into(),
+        "dan" => "da".into(),
+        "fra" | "fre" => "fr".into(),
+        "eng" => "en".into(),
+        "deu" | "ger" => "de".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Normalises whitespace (NBSP and friends to spaces, no control characters) and quotes.
+fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\t' => out.push(' '),
+            '\u{feff}' | '\u{200b}' | '\u{ad}' => {}
+            c if c.is_control() && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Detects the language: whatlang's trigram model, then the lexicons' marker words decide
+/// between the close Scandinavian languages (whatlang often confuses nb, nn, da and sv).
+pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
+    let guess = whatlang::detect_lang(text).map(|l| match l {
+        whatlang::Lang::Nob => "nb",
+        whatlang::Lang::Swe => "sv",
+        whatlang::Lang::Dan => "da",
+        whatlang::Lang::Fra => "fr",
+        whatlang::Lang::Eng => "en",
+        whatlang::Lang::Deu => "de",
+        _ => "",
+    });
+    let scandinavian = ["nb", "nn", "sv", "da"];
+    let candidates: Vec<&str> = match guess {
+        Some(g) if scandinavian.contains(&g) => scandinavian.to_vec(),
+        Some(g) if !g.is_empty() => return g.to_string(),
+        _ => knowledge.languages(),
+    };
+    let mut counts = std::collections::HashMap::new();
+    for word in text.unicode_words() {
+        let w = word.to_lowercase();
+        for code in &candidates {
+            if let Some(lex) = knowledge.lexicon(code) {
+                if lex.markers.iter().any(|m| *m == w) {
+                    *counts.entry(*code).or_insert(0usize) += 1;
+                }
+            }
+        }
+    }
+    candidates
+        .iter()
+        .max_by_key(|c| (counts.get(*c).copied().unwrap_or(0), std::cmp::Reverse(**c == "nn")))
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| "en".into())
+}
+
+/// Splits into sentences with byte offsets: every line on its own, each line by Unicode
+/// sentence boundaries (UAX #29), re-joined after abbreviations and initials ("M.", "bl.a.").
+pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let mut pending: Option<Sentence> = None;
+        for (offset, piece) in line.split_sentence_bound_indices() {
+            let start = line_start + offset;
+            let end = start + piece.len();
+            let joined = match pending {
+                Some(p) if ends_with_abbreviation(&text[p.start..p.end], abbreviations) => Sentence { start: p.start, end },
+                Some(p) => {
+                    sentences.push(p);
+                    Sentence { start, end }
+                }
+                None => Sentence { start, end },
+            };
+            pending = Some(joined);
+        }
+        if let Some(p) = pending {
+            sentences.push(p);
+        }
+        line_start += line.len() + 1;
+    }
+    sentences
+        .into_iter()
+        .filter_map(|s| trim_sentence(text, s))
+        .collect()
+}
+
+fn ends_with_abbreviation(sentence: &str, abbreviations: &[String]) -> bool {
+    let trimmed = sentence.trim_end();
+    let Some(before_dot) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    let last = before_dot
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let mut chars = last.chars();
+    // A single capital letter is an initial ("M.", "Hans G. Larsson").
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    abbreviations.iter().any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(last))
+}
+
+fn trim_sentence(text: &str, s: Sentence) -> Option<Sentence> {
+    let piece = &text[s.start..s.end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(Sentence {
+        start: s.start + lead,
+        end: s.start + lead + trimmed.len(),
+    })
+}

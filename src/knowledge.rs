@@ -1,0 +1,306 @@
+//! The project's knowledge as data: gazetteer, places, per-language lexicons and patterns.
+//!
+//! Every file lives under `ontology/` and is compiled into the binary with `include_str!`,
+//! so the tool runs offline as one file; adding a language is adding a lexicon file and
+//! one line in [`LEXICON_FILES`].
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The six entity classes of the graph contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+pub enum EntityType {
+    Company,
+    Regulator,
+    PublicBody,
+    Person,
+    Product,
+    Place,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Company,
+        EntityType::Regulator,
+        EntityType::PublicBody,
+        EntityType::Person,
+        EntityType::Product,
+        EntityType::Place,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Company => "Company",
+            EntityType::Regulator => "Regulator",
+            EntityType::PublicBody => "PublicBody",
+            EntityType::Person => "Person",
+            EntityType::Product => "Product",
+            EntityType::Place => "Place",
+        }
+    }
+    pub fn is_organisation(self) -> bool {
+        matches!(
+            self,
+            EntityType::Company | EntityType::Regulator | EntityType::PublicBody
+        )
+    }
+}
+
+/// A known entity of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GazetteerEntity {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub etype: EntityType,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub context_aliases: Vec<String>,
+    #[serde(default)]
+    pub former: Vec<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub same_as: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GazetteerFile {
+    entity: Vec<GazetteerEntity>,
+}
+
+/// A country, region or city, with its names and demonyms in every language.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlaceEntry {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Adjectives ("svenske", "French") that say an organisation belongs to the place.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PlacesFile {
+    place: Vec<PlaceEntry>,
+}
+
+/// Knowledge shared by every language.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Common {
+    /// Legal-form suffixes (AS, ASA, AB, GmbH ...): a capitalised span followed by one is a company.
+    pub legal_forms: Vec<String>,
+    /// Currency symbols and codes written before or after the amount.
+    pub currency_symbols: BTreeMap<String, String>,
+    /// Acronyms of technology, never organisations (GSM, ADSL ...).
+    pub tech_acronyms: Vec<String>,
+    /// Lower-case words that may join capitalised words into one name ("de", "von", "og").
+    pub name_connectors: Vec<String>,
+    /// Given names: a capitalised span starting with one is a person.
+    pub given_names: Vec<String>,
+    /// Capitalised words that are never a name on their own (months, weekdays ...).
+    pub not_names: Vec<String>,
+    /// Relation signatures: property -> allowed subject and object types.
+    pub signatures: BTreeMap<String, Signature>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Signature {
+    pub subject: Vec<EntityType>,
+    pub object: Vec<EntityType>,
+    #[serde(default)]
+    pub symmetric: bool,
+}
+
+/// Number words of one language.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct NumberWords {
+    /// "," or ".": the decimal separator of the language.
+    pub decimal: String,
+    #[serde(default)]
+    pub words: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Hedges before a number ("vel", "about") kept as evidence, value unchanged.
+    #[serde(default)]
+    pub approx: Vec<String>,
+}
+
+/// Metric cue words of one language (matched as words or compound suffixes).
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct MetricCues {
+    #[serde(default)]
+    pub customers: Vec<String>,
+    #[serde(default)]
+    pub employees: Vec<String>,
+    #[serde(default)]
+    pub revenue: Vec<String>,
+    #[serde(default)]
+    pub profit: Vec<String>,
+    #[serde(default)]
+    pub loss: Vec<String>,
+    #[serde(default)]
+    pub price: Vec<String>,
+}
+
+/// One relation pattern: a regex over the masked sentence with `{X}`/`{Y}` slots.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PatternSpec {
+    /// Rule name, unique within the language; shown as provenance.
+    pub id: String,
+    /// Property of the graph contract (owns, acquires ...), or absent for a pure reduction.
+    #[serde(default)]
+    pub p: Option<String>,
+    pub re: String,
+    #[serde(default = "default_confidence")]
+    pub conf: f32,
+    /// After matching, replace the whole match by this slot ("X" or "Y"): a reduction.
+    #[serde(default)]
+    pub keep: Option<String>,
+    /// "X" or "Y": that slot is the article's main organisation, not in the text
+    /// (staff quoted without their employer, an offer named without its provider).
+    #[serde(default)]
+    pub focus: Option<String>,
+}
+
+fn default_confidence() -> f32 {
+    0.8
+}
+
+/// Everything one language contributes.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Lexicon {
+    pub code: String,
+    pub country: String,
+    /// Frequent words that tell this language from its neighbours.
+    pub markers: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub person_prefixes: Vec<String>,
+    #[serde(default)]
+    pub org_cues: Vec<String>,
+    #[serde(default)]
+    pub regulator_suffixes: Vec<String>,
+    #[serde(default)]
+    pub public_body_suffixes: Vec<String>,
+    /// Words after a place name that make it the city as an actor ("Stockholm by").
+    #[serde(default)]
+    pub city_words: Vec<String>,
+    #[serde(default)]
+    pub product_cues: Vec<String>,
+    #[serde(default)]
+    pub company_anaphors: Vec<String>,
+    #[serde(default)]
+    pub regulator_anaphors: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub hypotheticals: Vec<String>,
+    #[serde(default)]
+    pub subset_cues: Vec<String>,
+    #[serde(default)]
+    pub foreign_cues: Vec<String>,
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Capitalisation carries no name signal (German nouns).
+    #[serde(default)]
+    pub capitalises_nouns: bool,
+    #[serde(default)]
+    pub numbers: NumberWords,
+    /// Currency phrases -> ISO 4217, or "LOCAL" for the article country's krone.
+    #[serde(default)]
+    pub currencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub metrics: MetricCues,
+    /// Service phrases -> service concept (VoIP, MobileService ...).
+    #[serde(default)]
+    pub services: BTreeMap<String, String>,
+    #[serde(default)]
+    pub pattern: Vec<PatternSpec>,
+}
+
+/// All knowledge, parsed once.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub gazetteer: Vec<GazetteerEntity>,
+    pub places: Vec<PlaceEntry>,
+    pub common: Common,
+    pub lexicons: Vec<Lexicon>,
+}
+
+const GAZETTEER: (&str, &str) = (
+    "ontology/gazetteer.toml",
+    include_str!("../ontology/gazetteer.toml"),
+);
+const PLACES: (&str, &str) = (
+    "ontology/places.toml",
+    include_str!("../ontology/places.toml"),
+);
+const COMMON: (&str, &str) = (
+    "ontology/lexicon/common.toml",
+    include_str!("../ontology/lexicon/common.toml"),
+);
+/// One entry per supported language.
+pub const LEXICON_FILES: &[(&str, &str)] = &[
+    ("ontology/lexicon/nb.toml", include_str!("../ontology/lexicon/nb.toml")),
+    ("ontology/lexicon/nn.toml", include_str!("../ontology/lexicon/nn.toml")),
+    ("ontology/lexicon/sv.toml", include_str!("../ontology/lexicon/sv.toml")),
+    ("ontology/lexicon/da.toml", include_str!("../ontology/lexicon/da.toml")),
+    ("ontology/lexicon/fr.toml", include_str!("../ontology/lexicon/fr.toml")),
+    ("ontology/lexicon/en.toml", include_str!("../ontology/lexicon/en.toml")),
+    ("ontology/lexicon/de.toml", include_str!("../ontology/lexicon/de.toml")),
+];
+
+fn parse<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T> {
+    toml::from_str(text).map_err(|e| Error::Knowledge {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
+}
+
+impl Knowledge {
+    /// Parses every knowledge file; an error names the file and the line.
+    pub fn load() -> Result<Knowledge> {
+        let gazetteer: GazetteerFile = parse(GAZETTEER)?;
+        let places: PlacesFile = parse(PLACES)?;
+        let common: Common = parse(COMMON)?;
+        let mut lexicons = Vec::new();
+        for entry in LEXICON_FILES {
+            lexicons.push(parse::<Lexicon>(*entry)?);
+        }
+        Ok(Knowledge {
+            gazetteer: gazetteer.entity,
+            places: places.place,
+            common,
+            lexicons,
+        })
+    }
+
+    /// The process-wide knowledge; the files are compiled in, so failure is a build defect.
+    pub fn global() -> &'static Knowledge {
+        static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+        KNOWLEDGE.get_or_init(|| {
+            Knowledge::load().unwrap_or_else(|e| panic!("built-in knowledge is invalid: {e}"))
+        })
+    }
+
+    pub fn lexicon(&self, code: &str) -> Option<&Lexicon> {
+        self.lexicons.iter().find(|l| l.code == code)
+    }
+
+    pub fn languages(&self) -> Vec<&str> {
+        self.lexicons.iter().map(|l| l.code.as_str()).collect()
+    }
+}

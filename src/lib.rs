@@ -1,0 +1,17 @@
+//! telekg: telecom-market news -> a traceable, multilingual knowledge graph.
+//!
+//! Stages, one module each: [`ingest`] -> [`extract`] -> [`resolve`] -> [`graph`] ->
+//! [`export`], plus [`store`] for SPARQL queries; [`pipeline`] wires them. Knowledge
+//! (gazetteer, lexicons, patterns) is data under `ontology/`, loaded by [`knowledge`].
+
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod ingest;
+pub mod knowledge;
+pub mod pipeline;
+pub mod resolve;
+pub mod store;
+
+pub use error::{Error, InputError, Result};

@@ -1,0 +1,155 @@
+//! The `telekg` command line: a thin layer over the library.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use telekg::ingest::{IngestOptions, InputFile, DEFAULT_MAX_ARTICLE_BYTES};
+use telekg::pipeline::{build, BuildOptions};
+use telekg::store::{run_query, OutputFormat};
+
+#[derive(Parser)]
+#[command(name = "telekg", version, about = "Telecom-market news -> knowledge graph (RDF, SPARQL, Graphviz)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles, extract, merge into one graph and write DIR/graph.ttl, graph.trig,
+    /// graph.nq, graph.dot, graph.svg and the SPARQL store DIR/store.
+    Build {
+        /// Files, folders (recursive) or - for standard input. Text/Markdown, HTML, JSON Lines.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output folder.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Language of every article (nb, nn, sv, da, fr, en, de) instead of detecting it.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Do not fill the Oxigraph store.
+        #[arg(long)]
+        no_store: bool,
+        /// Do not render graph.svg.
+        #[arg(long)]
+        no_svg: bool,
+        /// Largest article accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: u64,
+    },
+    /// Run a SPARQL 1.1 query against the store of a build (prefixes tm:, tmr:, rdfs:,
+    /// skos:, prov:, xsd: ... are predeclared).
+    Query {
+        /// The query text (or use --file).
+        #[arg(required_unless_present = "file")]
+        query: Option<String>,
+        /// Read the query from a file (e.g. queries/owners.rq).
+        #[arg(long, conflicts_with = "query")]
+        file: Option<PathBuf>,
+        /// Output folder of the build, or the store folder itself.
+        #[arg(long, default_value = "out")]
+        store: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Print what one article yields (entities, relations, facts with sentence and rule).
+    Extract {
+        file: String,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("telekg: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { inputs, out, lang, no_store, no_svg, max_article_bytes } => {
+            let options = BuildOptions {
+                ingest: IngestOptions { lang, max_article_bytes },
+                out: out.clone(),
+                store: !no_store,
+                svg: !no_svg,
+            };
+            let report = build(&inputs, &options).with_context(|| format!("building into {}", out.display()))?;
+            for note in &report.notes {
+                eprintln!("telekg: note: {note}");
+            }
+            for failure in &report.failures {
+                eprintln!("telekg: skipped: {failure}");
+            }
+            eprintln!(
+                "telekg: {} article(s) read, {} skipped; {} measurement(s)",
+                report.articles_read,
+                report.failures.len(),
+                report.measurements
+            );
+            let types: Vec<String> = report.entities_per_type.iter().map(|(t, n)| format!("{} {n}", t.name())).collect();
+            eprintln!("telekg: entities: {}", types.join(", "));
+            let rels: Vec<String> = report.relations_per_property.iter().map(|(p, n)| format!("{p} {n}")).collect();
+            eprintln!("telekg: relations: {}", if rels.is_empty() { "none".into() } else { rels.join(", ") });
+            if report.svg_skipped {
+                eprintln!("telekg: note: Graphviz `dot` not found; graph.svg not rendered (graph.dot is there)");
+            }
+            eprintln!("telekg: wrote {}", report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));
+            Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+        }
+        Command::Query { query, file, store, format } => {
+            let text = match (query, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let store = if store.join("store").is_dir() { store.join("store") } else { store };
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            run_query(&store, &text, format, &mut lock)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { file, format, lang } => {
+            let input = if file == "-" { InputFile::Stdin } else { InputFile::Path(PathBuf::from(&file)) };
+            if let InputFile::Path(p) = &input {
+                if !p.exists() {
+                    anyhow::bail!("{file}: no such file or directory");
+                }
+            }
+            let options = IngestOptions { lang, ..Default::default() };
+            let mut status = ExitCode::SUCCESS;
+            for article in telekg::ingest::load(&input, &options) {
+                match article {
+                    Ok(a) => {
+                        let x = telekg::extract::extract(a);
+                        match format {
+                            ExtractFormat::Json => println!("{}", serde_json::to_string_pretty(&telekg::extract::report::to_json(&x))?),
+                            ExtractFormat::Text => print!("{}", telekg::extract::report::to_text(&x)),
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("telekg: skipped: {e}");
+                        status = ExitCode::from(2);
+                    }
+                }
+            }
+            Ok(status)
+        }
+    }
+}

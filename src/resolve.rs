@@ -1,0 +1,293 @@
+//! Resolve stage: mentions of all articles -> one entity per real-world thing, with a
+//! stable key minted from its identity (gazetteer id, place id, service concept, or the
+//! folded canonical name of a discovered entity).
+//!
+//! Discovered names are folded (case, diacritics, legal suffixes, genitive -s) and then
+//! near-identical spellings ("Glocanet" / "Glocalnet") are merged, comparing only names
+//! that share a blocking key, never all pairs.
+
+use crate::extract::{fold, Extraction, Reference};
+use crate::knowledge::{EntityType, Knowledge};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One resolved entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Local name of its IRI (`tmr:<key>`), or of the service concept (`tm:<key>`).
+    pub key: String,
+    pub etype: EntityType,
+    pub label: String,
+    pub alt_labels: BTreeSet<String>,
+    pub same_as: Option<String>,
+    pub service: bool,
+}
+
+/// The entity table and, per article, the entity of every mention.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    /// `mention_entity[article][mention]` indexes `entities`.
+    pub mention_entity: Vec<Vec<usize>>,
+}
+
+/// Slug of a name: folded, runs of non-alphanumerics as one hyphen.
+pub fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Folded identity of a discovered name: legal forms and a genitive -s dropped.
+fn identity(name: &str, legal_forms: &[String]) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && legal_forms.iter().any(|f| f == words[words.len() - 1]) {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    let joined = joined.trim_end_matches("'s").trim_end_matches("’s");
+    slug(joined)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+struct UnionFind(Vec<usize>);
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// A discovered identity with what the corpus said about it.
+#[derive(Default)]
+struct Candidate {
+    surfaces: BTreeMap<String, usize>,
+    types: BTreeMap<EntityType, usize>,
+}
+
+/// Resolves the mentions of all extractions.
+pub fn resolve(extractions: &[Extraction]) -> Resolution {
+    let knowledge = Knowledge::global();
+    let legal = &knowledge.common.legal_forms;
+    // Gazetteer names by identity: a discovered spelling of a known entity joins it.
+    let mut known_by_identity: HashMap<String, String> = HashMap::new();
+    for e in &knowledge.gazetteer {
+        for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
+            known_by_identity.entry(identity(n, legal)).or_insert_with(|| e.id.clone());
+        }
+    }
+
+    // 1. Discovered identities across the corpus.
+    let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
+    for x in extractions {
+        for m in &x.mentions {
+            if let Reference::New(name) = &m.reference {
+                let c = candidates.entry(identity(name, legal)).or_default();
+                if m.is_name() {
+                    *c.surfaces.entry(name.clone()).or_default() += 1;
+                }
+                *c.types.entry(m.etype).or_default() += 1;
+            }
+        }
+    }
+    let ids: Vec<String> = candidates.keys().cloned().collect();
+    let position: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let mut uf = UnionFind((0..ids.len()).collect());
+    // Genitive variants: "stockholms-energi" and "stockholm-energis" are "stockholm-energi".
+    for (i, id) in ids.iter().enumerate() {
+        let parts: Vec<&str> = id.split('-').collect();
+        for (p, part) in parts.iter().enumerate() {
+            if part.len() > 3 && part.ends_with('s') {
+                let mut variant = parts.clone();
+                let stripped = &part[..part.len() - 1];
+                variant[p] = stripped;
+                if let Some(&j) = position.get(variant.join("-").as_str()) {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    // Near-identical spellings within blocks sharing the first three letters.
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        let compact: String = id.chars().filter(|c| *c != '-').collect();
+        blocks.entry(compact.chars().take(3).collect()).or_default().push(i);
+    }
+    let mut to_known: HashMap<usize, String> = HashMap::new();
+    for (block, members) in &blocks {
+        for (a_pos, &a) in members.iter().enumerate() {
+            let ca: String = ids[a].chars().filter(|c| *c != '-').collect();
+            for &b in &members[a_pos + 1..] {
+                let cb: String = ids[b].chars().filter(|c| *c != '-').collect();
+                if ca == cb || (ca.len().min(cb.len()) >= 7 && edit_distance(&ca, &cb) <= 1) {
+                    uf.union(a, b);
+                }
+            }
+            // Against the gazetteer: a typo of a known single-word name ("Telenpor").
+            if let Some(id) = known_by_identity.get(&ids[a]) {
+                to_known.insert(a, id.clone());
+            } else if ca.len() >= 7 && !ids[a].contains('-') {
+                for (name, id) in &known_by_identity {
+                    if name.starts_with(block.as_str()) && !name.contains('-') && edit_distance(name, &ca) == 1 {
+                        to_known.insert(a, id.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Entities: known ones first (deterministic order by key), then discovered groups.
+    let mut table = EntityTable::default();
+    let gazetteer: HashMap<&str, &crate::knowledge::GazetteerEntity> =
+        knowledge.gazetteer.iter().map(|e| (e.id.as_str(), e)).collect();
+    let places: HashMap<&str, &crate::knowledge::PlaceEntry> =
+        knowledge.places.iter().map(|p| (p.id.as_str(), p)).collect();
+    // Groups of discovered identities: canonical = most frequent surface form.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..ids.len() {
+        let r = uf.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut identity_entity: HashMap<usize, usize> = HashMap::new();
+    for members in groups.values() {
+        let known = members.iter().find_map(|m| to_known.get(m).cloned());
+        let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
+        let mut types: BTreeMap<EntityType, usize> = BTreeMap::new();
+        for &m in members {
+            let c = &candidates[&ids[m]];
+            for (s, n) in &c.surfaces {
+                *surfaces.entry(s.clone()).or_default() += n;
+            }
+            for (t, n) in &c.types {
+                *types.entry(*t).or_default() += n;
+            }
+        }
+        let entity = if let Some(id) = known {
+            let g = gazetteer[id.as_str()];
+            table.get_or_insert(id.clone(), || known_entity(g))
+        } else {
+            let canonical = surfaces
+                .iter()
+                .max_by_key(|(s, n)| (**n, !s.ends_with('s'), std::cmp::Reverse(s.len()), std::cmp::Reverse((*s).clone())))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_else(|| ids[members[0]].clone());
+            let etype = types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map(|(t, _)| *t).unwrap_or(EntityType::Company);
+            let key = identity(&canonical, legal);
+            let key = if gazetteer.contains_key(key.as_str()) || places.contains_key(key.as_str()) { format!("{key}-{}", etype.name().to_lowercase()) } else { key };
+            table.get_or_insert(key.clone(), || Entity {
+                key: key.clone(),
+                etype,
+                label: canonical.clone(),
+                alt_labels: BTreeSet::new(),
+                same_as: None,
+                service: false,
+            })
+        };
+        for &m in members {
+            identity_entity.insert(m, entity);
+        }
+    }
+
+    // 3. Every mention to its entity; surface forms become alternative labels.
+    let mut mention_entity = Vec::with_capacity(extractions.len());
+    for x in extractions {
+        let mut row = Vec::with_capacity(x.mentions.len());
+        for m in &x.mentions {
+            let e = match &m.reference {
+                Reference::Known(id) => match gazetteer.get(id.as_str()) {
+                    Some(g) => table.get_or_insert(id.clone(), || known_entity(g)),
+                    None => continue,
+                },
+                Reference::Place(id) => {
+                    let p = places[id.as_str()];
+                    table.get_or_insert(id.clone(), || Entity {
+                        key: p.id.clone(),
+                        etype: EntityType::Place,
+                        label: p.name.clone(),
+                        alt_labels: BTreeSet::new(),
+                        same_as: None,
+                        service: false,
+                    })
+                }
+                Reference::Service(concept) => table.get_or_insert(format!("svc:{concept}"), || Entity {
+                    key: concept.clone(),
+                    etype: EntityType::Product,
+                    label: concept.clone(),
+                    alt_labels: BTreeSet::new(),
+                    same_as: None,
+                    service: true,
+                }),
+                Reference::New(name) => identity_entity[&position[identity(name, legal).as_str()]],
+            };
+            if m.is_name() && m.surface != table.entities[e].label {
+                table.entities[e].alt_labels.insert(m.surface.clone());
+            }
+            row.push(e);
+        }
+        mention_entity.push(row);
+    }
+    Resolution { entities: table.entities, mention_entity }
+}
+
+#[derive(Default)]
+struct EntityTable {
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl EntityTable {
+    fn get_or_insert(&mut self, key: String, make: impl FnOnce() -> Entity) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.entities.push(make());
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+}
+
+fn known_entity(g: &crate::knowledge::GazetteerEntity) -> Entity {
+    Entity {
+        key: g.id.clone(),
+        etype: g.etype,
+        label: g.name.clone(),
+        alt_labels: g.former.iter().cloned().collect(),
+        same_as: g.same_as.clone(),
+        service: false,
+    }
+}

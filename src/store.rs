@@ -1,0 +1,167 @@
+//! Query stage: the persistent Oxigraph (RocksDB) store in `DIR/store`, filled by the
+//! bulk loader at build time and queried with SPARQL 1.1 by later processes.
+
+use crate::error::{Error, Result};
+use oxigraph::model::{Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use std::io::Write;
+use std::path::Path;
+
+fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Store { path: path.to_path_buf(), message: e.to_string() }
+}
+
+/// Builds a new store beside `path` and swaps it in, so readers never see a half-load.
+pub fn replace_store(path: &Path, quads: &[Quad]) -> Result<()> {
+    let fresh = path.with_extension("new");
+    let old = path.with_extension("old");
+    for p in [&fresh, &old] {
+        if p.exists() {
+            std::fs::remove_dir_all(p).map_err(|e| store_error(p, e))?;
+        }
+    }
+    {
+        let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
+        store
+            .bulk_loader()
+            .load_quads(quads.iter().cloned())
+            .map_err(|e| store_error(&fresh, e))?;
+        store.flush().map_err(|e| store_error(&fresh, e))?;
+    }
+    if path.exists() {
+        std::fs::rename(path, &old).map_err(|e| store_error(path, e))?;
+    }
+    std::fs::rename(&fresh, path).map_err(|e| store_error(path, e))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| store_error(&old, e))?;
+    }
+    Ok(())
+}
+
+/// Output formats of `telekg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+/// Prefixes every query may use without declaring them.
+pub fn with_prefixes(query: &str) -> String {
+    let mut out = String::new();
+    for (p, iri) in crate::export::PREFIXES {
+        let decl = format!("PREFIX {p}:");
+        if !query.to_ascii_uppercase().contains(&decl.to_ascii_uppercase()) {
+            out.push_str(&format!("PREFIX {p}: <{iri}>\n"));
+        }
+    }
+    out.push_str(query);
+    out
+}
+
+fn term_text(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (p, iri) in crate::export::PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(iri) {
+                    return format!("{p}:{local}");
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Runs a SPARQL query against the store at `path`, writing results to `out`.
+pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
+    if !path.join("CURRENT").exists() {
+        return Err(store_error(path, "no store here; run `telekg build ... --out DIR` first"));
+    }
+    let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
+    let prepared = SparqlEvaluator::new()
+        .parse_query(&with_prefixes(query))
+        .map_err(|e| Error::Query(e.to_string()))?;
+    let results = prepared.on_store(&store).execute().map_err(|e| Error::Query(e.to_string()))?;
+    let io = |e: std::io::Error| Error::Write { path: "<stdout>".into(), source: e };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                rows.push(s.map_err(|e| Error::Query(e.to_string()))?);
+            }
+            if format == OutputFormat::Table {
+                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| variables.iter().map(|v| r.get(v).map(term_text).unwrap_or_default()).collect())
+                    .collect();
+                write_table(out, &header, &cells).map_err(io)?;
+                return Ok(());
+            }
+            let rf = match format {
+                OutputFormat::Csv => QueryResultsFormat::Csv,
+                OutputFormat::Tsv => QueryResultsFormat::Tsv,
+                _ => QueryResultsFormat::Json,
+            };
+            let mut ser = QueryResultsSerializer::from_format(rf)
+                .serialize_solutions_to_writer(&mut *out, variables.clone())
+                .map_err(io)?;
+            for r in &rows {
+                ser.serialize(r.iter()).map_err(io)?;
+            }
+            ser.finish().map_err(io)?;
+        }
+        QueryResults::Boolean(b) => {
+            if format == OutputFormat::Table {
+                writeln!(out, "{b}").map_err(io)?;
+            } else {
+                let rf = if format == OutputFormat::Json { QueryResultsFormat::Json } else { QueryResultsFormat::Csv };
+                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b).map_err(io)?;
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle).for_writer(&mut *out);
+            for t in triples {
+                let t = t.map_err(|e| Error::Query(e.to_string()))?;
+                ser.serialize_triple(&t).map_err(io)?;
+            }
+            ser.finish().map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain(std::iter::once(header[i].chars().count()))
+            .max()
+            .unwrap_or(0)
+            .min(80)
+    };
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let c: String = c.chars().take(*w).collect();
+                format!("{c:<w$}")
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    writeln!(out, "{}", line(header).trim_end())?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    for r in rows {
+        writeln!(out, "{}", line(r).trim_end())?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}
