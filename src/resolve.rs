@@ -55,7 +55,8 @@ fn identity(name: &str, legal_forms: &[String]) -> String {
     slug(joined)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();

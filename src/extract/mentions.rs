@@ -173,8 +173,13 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             continue;
         }
         let target = &index.targets[m.pattern().as_usize()];
-        // A place followed by a capitalised word is part of a longer name (Stockholm Energi).
-        if target.etype == EntityType::Place && next_word_capitalised(text, end, article.sentences[sentence].end) {
+        // A place or a company followed by a capitalised word is part of a longer name
+        // (Stockholm Energi, Telenor Telecom Solutions): discovery takes the whole span.
+        if matches!(target.etype, EntityType::Place | EntityType::Company)
+            && !target.demonym
+            && next_word_capitalised(text, end, article.sentences[sentence].end)
+            && !next_word_is_other_name(text, end, lexicon, knowledge)
+        {
             continue;
         }
         let mention = Mention {
@@ -278,6 +283,14 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             (m.surface.split_whitespace().count() >= 2).then(|| (last.to_string(), m.reference.clone(), m.start))
         })
         .collect();
+    for m in mentions.iter_mut() {
+        if m.etype == EntityType::Person && !m.surface.contains(' ') {
+            if let Some((_, reference, _)) = people.iter().find(|(last, _, _)| *last == m.surface) {
+                m.reference = reference.clone();
+                m.origin = Origin::Surname;
+            }
+        }
+    }
     for (surname, reference, first_pos) in people {
         for (pos, _) in text.match_indices(surname.as_str()) {
             let end = pos + surname.len();
@@ -316,6 +329,19 @@ fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
     let rest = rest.strip_prefix('s').unwrap_or(rest);
     let Some(after) = rest.strip_prefix(' ') else { return false };
     after.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// The capitalised word after a name starts a name of its own (a person, a place, or a
+/// function word at the start of a clause), so the two are not one name.
+fn next_word_is_other_name(text: &str, end: usize, lexicon: &Lexicon, knowledge: &Knowledge) -> bool {
+    let rest = text[end..].strip_prefix('s').unwrap_or(&text[end..]);
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    let lower = word.to_lowercase();
+    knowledge.common.given_names.iter().any(|g| *g == word)
+        || lexicon.stopwords.iter().any(|s| *s == lower)
+        || lexicon.titles.iter().any(|t| *t == lower)
+        || knowledge.common.legal_forms.iter().any(|f| *f == word)
+        || knowledge.places.iter().any(|p| p.name == word || p.names.iter().any(|n| *n == word))
 }
 
 #[derive(Default)]
@@ -470,12 +496,26 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
         .iter()
         .map(|m| (m.surface.clone(), (m.etype, m.surface.clone())))
         .collect();
+    let accepted: Vec<String> = mid_counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .map(|(w, _)| w.clone())
+        .chain(found.iter().map(|m| m.surface.clone()))
+        .collect();
     for (span, _) in singles {
-        let word = strip_genitive(&text[span.start..span.end]);
+        let mut word = strip_genitive(&text[span.start..span.end]);
+        // "Glocalnets": the genitive of an accepted name.
+        if let Some(base) = word.strip_suffix('s') {
+            if accepted.iter().any(|a| a == base) {
+                word = base;
+            }
+        }
         let typed = known.get(word).cloned();
         let etype = match typed {
             Some((t, _)) => t,
-            None if mid_counts.get(word).copied().unwrap_or(0) >= 2 => EntityType::Company,
+            None if mid_counts.get(word).copied().unwrap_or(0) >= 2 || accepted.iter().any(|a| a == word) => EntityType::Company,
+            // A misspelling one letter away from a name of the article ("Glocanet").
+            None if word.chars().count() >= 7 && accepted.iter().any(|a| crate::resolve::edit_distance(a, word) == 1) => EntityType::Company,
             None => continue,
         };
         found.push(Mention {
@@ -528,7 +568,12 @@ fn capitalised_spans(
             if text[toks[j - 1].end..n.start].contains('\n') {
                 break;
             }
-            if n.is_word() && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+            let glued = n.start == toks[j - 1].end;
+            if glued && n.text == "-" && toks.get(j + 1).is_some_and(|x| x.start == n.end && x.is_word() && x.is_capitalised()) {
+                // "Jean-Marc", "T-Mobile": one word.
+                last = j + 1;
+                j += 2;
+            } else if n.is_word() && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit())) {
                 last = j;
                 words += 1;
                 j += 1;
@@ -542,7 +587,7 @@ fn capitalised_spans(
         }
         // Drop leading function words ("I Sverige", "Den").
         let mut s = start_index;
-        while s <= last && stop.contains(&toks[s].text.to_lowercase()) {
+        while s <= last && stop.contains(&toks[s].text.to_lowercase()) && toks.get(s + 1).is_none_or(|n| n.text != "-") {
             s += 1;
             words = words.saturating_sub(1);
         }
@@ -617,7 +662,7 @@ fn is_quoted(text: &str, start: usize) -> bool {
 
 fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], covered: &Coverage) -> Vec<Mention> {
     let text = &article.text;
-    let lower = fold(text);
+    let lower = text.to_lowercase().replace('’', "'");
     if lower.len() != text.len() {
         return Vec::new();
     }
@@ -628,7 +673,7 @@ fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], cov
     ];
     for (words, etype) in groups {
         for word in words {
-            let needle = fold(word);
+            let needle = word.to_lowercase();
             for (pos, _) in lower.match_indices(needle.as_str()) {
                 let end = pos + needle.len();
                 if !text.is_char_boundary(pos) || !text.is_char_boundary(end) {
@@ -645,11 +690,6 @@ fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], cov
                 if char_after(&lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
                     continue;
                 }
-                let end = if lower[end..].starts_with('s') && !char_after(&lower, end + 1).is_some_and(|c| c.is_alphanumeric()) {
-                    end
-                } else {
-                    end
-                };
                 if covered.overlaps(word_start, end) {
                     continue;
                 }

@@ -94,6 +94,10 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
             continue;
         }
         out.push_str(&article.text[pos..m.start]);
+        // French elision ("d'acheminement", "l'opérateur"): keep the article a word apart.
+        if out.ends_with('\'') || out.ends_with('’') {
+            out.push(' ');
+        }
         out.push(OPEN);
         out.push_str(&i.to_string());
         out.push(CLOSE);
