@@ -24,10 +24,9 @@ pub fn replace_store(path: &Path, quads: &[Quad]) -> Result<()> {
     }
     {
         let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
-        store
-            .bulk_loader()
-            .load_quads(quads.iter().cloned())
-            .map_err(|e| store_error(&fresh, e))?;
+        let mut loader = store.bulk_loader();
+        loader.load_quads(quads.iter().cloned()).map_err(|e| store_error(&fresh, e))?;
+        loader.commit().map_err(|e| store_error(&fresh, e))?;
         store.flush().map_err(|e| store_error(&fresh, e))?;
     }
     if path.exists() {
@@ -83,9 +82,13 @@ pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn W
         return Err(store_error(path, "no store here; run `telekg build ... --out DIR` first"));
     }
     let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
-    let prepared = SparqlEvaluator::new()
+    let mut prepared = SparqlEvaluator::new()
         .parse_query(&with_prefixes(query))
         .map_err(|e| Error::Query(e.to_string()))?;
+    // Relations live in one named graph per article: without FROM, query them all.
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     let results = prepared.on_store(&store).execute().map_err(|e| Error::Query(e.to_string()))?;
     let io = |e: std::io::Error| Error::Write { path: "<stdout>".into(), source: e };
     match results {
