@@ -35,7 +35,11 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 fn iri(s: String) -> NamedNode {
-    NamedNode::new(&s).unwrap_or_else(|_| NamedNode::new_unchecked(s.replace([' ', '<', '>', '"', '{', '}', '|', '\\', '^', '`'], "_")))
+    NamedNode::new(&s).unwrap_or_else(|_| {
+        NamedNode::new_unchecked(
+            s.replace([' ', '<', '>', '"', '{', '}', '|', '\\', '^', '`'], "_"),
+        )
+    })
 }
 fn tm(local: &str) -> NamedNode {
     iri(format!("{TM}{local}"))
@@ -75,26 +79,80 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
     };
     for e in kg.graph.node_weights() {
         let s = entity_iri(e);
-        add(&mut quads, &s, rdf::TYPE.into_owned(), tm(e.etype.name()).into(), &default);
+        add(
+            &mut quads,
+            &s,
+            rdf::TYPE.into_owned(),
+            tm(e.etype.name()).into(),
+            &default,
+        );
         if e.service {
-            add(&mut quads, &s, rdf::TYPE.into_owned(), ns(SKOS, "Concept").into(), &default);
+            add(
+                &mut quads,
+                &s,
+                rdf::TYPE.into_owned(),
+                ns(SKOS, "Concept").into(),
+                &default,
+            );
         }
-        add(&mut quads, &s, rdfs::LABEL.into_owned(), text(&e.label), &default);
+        add(
+            &mut quads,
+            &s,
+            rdfs::LABEL.into_owned(),
+            text(&e.label),
+            &default,
+        );
         for alt in &e.alt_labels {
             add(&mut quads, &s, ns(SKOS, "altLabel"), text(alt), &default);
         }
         if let Some(same) = &e.same_as {
-            add(&mut quads, &s, ns(OWL, "sameAs"), iri(same.clone()).into(), &default);
+            add(
+                &mut quads,
+                &s,
+                ns(OWL, "sameAs"),
+                iri(same.clone()).into(),
+                &default,
+            );
         }
     }
     for a in &kg.articles {
         let s = article_iri(&a.key);
-        add(&mut quads, &s, rdf::TYPE.into_owned(), tm("Article").into(), &default);
-        add(&mut quads, &s, rdf::TYPE.into_owned(), ns(PROV, "Entity").into(), &default);
-        add(&mut quads, &s, ns(DCTERMS, "title"), text(&a.title), &default);
-        add(&mut quads, &s, ns(DCTERMS, "language"), text(&a.lang), &default);
+        add(
+            &mut quads,
+            &s,
+            rdf::TYPE.into_owned(),
+            tm("Article").into(),
+            &default,
+        );
+        add(
+            &mut quads,
+            &s,
+            rdf::TYPE.into_owned(),
+            ns(PROV, "Entity").into(),
+            &default,
+        );
+        add(
+            &mut quads,
+            &s,
+            ns(DCTERMS, "title"),
+            text(&a.title),
+            &default,
+        );
+        add(
+            &mut quads,
+            &s,
+            ns(DCTERMS, "language"),
+            text(&a.lang),
+            &default,
+        );
         add(&mut quads, &s, tm("sourceFile"), text(&a.source), &default);
-        add(&mut quads, &s, tm("contentHash"), text(&a.content_hash), &default);
+        add(
+            &mut quads,
+            &s,
+            tm("contentHash"),
+            text(&a.content_hash),
+            &default,
+        );
         if let Some(date) = &a.date {
             add(&mut quads, &s, ns(DCTERMS, "date"), text(date), &default);
         }
@@ -102,33 +160,57 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
             add(&mut quads, &s, ns(DCTERMS, "source"), text(url), &default);
         }
     }
-    let evidence_node = |quads: &mut Vec<Quad>, owner: &NamedNode, ev: &Evidence, span: Option<(usize, usize)>| {
-        let article = &kg.articles[ev.article];
-        let g = GraphName::NamedNode(article_iri(&article.key));
-        let (sentence, start, end) = &article.sentences[ev.sentence];
-        let node = iri(format!(
-            "{TMR}evidence/{}",
-            short_hash(&[owner.as_str(), &article.key, &ev.sentence.to_string(), &ev.rule])
-        ));
-        let mut push = |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
-        push(rdf::TYPE.into_owned(), tm("Evidence").into());
-        push(ns(PROV, "wasQuotedFrom"), article_iri(&article.key).into());
-        push(ns(PROV, "value"), text(sentence));
-        push(tm("startOffset"), typed(start.to_string(), xsd::INTEGER));
-        push(tm("endOffset"), typed(end.to_string(), xsd::INTEGER));
-        if let Some((vs, ve)) = span {
-            push(tm("valueStartOffset"), typed(vs.to_string(), xsd::INTEGER));
-            push(tm("valueEndOffset"), typed(ve.to_string(), xsd::INTEGER));
-        }
-        push(tm("rule"), text(&ev.rule));
-        push(tm("confidence"), typed(format!("{:.2}", ev.confidence), xsd::DECIMAL));
-        quads.push(Quad::new(owner.clone(), tm("evidence"), node.clone(), g.clone()));
-        quads.push(Quad::new(owner.clone(), ns(PROV, "wasDerivedFrom"), article_iri(&article.key), g));
-    };
+    let evidence_node =
+        |quads: &mut Vec<Quad>, owner: &NamedNode, ev: &Evidence, span: Option<(usize, usize)>| {
+            let article = &kg.articles[ev.article];
+            let g = GraphName::NamedNode(article_iri(&article.key));
+            let (sentence, start, end) = &article.sentences[ev.sentence];
+            let node = iri(format!(
+                "{TMR}evidence/{}",
+                short_hash(&[
+                    owner.as_str(),
+                    &article.key,
+                    &ev.sentence.to_string(),
+                    &ev.rule
+                ])
+            ));
+            let mut push =
+                |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
+            push(rdf::TYPE.into_owned(), tm("Evidence").into());
+            push(ns(PROV, "wasQuotedFrom"), article_iri(&article.key).into());
+            push(ns(PROV, "value"), text(sentence));
+            push(tm("startOffset"), typed(start.to_string(), xsd::INTEGER));
+            push(tm("endOffset"), typed(end.to_string(), xsd::INTEGER));
+            if let Some((vs, ve)) = span {
+                push(tm("valueStartOffset"), typed(vs.to_string(), xsd::INTEGER));
+                push(tm("valueEndOffset"), typed(ve.to_string(), xsd::INTEGER));
+            }
+            push(tm("rule"), text(&ev.rule));
+            push(
+                tm("confidence"),
+                typed(format!("{:.2}", ev.confidence), xsd::DECIMAL),
+            );
+            quads.push(Quad::new(
+                owner.clone(),
+                tm("evidence"),
+                node.clone(),
+                g.clone(),
+            ));
+            quads.push(Quad::new(
+                owner.clone(),
+                ns(PROV, "wasDerivedFrom"),
+                article_iri(&article.key),
+                g,
+            ));
+        };
     for edge in kg.graph.edge_indices() {
         let (s, o) = kg.graph.edge_endpoints(edge).expect("edge");
         let r = &kg.graph[edge];
-        let (si, oi, p) = (entity_iri(&kg.graph[s]), entity_iri(&kg.graph[o]), tm(&r.property));
+        let (si, oi, p) = (
+            entity_iri(&kg.graph[s]),
+            entity_iri(&kg.graph[o]),
+            tm(&r.property),
+        );
         let mut graphs_done = HashSet::new();
         for ev in &r.evidence {
             let article = &kg.articles[ev.article];
@@ -139,10 +221,30 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
             ));
             if graphs_done.insert(ev.article) {
                 quads.push(Quad::new(si.clone(), p.clone(), oi.clone(), g.clone()));
-                quads.push(Quad::new(statement.clone(), rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned(), g.clone()));
-                quads.push(Quad::new(statement.clone(), rdf::SUBJECT.into_owned(), si.clone(), g.clone()));
-                quads.push(Quad::new(statement.clone(), rdf::PREDICATE.into_owned(), p.clone(), g.clone()));
-                quads.push(Quad::new(statement.clone(), rdf::OBJECT.into_owned(), oi.clone(), g.clone()));
+                quads.push(Quad::new(
+                    statement.clone(),
+                    rdf::TYPE.into_owned(),
+                    rdf::STATEMENT.into_owned(),
+                    g.clone(),
+                ));
+                quads.push(Quad::new(
+                    statement.clone(),
+                    rdf::SUBJECT.into_owned(),
+                    si.clone(),
+                    g.clone(),
+                ));
+                quads.push(Quad::new(
+                    statement.clone(),
+                    rdf::PREDICATE.into_owned(),
+                    p.clone(),
+                    g.clone(),
+                ));
+                quads.push(Quad::new(
+                    statement.clone(),
+                    rdf::OBJECT.into_owned(),
+                    oi.clone(),
+                    g.clone(),
+                ));
             }
             evidence_node(&mut quads, &statement, ev, None);
         }
@@ -152,13 +254,19 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
         let value = decimal_lexical(m.value);
         let node = iri(format!(
             "{TMR}measurement/{}",
-            short_hash(&[about.as_str(), m.metric.name(), &value, m.currency.as_deref().unwrap_or("")])
+            short_hash(&[
+                about.as_str(),
+                m.metric.name(),
+                &value,
+                m.currency.as_deref().unwrap_or("")
+            ])
         ));
         let mut graphs_done = HashSet::new();
         for (i, ev) in m.evidence.iter().enumerate() {
             let g = GraphName::NamedNode(article_iri(&kg.articles[ev.article].key));
             if graphs_done.insert(ev.article) {
-                let mut push = |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
+                let mut push =
+                    |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
                 push(rdf::TYPE.into_owned(), tm("Measurement").into());
                 push(tm("about"), about.clone().into());
                 push(tm("metric"), tm(m.metric.name()).into());
@@ -174,9 +282,18 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
 }
 
 /// Writes `path` through a temporary file in the same folder, renamed when complete.
-pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let wrap = |source| Error::Write { path: path.to_path_buf(), source };
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let wrap = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".telekg-")
         .suffix(".tmp")
@@ -205,8 +322,17 @@ pub fn write_turtle(path: &Path, quads: &[Quad]) -> Result<()> {
     write_atomic(path, |w| {
         let mut seen = HashSet::new();
         let mut ser = serializer(RdfFormat::Turtle).for_writer(w);
-        let mut triples: Vec<_> = quads.iter().map(|q| oxigraph::model::TripleRef::from(q.as_ref())).filter(|t| seen.insert(*t)).collect();
-        triples.sort_by(|a, b| a.subject.to_string().cmp(&b.subject.to_string()).then(a.predicate.as_str().cmp(b.predicate.as_str())));
+        let mut triples: Vec<_> = quads
+            .iter()
+            .map(|q| oxigraph::model::TripleRef::from(q.as_ref()))
+            .filter(|t| seen.insert(*t))
+            .collect();
+        triples.sort_by(|a, b| {
+            a.subject
+                .to_string()
+                .cmp(&b.subject.to_string())
+                .then(a.predicate.as_str().cmp(b.predicate.as_str()))
+        });
         for t in triples {
             ser.serialize_triple(t)?;
         }
@@ -219,7 +345,12 @@ pub fn write_turtle(path: &Path, quads: &[Quad]) -> Result<()> {
 pub fn write_dataset(path: &Path, quads: &[Quad], format: RdfFormat) -> Result<()> {
     write_atomic(path, |w| {
         let mut sorted: Vec<&Quad> = quads.iter().collect();
-        sorted.sort_by(|a, b| a.graph_name.to_string().cmp(&b.graph_name.to_string()).then(a.subject.to_string().cmp(&b.subject.to_string())));
+        sorted.sort_by(|a, b| {
+            a.graph_name
+                .to_string()
+                .cmp(&b.graph_name.to_string())
+                .then(a.subject.to_string().cmp(&b.subject.to_string()))
+        });
         sorted.dedup();
         let mut ser = serializer(format).for_writer(w);
         for q in sorted {
@@ -231,7 +362,9 @@ pub fn write_dataset(path: &Path, quads: &[Quad], format: RdfFormat) -> Result<(
 }
 
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
 fn dot_style(etype: EntityType) -> (&'static str, &'static str) {
@@ -254,18 +387,47 @@ pub fn write_dot(path: &Path, kg: &KnowledgeGraph) -> Result<()> {
         for idx in kg.graph.node_indices() {
             let e = &kg.graph[idx];
             let (shape, color) = dot_style(e.etype);
-            writeln!(w, "  n{} [label=\"{}\\n({})\", shape={shape}, fillcolor=\"{color}\"];", idx.index(), dot_escape(&e.label), e.etype.name())?;
+            writeln!(
+                w,
+                "  n{} [label=\"{}\\n({})\", shape={shape}, fillcolor=\"{color}\"];",
+                idx.index(),
+                dot_escape(&e.label),
+                e.etype.name()
+            )?;
         }
         for edge in kg.graph.edge_indices() {
             let (s, o) = kg.graph.edge_endpoints(edge).expect("edge");
             let r = &kg.graph[edge];
-            let dir = if symmetric.get(&r.property).is_some_and(|s| s.symmetric) { ", dir=both" } else { "" };
-            writeln!(w, "  n{} -> n{} [label=\"{}\"{dir}];", s.index(), o.index(), dot_escape(&r.property))?;
+            let dir = if symmetric.get(&r.property).is_some_and(|s| s.symmetric) {
+                ", dir=both"
+            } else {
+                ""
+            };
+            writeln!(
+                w,
+                "  n{} -> n{} [label=\"{}\"{dir}];",
+                s.index(),
+                o.index(),
+                dot_escape(&r.property)
+            )?;
         }
         for (i, m) in kg.measurements.iter().enumerate() {
-            let value = format!("{} {}", decimal_lexical(m.value), m.currency.as_deref().unwrap_or(""));
-            writeln!(w, "  m{i} [label=\"{}\\n{}\", shape=note, fillcolor=\"#fefefe\", fontsize=9];", m.metric.name(), dot_escape(value.trim()))?;
-            writeln!(w, "  n{} -> m{i} [style=dashed, arrowhead=none];", m.about.index())?;
+            let value = format!(
+                "{} {}",
+                decimal_lexical(m.value),
+                m.currency.as_deref().unwrap_or("")
+            );
+            writeln!(
+                w,
+                "  m{i} [label=\"{}\\n{}\", shape=note, fillcolor=\"#fefefe\", fontsize=9];",
+                m.metric.name(),
+                dot_escape(value.trim())
+            )?;
+            writeln!(
+                w,
+                "  n{} -> m{i} [style=dashed, arrowhead=none];",
+                m.about.index()
+            )?;
         }
         writeln!(w, "}}")
     })
@@ -283,13 +445,22 @@ pub fn render_svg(dot: &Path, svg: &Path) -> Result<bool> {
         .status();
     match status {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(source) => Err(Error::Write { path: svg.to_path_buf(), source }),
+        Err(source) => Err(Error::Write {
+            path: svg.to_path_buf(),
+            source,
+        }),
         Ok(s) if !s.success() => {
             let _ = std::fs::remove_file(&tmp);
-            Err(Error::Other(format!("{}: Graphviz dot failed ({s})", dot.display())))
+            Err(Error::Other(format!(
+                "{}: Graphviz dot failed ({s})",
+                dot.display()
+            )))
         }
         Ok(_) => {
-            std::fs::rename(&tmp, svg).map_err(|source| Error::Write { path: svg.to_path_buf(), source })?;
+            std::fs::rename(&tmp, svg).map_err(|source| Error::Write {
+                path: svg.to_path_buf(),
+                source,
+            })?;
             Ok(true)
         }
     }

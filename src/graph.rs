@@ -57,7 +57,10 @@ pub struct KnowledgeGraph {
 
 impl KnowledgeGraph {
     pub fn entity_count(&self, etype: EntityType) -> usize {
-        self.graph.node_weights().filter(|e| e.etype == etype).count()
+        self.graph
+            .node_weights()
+            .filter(|e| e.etype == etype)
+            .count()
     }
     pub fn relation_counts(&self) -> BTreeMap<String, usize> {
         let mut counts = BTreeMap::new();
@@ -80,7 +83,11 @@ fn article_keys(extractions: &[Extraction]) -> Vec<String> {
         .iter()
         .map(|x| {
             let s = crate::resolve::slug(&x.article.id);
-            if s.is_empty() { "article".to_string() } else { s }
+            if s.is_empty() {
+                "article".to_string()
+            } else {
+                s
+            }
         })
         .collect();
     for s in &slugs {
@@ -89,7 +96,13 @@ fn article_keys(extractions: &[Extraction]) -> Vec<String> {
     slugs
         .into_iter()
         .zip(extractions)
-        .map(|(s, x)| if count[&s] > 1 { format!("{s}-{}", &x.article.content_hash[..8]) } else { s })
+        .map(|(s, x)| {
+            if count[&s] > 1 {
+                format!("{s}-{}", &x.article.content_hash[..8])
+            } else {
+                s
+            }
+        })
         .collect()
 }
 
@@ -115,8 +128,10 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
             }
         }
     }
-    let mut edge_of: HashMap<(NodeIndex, String, NodeIndex), petgraph::graph::EdgeIndex> = HashMap::new();
-    let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<String>), usize> = HashMap::new();
+    let mut edge_of: HashMap<(NodeIndex, String, NodeIndex), petgraph::graph::EdgeIndex> =
+        HashMap::new();
+    let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<String>), usize> =
+        HashMap::new();
     for (a, x) in extractions.iter().enumerate() {
         let text = &x.article.text;
         kg.articles.push(ArticleInfo {
@@ -138,24 +153,48 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
                 .collect(),
         });
         for r in &x.relations {
-            let (se, oe) = (resolution.mention_entity[a][r.subject], resolution.mention_entity[a][r.object]);
+            let (se, oe) = (
+                resolution.mention_entity[a][r.subject],
+                resolution.mention_entity[a][r.object],
+            );
             if se == oe {
                 continue;
             }
             let (mut s, mut o) = (node(&mut kg, se), node(&mut kg, oe));
-            if signatures.get(&r.property).is_some_and(|sig| sig.symmetric) && kg.graph[s].key > kg.graph[o].key {
+            if signatures.get(&r.property).is_some_and(|sig| sig.symmetric)
+                && kg.graph[s].key > kg.graph[o].key
+            {
                 std::mem::swap(&mut s, &mut o);
             }
-            let evidence = Evidence { article: a, sentence: r.sentence, rule: r.rule.clone(), confidence: r.confidence };
-            let edge = *edge_of.entry((s, r.property.clone(), o)).or_insert_with(|| {
-                kg.graph.add_edge(s, o, RelationEdge { property: r.property.clone(), evidence: Vec::new() })
-            });
+            let evidence = Evidence {
+                article: a,
+                sentence: r.sentence,
+                rule: r.rule.clone(),
+                confidence: r.confidence,
+            };
+            let edge = *edge_of
+                .entry((s, r.property.clone(), o))
+                .or_insert_with(|| {
+                    kg.graph.add_edge(
+                        s,
+                        o,
+                        RelationEdge {
+                            property: r.property.clone(),
+                            evidence: Vec::new(),
+                        },
+                    )
+                });
             kg.graph[edge].evidence.push(evidence);
         }
         for f in &x.facts {
             let about = node(&mut kg, resolution.mention_entity[a][f.about]);
             let value_key = crate::extract::numbers::decimal_lexical(f.value);
-            let evidence = Evidence { article: a, sentence: f.sentence, rule: f.rule.clone(), confidence: f.confidence };
+            let evidence = Evidence {
+                article: a,
+                sentence: f.sentence,
+                rule: f.rule.clone(),
+                confidence: f.confidence,
+            };
             let span = char_offsets(text, f.start, f.end);
             let idx = *measurement_of
                 .entry((about, f.metric, value_key, f.currency.clone()))

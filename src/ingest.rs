@@ -157,7 +157,12 @@ fn guess_format(name: &str, text: &str) -> Format {
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return Format::Html;
     }
-    if head.starts_with('{') && text.lines().next().is_some_and(|l| l.trim_end().ends_with('}')) {
+    if head.starts_with('{')
+        && text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end().ends_with('}'))
+    {
         return Format::JsonLines;
     }
     Format::Text
@@ -250,7 +255,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputEr
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, had_errors) = encoding.decode(bytes);
         if had_errors {
-            notes.push(format!("{name}: invalid {} sequences replaced", encoding.name()));
+            notes.push(format!(
+                "{name}: invalid {} sequences replaced",
+                encoding.name()
+            ));
         }
         return Ok((text.into_owned(), notes));
     }
@@ -271,7 +279,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputEr
             // Many valid multi-byte sequences: UTF-8 with some damage. None: a legacy file.
             let lossy = String::from_utf8_lossy(bytes);
             let replaced = lossy.matches('\u{FFFD}').count();
-            let multibyte = lossy.chars().filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}').count();
+            let multibyte = lossy
+                .chars()
+                .filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}')
+                .count();
             if multibyte > replaced {
                 notes.push(format!(
                     "{name}: invalid UTF-8: {replaced} bad byte sequence(s) replaced by U+FFFD"
@@ -279,7 +290,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputEr
                 Ok((lossy.into_owned(), notes))
             } else {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                notes.push(format!("{name}: not UTF-8, decoded as Windows-1252 (Latin-1)"));
+                notes.push(format!(
+                    "{name}: not UTF-8, decoded as Windows-1252 (Latin-1)"
+                ));
                 Ok((text.into_owned(), notes))
             }
         }
@@ -307,8 +320,28 @@ const SKIPPED_HTML: &[&str] = &[
     "iframe", "button",
 ];
 const BLOCK_HTML: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "blockquote", "pre", "dd", "dt", "figcaption", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "main",
 ];
 
 /// Strips markup: title from `<title>` or the first `<h1>`, text of the body without
@@ -320,7 +353,11 @@ pub fn html_to_text(html: &str) -> (String, String) {
     let select = |css: &str| {
         scraper::Selector::parse(css)
             .ok()
-            .and_then(|sel| doc.select(&sel).next().map(|e| e.text().collect::<String>()))
+            .and_then(|sel| {
+                doc.select(&sel)
+                    .next()
+                    .map(|e| e.text().collect::<String>())
+            })
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|t| !t.is_empty())
     };
@@ -376,7 +413,11 @@ struct JsonArticle {
     lang: Option<String>,
 }
 
-fn load_json_lines(name: &str, text: &str, options: &IngestOptions) -> Vec<Result<Article, InputError>> {
+fn load_json_lines(
+    name: &str,
+    text: &str,
+    options: &IngestOptions,
+) -> Vec<Result<Article, InputError>> {
     let mut out = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -408,7 +449,10 @@ fn load_json_lines(name: &str, text: &str, options: &IngestOptions) -> Vec<Resul
             Some(v) => v.to_string(),
             None => format!(
                 "{}-{line_no}",
-                Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                Path::new(name)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
             ),
         };
         let (title, body) = match record.title {
@@ -453,7 +497,11 @@ fn make_article(raw: RawArticle) -> Result<Article, InputError> {
     }
     let text = format!("{title}\n{body}");
     let knowledge = Knowledge::global();
-    let forced = raw.options.lang.clone().or(raw.lang.map(|l| normalise_lang(&l)));
+    let forced = raw
+        .options
+        .lang
+        .clone()
+        .or(raw.lang.map(|l| normalise_lang(&l)));
     let lang = match forced {
         Some(l) if knowledge.lexicon(&l).is_some() => l,
         Some(l) => {
@@ -464,7 +512,13 @@ fn make_article(raw: RawArticle) -> Result<Article, InputError> {
         }
         None => detect_language(&text, knowledge),
     };
-    let sentences = split_sentences(&text, knowledge.lexicon(&lang).map(|l| &l.abbreviations[..]).unwrap_or(&[]));
+    let sentences = split_sentences(
+        &text,
+        knowledge
+            .lexicon(&lang)
+            .map(|l| &l.abbreviations[..])
+            .unwrap_or(&[]),
+    );
     Ok(Article {
         id: raw.id,
         source: raw.source,
@@ -538,7 +592,12 @@ pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
     }
     candidates
         .iter()
-        .max_by_key(|c| (counts.get(*c).copied().unwrap_or(0), std::cmp::Reverse(**c == "nn")))
+        .max_by_key(|c| {
+            (
+                counts.get(*c).copied().unwrap_or(0),
+                std::cmp::Reverse(**c == "nn"),
+            )
+        })
         .map(|c| c.to_string())
         .unwrap_or_else(|| "en".into())
 }
@@ -554,7 +613,12 @@ pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
             let start = line_start + offset;
             let end = start + piece.len();
             let joined = match pending {
-                Some(p) if ends_with_abbreviation(&text[p.start..p.end], abbreviations) => Sentence { start: p.start, end },
+                Some(p) if ends_with_abbreviation(&text[p.start..p.end], abbreviations) => {
+                    Sentence {
+                        start: p.start,
+                        end,
+                    }
+                }
                 Some(p) => {
                     sentences.push(p);
                     Sentence { start, end }
@@ -590,7 +654,9 @@ fn ends_with_abbreviation(sentence: &str, abbreviations: &[String]) -> bool {
             return true;
         }
     }
-    abbreviations.iter().any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(last))
+    abbreviations
+        .iter()
+        .any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(last))
 }
 
 fn trim_sentence(text: &str, s: Sentence) -> Option<Sentence> {

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The six entity classes of the graph contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 pub enum EntityType {
     Company,
     Regulator,
@@ -254,13 +256,34 @@ const COMMON: (&str, &str) = (
 );
 /// One entry per supported language.
 pub const LEXICON_FILES: &[(&str, &str)] = &[
-    ("ontology/lexicon/nb.toml", include_str!("../ontology/lexicon/nb.toml")),
-    ("ontology/lexicon/nn.toml", include_str!("../ontology/lexicon/nn.toml")),
-    ("ontology/lexicon/sv.toml", include_str!("../ontology/lexicon/sv.toml")),
-    ("ontology/lexicon/da.toml", include_str!("../ontology/lexicon/da.toml")),
-    ("ontology/lexicon/fr.toml", include_str!("../ontology/lexicon/fr.toml")),
-    ("ontology/lexicon/en.toml", include_str!("../ontology/lexicon/en.toml")),
-    ("ontology/lexicon/de.toml", include_str!("../ontology/lexicon/de.toml")),
+    (
+        "ontology/lexicon/nb.toml",
+        include_str!("../ontology/lexicon/nb.toml"),
+    ),
+    (
+        "ontology/lexicon/nn.toml",
+        include_str!("../ontology/lexicon/nn.toml"),
+    ),
+    (
+        "ontology/lexicon/sv.toml",
+        include_str!("../ontology/lexicon/sv.toml"),
+    ),
+    (
+        "ontology/lexicon/da.toml",
+        include_str!("../ontology/lexicon/da.toml"),
+    ),
+    (
+        "ontology/lexicon/fr.toml",
+        include_str!("../ontology/lexicon/fr.toml"),
+    ),
+    (
+        "ontology/lexicon/en.toml",
+        include_str!("../ontology/lexicon/en.toml"),
+    ),
+    (
+        "ontology/lexicon/de.toml",
+        include_str!("../ontology/lexicon/de.toml"),
+    ),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T> {

@@ -9,7 +9,11 @@ use telekg::pipeline::{build, BuildOptions};
 use telekg::store::{run_query, OutputFormat};
 
 #[derive(Parser)]
-#[command(name = "telekg", version, about = "Telecom-market news -> knowledge graph (RDF, SPARQL, Graphviz)")]
+#[command(
+    name = "telekg",
+    version,
+    about = "Telecom-market news -> knowledge graph (RDF, SPARQL, Graphviz)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -83,14 +87,25 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { inputs, out, lang, no_store, no_svg, max_article_bytes } => {
+        Command::Build {
+            inputs,
+            out,
+            lang,
+            no_store,
+            no_svg,
+            max_article_bytes,
+        } => {
             let options = BuildOptions {
-                ingest: IngestOptions { lang, max_article_bytes },
+                ingest: IngestOptions {
+                    lang,
+                    max_article_bytes,
+                },
                 out: out.clone(),
                 store: !no_store,
                 svg: !no_svg,
             };
-            let report = build(&inputs, &options).with_context(|| format!("building into {}", out.display()))?;
+            let report = build(&inputs, &options)
+                .with_context(|| format!("building into {}", out.display()))?;
             for note in &report.notes {
                 eprintln!("telekg: note: {note}");
             }
@@ -103,44 +118,95 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.failures.len(),
                 report.measurements
             );
-            let types: Vec<String> = report.entities_per_type.iter().map(|(t, n)| format!("{} {n}", t.name())).collect();
+            let types: Vec<String> = report
+                .entities_per_type
+                .iter()
+                .map(|(t, n)| format!("{} {n}", t.name()))
+                .collect();
             eprintln!("telekg: entities: {}", types.join(", "));
-            let rels: Vec<String> = report.relations_per_property.iter().map(|(p, n)| format!("{p} {n}")).collect();
-            eprintln!("telekg: relations: {}", if rels.is_empty() { "none".into() } else { rels.join(", ") });
+            let rels: Vec<String> = report
+                .relations_per_property
+                .iter()
+                .map(|(p, n)| format!("{p} {n}"))
+                .collect();
+            eprintln!(
+                "telekg: relations: {}",
+                if rels.is_empty() {
+                    "none".into()
+                } else {
+                    rels.join(", ")
+                }
+            );
             if report.svg_skipped {
                 eprintln!("telekg: note: Graphviz `dot` not found; graph.svg not rendered (graph.dot is there)");
             }
-            eprintln!("telekg: wrote {}", report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));
-            Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+            eprintln!(
+                "telekg: wrote {}",
+                report
+                    .files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            Ok(if report.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
         }
-        Command::Query { query, file, store, format } => {
+        Command::Query {
+            query,
+            file,
+            store,
+            format,
+        } => {
             let text = match (query, file) {
                 (Some(q), _) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("{}: cannot read query", f.display()))?,
                 (None, None) => unreachable!("clap requires one"),
             };
-            let store = if store.join("store").is_dir() { store.join("store") } else { store };
+            let store = if store.join("store").is_dir() {
+                store.join("store")
+            } else {
+                store
+            };
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             run_query(&store, &text, format, &mut lock)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { file, format, lang } => {
-            let input = if file == "-" { InputFile::Stdin } else { InputFile::Path(PathBuf::from(&file)) };
+            let input = if file == "-" {
+                InputFile::Stdin
+            } else {
+                InputFile::Path(PathBuf::from(&file))
+            };
             if let InputFile::Path(p) = &input {
                 if !p.exists() {
                     anyhow::bail!("{file}: no such file or directory");
                 }
             }
-            let options = IngestOptions { lang, ..Default::default() };
+            let options = IngestOptions {
+                lang,
+                ..Default::default()
+            };
             let mut status = ExitCode::SUCCESS;
             for article in telekg::ingest::load(&input, &options) {
                 match article {
                     Ok(a) => {
                         let x = telekg::extract::extract(a);
                         match format {
-                            ExtractFormat::Json => println!("{}", serde_json::to_string_pretty(&telekg::extract::report::to_json(&x))?),
-                            ExtractFormat::Text => print!("{}", telekg::extract::report::to_text(&x)),
+                            ExtractFormat::Json => println!(
+                                "{}",
+                                serde_json::to_string_pretty(&telekg::extract::report::to_json(
+                                    &x
+                                ))?
+                            ),
+                            ExtractFormat::Text => {
+                                print!("{}", telekg::extract::report::to_text(&x))
+                            }
                         }
                     }
                     Err(e) => {

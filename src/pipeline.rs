@@ -33,7 +33,10 @@ pub struct BuildReport {
 }
 
 /// Reads and extracts every input; failures are collected, never fatal.
-pub fn read_and_extract(inputs: &[String], options: &IngestOptions) -> (Vec<Extraction>, Vec<InputError>, Vec<String>) {
+pub fn read_and_extract(
+    inputs: &[String],
+    options: &IngestOptions,
+) -> (Vec<Extraction>, Vec<InputError>, Vec<String>) {
     let files = expand_inputs(inputs);
     let mut errors = Vec::new();
     let mut ok_files = Vec::new();
@@ -45,7 +48,12 @@ pub fn read_and_extract(inputs: &[String], options: &IngestOptions) -> (Vec<Extr
     }
     let results: Vec<Vec<std::result::Result<Extraction, InputError>>> = ok_files
         .par_iter()
-        .map(|f| load(f, options).into_iter().map(|a| a.map(extract)).collect())
+        .map(|f| {
+            load(f, options)
+                .into_iter()
+                .map(|a| a.map(extract))
+                .collect()
+        })
         .collect();
     let mut extractions = Vec::new();
     let mut notes = Vec::new();
@@ -78,14 +86,25 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         ..Default::default()
     };
     write_outputs(&kg, &options.out, options, &mut report)?;
-    report.entities_per_type = EntityType::ALL.iter().map(|t| (*t, kg.entity_count(*t))).collect();
+    report.entities_per_type = EntityType::ALL
+        .iter()
+        .map(|t| (*t, kg.entity_count(*t)))
+        .collect();
     report.relations_per_property = kg.relation_counts().into_iter().collect();
     report.measurements = kg.measurements.len();
     Ok(report)
 }
 
-fn write_outputs(kg: &KnowledgeGraph, out: &Path, options: &BuildOptions, report: &mut BuildReport) -> Result<()> {
-    std::fs::create_dir_all(out).map_err(|source| crate::error::Error::Write { path: out.to_path_buf(), source })?;
+fn write_outputs(
+    kg: &KnowledgeGraph,
+    out: &Path,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<()> {
+    std::fs::create_dir_all(out).map_err(|source| crate::error::Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
     let quads = crate::export::to_quads(kg);
     let ttl = out.join("graph.ttl");
     crate::export::write_turtle(&ttl, &quads)?;

@@ -109,7 +109,9 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
     let mut known_by_identity: HashMap<String, String> = HashMap::new();
     for e in &knowledge.gazetteer {
         for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
-            known_by_identity.entry(identity(n, legal)).or_insert_with(|| e.id.clone());
+            known_by_identity
+                .entry(identity(n, legal))
+                .or_insert_with(|| e.id.clone());
         }
     }
 
@@ -127,7 +129,11 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
         }
     }
     let ids: Vec<String> = candidates.keys().cloned().collect();
-    let position: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let position: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
     let mut uf = UnionFind((0..ids.len()).collect());
     // Genitive variants: "stockholms-energi" and "stockholm-energis" are "stockholm-energi".
     for (i, id) in ids.iter().enumerate() {
@@ -147,7 +153,10 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, id) in ids.iter().enumerate() {
         let compact: String = id.chars().filter(|c| *c != '-').collect();
-        blocks.entry(compact.chars().take(3).collect()).or_default().push(i);
+        blocks
+            .entry(compact.chars().take(3).collect())
+            .or_default()
+            .push(i);
     }
     let mut to_known: HashMap<usize, String> = HashMap::new();
     for (block, members) in &blocks {
@@ -164,7 +173,10 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
                 to_known.insert(a, id.clone());
             } else if ca.len() >= 7 && !ids[a].contains('-') {
                 for (name, id) in &known_by_identity {
-                    if name.starts_with(block.as_str()) && !name.contains('-') && edit_distance(name, &ca) == 1 {
+                    if name.starts_with(block.as_str())
+                        && !name.contains('-')
+                        && edit_distance(name, &ca) == 1
+                    {
                         to_known.insert(a, id.clone());
                     }
                 }
@@ -174,10 +186,16 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
 
     // 2. Entities: known ones first (deterministic order by key), then discovered groups.
     let mut table = EntityTable::default();
-    let gazetteer: HashMap<&str, &crate::knowledge::GazetteerEntity> =
-        knowledge.gazetteer.iter().map(|e| (e.id.as_str(), e)).collect();
-    let places: HashMap<&str, &crate::knowledge::PlaceEntry> =
-        knowledge.places.iter().map(|p| (p.id.as_str(), p)).collect();
+    let gazetteer: HashMap<&str, &crate::knowledge::GazetteerEntity> = knowledge
+        .gazetteer
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let places: HashMap<&str, &crate::knowledge::PlaceEntry> = knowledge
+        .places
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     // Groups of discovered identities: canonical = most frequent surface form.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..ids.len() {
@@ -204,12 +222,27 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
         } else {
             let canonical = surfaces
                 .iter()
-                .max_by_key(|(s, n)| (**n, !s.ends_with('s'), std::cmp::Reverse(s.len()), std::cmp::Reverse((*s).clone())))
+                .max_by_key(|(s, n)| {
+                    (
+                        **n,
+                        !s.ends_with('s'),
+                        std::cmp::Reverse(s.len()),
+                        std::cmp::Reverse((*s).clone()),
+                    )
+                })
                 .map(|(s, _)| s.clone())
                 .unwrap_or_else(|| ids[members[0]].clone());
-            let etype = types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map(|(t, _)| *t).unwrap_or(EntityType::Company);
+            let etype = types
+                .iter()
+                .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+                .map(|(t, _)| *t)
+                .unwrap_or(EntityType::Company);
             let key = identity(&canonical, legal);
-            let key = if gazetteer.contains_key(key.as_str()) || places.contains_key(key.as_str()) { format!("{key}-{}", etype.name().to_lowercase()) } else { key };
+            let key = if gazetteer.contains_key(key.as_str()) || places.contains_key(key.as_str()) {
+                format!("{key}-{}", etype.name().to_lowercase())
+            } else {
+                key
+            };
             table.get_or_insert(key.clone(), || Entity {
                 key: key.clone(),
                 etype,
@@ -245,14 +278,16 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
                         service: false,
                     })
                 }
-                Reference::Service(concept) => table.get_or_insert(format!("svc:{concept}"), || Entity {
-                    key: concept.clone(),
-                    etype: EntityType::Product,
-                    label: concept.clone(),
-                    alt_labels: BTreeSet::new(),
-                    same_as: None,
-                    service: true,
-                }),
+                Reference::Service(concept) => {
+                    table.get_or_insert(format!("svc:{concept}"), || Entity {
+                        key: concept.clone(),
+                        etype: EntityType::Product,
+                        label: concept.clone(),
+                        alt_labels: BTreeSet::new(),
+                        same_as: None,
+                        service: true,
+                    })
+                }
                 Reference::New(name) => identity_entity[&position[identity(name, legal).as_str()]],
             };
             if m.is_name() && m.surface != table.entities[e].label {
@@ -262,7 +297,10 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
         }
         mention_entity.push(row);
     }
-    Resolution { entities: table.entities, mention_entity }
+    Resolution {
+        entities: table.entities,
+        mention_entity,
+    }
 }
 
 #[derive(Default)]

@@ -3,14 +3,17 @@
 
 use crate::error::{Error, Result};
 use oxigraph::model::{Quad, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 use std::path::Path;
 
 fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Store { path: path.to_path_buf(), message: e.to_string() }
+    Error::Store {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// Builds a new store beside `path` and swaps it in, so readers never see a half-load.
@@ -25,7 +28,9 @@ pub fn replace_store(path: &Path, quads: &[Quad]) -> Result<()> {
     {
         let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
         let mut loader = store.bulk_loader();
-        loader.load_quads(quads.iter().cloned()).map_err(|e| store_error(&fresh, e))?;
+        loader
+            .load_quads(quads.iter().cloned())
+            .map_err(|e| store_error(&fresh, e))?;
         loader.commit().map_err(|e| store_error(&fresh, e))?;
         store.flush().map_err(|e| store_error(&fresh, e))?;
     }
@@ -53,7 +58,10 @@ pub fn with_prefixes(query: &str) -> String {
     let mut out = String::new();
     for (p, iri) in crate::export::PREFIXES {
         let decl = format!("PREFIX {p}:");
-        if !query.to_ascii_uppercase().contains(&decl.to_ascii_uppercase()) {
+        if !query
+            .to_ascii_uppercase()
+            .contains(&decl.to_ascii_uppercase())
+        {
             out.push_str(&format!("PREFIX {p}: <{iri}>\n"));
         }
     }
@@ -77,9 +85,17 @@ fn term_text(term: &Term) -> String {
 }
 
 /// Runs a SPARQL query against the store at `path`, writing results to `out`.
-pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
+pub fn run_query(
+    path: &Path,
+    query: &str,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     if !path.join("CURRENT").exists() {
-        return Err(store_error(path, "no store here; run `telekg build ... --out DIR` first"));
+        return Err(store_error(
+            path,
+            "no store here; run `telekg build ... --out DIR` first",
+        ));
     }
     let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
     let mut prepared = SparqlEvaluator::new()
@@ -89,8 +105,14 @@ pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn W
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    let results = prepared.on_store(&store).execute().map_err(|e| Error::Query(e.to_string()))?;
-    let io = |e: std::io::Error| Error::Write { path: "<stdout>".into(), source: e };
+    let results = prepared
+        .on_store(&store)
+        .execute()
+        .map_err(|e| Error::Query(e.to_string()))?;
+    let io = |e: std::io::Error| Error::Write {
+        path: "<stdout>".into(),
+        source: e,
+    };
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
@@ -99,10 +121,16 @@ pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn W
                 rows.push(s.map_err(|e| Error::Query(e.to_string()))?);
             }
             if format == OutputFormat::Table {
-                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let header: Vec<String> =
+                    variables.iter().map(|v| v.as_str().to_string()).collect();
                 let cells: Vec<Vec<String>> = rows
                     .iter()
-                    .map(|r| variables.iter().map(|v| r.get(v).map(term_text).unwrap_or_default()).collect())
+                    .map(|r| {
+                        variables
+                            .iter()
+                            .map(|v| r.get(v).map(term_text).unwrap_or_default())
+                            .collect()
+                    })
                     .collect();
                 write_table(out, &header, &cells).map_err(io)?;
                 return Ok(());
@@ -124,12 +152,19 @@ pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn W
             if format == OutputFormat::Table {
                 writeln!(out, "{b}").map_err(io)?;
             } else {
-                let rf = if format == OutputFormat::Json { QueryResultsFormat::Json } else { QueryResultsFormat::Csv };
-                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b).map_err(io)?;
+                let rf = if format == OutputFormat::Json {
+                    QueryResultsFormat::Json
+                } else {
+                    QueryResultsFormat::Csv
+                };
+                QueryResultsSerializer::from_format(rf)
+                    .serialize_boolean_to_writer(&mut *out, b)
+                    .map_err(io)?;
             }
         }
         QueryResults::Graph(triples) => {
-            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle).for_writer(&mut *out);
+            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle)
+                .for_writer(&mut *out);
             for t in triples {
                 let t = t.map_err(|e| Error::Query(e.to_string()))?;
                 ser.serialize_triple(&t).map_err(io)?;
@@ -140,7 +175,11 @@ pub fn run_query(path: &Path, query: &str, format: OutputFormat, out: &mut dyn W
     Ok(())
 }
 
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let width = |i: usize| {
         rows.iter()
             .map(|r| r[i].chars().count())
@@ -162,9 +201,22 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
             .join(" | ")
     };
     writeln!(out, "{}", line(header).trim_end())?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-")
+    )?;
     for r in rows {
         writeln!(out, "{}", line(r).trim_end())?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }

@@ -41,13 +41,16 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 fn matches_cue(word: &str, cues: &[String]) -> bool {
     let w = word.trim_matches(|c: char| c == '\'' || c == '-');
     let w = w.rsplit(['\'', '’']).next().unwrap_or(w); // "d'affaires" -> "affaires"
-    cues.iter().any(|c| word_has_cue(w, c) || word_has_cue(word, c))
+    cues.iter()
+        .any(|c| word_has_cue(w, c) || word_has_cue(word, c))
 }
 
 /// Multi-word cues ("chiffre d'affaires", "net loss") are matched on the phrase.
 fn phrase_has_cue(text: &str, cues: &[String]) -> bool {
     let lower = text.to_lowercase().replace('’', "'");
-    cues.iter().filter(|c| c.contains(' ')).any(|c| lower.contains(c.as_str()))
+    cues.iter()
+        .filter(|c| c.contains(' '))
+        .any(|c| lower.contains(c.as_str()))
 }
 
 fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
@@ -65,7 +68,12 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
 /// The nearest money cue within a few words either side of the number.
 fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize)> {
     let m = &lexicon.metrics;
-    let groups = [(Cue::Loss, &m.loss), (Cue::Revenue, &m.revenue), (Cue::Profit, &m.profit), (Cue::Price, &m.price)];
+    let groups = [
+        (Cue::Loss, &m.loss),
+        (Cue::Revenue, &m.revenue),
+        (Cue::Profit, &m.profit),
+        (Cue::Price, &m.price),
+    ];
     let before_words = words(before);
     let after_words = words(after);
     let mut best: Option<(Cue, usize)> = None;
@@ -85,7 +93,14 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
                 consider(cue, d + 1);
             }
         }
-        let near_before: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let near_before: String = before
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let near_after: String = after.chars().take(40).collect();
         if phrase_has_cue(&near_before, list) || phrase_has_cue(&near_after, list) {
             consider(cue, 2);
@@ -131,15 +146,39 @@ pub fn find_facts(
             let before = &text[..q.start];
             let after = &text[q.end..];
             let before_lower = before.to_lowercase();
-            let tail: Vec<&str> = words(&before_lower).into_iter().rev().take(4).map(|(_, w)| w).collect();
-            if tail.iter().take(2).any(|w| lexicon.subset_cues.iter().any(|c| c == w)) {
+            let tail: Vec<&str> = words(&before_lower)
+                .into_iter()
+                .rev()
+                .take(4)
+                .map(|(_, w)| w)
+                .collect();
+            if tail
+                .iter()
+                .take(2)
+                .any(|w| lexicon.subset_cues.iter().any(|c| c == w))
+            {
                 continue;
             }
-            let tail_text: String = before_lower.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-            if lexicon.foreign_cues.iter().any(|c| tail_text.trim_end().ends_with(c.as_str())) {
+            let tail_text: String = before_lower
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if lexicon
+                .foreign_cues
+                .iter()
+                .any(|c| tail_text.trim_end().ends_with(c.as_str()))
+            {
                 continue;
             }
-            let (metric, negate, rule) = if own_currency.is_none() && !(q.scaled && last_currency.is_some() && money_cue(before, after, lexicon).is_some()) {
+            let (metric, negate, rule) = if own_currency.is_none()
+                && !(q.scaled
+                    && last_currency.is_some()
+                    && money_cue(before, after, lexicon).is_some())
+            {
                 match count_cue(after, lexicon) {
                     Some(Cue::Customers) => (Metric::CustomerCount, false, "count-noun"),
                     Some(Cue::Employees) => (Metric::Employees, false, "count-noun"),
@@ -172,7 +211,9 @@ pub fn find_facts(
             } else {
                 attach(article, si, sentence.start, q, mentions, lexicon)
             };
-            let Some((about, confidence)) = about else { continue };
+            let Some((about, confidence)) = about else {
+                continue;
+            };
             let value = if negate { -q.value.abs() } else { q.value };
             out.push(FactClaim {
                 about,
@@ -230,8 +271,17 @@ fn attach(
     // Genitive right before: "Stockholm Energis 800.000", "Telenor's 40 million".
     if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
         let between = text[m.end..start].trim();
-        let between = between.trim_start_matches("'s").trim_start_matches("’s").trim_start_matches('s').trim();
-        if between.is_empty() && (m.surface.ends_with('s') || text[m.end..start].trim_start().starts_with(['s', '\'', '’'])) {
+        let between = between
+            .trim_start_matches("'s")
+            .trim_start_matches("’s")
+            .trim_start_matches('s')
+            .trim();
+        if between.is_empty()
+            && (m.surface.ends_with('s')
+                || text[m.end..start]
+                    .trim_start()
+                    .starts_with(['s', '\'', '’']))
+        {
             return Some((*i, 0.85));
         }
     }
@@ -242,7 +292,14 @@ fn attach(
             break;
         }
         let last: Vec<&str> = between.split_whitespace().rev().take(3).collect();
-        if last.iter().any(|w| lexicon.stopwords.is_empty() || ["til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for", "bei", "chez", "i"].contains(&w.to_lowercase().as_str())) {
+        if last.iter().any(|w| {
+            lexicon.stopwords.is_empty()
+                || [
+                    "til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for",
+                    "bei", "chez", "i",
+                ]
+                .contains(&w.to_lowercase().as_str())
+        }) {
             return Some((*i, 0.8));
         }
         break;

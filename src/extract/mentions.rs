@@ -49,7 +49,13 @@ fn name_index() -> &'static NameIndex {
                 add(n, target.clone());
             }
             for n in &e.context_aliases {
-                add(n, NameTarget { context_only: true, ..target.clone() });
+                add(
+                    n,
+                    NameTarget {
+                        context_only: true,
+                        ..target.clone()
+                    },
+                );
             }
         }
         for p in &k.places {
@@ -63,7 +69,13 @@ fn name_index() -> &'static NameIndex {
                 add(n, target.clone());
             }
             for d in &p.demonyms {
-                add(d, NameTarget { demonym: true, ..target.clone() });
+                add(
+                    d,
+                    NameTarget {
+                        demonym: true,
+                        ..target.clone()
+                    },
+                );
             }
         }
         let automaton = AhoCorasick::builder()
@@ -150,7 +162,8 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
 }
 
 fn starts_at_boundary(text: &str, start: usize) -> bool {
-    !char_before(text, start).is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
+    !char_before(text, start)
+        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
 }
 
 /// Finds every mention in the article, sorted by position, without overlaps.
@@ -168,7 +181,9 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         if !starts_at_boundary(text, start) || !ends_at_boundary(text, end) {
             continue;
         }
-        let Some(sentence) = sentence_of(article, start) else { continue };
+        let Some(sentence) = sentence_of(article, start) else {
+            continue;
+        };
         if article.sentences[sentence].end < end {
             continue;
         }
@@ -189,7 +204,11 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             surface: text[start..end].to_string(),
             etype: target.etype,
             reference: target.reference.clone(),
-            origin: if target.demonym { Origin::Demonym } else { Origin::Name },
+            origin: if target.demonym {
+                Origin::Demonym
+            } else {
+                Origin::Name
+            },
         };
         if target.context_only {
             context_matches.push(mention);
@@ -207,7 +226,10 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         let rest = &text[m.end..article.sentences[m.sentence].end];
         let rest_trim = rest.trim_start_matches('s');
         for word in &lexicon.city_words {
-            if let Some(after) = rest_trim.strip_prefix(' ').and_then(|r| r.strip_prefix(word.as_str())) {
+            if let Some(after) = rest_trim
+                .strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(word.as_str()))
+            {
                 if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
                     let end = m.end + (rest.len() - after.len());
                     m.end = end;
@@ -239,7 +261,11 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         }
         let rest = &text[m.end..];
         if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) {
-            if (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+            if (2..=8).contains(&inner.len())
+                && inner
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+            {
                 abbreviations.insert(inner.to_string(), (m.reference.clone(), m.etype));
                 named.insert(m.reference.clone());
             }
@@ -247,7 +273,9 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
     // Context-only aliases count where their entity is named, or where defined in the text.
     for m in context_matches {
-        let defined = abbreviations.get(&m.surface).is_some_and(|(r, _)| *r == m.reference);
+        let defined = abbreviations
+            .get(&m.surface)
+            .is_some_and(|(r, _)| *r == m.reference);
         if (named.contains(&m.reference) || defined) && !covered.overlaps(m.start, m.end) {
             covered.add(m.start, m.end);
             mentions.push(m);
@@ -256,7 +284,10 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     for (abbr, (reference, etype)) in &abbreviations {
         for (pos, _) in text.match_indices(abbr.as_str()) {
             let end = pos + abbr.len();
-            if !starts_at_boundary(text, pos) || !ends_at_boundary(text, end) || covered.overlaps(pos, end) {
+            if !starts_at_boundary(text, pos)
+                || !ends_at_boundary(text, end)
+                || covered.overlaps(pos, end)
+            {
                 continue;
             }
             if let Some(sentence) = sentence_of(article, pos) {
@@ -280,7 +311,8 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         .filter(|m| m.etype == EntityType::Person && m.origin == Origin::Name)
         .filter_map(|m| {
             let last = m.surface.split_whitespace().last()?;
-            (m.surface.split_whitespace().count() >= 2).then(|| (last.to_string(), m.reference.clone(), m.start))
+            (m.surface.split_whitespace().count() >= 2)
+                .then(|| (last.to_string(), m.reference.clone(), m.start))
         })
         .collect();
     for m in mentions.iter_mut() {
@@ -294,7 +326,11 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     for (surname, reference, first_pos) in people {
         for (pos, _) in text.match_indices(surname.as_str()) {
             let end = pos + surname.len();
-            if pos < first_pos || !starts_at_boundary(text, pos) || !ends_at_boundary(text, end) || covered.overlaps(pos, end) {
+            if pos < first_pos
+                || !starts_at_boundary(text, pos)
+                || !ends_at_boundary(text, end)
+                || covered.overlaps(pos, end)
+            {
                 continue;
             }
             if let Some(sentence) = sentence_of(article, pos) {
@@ -327,21 +363,35 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
 fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
     let rest = &text[end..limit];
     let rest = rest.strip_prefix('s').unwrap_or(rest);
-    let Some(after) = rest.strip_prefix(' ') else { return false };
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
     after.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// The capitalised word after a name starts a name of its own (a person, a place, or a
 /// function word at the start of a clause), so the two are not one name.
-fn next_word_is_other_name(text: &str, end: usize, lexicon: &Lexicon, knowledge: &Knowledge) -> bool {
+fn next_word_is_other_name(
+    text: &str,
+    end: usize,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+) -> bool {
     let rest = text[end..].strip_prefix('s').unwrap_or(&text[end..]);
-    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
     let lower = word.to_lowercase();
     knowledge.common.given_names.iter().any(|g| *g == word)
         || lexicon.stopwords.iter().any(|s| *s == lower)
         || lexicon.titles.iter().any(|t| *t == lower)
         || knowledge.common.legal_forms.iter().any(|f| *f == word)
-        || knowledge.places.iter().any(|p| p.name == word || p.names.iter().any(|n| *n == word))
+        || knowledge
+            .places
+            .iter()
+            .any(|p| p.name == word || p.names.iter().any(|n| *n == word))
 }
 
 #[derive(Default)]
@@ -358,7 +408,12 @@ impl Coverage {
     }
 }
 
-fn find_services(article: &Article, lexicon: &Lexicon, covered: &mut Coverage, mentions: &mut Vec<Mention>) {
+fn find_services(
+    article: &Article,
+    lexicon: &Lexicon,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
     let (automaton, concepts) = service_index(lexicon);
     let text = &article.text;
     let lower = text.to_lowercase();
@@ -402,7 +457,12 @@ struct Span {
     sentence_initial: bool,
 }
 
-fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered: &Coverage) -> Vec<Mention> {
+fn discover(
+    article: &Article,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+    covered: &Coverage,
+) -> Vec<Mention> {
     let text = &article.text;
     let common = &knowledge.common;
     let stop: HashSet<String> = lexicon.stopwords.iter().map(|s| s.to_lowercase()).collect();
@@ -428,7 +488,10 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
         for span in capitalised_spans(&toks, si, &stop, common, covered, text) {
             let surface = &text[span.start..span.end];
             let first_word = surface.split_whitespace().next().unwrap_or("");
-            if surface.contains('@') || (surface.contains('.') && !surface.contains(". ")) || surface.contains("://") {
+            if surface.contains('@')
+                || (surface.contains('.') && !surface.contains(". "))
+                || surface.contains("://")
+            {
                 continue;
             }
             let before = words_before(&toks, span.start, 2);
@@ -439,22 +502,32 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
             if let Some(legal_end) = legal {
                 etype = EntityType::Company;
                 end = legal_end;
-            } else if lexicon.person_prefixes.iter().any(|p| before.last().is_some_and(|b| *b == p.trim_end_matches('.')))
+            } else if lexicon
+                .person_prefixes
+                .iter()
+                .any(|p| before.last().is_some_and(|b| *b == p.trim_end_matches('.')))
                 || (span.words >= 2 && given.contains(first_word))
-                || (span.words >= 2 && (is_title(&prev, lexicon) || title_after(text, span.end, sentence.end, lexicon)))
+                || (span.words >= 2
+                    && (is_title(&prev, lexicon)
+                        || title_after(text, span.end, sentence.end, lexicon)))
             {
                 etype = EntityType::Person;
             } else if ends_with_any(surface, &lexicon.regulator_suffixes) {
                 etype = EntityType::Regulator;
             } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
                 etype = EntityType::PublicBody;
-            } else if lexicon.product_cues.iter().any(|c| *c == prev) && is_quoted(text, span.start) {
+            } else if lexicon.product_cues.iter().any(|c| *c == prev) && is_quoted(text, span.start)
+            {
                 etype = EntityType::Product;
             } else if lexicon.org_cues.iter().any(|c| *c == prev) {
                 etype = EntityType::Company;
             } else if span.words >= 2 && !lexicon.capitalises_nouns && !span.sentence_initial {
                 etype = EntityType::Company;
-            } else if span.words >= 2 && !lexicon.capitalises_nouns && span.sentence_initial && !stop.contains(&first_word.to_lowercase()) {
+            } else if span.words >= 2
+                && !lexicon.capitalises_nouns
+                && span.sentence_initial
+                && !stop.contains(&first_word.to_lowercase())
+            {
                 etype = EntityType::Company;
             } else {
                 if span.words == 1 && !lexicon.capitalises_nouns {
@@ -472,7 +545,9 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
                 }
                 continue;
             }
-            let surface = text[span.start..end].trim_end_matches(['.', ',']).to_string();
+            let surface = text[span.start..end]
+                .trim_end_matches(['.', ','])
+                .to_string();
             found.push(Mention {
                 sentence: span.sentence,
                 start: span.start,
@@ -489,7 +564,9 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
     let mut mid_counts: HashMap<String, usize> = HashMap::new();
     for (span, mid) in &singles {
         if *mid {
-            *mid_counts.entry(strip_genitive(&text[span.start..span.end]).to_string()).or_default() += 1;
+            *mid_counts
+                .entry(strip_genitive(&text[span.start..span.end]).to_string())
+                .or_default() += 1;
         }
     }
     let known: HashMap<String, (EntityType, String)> = found
@@ -513,9 +590,19 @@ fn discover(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge, covered
         let typed = known.get(word).cloned();
         let etype = match typed {
             Some((t, _)) => t,
-            None if mid_counts.get(word).copied().unwrap_or(0) >= 2 || accepted.iter().any(|a| a == word) => EntityType::Company,
+            None if mid_counts.get(word).copied().unwrap_or(0) >= 2
+                || accepted.iter().any(|a| a == word) =>
+            {
+                EntityType::Company
+            }
             // A misspelling one letter away from a name of the article ("Glocanet").
-            None if word.chars().count() >= 7 && accepted.iter().any(|a| crate::resolve::edit_distance(a, word) == 1) => EntityType::Company,
+            None if word.chars().count() >= 7
+                && accepted
+                    .iter()
+                    .any(|a| crate::resolve::edit_distance(a, word) == 1) =>
+            {
+                EntityType::Company
+            }
             None => continue,
         };
         found.push(Mention {
@@ -569,16 +656,25 @@ fn capitalised_spans(
                 break;
             }
             let glued = n.start == toks[j - 1].end;
-            if glued && n.text == "-" && toks.get(j + 1).is_some_and(|x| x.start == n.end && x.is_word() && x.is_capitalised()) {
+            if glued
+                && n.text == "-"
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|x| x.start == n.end && x.is_word() && x.is_capitalised())
+            {
                 // "Jean-Marc", "T-Mobile": one word.
                 last = j + 1;
                 j += 2;
-            } else if n.is_word() && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+            } else if n.is_word()
+                && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            {
                 last = j;
                 words += 1;
                 j += 1;
             } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
-                && toks.get(j + 1).is_some_and(|x| x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end))
+                && toks.get(j + 1).is_some_and(|x| {
+                    x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end)
+                })
             {
                 j += 1;
             } else {
@@ -587,14 +683,21 @@ fn capitalised_spans(
         }
         // Drop leading function words ("I Sverige", "Den").
         let mut s = start_index;
-        while s <= last && stop.contains(&toks[s].text.to_lowercase()) && toks.get(s + 1).is_none_or(|n| n.text != "-") {
+        while s <= last
+            && stop.contains(&toks[s].text.to_lowercase())
+            && toks.get(s + 1).is_none_or(|n| n.text != "-")
+        {
             s += 1;
             words = words.saturating_sub(1);
         }
         if s <= last && words >= 1 {
             let mut end = toks[last].end;
             if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
-                end += "'s".len().max(if text[end..].starts_with('’') { "’s".len() } else { 2 });
+                end += "'s".len().max(if text[end..].starts_with('’') {
+                    "’s".len()
+                } else {
+                    2
+                });
                 end = end.min(text.len());
             }
             spans.push(Span {
@@ -632,7 +735,12 @@ fn legal_form_after(text: &str, end: usize, limit: usize, forms: &[String]) -> O
     forms
         .iter()
         .filter(|f| after.starts_with(f.as_str()))
-        .filter(|f| after[f.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        .filter(|f| {
+            after[f.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
         .map(|f| end + 1 + f.len())
         .max()
 }
@@ -644,7 +752,9 @@ fn is_title(word: &str, lexicon: &Lexicon) -> bool {
 /// "NAME, pressechef" or "NAME, press- och kommunikationschef".
 fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool {
     let rest = &text[end..limit];
-    let Some(after) = rest.strip_prefix(", ") else { return false };
+    let Some(after) = rest.strip_prefix(", ") else {
+        return false;
+    };
     after
         .split(|c: char| c.is_whitespace() || c == ',')
         .take(4)
@@ -652,7 +762,11 @@ fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool 
 }
 
 fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
-    let last = surface.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = surface
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     suffixes.iter().any(|s| last.ends_with(&s.to_lowercase()))
 }
 
@@ -660,7 +774,12 @@ fn is_quoted(text: &str, start: usize) -> bool {
     char_before(text, start).is_some_and(|c| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„'))
 }
 
-fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], covered: &Coverage) -> Vec<Mention> {
+fn find_anaphors(
+    article: &Article,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    covered: &Coverage,
+) -> Vec<Mention> {
     let text = &article.text;
     let lower = text.to_lowercase().replace('’', "'");
     if lower.len() != text.len() {
@@ -686,25 +805,38 @@ fn find_anaphors(article: &Article, lexicon: &Lexicon, mentions: &[Mention], cov
                     .unwrap_or("")
                     .trim_end_matches('-')
                     .to_string();
-                let word_start = pos - lower[..pos].len() + lower[..pos].trim_end_matches(|c: char| c.is_alphanumeric() || c == '-').len();
+                let word_start = pos - lower[..pos].len()
+                    + lower[..pos]
+                        .trim_end_matches(|c: char| c.is_alphanumeric() || c == '-')
+                        .len();
                 if char_after(&lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
                     continue;
                 }
                 if covered.overlaps(word_start, end) {
                     continue;
                 }
-                let Some(sentence) = sentence_of(article, pos) else { continue };
+                let Some(sentence) = sentence_of(article, pos) else {
+                    continue;
+                };
                 let antecedent = mentions
                     .iter()
                     .rev()
-                    .filter(|m| m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor)
+                    .filter(|m| {
+                        m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor
+                    })
                     .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
-                    .find(|m| compound_prefix.is_empty() || fold(&m.surface).contains(&compound_prefix))
+                    .find(|m| {
+                        compound_prefix.is_empty() || fold(&m.surface).contains(&compound_prefix)
+                    })
                     .or_else(|| {
                         mentions
                             .iter()
                             .rev()
-                            .filter(|m| m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor)
+                            .filter(|m| {
+                                m.start < word_start
+                                    && m.etype == etype
+                                    && m.origin != Origin::Anaphor
+                            })
                             .find(|m| sentence.saturating_sub(m.sentence) <= 2)
                     });
                 if let Some(a) = antecedent {

@@ -123,9 +123,11 @@ pub struct Extraction {
 /// Runs the whole extract stage on one article.
 pub fn extract(article: Article) -> Extraction {
     let knowledge = Knowledge::global();
-    let lexicon = knowledge
-        .lexicon(&article.lang)
-        .unwrap_or_else(|| knowledge.lexicon("en").expect("English lexicon is built in"));
+    let lexicon = knowledge.lexicon(&article.lang).unwrap_or_else(|| {
+        knowledge
+            .lexicon("en")
+            .expect("English lexicon is built in")
+    });
     let mentions = mentions::find_mentions(&article, lexicon, knowledge);
     let relations = patterns::find_relations(&article, &mentions, lexicon);
     let facts = facts::find_facts(&article, &mentions, &relations, lexicon, knowledge);

@@ -31,14 +31,21 @@ struct NumberGrammar {
 fn alternation(mut items: Vec<String>) -> String {
     items.sort_by_key(|w| std::cmp::Reverse(w.len()));
     items.dedup();
-    items.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    items
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn grammar(lexicon: &Lexicon) -> &'static NumberGrammar {
     static ALL: OnceLock<HashMap<String, NumberGrammar>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
         let k = Knowledge::global();
-        k.lexicons.iter().map(|l| (l.code.clone(), build(l, k))).collect()
+        k.lexicons
+            .iter()
+            .map(|l| (l.code.clone(), build(l, k)))
+            .collect()
     });
     &all[&lexicon.code]
 }
@@ -60,7 +67,15 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
     let scale_alt = alternation(scales.keys().cloned().collect());
     let word_alt = alternation(words.keys().cloned().collect());
     let currency_alt = alternation(currencies.keys().cloned().collect());
-    let symbols = alternation(knowledge.common.currency_symbols.keys().filter(|k| k.chars().count() == 1).cloned().collect());
+    let symbols = alternation(
+        knowledge
+            .common
+            .currency_symbols
+            .keys()
+            .filter(|k| k.chars().count() == 1)
+            .cloned()
+            .collect(),
+    );
     let source = format!(
         r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
     );
@@ -83,8 +98,12 @@ pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
     }
     let last_sep = *seps.last()?;
     let last_group = groups.last()?;
-    let thousands_only = seps.len() > 1 && seps.iter().all(|&c| c == seps[0]) && last_group.len() == 3 && groups[1..].iter().all(|g| g.len() == 3);
-    let last_is_decimal = !thousands_only && (last_sep == decimal || last_group.len() != 3) && last_sep != ' ';
+    let thousands_only = seps.len() > 1
+        && seps.iter().all(|&c| c == seps[0])
+        && last_group.len() == 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let last_is_decimal =
+        !thousands_only && (last_sep == decimal || last_group.len() != 3) && last_sep != ' ';
     let mut out = String::new();
     for (i, g) in groups.iter().enumerate() {
         if i == groups.len() - 1 && last_is_decimal && i > 0 {
@@ -102,30 +121,54 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
     for caps in g.regex.captures_iter(text) {
         let whole = caps.get(0).expect("match");
         // Inside a word or a longer number: not a quantity of its own.
-        if text[..whole.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
             continue;
         }
         let scale_word = caps.name("scale").map(|m| m.as_str().to_lowercase());
         let scale = scale_word.as_ref().and_then(|s| g.scales.get(s)).copied();
         let mut end = whole.end();
         // A scale or currency word must end at a word boundary ("m" is not "mars").
-        let boundary = |pos: usize| !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        let boundary = |pos: usize| {
+            !text[pos..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+        };
         let value = if let Some(num) = caps.name("num") {
-            let Some(v) = parse_digits(num.as_str(), g.decimal) else { continue };
+            let Some(v) = parse_digits(num.as_str(), g.decimal) else {
+                continue;
+            };
             v
         } else {
             // Number words only count before a scale ("en million", "une demi").
             let Some(_) = scale else { continue };
-            let w1 = caps.name("w1").map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+            let w1 = caps
+                .name("w1")
+                .map(|m| m.as_str().to_lowercase())
+                .unwrap_or_default();
             let mut v = g.words.get(&w1).copied().unwrap_or(1.0);
             if let Some(w2) = caps.name("w2") {
-                v *= g.words.get(&w2.as_str().to_lowercase()).copied().unwrap_or(1.0);
+                v *= g
+                    .words
+                    .get(&w2.as_str().to_lowercase())
+                    .copied()
+                    .unwrap_or(1.0);
             }
             v
         };
         let mut currency = caps.name("sym").map(|m| m.as_str().to_lowercase());
         if let Some(cur) = caps.name("cur") {
-            if boundary(cur.end()) || !cur.as_str().chars().last().is_some_and(|c| c.is_alphanumeric()) {
+            if boundary(cur.end())
+                || !cur
+                    .as_str()
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
                 currency = Some(cur.as_str().to_lowercase());
             } else {
                 end = cur.start().saturating_sub(1);
@@ -146,7 +189,10 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
         }
         let currency = currency.and_then(|c| g.currencies.get(&c).cloned());
         let end = end.max(whole.start() + 1).min(text.len());
-        let end = (0..=end).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+        let end = (0..=end)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(end);
         out.push(Quantity {
             start: whole.start(),
             end: text[..end].trim_end().len(),

@@ -30,7 +30,11 @@ pub struct LanguagePatterns {
 fn word_alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Expands the slot syntax of a pattern into a regex.
@@ -56,20 +60,34 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         let source = format!("(?i){}", expand_pattern(&spec.re, lexicon));
         let regex = Regex::new(&source)
             .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", lexicon.code, spec.id));
-        let compiled = CompiledPattern { spec: spec.clone(), regex };
+        let compiled = CompiledPattern {
+            spec: spec.clone(),
+            regex,
+        };
         if spec.keep.is_some() {
             reductions.push(compiled);
         } else {
             relations.push(compiled);
         }
     }
-    let negation = Regex::new(&format!("(?i)\\b(?:{})\\b", word_alternation(&lexicon.negations)))
-        .expect("negation regex");
+    let negation = Regex::new(&format!(
+        "(?i)\\b(?:{})\\b",
+        word_alternation(&lexicon.negations)
+    ))
+    .expect("negation regex");
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
-        Regex::new(&format!("(?i)^(?:\\S+ )?(?:{})\\b", word_alternation(&lexicon.hypotheticals)))
-            .expect("hypothetical regex")
+        Regex::new(&format!(
+            "(?i)^(?:\\S+ )?(?:{})\\b",
+            word_alternation(&lexicon.hypotheticals)
+        ))
+        .expect("hypothetical regex")
     });
-    LanguagePatterns { reductions, relations, negation, hypothetical }
+    LanguagePatterns {
+        reductions,
+        relations,
+        negation,
+        hypothetical,
+    }
 }
 
 pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
@@ -89,7 +107,11 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
     let s = article.sentences[sentence];
     let mut out = String::new();
     let mut pos = s.start;
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.sentence == sentence) {
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == sentence)
+    {
         if m.start < pos {
             continue;
         }
@@ -104,7 +126,9 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
         pos = m.end;
     }
     out.push_str(&article.text[pos..s.end]);
-    let out = out.replace(['’', '‘', '`'], "'").replace(['«', '»', '“', '”', '„'], "\"");
+    let out = out
+        .replace(['’', '‘', '`'], "'")
+        .replace(['«', '»', '“', '”', '„'], "\"");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -133,14 +157,23 @@ pub fn focus_mention(mentions: &[Mention]) -> Option<usize> {
 }
 
 /// Finds every relation claim of the article.
-pub fn find_relations(article: &Article, mentions: &[Mention], lexicon: &Lexicon) -> Vec<RelationClaim> {
+pub fn find_relations(
+    article: &Article,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
     let patterns = language_patterns(&lexicon.code);
     let signatures = &Knowledge::global().common.signatures;
     let focus = focus_mention(mentions);
     let mut claims = Vec::new();
     let mut seen = HashSet::new();
     let mut push = |claims: &mut Vec<RelationClaim>, claim: RelationClaim| {
-        if seen.insert((claim.subject, claim.property.clone(), claim.object, claim.sentence)) {
+        if seen.insert((
+            claim.subject,
+            claim.property.clone(),
+            claim.object,
+            claim.sentence,
+        )) {
             claims.push(claim);
         }
     };
@@ -149,18 +182,29 @@ pub fn find_relations(article: &Article, mentions: &[Mention], lexicon: &Lexicon
             continue;
         }
         let mut masked = mask_sentence(article, sentence, mentions);
-        if patterns.hypothetical.as_ref().is_some_and(|h| h.is_match(&masked)) {
+        if patterns
+            .hypothetical
+            .as_ref()
+            .is_some_and(|h| h.is_match(&masked))
+        {
             continue;
         }
         // Reductions, until none applies.
         for _ in 0..16 {
             let mut changed = false;
             for p in &patterns.reductions {
-                let Some(caps) = p.regex.captures(&masked) else { continue };
+                let Some(caps) = p.regex.captures(&masked) else {
+                    continue;
+                };
                 let whole = caps.get(0).expect("match");
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
-                let Some(kept) = caps.name(keep) else { continue };
-                let claims_here = claims_from(&caps, &p.spec, article, sentence, mentions, signatures, focus, &masked, patterns);
+                let Some(kept) = caps.name(keep) else {
+                    continue;
+                };
+                let claims_here = claims_from(
+                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &masked,
+                    patterns,
+                );
                 let replacement = kept.as_str().to_string();
                 if replacement.len() >= whole.len() {
                     continue;
@@ -178,7 +222,10 @@ pub fn find_relations(article: &Article, mentions: &[Mention], lexicon: &Lexicon
         }
         for p in &patterns.relations {
             for caps in p.regex.captures_iter(&masked) {
-                for c in claims_from(&caps, &p.spec, article, sentence, mentions, signatures, focus, &masked, patterns) {
+                for c in claims_from(
+                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &masked,
+                    patterns,
+                ) {
                     push(&mut claims, c);
                 }
             }
@@ -199,8 +246,12 @@ fn claims_from(
     masked: &str,
     patterns: &LanguagePatterns,
 ) -> Vec<RelationClaim> {
-    let Some(property) = spec.p.as_deref() else { return Vec::new() };
-    let Some(signature) = signatures.get(property) else { return Vec::new() };
+    let Some(property) = spec.p.as_deref() else {
+        return Vec::new();
+    };
+    let Some(signature) = signatures.get(property) else {
+        return Vec::new();
+    };
     let whole = caps.get(0).expect("match");
     // A negation in or just before the match ("har ikke kjøpt") voids it.
     let window_start = masked[..whole.start()]
@@ -209,7 +260,10 @@ fn claims_from(
         .nth(24)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    if patterns.negation.is_match(&masked[window_start..whole.end()]) {
+    if patterns
+        .negation
+        .is_match(&masked[window_start..whole.end()])
+    {
         return Vec::new();
     }
     let slot = |name: &str| match caps.name(name) {
@@ -221,7 +275,9 @@ fn claims_from(
     let mut out = Vec::new();
     for &s in &subjects {
         for &o in &objects {
-            let (Some(sm), Some(om)) = (mentions.get(s), mentions.get(o)) else { continue };
+            let (Some(sm), Some(om)) = (mentions.get(s), mentions.get(o)) else {
+                continue;
+            };
             if sm.reference == om.reference {
                 continue;
             }

@@ -31,12 +31,26 @@ pub fn to_json(x: &Extraction) -> serde_json::Value {
 pub fn to_text(x: &Extraction) -> String {
     let a = &x.article;
     let mut out = String::new();
-    let _ = writeln!(out, "# {} ({}, {}, {} sentences)", a.title, a.source, a.lang, a.sentences.len());
+    let _ = writeln!(
+        out,
+        "# {} ({}, {}, {} sentences)",
+        a.title,
+        a.source,
+        a.lang,
+        a.sentences.len()
+    );
     let _ = writeln!(out, "\nentities:");
     let mut seen = std::collections::BTreeSet::new();
     for m in &x.mentions {
         if seen.insert((m.etype, format!("{:?}", m.reference), m.surface.clone())) {
-            let _ = writeln!(out, "  {:<10} {:<30} {:?} ({:?})", m.etype.name(), m.surface, m.reference, m.origin);
+            let _ = writeln!(
+                out,
+                "  {:<10} {:<30} {:?} ({:?})",
+                m.etype.name(),
+                m.surface,
+                m.reference,
+                m.origin
+            );
         }
     }
     let _ = writeln!(out, "\nrelations:");
@@ -44,7 +58,12 @@ pub fn to_text(x: &Extraction) -> String {
         let _ = writeln!(
             out,
             "  {} --{}--> {}   [{} {:.2}]\n      \"{}\"",
-            x.mentions[r.subject].surface, r.property, x.mentions[r.object].surface, r.rule, r.confidence, a.sentence_text(r.sentence)
+            x.mentions[r.subject].surface,
+            r.property,
+            x.mentions[r.object].surface,
+            r.rule,
+            r.confidence,
+            a.sentence_text(r.sentence)
         );
     }
     let _ = writeln!(out, "\nfacts:");
@@ -52,7 +71,13 @@ pub fn to_text(x: &Extraction) -> String {
         let _ = writeln!(
             out,
             "  {} {} = {} {}   [{} {:.2}]\n      \"{}\"",
-            x.mentions[f.about].surface, f.metric.name(), decimal_lexical(f.value), f.currency.as_deref().unwrap_or(""), f.rule, f.confidence, a.sentence_text(f.sentence)
+            x.mentions[f.about].surface,
+            f.metric.name(),
+            decimal_lexical(f.value),
+            f.currency.as_deref().unwrap_or(""),
+            f.rule,
+            f.confidence,
+            a.sentence_text(f.sentence)
         );
     }
     out

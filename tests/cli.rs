@@ -1,0 +1,330 @@
+//! End-to-end tests of the `telekg` binary, checked with independent tools: rapper and
+//! rdflib parse the Turtle, pyshacl validates it against ontology/shapes.ttl, Graphviz
+//! renders the diagram, and a separate `telekg query` process reads the store.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn telekg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_telekg"))
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("command runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Builds the seeds once per test into its own folder.
+fn build_seeds(out: &Path) -> Output {
+    let o = run(telekg()
+        .arg("build")
+        .arg(repo().join("seeds"))
+        .arg("--out")
+        .arg(out));
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    o
+}
+
+fn python(script: &str, args: &[&Path]) -> Output {
+    let mut cmd = Command::new("python3");
+    cmd.arg("-c").arg(script);
+    for a in args {
+        cmd.arg(a);
+    }
+    run(&mut cmd)
+}
+
+#[test]
+fn seeds_turtle_parses_with_rapper_and_rdflib() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let ttl = dir.path().join("graph.ttl");
+    let o = run(Command::new("rapper")
+        .args(["-i", "turtle", "-c"])
+        .arg(&ttl));
+    assert!(
+        o.status.success(),
+        "rapper rejected graph.ttl: {}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("Parsing returned"), "{}", stderr(&o));
+    let o = run(Command::new("rapper")
+        .args(["-i", "trig", "-c"])
+        .arg(dir.path().join("graph.trig")));
+    assert!(
+        o.status.success(),
+        "rapper rejected graph.trig: {}",
+        stderr(&o)
+    );
+    let o = python(
+        "import sys, rdflib\n\
+         g = rdflib.Graph(); g.parse(sys.argv[1], format='turtle')\n\
+         TM = 'https://w3id.org/telekg/ontology#'\n\
+         owns = set((str(s), str(o)) for s, o in g.subject_objects(rdflib.URIRef(TM + 'owns')))\n\
+         assert ('https://w3id.org/telekg/id/glocalnet', 'https://w3id.org/telekg/id/stockholm-telecom') in owns, owns\n\
+         d = rdflib.Dataset(); d.parse(sys.argv[2], format='nquads')\n\
+         graphs = [c for c in d.graphs() if str(c.identifier).startswith('https://w3id.org/telekg/id/article/')]\n\
+         assert len(graphs) == 4, [str(c.identifier) for c in d.graphs()]\n\
+         print(len(g))",
+        &[&ttl, &dir.path().join("graph.nq")],
+    );
+    assert!(o.status.success(), "rdflib: {}", stderr(&o));
+}
+
+#[test]
+fn seeds_graph_conforms_to_shapes() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let o = python(
+        "import sys, rdflib, pyshacl\n\
+         data = rdflib.Graph(); data.parse(sys.argv[1])\n\
+         shapes = rdflib.Graph(); shapes.parse(sys.argv[2])\n\
+         onto = rdflib.Graph(); onto.parse(sys.argv[3])\n\
+         ok, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=onto, inference='none')\n\
+         print(text)\n\
+         sys.exit(0 if ok else 1)",
+        &[&dir.path().join("graph.ttl"), &repo().join("ontology/shapes.ttl"), &repo().join("ontology/telekg.ttl")],
+    );
+    assert!(
+        o.status.success(),
+        "SHACL violations:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
+
+#[test]
+fn shapes_catch_a_broken_graph() {
+    // The shapes are not vacuous: a measurement without value or evidence is rejected.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ttl");
+    std::fs::write(&bad, "@prefix tm: <https://w3id.org/telekg/ontology#> .\n<urn:x> a tm:Measurement ; tm:about <urn:y> ; tm:metric tm:Revenue .\n").unwrap();
+    let o = python(
+        "import sys, rdflib, pyshacl\n\
+         data = rdflib.Graph(); data.parse(sys.argv[1])\n\
+         shapes = rdflib.Graph(); shapes.parse(sys.argv[2])\n\
+         ok, _, _ = pyshacl.validate(data, shacl_graph=shapes, inference='none')\n\
+         sys.exit(0 if not ok else 1)",
+        &[&bad, &repo().join("ontology/shapes.ttl")],
+    );
+    assert!(
+        o.status.success(),
+        "broken graph passed the shapes: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn ontology_parses_and_labels_six_languages() {
+    let o = python(
+        "import sys, rdflib\n\
+         g = rdflib.Graph(); g.parse(sys.argv[1])\n\
+         TM = rdflib.Namespace('https://w3id.org/telekg/ontology#')\n\
+         for c in ['Company','Regulator','PublicBody','Person','Product','Place']:\n\
+         \x20   langs = {l.language for l in g.objects(TM[c], rdflib.RDFS.label)}\n\
+         \x20   assert {'en','nb','sv','da','fr','de'} <= langs, (c, langs)\n\
+         for p in ['partnerOf','competitorOf']:\n\
+         \x20   assert (TM[p], rdflib.RDF.type, rdflib.OWL.SymmetricProperty) in g, p",
+        &[&repo().join("ontology/telekg.ttl")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn dot_renders_the_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let svg = dir.path().join("check.svg");
+    let o = run(Command::new("dot")
+        .arg("-Tsvg")
+        .arg(dir.path().join("graph.dot"))
+        .arg("-o")
+        .arg(&svg));
+    assert!(o.status.success(), "dot: {}", stderr(&o));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("<svg") && text.contains("Glocalnet"),
+        "svg lacks the graph"
+    );
+    let built =
+        std::fs::read_to_string(dir.path().join("graph.svg")).expect("build renders graph.svg");
+    assert!(built.contains("Stockholm Telecom"));
+}
+
+#[test]
+fn store_answers_after_build_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let o = run(telekg().args(["query", "--store"]).arg(dir.path()).args([
+        "--format",
+        "csv",
+        "SELECT ?owner WHERE { ?o tm:owns tmr:stockholm-telecom ; rdfs:label ?owner }",
+    ]));
+    assert!(o.status.success(), "query: {}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(|l| l.trim().to_string()).collect();
+    assert_eq!(lines, vec!["owner".to_string(), "Glocalnet".to_string()]);
+    let o = run(telekg()
+        .args(["query", "--store"])
+        .arg(dir.path())
+        .arg("--file")
+        .arg(repo().join("queries/numbers.rq")));
+    assert!(stdout(&o).contains("-8700000"), "{}", stdout(&o));
+}
+
+#[test]
+fn query_without_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(telekg()
+        .args(["query", "--store"])
+        .arg(dir.path())
+        .arg("SELECT * WHERE { ?s ?p ?o }"));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no store here"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        inputs.join("binary.txt"),
+        [0u8, 1, 2, 3, 0, 255, 254, 0, 7, 8],
+    )
+    .unwrap();
+    // UTF-8 with damaged bytes.
+    let mut damaged = "Telia kjøper Get\n\nTelia Company har kjøpt selskapet for 21 milliarder kroner. Det er større enn før.".as_bytes().to_vec();
+    damaged.extend_from_slice(&[0xff, 0xfe]);
+    std::fs::write(inputs.join("damaged.txt"), damaged).unwrap();
+    // A legacy Latin-1 article: ø and é must come out right.
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Telenor kjøper\n\nOperatøren Telenor ASA sier at informasjonsdirektør Bjørn Sæther i Telenor ikke kommenterer saken.");
+    std::fs::write(inputs.join("latin1.txt"), &latin1).unwrap();
+    // 50 MB on one line.
+    std::fs::write(inputs.join("huge.txt"), "a".repeat(50 * 1024 * 1024)).unwrap();
+    std::fs::write(
+        inputs.join("page.html"),
+        "<!DOCTYPE html><html><head><title>Tele2 news</title><script>var x = 'Vodafone';</script></head><body><nav>Menu</nav><h1>Tele2 och Com Hem går samman</h1><p>Tele2 och Com Hem går samman, meddelade bolagen på tisdagen.</p></body></html>",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = run(telekg()
+        .arg("build")
+        .arg(&inputs)
+        .arg(repo().join("seeds/nb_glocalnet_stockholm_energi.txt"))
+        .arg(dir.path().join("missing.txt"))
+        .arg("--out")
+        .arg(&out));
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "some input failed, so exit 2: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    for (file, problem) in [
+        ("empty.txt", "empty input"),
+        ("binary.txt", "binary data"),
+        ("huge.txt", "too large"),
+        ("missing.txt", "no such file"),
+        ("damaged.txt", "invalid UTF-8"),
+        ("latin1.txt", "Windows-1252"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(problem)),
+            "no message for {file} ({problem}):\n{err}"
+        );
+    }
+    let ttl = std::fs::read_to_string(out.join("graph.ttl"))
+        .expect("graph.ttl written despite bad inputs");
+    assert!(
+        ttl.contains("Glocalnet"),
+        "the good article is in the graph"
+    );
+    assert!(ttl.contains("Bjørn Sæther"), "Latin-1 decoded correctly");
+    assert!(
+        ttl.contains("com-hem") && !ttl.contains("Vodafone") && !ttl.contains("Menu"),
+        "HTML text kept, scripts and navigation dropped"
+    );
+    assert!(
+        ttl.contains("partnerOf"),
+        "the HTML article's relation is extracted"
+    );
+}
+
+#[test]
+fn outputs_are_replaced_atomically() {
+    // A second build over the same folder replaces every file and leaves no temporaries.
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let o = run(telekg()
+        .arg("build")
+        .arg(repo().join("seeds/sv_open_infra_drift.txt"))
+        .arg("--out")
+        .arg(dir.path()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ttl = std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap();
+    assert!(ttl.contains("Open Infra") && !ttl.contains("Glocalnet"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with(".new") || n.ends_with(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn json_lines_and_stdin_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("news.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a1\", \"title\": \"Deal\", \"text\": \"Telenor has agreed to buy DNA for 1.5 billion euros.\", \"lang\": \"en\", \"date\": \"2019-04-09\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = run(telekg()
+        .arg("build")
+        .arg(&jsonl)
+        .arg("--out")
+        .arg(&out)
+        .arg("--no-store"));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the bad line fails: {}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("news.jsonl: line 2"), "{}", stderr(&o));
+    let ttl = std::fs::read_to_string(out.join("graph.ttl")).unwrap();
+    assert!(ttl.contains("tm:acquires tmr:dna"), "{ttl}");
+    assert!(ttl.contains("1500000000"), "deal price in full units");
+    assert!(ttl.contains("2019-04-09"));
+}
+
+#[test]
+fn extract_prints_rules_and_sentences() {
+    let o = run(telekg()
+        .arg("extract")
+        .arg(repo().join("seeds/nb_pt_telenor_forvalg.txt"))
+        .args(["--format", "json"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["lang"], "nb");
+    let rels = v["relations"].as_array().unwrap();
+    assert!(rels.iter().any(|r| r["property"] == "investigates"
+        && r["rule"].as_str().unwrap().starts_with("nb.")
+        && r["sentence"].as_str().unwrap().contains("Telenor")));
+}

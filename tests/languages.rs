@@ -1,0 +1,217 @@
+//! Each language's patterns, numbers and detection, pinned with sentences written for
+//! these tests (not taken from the evaluation corpus).
+
+use telekg::extract::{extract, numbers::find_quantities, Metric};
+use telekg::ingest::{load, IngestOptions, InputFile};
+use telekg::knowledge::Knowledge;
+
+fn extract_text(text: &str, lang: &str) -> telekg::extract::Extraction {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, text).unwrap();
+    let options = IngestOptions {
+        lang: Some(lang.into()),
+        ..Default::default()
+    };
+    let article = load(&InputFile::Path(path), &options).remove(0).unwrap();
+    extract(article)
+}
+
+fn relations(text: &str, lang: &str) -> Vec<(String, String, String)> {
+    let x = extract_text(text, lang);
+    x.relations
+        .iter()
+        .map(|r| {
+            (
+                x.mentions[r.subject].surface.clone(),
+                r.property.clone(),
+                x.mentions[r.object].surface.clone(),
+            )
+        })
+        .collect()
+}
+
+fn has(rels: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
+    rels.iter().any(|(a, b, c)| a == s && b == p && c == o)
+}
+
+#[test]
+fn norwegian_patterns() {
+    let r = relations(
+        "Nyhet\n\nTelias datterselskap Telia Norge har kjøpt Phonero AS for 1,2 milliarder kroner.",
+        "nb",
+    );
+    assert!(has(&r, "Telia", "owns", "Telia Norge"), "{r:?}");
+    assert!(has(&r, "Telia Norge", "acquires", "Phonero AS"), "{r:?}");
+    let r = relations(
+        "Nyhet\n\nKonkurransetilsynet gransker Telenor etter klager.",
+        "nb",
+    );
+    assert!(
+        has(&r, "Konkurransetilsynet", "investigates", "Telenor"),
+        "{r:?}"
+    );
+    let r = relations("Nyhet\n\nTelenor har ikke kjøpt Tele2 Norge.", "nb");
+    assert!(!r.iter().any(|(_, p, _)| p == "acquires"), "negated: {r:?}");
+    let r = relations(
+        "Nyhet\n\n- Vi er fornøyd, sier kommunikasjonssjef i Telenor, Kari Nordmann.",
+        "nb",
+    );
+    assert!(has(&r, "Kari Nordmann", "worksFor", "Telenor"), "{r:?}");
+}
+
+#[test]
+fn swedish_patterns() {
+    let r = relations(
+        "Nyhet\n\nTele2 förvärvar Com Hem. Konkurrensverket granskar Tele2.",
+        "sv",
+    );
+    assert!(has(&r, "Tele2", "acquires", "Com Hem"), "{r:?}");
+    assert!(
+        has(&r, "Konkurrensverket", "investigates", "Tele2"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn danish_patterns() {
+    let r = relations("Nyhed\n\nTDC køber Telmore, oplyser selskabet.", "da");
+    assert!(has(&r, "TDC", "acquires", "Telmore"), "{r:?}");
+}
+
+#[test]
+fn french_patterns() {
+    let r = relations(
+        "Info\n\nSFR rachète Bouygues Telecom. L'accord entre Iliad et Orange SA est signé.",
+        "fr",
+    );
+    assert!(has(&r, "SFR", "acquires", "Bouygues Telecom"), "{r:?}");
+    assert!(
+        r.iter()
+            .any(|(s, p, o)| p == "partnerOf" && s == "Iliad" && o == "Orange SA"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn english_patterns() {
+    let r = relations(
+        "News\n\nVodafone agreed to buy a 54% stake in Mannesmann. Ofcom fined BT on Monday.",
+        "en",
+    );
+    assert!(has(&r, "Vodafone", "acquires", "Mannesmann"), "{r:?}");
+    assert!(has(&r, "Ofcom", "investigates", "BT"), "{r:?}");
+    let r = relations(
+        "News\n\nTelenor denies the reports that it will not buy DNA.",
+        "en",
+    );
+    assert!(!r.iter().any(|(_, p, _)| p == "acquires"), "{r:?}");
+}
+
+#[test]
+fn german_patterns() {
+    let r = relations("Nachricht\n\nE-Plus wird von KPN übernommen.", "de");
+    assert!(has(&r, "KPN", "acquires", "E-Plus"), "{r:?}");
+}
+
+fn first_value(text: &str, lang: &str) -> (f64, Option<String>) {
+    let lex = Knowledge::global().lexicon(lang).unwrap();
+    let q = find_quantities(text, lex);
+    assert!(!q.is_empty(), "no number in {text:?}");
+    (q[0].value, q[0].currency.clone())
+}
+
+#[test]
+fn numbers_in_every_language() {
+    assert_eq!(
+        first_value("et tap på 8,7 millioner svenske kroner", "nb"),
+        (8_700_000.0, Some("SEK".into()))
+    );
+    assert_eq!(
+        first_value("vel en million i omsetning", "nb").0,
+        1_000_000.0
+    );
+    assert_eq!(first_value("De 450.000 kundene", "nb").0, 450_000.0);
+    assert_eq!(
+        first_value("1,5 milliarder kroner", "nb"),
+        (1_500_000_000.0, Some("LOCAL".into()))
+    );
+    assert_eq!(
+        first_value("närmare en halv miljard kronor", "sv"),
+        (500_000_000.0, Some("SEK".into()))
+    );
+    assert_eq!(
+        first_value("2,5 milliards d'euros", "fr"),
+        (2_500_000_000.0, Some("EUR".into()))
+    );
+    assert_eq!(first_value("1 234,5 clients", "fr").0, 1234.5);
+    assert_eq!(
+        first_value("a bid of £1.2bn", "en"),
+        (1_200_000_000.0, Some("GBP".into()))
+    );
+    assert_eq!(
+        first_value("for $38.4 million", "en"),
+        (38_400_000.0, Some("USD".into()))
+    );
+    assert_eq!(first_value("rund 3 Millionen Kunden", "de").0, 3_000_000.0);
+    assert_eq!(first_value("6,25 mia. kroner", "da").0, 6_250_000_000.0);
+}
+
+#[test]
+fn facts_attach_and_sign() {
+    let x = extract_text("Nyhet\n\nTelenor hadde et tap på 2,1 milliarder kroner i fjor. Telenor har 3 millioner kunder.", "nb");
+    let f: Vec<(Metric, f64, Option<String>)> = x
+        .facts
+        .iter()
+        .map(|f| (f.metric, f.value, f.currency.clone()))
+        .collect();
+    assert!(
+        f.contains(&(Metric::NetIncome, -2_100_000_000.0, Some("NOK".into()))),
+        "{f:?}"
+    );
+    assert!(
+        f.contains(&(Metric::CustomerCount, 3_000_000.0, None)),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn language_detection() {
+    let k = Knowledge::global();
+    let d = |t: &str| telekg::ingest::detect_language(t, k);
+    assert_eq!(d("Selskapet sier at det ikke har vært mulig å kjøpe aksjene i år, men at det skal skje etter hvert."), "nb");
+    assert_eq!(d("Bolaget säger att det inte har varit möjligt att köpa aktierna i år, men att det ska ske efter hand."), "sv");
+    assert_eq!(d("Selskabet siger at det ikke har været muligt at købe aktierne i år, men at det skal ske efterhånden."), "da");
+    assert_eq!(
+        d("La société affirme qu'il n'a pas été possible d'acheter les actions cette année."),
+        "fr"
+    );
+    assert_eq!(
+        d("The company says it has not been possible to buy the shares this year."),
+        "en"
+    );
+    assert_eq!(
+        d("Das Unternehmen sagt, dass es in diesem Jahr nicht möglich war, die Aktien zu kaufen."),
+        "de"
+    );
+}
+
+#[test]
+fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
+    let a = extract_text(
+        "Nyhet\n\nGlocalnet har 100.000 kunder. Glocalnet vokser.",
+        "nb",
+    );
+    let b = extract_text("Nyhet\n\nAvtalen mellom Glocanet og Telenor er signert av Glocanet i dag. Telenor Telecom Solutions og Telenor er to selskap.", "nb");
+    let g = telekg::pipeline::graph_of(&[a, b]);
+    let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys.iter().filter(|k| k.starts_with("gloca")).count(),
+        1,
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"telenor") && keys.contains(&"telenor-telecom-solutions"),
+        "{keys:?}"
+    );
+}
