@@ -584,7 +584,7 @@ pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
         let w = word.to_lowercase();
         for code in &candidates {
             if let Some(lex) = knowledge.lexicon(code) {
-                if lex.markers.iter().any(|m| *m == w) {
+                if lex.markers.contains(&w) {
                     *counts.entry(*code).or_insert(0usize) += 1;
                 }
             }

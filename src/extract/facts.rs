@@ -251,6 +251,11 @@ fn is_actor(m: &Mention) -> bool {
     m.etype.is_organisation() && m.origin != Origin::Demonym
 }
 
+/// Prepositions that tie a number to the organisation after it ("kundene til X").
+const OWNER_PREPOSITIONS: &[&str] = &[
+    "til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for", "bei", "chez", "i",
+];
+
 /// The entity a count or amount belongs to.
 fn attach(
     article: &Article,
@@ -258,7 +263,7 @@ fn attach(
     offset: usize,
     q: &Quantity,
     mentions: &[Mention],
-    lexicon: &Lexicon,
+    _lexicon: &Lexicon,
 ) -> Option<(usize, f32)> {
     let text = &article.text;
     let start = offset + q.start;
@@ -285,24 +290,18 @@ fn attach(
             return Some((*i, 0.85));
         }
     }
-    // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X".
-    for (i, m) in here.iter().filter(|(_, m)| m.start >= end) {
+    // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X"; only
+    // the first organisation after the number, close by.
+    if let Some((i, m)) = here.iter().find(|(_, m)| m.start >= end) {
         let between = &text[end..m.start];
-        if between.len() > 80 {
-            break;
-        }
         let last: Vec<&str> = between.split_whitespace().rev().take(3).collect();
-        if last.iter().any(|w| {
-            lexicon.stopwords.is_empty()
-                || [
-                    "til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for",
-                    "bei", "chez", "i",
-                ]
-                .contains(&w.to_lowercase().as_str())
-        }) {
+        if between.len() <= 80
+            && last
+                .iter()
+                .any(|w| OWNER_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        {
             return Some((*i, 0.8));
         }
-        break;
     }
     // The subject: the first organisation of the sentence, before the number.
     here.iter()

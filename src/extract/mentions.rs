@@ -384,14 +384,14 @@ fn next_word_is_other_name(
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     let lower = word.to_lowercase();
-    knowledge.common.given_names.iter().any(|g| *g == word)
-        || lexicon.stopwords.iter().any(|s| *s == lower)
-        || lexicon.titles.iter().any(|t| *t == lower)
-        || knowledge.common.legal_forms.iter().any(|f| *f == word)
+    knowledge.common.given_names.contains(&word)
+        || lexicon.stopwords.contains(&lower)
+        || lexicon.titles.contains(&lower)
+        || knowledge.common.legal_forms.contains(&word)
         || knowledge
             .places
             .iter()
-            .any(|p| p.name == word || p.names.iter().any(|n| *n == word))
+            .any(|p| p.name == word || p.names.contains(&word))
 }
 
 #[derive(Default)]
@@ -516,18 +516,14 @@ fn discover(
                 etype = EntityType::Regulator;
             } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
                 etype = EntityType::PublicBody;
-            } else if lexicon.product_cues.iter().any(|c| *c == prev) && is_quoted(text, span.start)
-            {
+            } else if lexicon.product_cues.contains(&prev) && is_quoted(text, span.start) {
                 etype = EntityType::Product;
-            } else if lexicon.org_cues.iter().any(|c| *c == prev) {
-                etype = EntityType::Company;
-            } else if span.words >= 2 && !lexicon.capitalises_nouns && !span.sentence_initial {
-                etype = EntityType::Company;
-            } else if span.words >= 2
-                && !lexicon.capitalises_nouns
-                && span.sentence_initial
-                && !stop.contains(&first_word.to_lowercase())
+            } else if lexicon.org_cues.contains(&prev)
+                || (span.words >= 2
+                    && !lexicon.capitalises_nouns
+                    && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase())))
             {
+                // An organisation word before it, or a multi-word name: a company.
                 etype = EntityType::Company;
             } else {
                 if span.words == 1 && !lexicon.capitalises_nouns {
