@@ -31,7 +31,8 @@ pub struct Article {
     /// Where it came from (path, path:line, or "<stdin>").
     pub source: String,
     pub title: String,
-    /// Title line, a newline, then the body: what the sentences index into.
+    /// What sentences index: the decoded file (text, Markdown), the JSON `text`, or the
+    /// HTML title line and extracted text. Character offsets in the graph count in it.
     pub text: String,
     pub date: Option<String>,
     pub url: Option<String>,
@@ -196,16 +197,18 @@ pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, I
                     limit: options.max_article_bytes,
                 })];
             }
-            let (title, body) = if format == Format::Html {
-                html_to_text(&text)
+            let (title, text) = if format == Format::Html {
+                let (title, body) = html_to_text(&text);
+                let text = format!("{title}\n{body}");
+                (title, text)
             } else {
-                split_title(&text)
+                (first_line_title(&text), text)
             };
             vec![make_article(RawArticle {
                 id: stem,
                 source: name,
                 title,
-                body,
+                text,
                 date: None,
                 url: None,
                 lang: None,
@@ -299,20 +302,13 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputEr
     }
 }
 
-/// First non-empty line is the title (Markdown heading marks dropped); the rest is the body.
-fn split_title(text: &str) -> (String, String) {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines = text.lines();
-    let mut title = String::new();
-    for line in lines.by_ref() {
-        let t = line.trim().trim_start_matches('#').trim();
-        if !t.is_empty() {
-            title = t.to_string();
-            break;
-        }
-    }
-    let body: Vec<&str> = lines.collect();
-    (title, body.join("\n"))
+/// The first non-empty line, Markdown heading marks dropped.
+fn first_line_title(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 const SKIPPED_HTML: &[&str] = &[
@@ -455,15 +451,12 @@ fn load_json_lines(
                     .unwrap_or_default()
             ),
         };
-        let (title, body) = match record.title {
-            Some(t) => (t, record.text),
-            None => split_title(&record.text),
-        };
+        let title = record.title.unwrap_or_else(|| first_line_title(&record.text));
         out.push(make_article(RawArticle {
             id,
             source,
             title,
-            body,
+            text: record.text,
             date: record.date,
             url: record.url,
             lang: record.lang,
@@ -481,7 +474,9 @@ struct RawArticle<'a> {
     id: String,
     source: String,
     title: String,
-    body: String,
+    /// What sentences and offsets index: the file as decoded, the JSON `text`, or the
+    /// HTML page's title line and text.
+    text: String,
     date: Option<String>,
     url: Option<String>,
     lang: Option<String>,
@@ -490,12 +485,11 @@ struct RawArticle<'a> {
 }
 
 fn make_article(raw: RawArticle) -> Result<Article, InputError> {
-    let title = clean_text(&raw.title);
-    let body = clean_text(&raw.body);
-    if title.trim().is_empty() && body.trim().is_empty() {
+    let title = clean_text(&raw.title).trim().to_string();
+    let text = clean_text(&raw.text);
+    if text.trim().is_empty() {
         return Err(InputError::Empty { path: raw.source });
     }
-    let text = format!("{title}\n{body}");
     let knowledge = Knowledge::global();
     let forced = raw
         .options
@@ -546,19 +540,17 @@ fn normalise_lang(code: &str) -> String {
     }
 }
 
-/// Normalises whitespace (NBSP and friends to spaces, no control characters) and quotes.
+/// Normalises white space one character for one (NBSP, tabs, CR and other control
+/// characters become spaces), so character offsets still index the source text.
 fn clean_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\r' => {}
-            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\t' => out.push(' '),
-            '\u{feff}' | '\u{200b}' | '\u{ad}' => {}
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{feff}' | '\u{200b}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 /// Detects the language: whatlang's trigram model, then the lexicons' marker words decide

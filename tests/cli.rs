@@ -328,3 +328,28 @@ fn extract_prints_rules_and_sentences() {
         && r["rule"].as_str().unwrap().starts_with("nb.")
         && r["sentence"].as_str().unwrap().contains("Telenor")));
 }
+
+#[test]
+fn evidence_offsets_index_the_source_file() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    // Every evidence sentence is found at its character offsets in the seed file.
+    let o = python(
+        "import sys, rdflib, pathlib\n\
+         g = rdflib.Graph(); g.parse(sys.argv[1])\n\
+         TM = rdflib.Namespace('https://w3id.org/telekg/ontology#')\n\
+         PROV = rdflib.Namespace('http://www.w3.org/ns/prov#')\n\
+         DC = rdflib.Namespace('http://purl.org/dc/terms/')\n\
+         n = 0\n\
+         for ev in g.subjects(rdflib.RDF.type, TM.Evidence):\n\
+         \x20   art = g.value(ev, PROV.wasQuotedFrom)\n\
+         \x20   src = pathlib.Path(str(g.value(art, TM.sourceFile))).read_text(encoding='utf-8')\n\
+         \x20   s, e = int(g.value(ev, TM.startOffset)), int(g.value(ev, TM.endOffset))\n\
+         \x20   assert src[s:e] == str(g.value(ev, PROV.value)), (src[s:e], str(g.value(ev, PROV.value)))\n\
+         \x20   n += 1\n\
+         assert n >= 10, n\n\
+         print(n)",
+        &[&dir.path().join("graph.ttl")],
+    );
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Fresh machine to a full test run: install dependencies, format and lint checks, tests.
+# Tests run in the release profile: one RocksDB compile serves the binary and the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cargo fmt --check
+cargo clippy --release --all-targets -- -D warnings
+cargo test --release
