@@ -451,7 +451,9 @@ fn load_json_lines(
                     .unwrap_or_default()
             ),
         };
-        let title = record.title.unwrap_or_else(|| first_line_title(&record.text));
+        let title = record
+            .title
+            .unwrap_or_else(|| first_line_title(&record.text));
         out.push(make_article(RawArticle {
             id,
             source,
