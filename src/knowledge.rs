@@ -206,6 +206,13 @@ pub struct Lexicon {
     pub company_anaphors: Vec<String>,
     #[serde(default)]
     pub regulator_anaphors: Vec<String>,
+    /// Words for a deal already named ("fusionen", "the merger"): `{D}` in patterns, whose
+    /// parties are those of the latest partnerOf (both) or acquires (the buyer) claim.
+    #[serde(default)]
+    pub deal_anaphors: Vec<String>,
+    /// "with" words tying a count to the name right before it ("Zitius med 160 000 ...").
+    #[serde(default)]
+    pub with_words: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]

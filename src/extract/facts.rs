@@ -207,7 +207,7 @@ pub fn find_facts(
                 continue;
             }
             let about = if metric == Metric::Price {
-                buyer(si, relations)
+                buyer(si, mentions, relations)
             } else {
                 attach(article, si, sentence.start, q, mentions, lexicon)
             };
@@ -231,20 +231,36 @@ pub fn find_facts(
     out
 }
 
-/// The buyer of an acquisition stated in this sentence or the one before.
-fn buyer(sentence: usize, relations: &[RelationClaim]) -> Option<(usize, f32)> {
-    relations
+/// The buyer of a deal: stated in this sentence, or the sentence's subject when it buys
+/// something in the article, or the buyer of the latest deal in the three sentences before.
+fn buyer(
+    sentence: usize,
+    mentions: &[Mention],
+    relations: &[RelationClaim],
+) -> Option<(usize, f32)> {
+    let acquisitions: Vec<&RelationClaim> = relations
         .iter()
         .filter(|r| r.property == "acquires")
-        .find(|r| r.sentence == sentence)
-        .map(|r| (r.subject, 0.85))
-        .or_else(|| {
-            relations
-                .iter()
-                .filter(|r| r.property == "acquires" && r.sentence + 1 == sentence)
-                .map(|r| (r.subject, 0.7))
-                .next()
-        })
+        .collect();
+    if let Some(r) = acquisitions.iter().find(|r| r.sentence == sentence) {
+        return Some((r.subject, 0.85));
+    }
+    let subject = mentions.iter().position(|m| {
+        m.sentence == sentence && m.etype == EntityType::Company && m.origin != Origin::Demonym
+    });
+    if let Some(s) = subject {
+        if acquisitions
+            .iter()
+            .any(|r| mentions[r.subject].reference == mentions[s].reference)
+        {
+            return Some((s, 0.75));
+        }
+    }
+    acquisitions
+        .iter()
+        .rev()
+        .find(|r| r.sentence < sentence && sentence - r.sentence <= 3)
+        .map(|r| (r.subject, 0.65))
 }
 
 fn is_actor(m: &Mention) -> bool {
@@ -263,7 +279,7 @@ fn attach(
     offset: usize,
     q: &Quantity,
     mentions: &[Mention],
-    _lexicon: &Lexicon,
+    lexicon: &Lexicon,
 ) -> Option<(usize, f32)> {
     let text = &article.text;
     let start = offset + q.start;
@@ -273,6 +289,21 @@ fn attach(
         .enumerate()
         .filter(|(_, m)| m.sentence == sentence && is_actor(m))
         .collect();
+    // "Zitius med 160 000 hushåll", "DNA, with 2.9 million subscribers".
+    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+        let between = text[m.end..start]
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_lowercase();
+        let between_words: Vec<&str> = between.split_whitespace().collect();
+        if !between_words.is_empty()
+            && between_words.len() <= 3
+            && lexicon.with_words.iter().any(|w| *w == between_words[0])
+        {
+            return Some((*i, 0.8));
+        }
+    }
     // Genitive right before: "Stockholm Energis 800.000", "Telenor's 40 million".
     if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
         let between = text[m.end..start].trim();

@@ -124,14 +124,37 @@ impl Token<'_> {
 }
 
 fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
-    text.split_word_bound_indices()
+    let mut out = Vec::new();
+    for (i, t) in text
+        .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())
-        .map(|(i, t)| Token {
+    {
+        // An elided article glued to a name ("d'Alice", "l'Arcep") is two tokens.
+        if let Some(pos) = t.find(['\'', '’']) {
+            let after = t[pos..].char_indices().nth(1).map(|(j, _)| pos + j);
+            if let Some(after) = after {
+                if pos <= 2 && t[after..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                    out.push(Token {
+                        start: offset + i,
+                        end: offset + i + after,
+                        text: &t[..after],
+                    });
+                    out.push(Token {
+                        start: offset + i + after,
+                        end: offset + i + t.len(),
+                        text: &t[after..],
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(Token {
             start: offset + i,
             end: offset + i + t.len(),
             text: t,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 fn sentence_of(article: &Article, pos: usize) -> Option<usize> {
@@ -425,7 +448,8 @@ fn find_services(
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        if !starts_at_boundary(text, start)
+        let after_hyphen = char_before(text, start) == Some('-');
+        if !(starts_at_boundary(text, start) || after_hyphen)
             || char_after(text, end).is_some_and(|c| c.is_alphanumeric())
             || covered.overlaps(start, end)
         {
@@ -487,6 +511,16 @@ fn discover(
         }
         for span in capitalised_spans(&toks, si, &stop, common, covered, text) {
             let surface = &text[span.start..span.end];
+            let lower_surface = surface.to_lowercase();
+            let is_anaphor_word = lexicon
+                .company_anaphors
+                .iter()
+                .chain(&lexicon.regulator_anaphors)
+                .chain(&lexicon.deal_anaphors)
+                .any(|a| a.to_lowercase() == lower_surface);
+            if span.words == 1 && is_anaphor_word {
+                continue;
+            }
             let first_word = surface.split_whitespace().next().unwrap_or("");
             if surface.contains('@')
                 || (surface.contains('.') && !surface.contains(". "))
@@ -496,6 +530,18 @@ fn discover(
             }
             let before = words_before(&toks, span.start, 2);
             let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
+            let prev_two = before.join(" ").to_lowercase();
+            let org_cued = !prev.is_empty()
+                && lexicon.org_cues.iter().any(|c| {
+                    let c = c.to_lowercase();
+                    super::word_has_cue(&prev, &c) || (c.contains(' ') && prev_two.ends_with(&c))
+                });
+            // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
+            let coordinated_with_cued = lexicon.coordinators.contains(&prev)
+                && found.last().is_some_and(|m: &Mention| {
+                    m.etype == EntityType::Company
+                        && text[m.end..span.start].split_whitespace().count() == 1
+                });
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
@@ -518,7 +564,8 @@ fn discover(
                 etype = EntityType::PublicBody;
             } else if lexicon.product_cues.contains(&prev) && is_quoted(text, span.start) {
                 etype = EntityType::Product;
-            } else if lexicon.org_cues.contains(&prev)
+            } else if org_cued
+                || coordinated_with_cued
                 || (span.words >= 2
                     && !lexicon.capitalises_nouns
                     && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase())))
@@ -757,13 +804,18 @@ fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool 
         .any(|w| is_title(&w.to_lowercase(), lexicon))
 }
 
+/// The last word ends with a suffix and is longer than it ("Konkurrensverket", not "Verket").
 fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
     let last = surface
         .split_whitespace()
         .last()
         .unwrap_or("")
         .to_lowercase();
-    suffixes.iter().any(|s| last.ends_with(&s.to_lowercase()))
+    let multiword = surface.split_whitespace().count() > 1;
+    suffixes.iter().any(|s| {
+        let s = s.to_lowercase();
+        last.ends_with(&s) && (multiword || last.len() > s.len())
+    })
 }
 
 fn is_quoted(text: &str, start: usize) -> bool {
@@ -814,27 +866,40 @@ fn find_anaphors(
                 let Some(sentence) = sentence_of(article, pos) else {
                     continue;
                 };
-                let antecedent = mentions
-                    .iter()
-                    .rev()
-                    .filter(|m| {
-                        m.start < word_start && m.etype == etype && m.origin != Origin::Anaphor
-                    })
-                    .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
-                    .find(|m| {
-                        compound_prefix.is_empty() || fold(&m.surface).contains(&compound_prefix)
-                    })
-                    .or_else(|| {
-                        mentions
-                            .iter()
-                            .rev()
-                            .filter(|m| {
-                                m.start < word_start
-                                    && m.etype == etype
-                                    && m.origin != Origin::Anaphor
-                            })
-                            .find(|m| sentence.saturating_sub(m.sentence) <= 2)
-                    });
+                // A descriptor right before a name ("nätoperatören Quadracom") is no anaphor.
+                let next = text[end..].trim_start_matches([' ', ',']);
+                let next_pos = text.len() - next.len();
+                if mentions.iter().any(|m| m.start == next_pos && m.is_name()) {
+                    continue;
+                }
+                let fits = |m: &&Mention| {
+                    m.start < word_start
+                        && m.etype == etype
+                        && !matches!(m.origin, Origin::Anaphor | Origin::Demonym)
+                };
+                // A compound names its antecedent ("energiselskapet" -> Stockholm Energi) ...
+                let by_prefix = if compound_prefix.is_empty() {
+                    None
+                } else {
+                    mentions
+                        .iter()
+                        .rev()
+                        .filter(fits)
+                        .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
+                        .find(|m| fold(&m.surface).contains(&compound_prefix))
+                };
+                // ... otherwise the subject: the first fitting mention of the nearest sentence.
+                let antecedent = by_prefix.or_else(|| {
+                    let nearest = mentions
+                        .iter()
+                        .rev()
+                        .filter(fits)
+                        .find(|m| sentence.saturating_sub(m.sentence) <= 2)?;
+                    mentions
+                        .iter()
+                        .filter(fits)
+                        .find(|m| m.sentence == nearest.sentence)
+                });
                 if let Some(a) = antecedent {
                     out.push(Mention {
                         sentence,

@@ -41,8 +41,16 @@ fn word_alternation(words: &[String]) -> String {
 pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let entity = format!("{OPEN}\\d+{CLOSE}");
     let coordinators = word_alternation(&lexicon.coordinators);
-    let list = |name: &str| format!("(?P<{name}>{entity}(?:(?:, | (?:{coordinators}) ){entity})*)");
+    let list =
+        |name: &str| format!("(?P<{name}>{entity}(?:(?: , | (?:{coordinators}) ){entity})*)");
     let titles = word_alternation(&lexicon.titles);
+    let org_words = word_alternation(&lexicon.org_cues);
+    let deals = word_alternation(&lexicon.deal_anaphors);
+    // The masked text has a space before a comma that follows a mention (see mask_sentence).
+    let pattern = pattern
+        .replace("},? ", "}(?: ,)? ")
+        .replace("}, ", "} , ")
+        .replace("}'?s?", "}(?:'s|s)?");
     pattern
         .replace("{X1}", &format!("(?P<X>{entity})"))
         .replace("{Y1}", &format!("(?P<Y>{entity})"))
@@ -51,6 +59,8 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{__}", "(?:\\S+ ){0,12}?")
         .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,4}}?"))
         .replace("{TITLE}", &format!("[\\w-]*(?:{titles})"))
+        .replace("{ORG}", &format!("[\\w-]*(?:{org_words})"))
+        .replace("{D}", &format!("(?P<D>(?:{deals}))\\b"))
 }
 
 fn compile(lexicon: &Lexicon) -> LanguagePatterns {
@@ -126,9 +136,11 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
         pos = m.end;
     }
     out.push_str(&article.text[pos..s.end]);
+    // A comma after a mention stands apart, so gaps and appositions can count it as a word.
     let out = out
         .replace(['’', '‘', '`'], "'")
-        .replace(['«', '»', '“', '”', '„'], "\"");
+        .replace(['«', '»', '“', '”', '„'], "\"")
+        .replace(&format!("{CLOSE},"), &format!("{CLOSE} ,"));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -181,6 +193,17 @@ pub fn find_relations(
         if !mentions.iter().any(|m| m.sentence == sentence) {
             continue;
         }
+        let deal = |claims: &[RelationClaim]| -> Vec<usize> {
+            match claims
+                .iter()
+                .rev()
+                .find(|c| c.property == "partnerOf" || c.property == "acquires")
+            {
+                Some(c) if c.property == "partnerOf" => vec![c.subject, c.object],
+                Some(c) => vec![c.subject],
+                None => Vec::new(),
+            }
+        };
         let mut masked = mask_sentence(article, sentence, mentions);
         if patterns
             .hypothetical
@@ -189,32 +212,37 @@ pub fn find_relations(
         {
             continue;
         }
-        // Reductions, until none applies.
+        // Reductions, until none applies. One with a property applies only where its
+        // claim holds (types, negation), so "A B" is not collapsed for just any pair.
         for _ in 0..16 {
             let mut changed = false;
-            for p in &patterns.reductions {
-                let Some(caps) = p.regex.captures(&masked) else {
-                    continue;
-                };
-                let whole = caps.get(0).expect("match");
+            'patterns: for p in &patterns.reductions {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
-                let Some(kept) = caps.name(keep) else {
-                    continue;
-                };
-                let claims_here = claims_from(
-                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &masked,
-                    patterns,
-                );
-                let replacement = kept.as_str().to_string();
-                if replacement.len() >= whole.len() {
-                    continue;
+                for caps in p.regex.captures_iter(&masked) {
+                    let whole = caps.get(0).expect("match");
+                    let Some(kept) = caps.name(keep) else {
+                        continue;
+                    };
+                    let parties = deal(&claims);
+                    let claims_here = claims_from(
+                        &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
+                        &masked, patterns,
+                    );
+                    if p.spec.p.is_some() && claims_here.is_empty() {
+                        continue;
+                    }
+                    let replacement = kept.as_str().to_string();
+                    if replacement.len() >= whole.len() {
+                        continue;
+                    }
+                    let range = whole.range();
+                    for c in claims_here {
+                        push(&mut claims, c);
+                    }
+                    masked.replace_range(range, &replacement);
+                    changed = true;
+                    break 'patterns;
                 }
-                for c in claims_here {
-                    push(&mut claims, c);
-                }
-                masked.replace_range(whole.range(), &replacement);
-                changed = true;
-                break;
             }
             if !changed {
                 break;
@@ -222,9 +250,10 @@ pub fn find_relations(
         }
         for p in &patterns.relations {
             for caps in p.regex.captures_iter(&masked) {
+                let parties = deal(&claims);
                 for c in claims_from(
-                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &masked,
-                    patterns,
+                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
+                    &masked, patterns,
                 ) {
                     push(&mut claims, c);
                 }
@@ -243,6 +272,7 @@ fn claims_from(
     mentions: &[Mention],
     signatures: &std::collections::BTreeMap<String, crate::knowledge::Signature>,
     focus: Option<usize>,
+    deal_parties: &[usize],
     masked: &str,
     patterns: &LanguagePatterns,
 ) -> Vec<RelationClaim> {
@@ -268,6 +298,7 @@ fn claims_from(
     }
     let slot = |name: &str| match caps.name(name) {
         Some(m) => slot_mentions(m.as_str()),
+        None if name == "Y" && caps.name("D").is_some() => deal_parties.to_vec(),
         None if spec.focus.as_deref() == Some(name) => focus.into_iter().collect(),
         None => Vec::new(),
     };
