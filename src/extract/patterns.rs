@@ -205,6 +205,7 @@ pub fn find_relations(
             }
         };
         let mut masked = mask_sentence(article, sentence, mentions);
+        let original = masked.clone();
         if patterns
             .hypothetical
             .as_ref()
@@ -248,14 +249,22 @@ pub fn find_relations(
                 break;
             }
         }
-        for p in &patterns.relations {
-            for caps in p.regex.captures_iter(&masked) {
-                let parties = deal(&claims);
-                for c in claims_from(
-                    &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
-                    &masked, patterns,
-                ) {
-                    push(&mut claims, c);
+        // Relations are read from the sentence as written (appositions intact) and after
+        // the reductions (appositions and descriptors collapsed).
+        let mut texts = vec![original];
+        if *texts[0] != masked {
+            texts.push(masked);
+        }
+        for text in &texts {
+            for p in &patterns.relations {
+                for caps in p.regex.captures_iter(text) {
+                    let parties = deal(&claims);
+                    for c in claims_from(
+                        &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
+                        text, patterns,
+                    ) {
+                        push(&mut claims, c);
+                    }
                 }
             }
         }
