@@ -87,6 +87,9 @@ pub struct PlaceEntry {
     pub country: Option<String>,
     #[serde(default)]
     pub currency: Option<String>,
+    /// "country" for countries (other places are regions and cities).
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -207,7 +207,12 @@ pub fn find_facts(
                 continue;
             }
             let about = if metric == Metric::Price {
-                buyer(si, mentions, relations)
+                let lower = text.to_lowercase();
+                let about_deal = lexicon
+                    .deal_anaphors
+                    .iter()
+                    .any(|d| lower.contains(&d.to_lowercase()));
+                buyer(si, about_deal, mentions, relations)
             } else {
                 attach(article, si, sentence.start, q, mentions, lexicon)
             };
@@ -231,10 +236,12 @@ pub fn find_facts(
     out
 }
 
-/// The buyer of a deal: stated in this sentence, or the sentence's subject when it buys
-/// something in the article, or the buyer of the latest deal in the three sentences before.
+/// The buyer of a deal: stated in this sentence; the latest buyer when the sentence speaks
+/// of "the deal"; the sentence's subject when it buys something in the article; or the
+/// buyer of the latest deal in the three sentences before.
 fn buyer(
     sentence: usize,
+    about_deal: bool,
     mentions: &[Mention],
     relations: &[RelationClaim],
 ) -> Option<(usize, f32)> {
@@ -244,6 +251,12 @@ fn buyer(
         .collect();
     if let Some(r) = acquisitions.iter().find(|r| r.sentence == sentence) {
         return Some((r.subject, 0.85));
+    }
+    // "The deal was worth ...": the latest acquisition before it.
+    if about_deal {
+        if let Some(r) = acquisitions.iter().rev().find(|r| r.sentence < sentence) {
+            return Some((r.subject, 0.7));
+        }
     }
     let subject = mentions.iter().position(|m| {
         m.sentence == sentence && m.etype == EntityType::Company && m.origin != Origin::Demonym

@@ -199,8 +199,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     let index = name_index();
     let mut context_matches = Vec::new();
     let mut named: HashSet<Reference> = HashSet::new();
+    let mut skip_until = 0;
     for m in index.automaton.find_iter(text) {
         let (start, end) = (m.start(), m.end());
+        if start < skip_until {
+            continue;
+        }
         if !starts_at_boundary(text, start) || !ends_at_boundary(text, end) {
             continue;
         }
@@ -211,6 +215,25 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             continue;
         }
         let target = &index.targets[m.pattern().as_usize()];
+        // A known company and a country: its national subsidiary ("Telia Danmark").
+        if target.etype == EntityType::Company && !target.context_only {
+            if let Some(country_end) =
+                country_after(text, end, article.sentences[sentence].end, knowledge)
+            {
+                let surface = text[start..country_end].to_string();
+                skip_until = country_end;
+                mentions.push(Mention {
+                    sentence,
+                    start,
+                    end: country_end,
+                    surface: surface.clone(),
+                    etype: EntityType::Company,
+                    reference: Reference::New(surface),
+                    origin: Origin::Name,
+                });
+                continue;
+            }
+        }
         // A place or a company followed by a capitalised word is part of a longer name
         // (Stockholm Energi, Telenor Telecom Solutions): discovery takes the whole span.
         if matches!(target.etype, EntityType::Place | EntityType::Company)
@@ -394,6 +417,22 @@ fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
 
 /// The capitalised word after a name starts a name of its own (a person, a place, or a
 /// function word at the start of a clause), so the two are not one name.
+/// End of a country name right after `end` (one space between), if there is one.
+fn country_after(text: &str, end: usize, limit: usize, knowledge: &Knowledge) -> Option<usize> {
+    let rest = text[end..limit].strip_prefix(' ')?;
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let after = rest[word.len()..].chars().next();
+    if word.is_empty() || after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    knowledge
+        .places
+        .iter()
+        .filter(|p| p.kind.as_deref() == Some("country"))
+        .any(|p| p.name == word || p.names.contains(&word))
+        .then_some(end + 1 + word.len())
+}
+
 fn next_word_is_other_name(
     text: &str,
     end: usize,
@@ -499,6 +538,15 @@ fn discover(
         .map(|w| w.to_string())
         .collect();
 
+    let breakers = NameBreakers {
+        titles: lexicon
+            .titles
+            .iter()
+            .filter_map(|t| t.split_whitespace().next())
+            .map(|t| t.to_lowercase())
+            .collect(),
+        given: &given,
+    };
     let mut found = Vec::new();
     let mut singles: Vec<(Span, bool)> = Vec::new();
     for (si, sentence) in article.sentences.iter().enumerate() {
@@ -509,7 +557,7 @@ fn discover(
         if words.len() >= 4 && caps * 10 >= words.len() * 6 {
             continue;
         }
-        for span in capitalised_spans(&toks, si, &stop, common, covered, text) {
+        for span in capitalised_spans(&toks, si, &stop, common, covered, text, &breakers) {
             let surface = &text[span.start..span.end];
             let lower_surface = surface.to_lowercase();
             let is_anaphor_word = lexicon
@@ -630,7 +678,15 @@ fn discover(
                 word = base;
             }
         }
-        let typed = known.get(word).cloned();
+        let heads_a_name = found.iter().any(|m| {
+            m.etype == EntityType::Company
+                && m.surface.contains(' ')
+                && m.surface.split_whitespace().next() == Some(word)
+        });
+        let typed = known
+            .get(word)
+            .cloned()
+            .or(heads_a_name.then(|| (EntityType::Company, word.to_string())));
         let etype = match typed {
             Some((t, _)) => t,
             None if mid_counts.get(word).copied().unwrap_or(0) >= 2
@@ -667,6 +723,12 @@ fn strip_genitive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Words that end a name: role titles and a new person's given name.
+struct NameBreakers<'a> {
+    titles: HashSet<String>,
+    given: &'a HashSet<&'a str>,
+}
+
 fn capitalised_spans(
     toks: &[Token],
     sentence: usize,
@@ -674,14 +736,18 @@ fn capitalised_spans(
     common: &crate::knowledge::Common,
     covered: &Coverage,
     text: &str,
+    breakers: &NameBreakers,
 ) -> Vec<Span> {
+    let given = breakers.given;
     let mut spans = Vec::new();
     let first_word = toks.iter().position(|t| t.is_word());
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         let free = !covered.overlaps(t.start, t.end);
-        if !(t.is_word() && t.is_capitalised() && free) {
+        if !(t.is_word() && t.is_capitalised() && free)
+            || breakers.titles.contains(&t.text.to_lowercase())
+        {
             i += 1;
             continue;
         }
@@ -708,8 +774,15 @@ fn capitalised_spans(
                 // "Jean-Marc", "T-Mobile": one word.
                 last = j + 1;
                 j += 2;
+            } else if breakers.titles.contains(&n.text.to_lowercase())
+                || (given.contains(n.text) && !given.contains(toks[j - 1].text))
+            {
+                // A title or a new person's given name starts something else.
+                break;
             } else if n.is_word()
-                && (n.is_capitalised() || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                && (n.is_capitalised()
+                    || (n.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        && n.text.chars().any(|c| c.is_alphabetic())))
             {
                 last = j;
                 words += 1;

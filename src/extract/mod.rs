@@ -72,6 +72,8 @@ pub struct RelationClaim {
     pub sentence: usize,
     pub rule: String,
     pub confidence: f32,
+    /// One argument is the article's main organisation, not named in the sentence.
+    pub implicit: bool,
 }
 
 /// Metrics of the graph contract.

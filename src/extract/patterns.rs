@@ -269,6 +269,22 @@ pub fn find_relations(
             }
         }
     }
+    // A person whose employer is named somewhere does not also work for the focus.
+    let explicit: HashSet<&super::Reference> = claims
+        .iter()
+        .filter(|c| c.property == "worksFor" && !c.implicit)
+        .map(|c| &mentions[c.subject].reference)
+        .collect();
+    let keep: Vec<bool> = claims
+        .iter()
+        .map(|c| {
+            !(c.implicit
+                && c.property == "worksFor"
+                && explicit.contains(&mentions[c.subject].reference))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    claims.retain(|_| keep.next().unwrap_or(true));
     claims
 }
 
@@ -338,6 +354,7 @@ fn claims_from(
                 sentence,
                 rule: format!("{}.{}", article.lang, spec.id),
                 confidence,
+                implicit: spec.focus.is_some(),
             });
         }
     }
