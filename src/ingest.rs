@@ -584,11 +584,14 @@ pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
             }
         }
     }
+    // Marker counts decide; on a tie, whatlang's own guess.
+    let whatlang_guess = guess.unwrap_or("");
     candidates
         .iter()
         .max_by_key(|c| {
             (
                 counts.get(*c).copied().unwrap_or(0),
+                **c == whatlang_guess,
                 std::cmp::Reverse(**c == "nn"),
             )
         })

@@ -102,6 +102,9 @@ struct PlacesFile {
 pub struct Common {
     /// Legal-form suffixes (AS, ASA, AB, GmbH ...): a capitalised span followed by one is a company.
     pub legal_forms: Vec<String>,
+    /// Trailing words that leave the company the same ("Networks", "Group").
+    #[serde(default)]
+    pub generic_company_words: Vec<String>,
     /// Currency symbols and codes written before or after the amount.
     pub currency_symbols: BTreeMap<String, String>,
     /// Acronyms of technology, never organisations (GSM, ADSL ...).

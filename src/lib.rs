@@ -5,6 +5,7 @@
 //! (gazetteer, lexicons, patterns) is data under `ontology/`, loaded by [`knowledge`].
 
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;

@@ -58,6 +58,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// Score extraction against gold annotations (<id>.txt + <id>.json): per article, per
+    /// language and overall, with missing and wrong triples.
+    Eval {
+        gold_dir: PathBuf,
+        /// List missing and wrong triples under each article.
+        #[arg(long)]
+        details: bool,
+        /// Write the full report as JSON.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// Print what one article yields (entities, relations, facts with sentence and rule).
     Extract {
         file: String,
@@ -175,6 +186,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             run_query(&store, &text, format, &mut lock)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            gold_dir,
+            details,
+            json,
+        } => {
+            let report = telekg::eval::evaluate(&gold_dir)?;
+            print!("{}", telekg::eval::render(&report, details));
+            if let Some(path) = json {
+                let text = serde_json::to_string_pretty(&report)?;
+                telekg::export::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { file, format, lang } => {

@@ -44,10 +44,24 @@ pub fn slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// Folded identity of a discovered name: legal forms and a genitive -s dropped.
-fn identity(name: &str, legal_forms: &[String]) -> String {
+/// Folded identity of a discovered name: legal forms, one generic corporate word
+/// ("Networks", "Group") and a genitive -s dropped.
+fn identity(name: &str, common: &crate::knowledge::Common) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && legal_forms.iter().any(|f| f == words[words.len() - 1]) {
+    while words.len() > 1
+        && common
+            .legal_forms
+            .iter()
+            .any(|f| f == words[words.len() - 1])
+    {
+        words.pop();
+    }
+    if words.len() > 1
+        && common
+            .generic_company_words
+            .iter()
+            .any(|f| f == words[words.len() - 1])
+    {
         words.pop();
     }
     let joined = words.join(" ");
@@ -104,14 +118,27 @@ struct Candidate {
 /// Resolves the mentions of all extractions.
 pub fn resolve(extractions: &[Extraction]) -> Resolution {
     let knowledge = Knowledge::global();
-    let legal = &knowledge.common.legal_forms;
-    // Gazetteer names by identity: a discovered spelling of a known entity joins it.
+    let legal = &knowledge.common;
+    // Gazetteer names by identity: a discovered spelling of a known entity joins it. A
+    // stripped form counts only where it is one of the entity's own names ("Telenor ASA"
+    // is Telenor; "Orange SA" does not make every "Orange" France Télécom).
     let mut known_by_identity: HashMap<String, String> = HashMap::new();
     for e in &knowledge.gazetteer {
-        for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
+        let names: Vec<&String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(&e.former)
+            .collect();
+        let exact: BTreeSet<String> = names.iter().map(|n| slug(n)).collect();
+        for n in &names {
             known_by_identity
-                .entry(identity(n, legal))
+                .entry(slug(n))
                 .or_insert_with(|| e.id.clone());
+            let stripped = identity(n, legal);
+            if exact.contains(&stripped) {
+                known_by_identity
+                    .entry(stripped)
+                    .or_insert_with(|| e.id.clone());
+            }
         }
     }
 

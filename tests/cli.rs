@@ -353,3 +353,45 @@ fn evidence_offsets_index_the_source_file() {
     );
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
 }
+
+#[test]
+fn eval_scores_against_gold_and_lists_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a1.txt"),
+        "Kjøp\n\nTelia Company kjøper Com Hem. Post- og teletilsynet gransker Telenor.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a1.json"),
+        r#"{"id": "a1", "lang": "nb", "entities": [
+            {"key": "telia", "type": "Company", "names": ["Telia Company"]},
+            {"key": "com-hem", "type": "Company", "names": ["Com Hem"]},
+            {"key": "pt", "type": "Regulator", "names": ["Post- og teletilsynet"]},
+            {"key": "telenor", "type": "Company", "names": ["Telenor"]}],
+          "relations": [{"s": "telia", "p": "acquires", "o": "com-hem"},
+                        {"s": "pt", "p": "investigates", "o": "telenor"},
+                        {"s": "telenor", "p": "competitorOf", "o": "telia"}],
+          "facts": []}"#,
+    )
+    .unwrap();
+    let json = dir.path().join("report.json");
+    let o = run(telekg()
+        .arg("eval")
+        .arg(dir.path())
+        .arg("--details")
+        .arg("--json")
+        .arg(&json));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("missing  telenor competitorOf telia")
+            || text.contains("missing  telia competitorOf telenor"),
+        "{text}"
+    );
+    assert!(text.contains("language nb"), "{text}");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(report["overall"]["rel_tp"], 2);
+    assert_eq!(report["overall"]["rel_gold"], 3);
+    assert_eq!(report["overall"]["rel_fp"], 0);
+}
