@@ -55,6 +55,10 @@ fn phrase_has_cue(text: &str, cues: &[String]) -> bool {
 
 fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
     for (_, w) in words(after).into_iter().take(3) {
+        // Another number first: the cue is that number's ("juin 2005 405.000 abonnés").
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
         if matches_cue(w, &lexicon.metrics.customers) {
             return Some(Cue::Customers);
         }

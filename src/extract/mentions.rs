@@ -766,7 +766,7 @@ fn capitalised_spans(
             }
             let glued = n.start == toks[j - 1].end;
             if glued
-                && n.text == "-"
+                && (n.text == "-" || n.text == "/")
                 && toks
                     .get(j + 1)
                     .is_some_and(|x| x.start == n.end && x.is_word() && x.is_capitalised())
@@ -907,6 +907,7 @@ fn find_anaphors(
         return Vec::new();
     }
     let mut out = Vec::new();
+    let focus_reference = super::patterns::focus_mention(mentions).map(|i| &mentions[i].reference);
     let groups = [
         (&lexicon.company_anaphors, EntityType::Company),
         (&lexicon.regulator_anaphors, EntityType::Regulator),
@@ -961,8 +962,20 @@ fn find_anaphors(
                         .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
                         .find(|m| fold(&m.surface).contains(&compound_prefix))
                 };
+                // ... or the article's main company, when it is among the candidates (news
+                // articles keep returning to it) ...
+                let focus = focus_reference
+                    .filter(|_| etype == EntityType::Company)
+                    .and_then(|f| {
+                        mentions
+                            .iter()
+                            .rev()
+                            .filter(fits)
+                            .filter(|m| sentence.saturating_sub(m.sentence) <= 2)
+                            .find(|m| &m.reference == f)
+                    });
                 // ... otherwise the subject: the first fitting mention of the nearest sentence.
-                let antecedent = by_prefix.or_else(|| {
+                let antecedent = by_prefix.or(focus).or_else(|| {
                     let nearest = mentions
                         .iter()
                         .rev()
