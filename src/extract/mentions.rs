@@ -178,7 +178,16 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
     match chars.next() {
         None => true,
         Some(c) if !c.is_alphanumeric() && c != '-' => true,
-        Some('-') => chars.next().is_some_and(|c| c.is_lowercase()),
+        // "Telenor-konsernet", and a compound "Telekom-Vorstandschef", but not "T-Mobile"
+        // (a longer name, matched whole).
+        Some('-') => match chars.next() {
+            Some(c) if c.is_lowercase() => true,
+            Some(c) if c.is_uppercase() => {
+                let tail: String = chars.take_while(|c| c.is_alphanumeric()).collect();
+                tail.chars().count() >= 4 && tail.chars().all(|c| c.is_lowercase())
+            }
+            _ => false,
+        },
         Some('s') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
         _ => false,
     }
@@ -546,6 +555,12 @@ fn discover(
             .map(|t| t.to_lowercase())
             .collect(),
         given: &given,
+        org_cues: lexicon
+            .org_cues
+            .iter()
+            .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
+            .map(|c| c.to_lowercase())
+            .collect(),
     };
     let mut found = Vec::new();
     let mut singles: Vec<(Span, bool)> = Vec::new();
@@ -554,7 +569,7 @@ fn discover(
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         // Headlines in Title Case carry no name signal.
         let caps = words.iter().filter(|t| t.is_capitalised()).count();
-        if words.len() >= 4 && caps * 10 >= words.len() * 6 {
+        if !lexicon.capitalises_nouns && words.len() >= 4 && caps * 10 >= words.len() * 6 {
             continue;
         }
         for span in capitalised_spans(&toks, si, &stop, common, covered, text, &breakers) {
@@ -727,6 +742,15 @@ fn strip_genitive(word: &str) -> &str {
 struct NameBreakers<'a> {
     titles: HashSet<String>,
     given: &'a HashSet<&'a str>,
+    /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they type the name after them.
+    org_cues: Vec<String>,
+}
+
+impl NameBreakers<'_> {
+    fn breaks(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.titles.contains(&lower) || self.org_cues.iter().any(|c| super::word_has_cue(&lower, c))
+    }
 }
 
 fn capitalised_spans(
@@ -745,9 +769,7 @@ fn capitalised_spans(
     while i < toks.len() {
         let t = toks[i];
         let free = !covered.overlaps(t.start, t.end);
-        if !(t.is_word() && t.is_capitalised() && free)
-            || breakers.titles.contains(&t.text.to_lowercase())
-        {
+        if !(t.is_word() && t.is_capitalised() && free) || breakers.breaks(t.text) {
             i += 1;
             continue;
         }
@@ -765,6 +787,16 @@ fn capitalised_spans(
                 break;
             }
             let glued = n.start == toks[j - 1].end;
+            // A title or an organisation word (also as the tail of "US-Mobilfunkbetreiber")
+            // ends the name; the cue then types the name after it.
+            let word_ahead = if glued && matches!(n.text, "-" | "/") {
+                toks.get(j + 1).map(|t| t.text)
+            } else {
+                Some(n.text)
+            };
+            if word_ahead.is_some_and(|w| breakers.breaks(w)) {
+                break;
+            }
             if glued
                 && (n.text == "-" || n.text == "/")
                 && toks
