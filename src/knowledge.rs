@@ -176,6 +176,9 @@ pub struct PatternSpec {
     /// (staff quoted without their employer, an offer named without its provider).
     #[serde(default)]
     pub focus: Option<String>,
+    /// The subject must be a state named by a "state-owned" word.
+    #[serde(default)]
+    pub subject_state: bool,
 }
 
 fn default_confidence() -> f32 {
@@ -219,6 +222,9 @@ pub struct Lexicon {
     /// "with" words tying a count to the name right before it ("Zitius med 160 000 ...").
     #[serde(default)]
     pub with_words: Vec<String>,
+    /// "state-owned", "statseide": a mention of the state that owns the company.
+    #[serde(default)]
+    pub state_owned: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]

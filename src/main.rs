@@ -76,6 +76,9 @@ enum Command {
         format: ExtractFormat,
         #[arg(long)]
         lang: Option<String>,
+        /// Also show every sentence as the patterns see it, before and after reductions.
+        #[arg(long)]
+        trace: bool,
     },
 }
 
@@ -201,7 +204,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { file, format, lang } => {
+        Command::Extract {
+            file,
+            format,
+            lang,
+            trace,
+        } => {
             let input = if file == "-" {
                 InputFile::Stdin
             } else {
@@ -231,6 +239,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             ExtractFormat::Text => {
                                 print!("{}", telekg::extract::report::to_text(&x))
                             }
+                        }
+                        if trace {
+                            print!("{}", telekg::extract::report::trace_text(&x));
                         }
                     }
                     Err(e) => {

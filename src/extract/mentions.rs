@@ -300,6 +300,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         covered.add(m.start, m.end);
     }
 
+    // 2b. State ownership: "Norway's state-owned", "den svenska statsägda".
+    for m in find_state_owners(article, lexicon, knowledge, &mut mentions) {
+        covered.add(m.start, m.end);
+        mentions.push(m);
+    }
+
     // 3. Discovery from capitalised spans and cues.
     let discovered = discover(article, lexicon, knowledge, &covered);
     for m in discovered {
@@ -426,6 +432,103 @@ fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
 
 /// The capitalised word after a name starts a name of its own (a person, a place, or a
 /// function word at the start of a clause), so the two are not one name.
+/// "state-owned" words become a mention of the state: of the place named right before
+/// ("Norway's", "norske"), which it absorbs, or of the next company's country, or of the
+/// article's country. Only states the gazetteer knows (`<place>-state`).
+fn find_state_owners(
+    article: &Article,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+    mentions: &mut Vec<Mention>,
+) -> Vec<Mention> {
+    let text = &article.text;
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let states: HashSet<&str> = knowledge
+        .gazetteer
+        .iter()
+        .filter(|e| e.etype == EntityType::PublicBody && e.id.ends_with("-state"))
+        .map(|e| e.id.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for word in &lexicon.state_owned {
+        let needle = word.to_lowercase();
+        for (pos, _) in lower.match_indices(needle.as_str()) {
+            let end = pos + needle.len();
+            if !starts_at_boundary(text, pos)
+                || char_after(text, end).is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let Some(sentence) = sentence_of(article, pos) else {
+                continue;
+            };
+            // A place right before: "Norway's state-owned", "den norske statseide".
+            let before = text[..pos].trim_end();
+            let before = before
+                .strip_suffix("'s")
+                .or_else(|| before.strip_suffix("’s"))
+                .unwrap_or(before)
+                .trim_end();
+            let place = mentions.iter().position(|m| {
+                m.etype == EntityType::Place && m.end == before.len() && m.sentence == sentence
+            });
+            let place_id = place.and_then(|i| match &mentions[i].reference {
+                Reference::Place(id) => Some(id.clone()),
+                _ => None,
+            });
+            let company_country = mentions
+                .iter()
+                .filter(|m| {
+                    m.start >= end && m.sentence == sentence && m.etype == EntityType::Company
+                })
+                .find_map(|m| match &m.reference {
+                    Reference::Known(id) => knowledge
+                        .gazetteer
+                        .iter()
+                        .find(|g| g.id == *id)?
+                        .country
+                        .clone(),
+                    _ => None,
+                });
+            let from_country = |code: &str| {
+                knowledge
+                    .places
+                    .iter()
+                    .find(|p| {
+                        p.kind.as_deref() == Some("country") && p.country.as_deref() == Some(code)
+                    })
+                    .map(|p| p.id.clone())
+            };
+            let place_id = place_id
+                .or_else(|| company_country.as_deref().and_then(from_country))
+                .or_else(|| from_country(&lexicon.country));
+            let Some(state) = place_id
+                .map(|p| format!("{p}-state"))
+                .filter(|s| states.contains(s.as_str()))
+            else {
+                continue;
+            };
+            let start = match place {
+                Some(i) => mentions.remove(i).start,
+                None => pos,
+            };
+            out.push(Mention {
+                sentence,
+                start,
+                end,
+                surface: text[start..end].to_string(),
+                etype: EntityType::PublicBody,
+                reference: Reference::Known(state),
+                origin: Origin::Anaphor,
+            });
+        }
+    }
+    out
+}
+
 /// End of a country name right after `end` (one space between), if there is one.
 fn country_after(text: &str, end: usize, limit: usize, knowledge: &Knowledge) -> Option<usize> {
     let rest = text[end..limit].strip_prefix(' ')?;

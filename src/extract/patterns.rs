@@ -37,6 +37,52 @@ fn word_alternation(words: &[String]) -> String {
         .join("|")
 }
 
+/// Every comma of the masked text stands apart (see [`mask_sentence`]); a pattern's comma
+/// matches it with or without the spaces around it. Commas inside character classes and
+/// repetition braces are regex syntax and stay.
+fn tolerate_commas(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::new();
+    let (mut class, mut braces, mut i) = (false, 0usize, 0);
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(n) = chars.get(i + 1) {
+                    out.push(*n);
+                }
+                i += 2;
+                continue;
+            }
+            '[' if !class => class = true,
+            ']' if class => class = false,
+            '{' if !class => braces += 1,
+            '}' if !class => braces = braces.saturating_sub(1),
+            ',' if !class && braces == 0 => {
+                let next = chars.get(i + 1).copied();
+                if next == Some('?') {
+                    out.push_str("(?: ?,)?");
+                    i += 2;
+                    continue;
+                }
+                if next == Some(' ') {
+                    out.push_str(" ?, ?");
+                    i += 2;
+                    continue;
+                }
+                out.push_str(" ?,");
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 /// Expands the slot syntax of a pattern into a regex.
 pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let entity = format!("{OPEN}\\d+{CLOSE}");
@@ -46,11 +92,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let titles = word_alternation(&lexicon.titles);
     let org_words = word_alternation(&lexicon.org_cues);
     let deals = word_alternation(&lexicon.deal_anaphors);
-    // The masked text has a space before a comma that follows a mention (see mask_sentence).
-    let pattern = pattern
-        .replace("},? ", "}(?: ,)? ")
-        .replace("}, ", "} , ")
-        .replace("}'?s?", "}(?:'s|s)?");
+    let pattern = tolerate_commas(pattern).replace("}'?s?", "}(?:'s|s)?");
     pattern
         .replace("{X1}", &format!("(?P<X>{entity})"))
         .replace("{Y1}", &format!("(?P<Y>{entity})"))
@@ -136,11 +178,11 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
         pos = m.end;
     }
     out.push_str(&article.text[pos..s.end]);
-    // A comma after a mention stands apart, so gaps and appositions can count it as a word.
+    // Every comma stands apart ("operator , DNA"), so gaps and appositions count it as a word.
     let out = out
         .replace(['’', '‘', '`'], "'")
         .replace(['«', '»', '“', '”', '„'], "\"")
-        .replace(&format!("{CLOSE},"), &format!("{CLOSE} ,"));
+        .replace(',', " , ");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -173,6 +215,47 @@ pub fn find_relations(
     article: &Article,
     mentions: &[Mention],
     lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
+    find_relations_traced(article, mentions, lexicon, &mut Vec::new())
+}
+
+/// One sentence as the patterns saw it: masked, and after the reductions.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SentenceTrace {
+    pub sentence: usize,
+    pub masked: String,
+    pub reduced: String,
+}
+
+/// Renders a masked sentence with each mention as `[surface]`.
+pub fn readable(masked: &str, mentions: &[Mention]) -> String {
+    let mut out = String::new();
+    let mut rest = masked;
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + OPEN.len_utf8()..];
+        let Some(j) = after.find(CLOSE) else { break };
+        let label = after[..j]
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| mentions.get(k))
+            .map(|m| m.surface.as_str())
+            .unwrap_or("?");
+        out.push('[');
+        out.push_str(label);
+        out.push(']');
+        rest = &after[j + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`find_relations`], recording each sentence before and after the reductions.
+pub fn find_relations_traced(
+    article: &Article,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    trace: &mut Vec<SentenceTrace>,
 ) -> Vec<RelationClaim> {
     let patterns = language_patterns(&lexicon.code);
     let signatures = &Knowledge::global().common.signatures;
@@ -249,6 +332,11 @@ pub fn find_relations(
                 break;
             }
         }
+        trace.push(SentenceTrace {
+            sentence,
+            masked: readable(&original, mentions),
+            reduced: readable(&masked, mentions),
+        });
         // Relations are read from the sentence as written (appositions intact) and after
         // the reductions (appositions and descriptors collapsed).
         let mut texts = vec![original];
@@ -338,6 +426,11 @@ fn claims_from(
                 continue;
             }
             if !signature.subject.contains(&sm.etype) || !signature.object.contains(&om.etype) {
+                continue;
+            }
+            if spec.subject_state
+                && !(sm.origin == Origin::Anaphor && sm.etype == EntityType::PublicBody)
+            {
                 continue;
             }
             let mut confidence = spec.conf;

@@ -28,6 +28,24 @@ pub fn to_json(x: &Extraction) -> serde_json::Value {
     })
 }
 
+/// Each sentence with mentions as the patterns saw it, before and after reductions.
+pub fn trace_text(x: &Extraction) -> String {
+    let knowledge = crate::knowledge::Knowledge::global();
+    let Some(lexicon) = knowledge.lexicon(&x.article.lang) else {
+        return String::new();
+    };
+    let mut trace = Vec::new();
+    super::patterns::find_relations_traced(&x.article, &x.mentions, lexicon, &mut trace);
+    let mut out = String::from("\ntrace:\n");
+    for t in trace {
+        let _ = writeln!(out, "  #{} {}", t.sentence, t.masked);
+        if t.reduced != t.masked {
+            let _ = writeln!(out, "  #{} => {}", t.sentence, t.reduced);
+        }
+    }
+    out
+}
+
 pub fn to_text(x: &Extraction) -> String {
     let a = &x.article;
     let mut out = String::new();
