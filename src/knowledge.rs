@@ -176,6 +176,10 @@ pub struct PatternSpec {
     /// (staff quoted without their employer, an offer named without its provider).
     #[serde(default)]
     pub focus: Option<String>,
+    /// A deal noun ("the acquisition of", "förvärvet av") presupposes the deal: a negation
+    /// around it ("may not proceed with") does not undo it.
+    #[serde(default)]
+    pub ignore_negation: bool,
     /// The subject must be a state named by a "state-owned" word.
     #[serde(default)]
     pub subject_state: bool,

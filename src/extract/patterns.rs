@@ -99,7 +99,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{X}", &list("X"))
         .replace("{Y}", &list("Y"))
         .replace("{__}", "(?:\\S+ ){0,12}?")
-        .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,4}}?"))
+        .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,5}}?"))
         .replace("{TITLE}", &format!("[\\w-]*(?:{titles})"))
         .replace("{ORG}", &format!("[\\w-]*(?:{org_words})"))
         .replace("{D}", &format!("(?P<D>(?:{deals}))\\b"))
@@ -403,9 +403,10 @@ fn claims_from(
         .nth(24)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    if patterns
-        .negation
-        .is_match(&masked[window_start..whole.end()])
+    if !spec.ignore_negation
+        && patterns
+            .negation
+            .is_match(&masked[window_start..whole.end()])
     {
         return Vec::new();
     }
