@@ -130,6 +130,11 @@ pub struct EvalReport {
 }
 
 /// score.py's name normalisation.
+///
+/// ```
+/// assert_eq!(telekg::eval::normalise("France Télécom"), "france telecom");
+/// assert_eq!(telekg::eval::normalise("Post- og teletilsynet"), "post og teletilsynet");
+/// ```
 pub fn normalise(name: &str) -> String {
     let folded = crate::extract::fold(name).replace('’', "'");
     let mut spaced = String::new();

@@ -31,6 +31,11 @@ pub struct Resolution {
 }
 
 /// Slug of a name: folded, runs of non-alphanumerics as one hyphen.
+///
+/// ```
+/// assert_eq!(telekg::resolve::slug("France Télécom"), "france-telecom");
+/// assert_eq!(telekg::resolve::slug("Post- og teletilsynet"), "post-og-teletilsynet");
+/// ```
 pub fn slug(name: &str) -> String {
     let folded = fold(name);
     let mut out = String::new();
@@ -70,6 +75,10 @@ fn identity(name: &str, common: &crate::knowledge::Common) -> String {
 }
 
 /// Levenshtein distance over characters.
+///
+/// ```
+/// assert_eq!(telekg::resolve::edit_distance("Glocalnet", "Glocanet"), 1);
+/// ```
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

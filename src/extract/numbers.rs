@@ -90,6 +90,15 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
 
 /// Parses digits with the language's separators; a separator before exactly three digits
 /// (and not the decimal mark, or repeated) groups thousands.
+///
+/// ```
+/// use telekg::extract::numbers::parse_digits;
+/// assert_eq!(parse_digits("450.000", ','), Some(450_000.0));
+/// assert_eq!(parse_digits("8,7", ','), Some(8.7));
+/// assert_eq!(parse_digits("1 234,5", ','), Some(1234.5));
+/// assert_eq!(parse_digits("38.4", '.'), Some(38.4));
+/// assert_eq!(parse_digits("1,500,000", '.'), Some(1_500_000.0));
+/// ```
 pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
     let groups: Vec<&str> = s.split([' ', '.', ',']).collect();
     let seps: Vec<char> = s.chars().filter(|c| matches!(c, ' ' | '.' | ',')).collect();
@@ -206,6 +215,13 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
 }
 
 /// Renders a value as an `xsd:decimal` lexical form (no exponent, no float noise).
+///
+/// ```
+/// use telekg::extract::numbers::decimal_lexical;
+/// assert_eq!(decimal_lexical(8.7 * 1e6), "8700000");
+/// assert_eq!(decimal_lexical(-8_700_000.0), "-8700000");
+/// assert_eq!(decimal_lexical(1234.5), "1234.5");
+/// ```
 pub fn decimal_lexical(value: f64) -> String {
     if value.fract().abs() < 1e-6 || value.abs() >= 1e4 {
         format!("{:.0}", value.round())
