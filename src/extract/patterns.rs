@@ -1,6 +1,6 @@
 //! Relation patterns: regexes with argument slots over a sentence whose mentions are
 //! masked as tokens. `{X}` / `{Y}` match a mention or a coordinated list of them,
-//! `{X1}` / `{Y1}` exactly one, `{_}` up to four words, `{__}` up to twelve, `{TITLE}` a
+//! `{X1}` / `{Y1}` exactly one, `{_}` up to five words, `{__}` up to twelve, `{TITLE}` a
 //! role word of the language. A pattern with `keep` is a reduction: after it fires, its
 //! match is replaced by the kept slot, so "X's subsidiary Y" becomes "Y" for the patterns
 //! that follow (a cascade, as in FASTUS).
@@ -100,7 +100,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{Y}", &list("Y"))
         .replace("{__}", "(?:\\S+ ){0,12}?")
         .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,5}}?"))
-        .replace("{TITLE}", &format!("[\\w-]*(?:{titles})"))
+        .replace("{TITLE}", &format!("[\\w-]*(?:{titles})\\w{{0,3}}"))
         .replace("{ORG}", &format!("[\\w-]*(?:{org_words})"))
         .replace("{D}", &format!("(?P<D>(?:{deals}))\\b"))
 }
@@ -403,16 +403,23 @@ fn claims_from(
         .nth(24)
         .map(|(i, _)| i)
         .unwrap_or(0);
+    // ... and so does one right after it ("fusjonen mellom X og Y gikk i vasken").
+    let window_end = masked[whole.end()..]
+        .char_indices()
+        .nth(20)
+        .map(|(i, _)| whole.end() + i)
+        .unwrap_or(masked.len());
     if !spec.ignore_negation
         && patterns
             .negation
-            .is_match(&masked[window_start..whole.end()])
+            .is_match(&masked[window_start..window_end])
     {
         return Vec::new();
     }
     let slot = |name: &str| match caps.name(name) {
         Some(m) => slot_mentions(m.as_str()),
-        None if name == "Y" && caps.name("D").is_some() => deal_parties.to_vec(),
+        // "the merger" as object, "the two companies" as subject: the deal's parties.
+        None if caps.name("D").is_some() => deal_parties.to_vec(),
         None if spec.focus.as_deref() == Some(name) => focus.into_iter().collect(),
         None => Vec::new(),
     };
