@@ -511,18 +511,22 @@ fn find_state_owners(
             else {
                 continue;
             };
-            let start = match place {
-                Some(i) => mentions.remove(i).start,
-                None => pos,
+            // The place as written names the state ("Norway's state-owned" -> "Norway").
+            let (start, surface, origin) = match place {
+                Some(i) => {
+                    let p = mentions.remove(i);
+                    (p.start, p.surface, Origin::Name)
+                }
+                None => (pos, text[pos..end].to_string(), Origin::Anaphor),
             };
             out.push(Mention {
                 sentence,
                 start,
                 end,
-                surface: text[start..end].to_string(),
+                surface,
                 etype: EntityType::PublicBody,
                 reference: Reference::Known(state),
-                origin: Origin::Anaphor,
+                origin,
             });
         }
     }

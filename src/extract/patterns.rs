@@ -287,6 +287,16 @@ pub fn find_relations_traced(
                 None => Vec::new(),
             }
         };
+        // Arguments a pattern may leave unnamed: the article's main organisation, and the
+        // authority named last ("Telenor ble ilagt en bot" after the regulator's letter).
+        let implicit = Implicit {
+            focus,
+            regulator: mentions.iter().rposition(|m| {
+                m.etype == EntityType::Regulator
+                    && m.sentence <= sentence
+                    && sentence - m.sentence <= 3
+            }),
+        };
         let mut masked = mask_sentence(article, sentence, mentions);
         let original = masked.clone();
         if patterns
@@ -309,8 +319,8 @@ pub fn find_relations_traced(
                     };
                     let parties = deal(&claims);
                     let claims_here = claims_from(
-                        &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
-                        &masked, patterns,
+                        &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
+                        &parties, &masked, patterns,
                     );
                     if p.spec.p.is_some() && claims_here.is_empty() {
                         continue;
@@ -348,8 +358,8 @@ pub fn find_relations_traced(
                 for caps in p.regex.captures_iter(text) {
                     let parties = deal(&claims);
                     for c in claims_from(
-                        &caps, &p.spec, article, sentence, mentions, signatures, focus, &parties,
-                        text, patterns,
+                        &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
+                        &parties, text, patterns,
                     ) {
                         push(&mut claims, c);
                     }
@@ -376,6 +386,12 @@ pub fn find_relations_traced(
     claims
 }
 
+/// Arguments a pattern may take from the article instead of the sentence.
+pub struct Implicit {
+    pub focus: Option<usize>,
+    pub regulator: Option<usize>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn claims_from(
     caps: &regex::Captures,
@@ -384,7 +400,7 @@ fn claims_from(
     sentence: usize,
     mentions: &[Mention],
     signatures: &std::collections::BTreeMap<String, crate::knowledge::Signature>,
-    focus: Option<usize>,
+    implicit: &Implicit,
     deal_parties: &[usize],
     masked: &str,
     patterns: &LanguagePatterns,
@@ -420,7 +436,10 @@ fn claims_from(
         Some(m) => slot_mentions(m.as_str()),
         // "the merger" as object, "the two companies" as subject: the deal's parties.
         None if caps.name("D").is_some() => deal_parties.to_vec(),
-        None if spec.focus.as_deref() == Some(name) => focus.into_iter().collect(),
+        None if spec.focus.as_deref() == Some(name) => implicit.focus.into_iter().collect(),
+        None if name == "X" && spec.focus.as_deref() == Some("regulator") => {
+            implicit.regulator.into_iter().collect()
+        }
         None => Vec::new(),
     };
     let (subjects, objects) = (slot("X"), slot("Y"));
@@ -437,7 +456,8 @@ fn claims_from(
                 continue;
             }
             if spec.subject_state
-                && !(sm.origin == Origin::Anaphor && sm.etype == EntityType::PublicBody)
+                && !(sm.etype == EntityType::PublicBody
+                    && matches!(&sm.reference, super::Reference::Known(id) if id.ends_with("-state")))
             {
                 continue;
             }
