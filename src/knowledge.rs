@@ -226,6 +226,9 @@ pub struct Lexicon {
     /// "with" words tying a count to the name right before it ("Zitius med 160 000 ...").
     #[serde(default)]
     pub with_words: Vec<String>,
+    /// Pronouns that stand for the last sentence's subject ("det", "it", "il").
+    #[serde(default)]
+    pub subject_pronouns: Vec<String>,
     /// "state-owned", "statseide": a mention of the state that owns the company.
     #[serde(default)]
     pub state_owned: Vec<String>,

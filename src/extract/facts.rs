@@ -278,10 +278,19 @@ fn buyer(
         .rev()
         .find(|r| r.sentence < sentence && sentence - r.sentence <= 3)
         .map(|r| (r.subject, 0.65))
+        .or_else(|| {
+            // "Y now belongs to X. The price was ...": the new owner paid.
+            relations
+                .iter()
+                .rev()
+                .filter(|r| r.property == "owns" && !r.implicit)
+                .find(|r| r.sentence <= sentence && sentence - r.sentence <= 1)
+                .map(|r| (r.subject, 0.6))
+        })
 }
 
 fn is_actor(m: &Mention) -> bool {
-    m.etype.is_organisation() && m.origin != Origin::Demonym
+    m.etype.is_organisation() && !matches!(m.origin, Origin::Demonym | Origin::Parent)
 }
 
 /// Prepositions that tie a number to the organisation after it ("kundene til X").
@@ -352,7 +361,27 @@ fn attach(
         }
     }
     // The subject: the first organisation of the sentence, before the number.
-    here.iter()
+    let subject = here
+        .iter()
         .find(|(_, m)| m.end <= start && m.etype != EntityType::PublicBody)
-        .map(|(i, _)| (*i, 0.65))
+        .map(|(i, _)| (*i, 0.65));
+    if subject.is_some() {
+        return subject;
+    }
+    // A pronoun subject ("Det er ..., som har 23 millioner kunder"): the first company of
+    // the sentence before.
+    let first_word = text[article.sentences[sentence].start..start]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if sentence > 0 && lexicon.subject_pronouns.contains(&first_word) {
+        return mentions
+            .iter()
+            .position(|m| {
+                m.sentence == sentence - 1 && m.etype == EntityType::Company && is_actor(m)
+            })
+            .map(|i| (i, 0.55));
+    }
+    None
 }

@@ -240,6 +240,16 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                     reference: Reference::New(surface),
                     origin: Origin::Name,
                 });
+                // Its parent, named inside it: masked under the subsidiary, used for `owns`.
+                mentions.push(Mention {
+                    sentence,
+                    start,
+                    end,
+                    surface: text[start..end].to_string(),
+                    etype: EntityType::Company,
+                    reference: target.reference.clone(),
+                    origin: Origin::Parent,
+                });
                 continue;
             }
         }
@@ -1088,7 +1098,7 @@ fn find_anaphors(
                 let fits = |m: &&Mention| {
                     m.start < word_start
                         && m.etype == etype
-                        && !matches!(m.origin, Origin::Anaphor | Origin::Demonym)
+                        && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
                 };
                 // A compound names its antecedent ("energiselskapet" -> Stockholm Energi) ...
                 let by_prefix = if compound_prefix.is_empty() {

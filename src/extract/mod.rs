@@ -42,6 +42,8 @@ pub enum Origin {
     Anaphor,
     /// An adjective of a place ("svenske", "French").
     Demonym,
+    /// The parent named inside a national subsidiary's name ("Telia" in "Telia Danmark").
+    Parent,
 }
 
 #[derive(Debug, Clone, Serialize)]

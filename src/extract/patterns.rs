@@ -298,14 +298,18 @@ pub fn find_relations_traced(
             }),
         };
         let mut masked = mask_sentence(article, sentence, mentions);
-        let original = masked.clone();
+        // "If X ..., Y ...": the conditional clause says nothing; the main clause may.
         if patterns
             .hypothetical
             .as_ref()
             .is_some_and(|h| h.is_match(&masked))
         {
-            continue;
+            match masked.find(" , ") {
+                Some(comma) => masked = masked[comma + 3..].to_string(),
+                None => continue,
+            }
         }
+        let original = masked.clone();
         // Reductions, until none applies. One with a property applies only where its
         // claim holds (types, negation), so "A B" is not collapsed for just any pair.
         for _ in 0..16 {
@@ -325,7 +329,11 @@ pub fn find_relations_traced(
                     if p.spec.p.is_some() && claims_here.is_empty() {
                         continue;
                     }
-                    let replacement = kept.as_str().to_string();
+                    let mut replacement = kept.as_str().to_string();
+                    // Keep the word boundary the match consumed ("X , appos , said").
+                    if whole.as_str().ends_with(' ') {
+                        replacement.push(' ');
+                    }
                     if replacement.len() >= whole.len() {
                         continue;
                     }
@@ -364,6 +372,28 @@ pub fn find_relations_traced(
                         push(&mut claims, c);
                     }
                 }
+            }
+        }
+    }
+    // "Telia Danmark": its name says Telia owns it.
+    for (i, m) in mentions.iter().enumerate() {
+        if m.origin == Origin::Parent {
+            if let Some(sub) = mentions[..i]
+                .iter()
+                .rposition(|s| s.start == m.start && s.end > m.end)
+            {
+                push(
+                    &mut claims,
+                    RelationClaim {
+                        subject: i,
+                        property: "owns".into(),
+                        object: sub,
+                        sentence: m.sentence,
+                        rule: format!("{}.name.national-subsidiary", article.lang),
+                        confidence: 0.6,
+                        implicit: false,
+                    },
+                );
             }
         }
     }
