@@ -283,7 +283,7 @@ fn buyer(
             relations
                 .iter()
                 .rev()
-                .filter(|r| r.property == "owns" && !r.implicit)
+                .filter(|r| r.property == "owns" && r.implicit.is_none())
                 .find(|r| r.sentence <= sentence && sentence - r.sentence <= 1)
                 .map(|r| (r.subject, 0.6))
         })

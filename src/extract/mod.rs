@@ -74,8 +74,16 @@ pub struct RelationClaim {
     pub sentence: usize,
     pub rule: String,
     pub confidence: f32,
-    /// One argument is the article's main organisation, not named in the sentence.
-    pub implicit: bool,
+    /// The argument taken from the article, not named in the sentence (the main
+    /// organisation or the last authority): `subject` or `object`.
+    pub implicit: Option<Slot>,
+}
+
+/// An argument position of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Slot {
+    Subject,
+    Object,
 }
 
 /// Metrics of the graph contract.

@@ -391,24 +391,47 @@ pub fn find_relations_traced(
                         sentence: m.sentence,
                         rule: format!("{}.name.national-subsidiary", article.lang),
                         confidence: 0.6,
-                        implicit: false,
+                        implicit: None,
                     },
                 );
             }
         }
     }
-    // A person whose employer is named somewhere does not also work for the focus.
-    let explicit: HashSet<&super::Reference> = claims
+    // An implicit claim yields to an explicit one of the same property about the argument
+    // the sentence did name: a person whose employer is named does not also work for the
+    // focus; a company bought by a named buyer was not bought by the focus.
+    let explicit: HashSet<(&str, super::Slot, &super::Reference)> = claims
         .iter()
-        .filter(|c| c.property == "worksFor" && !c.implicit)
-        .map(|c| &mentions[c.subject].reference)
+        .filter(|c| c.implicit.is_none())
+        .flat_map(|c| {
+            [
+                (
+                    c.property.as_str(),
+                    super::Slot::Subject,
+                    &mentions[c.subject].reference,
+                ),
+                (
+                    c.property.as_str(),
+                    super::Slot::Object,
+                    &mentions[c.object].reference,
+                ),
+            ]
+        })
         .collect();
     let keep: Vec<bool> = claims
         .iter()
-        .map(|c| {
-            !(c.implicit
-                && c.property == "worksFor"
-                && explicit.contains(&mentions[c.subject].reference))
+        .map(|c| match c.implicit {
+            Some(super::Slot::Subject) => !explicit.contains(&(
+                c.property.as_str(),
+                super::Slot::Object,
+                &mentions[c.object].reference,
+            )),
+            Some(super::Slot::Object) => !explicit.contains(&(
+                c.property.as_str(),
+                super::Slot::Subject,
+                &mentions[c.subject].reference,
+            )),
+            None => true,
         })
         .collect();
     let mut keep = keep.into_iter();
@@ -505,7 +528,11 @@ fn claims_from(
                 sentence,
                 rule: format!("{}.{}", article.lang, spec.id),
                 confidence,
-                implicit: spec.focus.is_some(),
+                implicit: match spec.focus.as_deref() {
+                    Some("Y") => Some(super::Slot::Object),
+                    Some(_) => Some(super::Slot::Subject),
+                    None => None,
+                },
             });
         }
     }
