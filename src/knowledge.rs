@@ -206,6 +206,10 @@ pub struct Lexicon {
     pub person_prefixes: Vec<String>,
     #[serde(default)]
     pub org_cues: Vec<String>,
+    /// Words after which a capitalised name is a company, though they describe none
+    /// ("rachète", "acquisition d'", "bought"): typing only, never a descriptor.
+    #[serde(default)]
+    pub company_name_cues: Vec<String>,
     #[serde(default)]
     pub regulator_suffixes: Vec<String>,
     #[serde(default)]

@@ -712,10 +712,15 @@ fn discover(
             let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
             let prev_two = before.join(" ").to_lowercase();
             let org_cued = !prev.is_empty()
-                && lexicon.org_cues.iter().any(|c| {
-                    let c = c.to_lowercase();
-                    super::word_has_cue(&prev, &c) || (c.contains(' ') && prev_two.ends_with(&c))
-                });
+                && lexicon
+                    .org_cues
+                    .iter()
+                    .chain(&lexicon.company_name_cues)
+                    .any(|c| {
+                        let c = c.to_lowercase();
+                        super::word_has_cue(&prev, &c)
+                            || (c.contains(' ') && prev_two.ends_with(&c))
+                    });
             // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
             let coordinated_with_cued = lexicon.coordinators.contains(&prev)
                 && found.last().is_some_and(|m: &Mention| {

@@ -1,6 +1,6 @@
 //! Relation patterns: regexes with argument slots over a sentence whose mentions are
 //! masked as tokens. `{X}` / `{Y}` match a mention or a coordinated list of them,
-//! `{X1}` / `{Y1}` exactly one, `{_}` up to five words, `{__}` up to twelve, `{TITLE}` a
+//! `{X1}` / `{Y1}` exactly one, `{_}` up to five words, `{__}` up to twelve, `{___}` up to 25, `{TITLE}` a
 //! role word of the language. A pattern with `keep` is a reduction: after it fires, its
 //! match is replaced by the kept slot, so "X's subsidiary Y" becomes "Y" for the patterns
 //! that follow (a cascade, as in FASTUS).
@@ -98,6 +98,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{Y1}", &format!("(?P<Y>{entity})"))
         .replace("{X}", &list("X"))
         .replace("{Y}", &list("Y"))
+        .replace("{___}", "(?:\\S+ ){0,25}?")
         .replace("{__}", "(?:\\S+ ){0,12}?")
         .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,5}}?"))
         .replace("{TITLE}", &format!("[\\w-]*(?:{titles})\\w{{0,3}}"))
