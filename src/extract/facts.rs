@@ -100,7 +100,7 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
         let near_before: String = before
             .chars()
             .rev()
-            .take(40)
+            .take(60)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -360,10 +360,21 @@ fn attach(
             return Some((*i, 0.8));
         }
     }
-    // The subject: the first organisation of the sentence, before the number.
+    // The subject: the first organisation of the sentence, before the number, that is not
+    // the object of a deal ("L'acquisition d'Alice pèse sur le résultat").
+    let deal_object = |m: &Mention| {
+        let before = text[article.sentences[sentence].start..m.start]
+            .to_lowercase()
+            .replace('’', "'");
+        let before = before.trim_end();
+        lexicon
+            .company_name_cues
+            .iter()
+            .any(|c| before.ends_with(&c.to_lowercase()))
+    };
     let subject = here
         .iter()
-        .find(|(_, m)| m.end <= start && m.etype != EntityType::PublicBody)
+        .find(|(_, m)| m.end <= start && m.etype != EntityType::PublicBody && !deal_object(m))
         .map(|(i, _)| (*i, 0.65));
     if subject.is_some() {
         return subject;
