@@ -629,10 +629,39 @@ pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
         }
         line_start += line.len() + 1;
     }
-    sentences
+    let trimmed: Vec<Sentence> = sentences
         .into_iter()
         .filter_map(|s| trim_sentence(text, s))
-        .collect()
+        .collect();
+    join_wrapped_lines(text, trimmed)
+}
+
+/// Hard-wrapped text (old wire copy) breaks lines inside sentences: a line that ends
+/// without terminal punctuation, followed by a line starting in lower case or with a
+/// digit, continues the same sentence.
+fn join_wrapped_lines(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.end..s.start];
+            let prev_text = &text[prev.start..prev.end];
+            let ends_open = !prev_text.ends_with(['.', '!', '?', ':', ';', '"', '»', '”', '…']);
+            let next_starts_low = text[s.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if gap.matches('\n').count() == 1
+                && gap.trim().is_empty()
+                && ends_open
+                && next_starts_low
+            {
+                prev.end = s.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
 }
 
 fn ends_with_abbreviation(sentence: &str, abbreviations: &[String]) -> bool {

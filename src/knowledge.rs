@@ -180,6 +180,14 @@ pub struct PatternSpec {
     /// around it ("may not proceed with") does not undo it.
     #[serde(default)]
     pub ignore_negation: bool,
+    /// A reduction that applies only where no name follows its match ("Telias danske
+    /// afdeling." but not "Telias svenska enhet Fiber Business").
+    #[serde(default)]
+    pub not_before_name: bool,
+    /// The X of this reduction is no object of any claim in the sentence (it names a
+    /// part of X, not X).
+    #[serde(default)]
+    pub blocks_object: bool,
     /// The subject must be a state named by a "state-owned" word.
     #[serde(default)]
     pub subject_state: bool,

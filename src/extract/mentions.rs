@@ -262,6 +262,21 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         {
             continue;
         }
+        // The legal form written after a known name is part of how the text names it.
+        let end = if target.etype == EntityType::Company {
+            legal_form_after(
+                text,
+                end,
+                article.sentences[sentence].end,
+                &knowledge.common.legal_forms,
+            )
+            .unwrap_or(end)
+        } else {
+            end
+        };
+        if end > m.end() {
+            skip_until = end;
+        }
         let mention = Mention {
             sentence,
             start,
@@ -425,7 +440,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     mentions.sort_by_key(|m| m.start);
 
     // 7. Anaphors, resolved to the latest fitting mention.
-    let anaphors = find_anaphors(article, lexicon, &mentions, &covered);
+    let anaphors = find_anaphors(article, lexicon, knowledge, &mentions);
     mentions.extend(anaphors);
     mentions.sort_by_key(|m| m.start);
     mentions
@@ -1052,8 +1067,8 @@ fn is_quoted(text: &str, start: usize) -> bool {
 fn find_anaphors(
     article: &Article,
     lexicon: &Lexicon,
+    knowledge: &Knowledge,
     mentions: &[Mention],
-    covered: &Coverage,
 ) -> Vec<Mention> {
     let text = &article.text;
     let lower = text.to_lowercase().replace('’', "'");
@@ -1066,9 +1081,22 @@ fn find_anaphors(
         (&lexicon.company_anaphors, EntityType::Company),
         (&lexicon.regulator_anaphors, EntityType::Regulator),
     ];
+    // Demonyms of the article may sit inside a multi-word anaphor ("the German company").
+    let demonyms: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.origin == Origin::Demonym)
+        .map(|m| m.surface.to_lowercase())
+        .collect();
     for (words, etype) in groups {
+        let mut needles: Vec<String> = Vec::new();
         for word in words {
-            let needle = word.to_lowercase();
+            let word = word.to_lowercase();
+            if let Some((head, tail)) = word.split_once(' ') {
+                needles.extend(demonyms.iter().map(|d| format!("{head} {d} {tail}")));
+            }
+            needles.push(word);
+        }
+        for needle in &needles {
             for (pos, _) in lower.match_indices(needle.as_str()) {
                 let end = pos + needle.len();
                 if !text.is_char_boundary(pos) || !text.is_char_boundary(end) {
@@ -1088,22 +1116,61 @@ fn find_anaphors(
                 if char_after(&lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
                     continue;
                 }
-                if covered.overlaps(word_start, end) {
+                // Overlapping a name is no anaphor; a demonym inside it is part of it.
+                if mentions
+                    .iter()
+                    .any(|m| m.origin != Origin::Demonym && m.start < end && word_start < m.end)
+                {
                     continue;
                 }
                 let Some(sentence) = sentence_of(article, pos) else {
                     continue;
                 };
-                // A descriptor right before a name ("nätoperatören Quadracom") is no anaphor.
-                let next = text[end..].trim_start_matches([' ', ',']);
-                let next_pos = text.len() - next.len();
-                if mentions.iter().any(|m| m.start == next_pos && m.is_name()) {
+                // A descriptor right before a name ("nätoperatören Quadracom", "du groupe
+                // norvégien Vollvik Gruppen") is no anaphor.
+                let next = mentions
+                    .iter()
+                    .filter(|m| m.start >= end && m.origin != Origin::Demonym)
+                    .min_by_key(|m| m.start);
+                let between_is_blank = |m: &Mention| {
+                    text[end..m.start].split_whitespace().all(|w| {
+                        w == ","
+                            || mentions
+                                .iter()
+                                .any(|d| d.origin == Origin::Demonym && text[d.start..d.end] == *w)
+                    })
+                };
+                if next.is_some_and(|m| m.is_name() && between_is_blank(m)) {
                     continue;
                 }
+                // "the German company": only an antecedent of that country.
+                let demonym_country = mentions
+                    .iter()
+                    .find(|d| d.origin == Origin::Demonym && d.start > word_start && d.end < end)
+                    .and_then(|d| match &d.reference {
+                        Reference::Place(id) => knowledge
+                            .places
+                            .iter()
+                            .find(|p| p.id == *id)?
+                            .country
+                            .clone(),
+                        _ => None,
+                    });
+                let country_of = |m: &Mention| match &m.reference {
+                    Reference::Known(id) => knowledge
+                        .gazetteer
+                        .iter()
+                        .find(|g| g.id == *id)
+                        .and_then(|g| g.country.clone()),
+                    _ => None,
+                };
                 let fits = |m: &&Mention| {
                     m.start < word_start
                         && m.etype == etype
                         && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
+                        && demonym_country
+                            .as_ref()
+                            .is_none_or(|c| country_of(m).as_ref() == Some(c))
                 };
                 // A compound names its antecedent ("energiselskapet" -> Stockholm Energi) ...
                 let by_prefix = if compound_prefix.is_empty() {

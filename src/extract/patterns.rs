@@ -311,6 +311,7 @@ pub fn find_relations_traced(
             }
         }
         let original = masked.clone();
+        let mut blocked: Vec<usize> = Vec::new();
         // Reductions, until none applies. One with a property applies only where its
         // claim holds (types, negation), so "A B" is not collapsed for just any pair.
         for _ in 0..16 {
@@ -322,6 +323,18 @@ pub fn find_relations_traced(
                     let Some(kept) = caps.name(keep) else {
                         continue;
                     };
+                    if p.spec.not_before_name
+                        && masked[whole.end()..].trim_start().starts_with(OPEN)
+                    {
+                        continue;
+                    }
+                    if p.spec.blocks_object {
+                        blocked.extend(
+                            caps.name("X")
+                                .map(|x| slot_mentions(x.as_str()))
+                                .unwrap_or_default(),
+                        );
+                    }
                     let parties = deal(&claims);
                     let claims_here = claims_from(
                         &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
@@ -370,7 +383,9 @@ pub fn find_relations_traced(
                         &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
                         &parties, text, patterns,
                     ) {
-                        push(&mut claims, c);
+                        if !blocked.contains(&c.object) {
+                            push(&mut claims, c);
+                        }
                     }
                 }
             }
