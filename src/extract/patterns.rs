@@ -87,8 +87,11 @@ fn tolerate_commas(pattern: &str) -> String {
 pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let entity = format!("{OPEN}\\d+{CLOSE}");
     let coordinators = word_alternation(&lexicon.coordinators);
-    let list =
-        |name: &str| format!("(?P<{name}>{entity}(?:(?: , | (?:{coordinators}) ){entity})*)");
+    // "A", "A og B", "A , B og C": commas only in a list that a coordinator closes
+    // ("A , B" alone is an apposition or a clause break).
+    let list = |name: &str| {
+        format!("(?P<{name}>{entity}(?:(?: , {entity})* (?:{coordinators}) {entity})?)")
+    };
     let titles = word_alternation(&lexicon.titles);
     let org_words = word_alternation(&lexicon.org_cues);
     let deals = word_alternation(&lexicon.deal_anaphors);
