@@ -188,6 +188,10 @@ pub struct PatternSpec {
     /// part of X, not X).
     #[serde(default)]
     pub blocks_object: bool,
+    /// false: the pattern's claim must hold for a reduction to apply, but is not kept
+    /// (a nationality says where a company is from, not where it runs its business).
+    #[serde(default = "default_true")]
+    pub emit: bool,
     /// The subject must be a state named by a "state-owned" word.
     #[serde(default)]
     pub subject_state: bool,
@@ -195,6 +199,10 @@ pub struct PatternSpec {
 
 fn default_confidence() -> f32 {
     0.8
+}
+
+fn default_true() -> bool {
+    true
 }
 
 /// Everything one language contributes.

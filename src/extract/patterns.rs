@@ -355,8 +355,10 @@ pub fn find_relations_traced(
                         continue;
                     }
                     let range = whole.range();
-                    for c in claims_here {
-                        push(&mut claims, c);
+                    if p.spec.emit {
+                        for c in claims_here {
+                            push(&mut claims, c);
+                        }
                     }
                     masked.replace_range(range, &replacement);
                     changed = true;
