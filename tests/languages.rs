@@ -54,10 +54,32 @@ fn norwegian_patterns() {
     let r = relations("Nyhet\n\nTelenor har ikke kjøpt Tele2 Norge.", "nb");
     assert!(!r.iter().any(|(_, p, _)| p == "acquires"), "negated: {r:?}");
     let r = relations(
+        "Nyhet\n\nTelenor vurderer et mulig kjøp av Tele2 Norge.",
+        "nb",
+    );
+    assert!(!r.iter().any(|(_, p, _)| p == "acquires"), "hedged: {r:?}");
+    // A nationality collapses but is no claim of where the company operates.
+    let r = relations("Nyhet\n\nDet svenske selskapet Tele2 kjøper Com Hem.", "nb");
+    assert!(has(&r, "Tele2", "acquires", "Com Hem"), "{r:?}");
+    assert!(!r.iter().any(|(_, p, _)| p == "operatesIn"), "{r:?}");
+    let r = relations(
         "Nyhet\n\n- Vi er fornøyd, sier kommunikasjonssjef i Telenor, Kari Nordmann.",
         "nb",
     );
     assert!(has(&r, "Kari Nordmann", "worksFor", "Telenor"), "{r:?}");
+}
+
+#[test]
+fn nynorsk_patterns() {
+    let r = relations(
+        "Nytt\n\nTelenor har kjøpt Ice. Konkurransetilsynet granskar Telenor.",
+        "nn",
+    );
+    assert!(has(&r, "Telenor", "acquires", "Ice"), "{r:?}");
+    assert!(
+        has(&r, "Konkurransetilsynet", "investigates", "Telenor"),
+        "{r:?}"
+    );
 }
 
 #[test]
