@@ -650,10 +650,17 @@ fn join_wrapped_lines(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            // A long line ending mid-phrase is wrapped even before a capital ("kjøpt\nGet").
+            let line_start = text[..prev.end].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let long_open_line = text[line_start..prev.end].chars().count() >= 40
+                && prev_text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_lowercase() || c == ',');
             if gap.matches('\n').count() == 1
                 && gap.trim().is_empty()
                 && ends_open
-                && next_starts_low
+                && (next_starts_low || long_open_line)
             {
                 prev.end = s.end;
                 continue;

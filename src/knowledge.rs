@@ -256,6 +256,9 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     #[serde(default)]
     pub hypotheticals: Vec<String>,
+    /// Words right after a deal that undo it ("fell through", "gikk i vasken").
+    #[serde(default)]
+    pub cancellations: Vec<String>,
     #[serde(default)]
     pub subset_cues: Vec<String>,
     #[serde(default)]

@@ -237,3 +237,61 @@ fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn appositions_titles_and_deals_across_languages() {
+    let r = relations("Nyhet\n\nTele2 har kommit överens med Com Hem om ett samgående, säger Tele2:s vd Anna Berg.", "sv");
+    assert!(has(&r, "Tele2", "partnerOf", "Com Hem"), "{r:?}");
+    assert!(has(&r, "Anna Berg", "worksFor", "Tele2"), "{r:?}");
+    let r = relations("News\n\nTelia agreed to buy Bonnier Broadcasting. The deal must be approved by the European Commission.", "en");
+    assert!(
+        has(&r, "European Commission", "investigates", "Telia"),
+        "the deal's buyer: {r:?}"
+    );
+    let r = relations(
+        "Nachricht\n\nDer Konzern Vodafone übernimmt den Kabelnetzbetreiber Kabel Deutschland.",
+        "de",
+    );
+    assert!(
+        has(&r, "Vodafone", "acquires", "Kabel Deutschland"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter()
+            .any(|(s, p, _)| p == "acquires" && s.starts_with("Kabel")),
+        "no object-first reading: {r:?}"
+    );
+    let r = relations(
+        "Info\n\nSFR a annoncé l'acquisition de Numericable. La fusion a échoué.",
+        "fr",
+    );
+    assert!(has(&r, "SFR", "acquires", "Numericable"), "{r:?}");
+    let r = relations(
+        "Nyhet\n\nFusjonen mellom Telenor og Telia gikk i vasken i fjor.",
+        "nb",
+    );
+    assert!(
+        !r.iter().any(|(_, p, _)| p == "partnerOf"),
+        "cancelled: {r:?}"
+    );
+    let r = relations("Nyhed\n\nTelia Danmark har 1,5 millioner kunder.", "da");
+    assert!(
+        has(&r, "Telia", "owns", "Telia Danmark"),
+        "a national subsidiary: {r:?}"
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_are_one_sentence() {
+    let x = extract_text(
+        "Nyhet\n\nTelia Company har i dag kjøpt hele det norske selskapet\nGet for 21 milliarder kroner.\n",
+        "nb",
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.property == "acquires" && x.mentions[r.object].surface == "Get"),
+        "{:?}",
+        x.relations
+    );
+}

@@ -253,6 +253,29 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 continue;
             }
         }
+        // A country right after a capitalised word that is no known name is the end of a
+        // longer name ("Kabel Deutschland", "Telekom Austria"); discovery takes the span.
+        if target.etype == EntityType::Place && !target.demonym {
+            let before = text[article.sentences[sentence].start..start].trim_end_matches(' ');
+            let prev_word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let glued = before.len() + 1 == start - article.sentences[sentence].start;
+            if glued
+                && prev_word.chars().next().is_some_and(|c| c.is_uppercase())
+                && !lexicon.stopwords.contains(&prev_word.to_lowercase())
+                && !knowledge.common.given_names.contains(&prev_word)
+                && before.len() > prev_word.len()
+                && mentions.last().is_none_or(|m| m.end < start - 1)
+            {
+                continue;
+            }
+        }
         // A place or a company followed by a capitalised word is part of a longer name
         // (Stockholm Energi, Telenor Telecom Solutions): discovery takes the whole span.
         if matches!(target.etype, EntityType::Place | EntityType::Company)
@@ -804,6 +827,12 @@ fn discover(
     }
     // A single capitalised word is a company name when it recurs mid-sentence, never in
     // lower case, or when a cue typed it elsewhere in the article.
+    let mut all_counts: HashMap<String, usize> = HashMap::new();
+    for (span, _) in &singles {
+        *all_counts
+            .entry(strip_genitive(&text[span.start..span.end]).to_string())
+            .or_default() += 1;
+    }
     let mut mid_counts: HashMap<String, usize> = HashMap::new();
     for (span, mid) in &singles {
         if *mid {
@@ -818,7 +847,7 @@ fn discover(
         .collect();
     let accepted: Vec<String> = mid_counts
         .iter()
-        .filter(|(_, n)| **n >= 2)
+        .filter(|(w, n)| **n >= 2 || all_counts.get(*w).copied().unwrap_or(0) >= 3)
         .map(|(w, _)| w.clone())
         .chain(found.iter().map(|m| m.surface.clone()))
         .collect();

@@ -24,6 +24,8 @@ pub struct LanguagePatterns {
     pub reductions: Vec<CompiledPattern>,
     pub relations: Vec<CompiledPattern>,
     negation: Regex,
+    /// Words after a deal that undo it ("fell through", "gikk i vasken").
+    cancellation: Option<Regex>,
     hypothetical: Option<Regex>,
 }
 
@@ -131,6 +133,13 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         word_alternation(&lexicon.negations)
     ))
     .expect("negation regex");
+    let cancellation = (!lexicon.cancellations.is_empty()).then(|| {
+        Regex::new(&format!(
+            "(?i)\\b(?:{})\\b",
+            word_alternation(&lexicon.cancellations)
+        ))
+        .expect("cancellation regex")
+    });
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
         Regex::new(&format!(
             "(?i)^(?:\\S+ )?(?:{})\\b",
@@ -142,6 +151,7 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         reductions,
         relations,
         negation,
+        cancellation,
         hypothetical,
     }
 }
@@ -493,16 +503,21 @@ fn claims_from(
         .nth(24)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    // ... and so does one right after it ("fusjonen mellom X og Y gikk i vasken").
+    // ... and so does a cancellation right after it ("fusjonen ... gikk i vasken").
     let window_end = masked[whole.end()..]
         .char_indices()
-        .nth(20)
+        .nth(30)
         .map(|(i, _)| whole.end() + i)
         .unwrap_or(masked.len());
+    let cancelled = patterns
+        .cancellation
+        .as_ref()
+        .is_some_and(|c| c.is_match(&masked[whole.end()..window_end]));
     if !spec.ignore_negation
-        && patterns
+        && (patterns
             .negation
-            .is_match(&masked[window_start..window_end])
+            .is_match(&masked[window_start..whole.end()])
+            || cancelled)
     {
         return Vec::new();
     }
