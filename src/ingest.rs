@@ -558,6 +558,11 @@ fn clean_text(text: &str) -> String {
 /// Detects the language: whatlang's trigram model, then the lexicons' marker words decide
 /// between the close Scandinavian languages (whatlang often confuses nb, nn, da and sv).
 pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
+    // A few thousand characters decide as well as the whole article, at a fraction of the cost.
+    let text = match text.char_indices().nth(4000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
     let guess = whatlang::detect_lang(text).map(|l| match l {
         whatlang::Lang::Nob => "nb",
         whatlang::Lang::Swe => "sv",

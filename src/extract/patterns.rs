@@ -230,7 +230,7 @@ pub fn find_relations(
     mentions: &[Mention],
     lexicon: &Lexicon,
 ) -> Vec<RelationClaim> {
-    find_relations_traced(article, mentions, lexicon, &mut Vec::new())
+    find_relations_traced(article, mentions, lexicon, None)
 }
 
 /// One sentence as the patterns saw it: masked, and after the reductions.
@@ -269,7 +269,7 @@ pub fn find_relations_traced(
     article: &Article,
     mentions: &[Mention],
     lexicon: &Lexicon,
-    trace: &mut Vec<SentenceTrace>,
+    mut trace: Option<&mut Vec<SentenceTrace>>,
 ) -> Vec<RelationClaim> {
     let patterns = language_patterns(&lexicon.code);
     let signatures = &Knowledge::global().common.signatures;
@@ -379,11 +379,13 @@ pub fn find_relations_traced(
                 break;
             }
         }
-        trace.push(SentenceTrace {
-            sentence,
-            masked: readable(&original, mentions),
-            reduced: readable(&masked, mentions),
-        });
+        if let Some(trace) = trace.as_deref_mut() {
+            trace.push(SentenceTrace {
+                sentence,
+                masked: readable(&original, mentions),
+                reduced: readable(&masked, mentions),
+            });
+        }
         // Relations are read from the sentence as written (appositions intact) and after
         // the reductions (appositions and descriptors collapsed).
         let mut texts = vec![original];

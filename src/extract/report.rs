@@ -35,7 +35,7 @@ pub fn trace_text(x: &Extraction) -> String {
         return String::new();
     };
     let mut trace = Vec::new();
-    super::patterns::find_relations_traced(&x.article, &x.mentions, lexicon, &mut trace);
+    super::patterns::find_relations_traced(&x.article, &x.mentions, lexicon, Some(&mut trace));
     let mut out = String::from("\ntrace:\n");
     for t in trace {
         let _ = writeln!(out, "  #{} {}", t.sentence, t.masked);
