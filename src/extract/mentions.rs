@@ -391,27 +391,13 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         }
     }
     for (abbr, (reference, etype)) in &abbreviations {
-        for (pos, _) in text.match_indices(abbr.as_str()) {
-            let end = pos + abbr.len();
-            if !starts_at_boundary(text, pos)
-                || !ends_at_boundary(text, end)
-                || covered.overlaps(pos, end)
-            {
-                continue;
-            }
-            if let Some(sentence) = sentence_of(article, pos) {
-                covered.add(pos, end);
-                mentions.push(Mention {
-                    sentence,
-                    start: pos,
-                    end,
-                    surface: abbr.clone(),
-                    etype: *etype,
-                    reference: reference.clone(),
-                    origin: Origin::Abbreviation,
-                });
-            }
-        }
+        let form = Form {
+            surface: abbr,
+            reference,
+            etype: *etype,
+            origin: Origin::Abbreviation,
+        };
+        add_occurrences(article, &form, 0, &mut covered, &mut mentions);
     }
 
     // 5. Surnames of people named in full.
@@ -432,29 +418,14 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             }
         }
     }
-    for (surname, reference, first_pos) in people {
-        for (pos, _) in text.match_indices(surname.as_str()) {
-            let end = pos + surname.len();
-            if pos < first_pos
-                || !starts_at_boundary(text, pos)
-                || !ends_at_boundary(text, end)
-                || covered.overlaps(pos, end)
-            {
-                continue;
-            }
-            if let Some(sentence) = sentence_of(article, pos) {
-                covered.add(pos, end);
-                mentions.push(Mention {
-                    sentence,
-                    start: pos,
-                    end,
-                    surface: surname.clone(),
-                    etype: EntityType::Person,
-                    reference: reference.clone(),
-                    origin: Origin::Surname,
-                });
-            }
-        }
+    for (surname, reference, first_pos) in &people {
+        let form = Form {
+            surface: surname,
+            reference,
+            etype: EntityType::Person,
+            origin: Origin::Surname,
+        };
+        add_occurrences(article, &form, *first_pos, &mut covered, &mut mentions);
     }
 
     // 6. Services.
@@ -579,6 +550,47 @@ fn find_state_owners(
         }
     }
     out
+}
+
+/// A way the article names an entity once it is known (an abbreviation, a surname).
+struct Form<'a> {
+    surface: &'a str,
+    reference: &'a Reference,
+    etype: EntityType,
+    origin: Origin,
+}
+
+/// Adds every word-bounded occurrence of `form` from byte `from` on that is not yet covered.
+fn add_occurrences(
+    article: &Article,
+    form: &Form,
+    from: usize,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
+    let text = &article.text;
+    for (pos, _) in text.match_indices(form.surface) {
+        let end = pos + form.surface.len();
+        if pos < from
+            || !starts_at_boundary(text, pos)
+            || !ends_at_boundary(text, end)
+            || covered.overlaps(pos, end)
+        {
+            continue;
+        }
+        if let Some(sentence) = sentence_of(article, pos) {
+            covered.add(pos, end);
+            mentions.push(Mention {
+                sentence,
+                start: pos,
+                end,
+                surface: form.surface.to_string(),
+                etype: form.etype,
+                reference: form.reference.clone(),
+                origin: form.origin,
+            });
+        }
+    }
 }
 
 /// End of a country name right after `end` (one space between), if there is one.
@@ -1005,15 +1017,6 @@ fn capitalised_spans(
             words = words.saturating_sub(1);
         }
         if s <= last && words >= 1 {
-            let mut end = toks[last].end;
-            if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
-                end += "'s".len().max(if text[end..].starts_with('’') {
-                    "’s".len()
-                } else {
-                    2
-                });
-                end = end.min(text.len());
-            }
             spans.push(Span {
                 sentence,
                 start: toks[s].start,
@@ -1021,7 +1024,6 @@ fn capitalised_spans(
                 words: words.min(last - s + 1),
                 sentence_initial: Some(s) == first_word,
             });
-            let _ = end;
         }
         i = j.max(i + 1);
     }
