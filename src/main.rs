@@ -117,6 +117,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out: out.clone(),
                 store: !no_store,
                 svg: !no_svg,
+                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
             };
             let report = build(&inputs, &options)
                 .with_context(|| format!("building into {}", out.display()))?;

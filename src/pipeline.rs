@@ -17,6 +17,8 @@ pub struct BuildOptions {
     pub store: bool,
     /// Render `graph.svg` when Graphviz is installed.
     pub svg: bool,
+    /// Show a progress bar (the CLI sets it when standard error is a terminal).
+    pub progress: bool,
 }
 
 /// What a build did, for the summary and the exit code.
@@ -36,6 +38,7 @@ pub struct BuildReport {
 pub fn read_and_extract(
     inputs: &[String],
     options: &IngestOptions,
+    progress: bool,
 ) -> (Vec<Extraction>, Vec<InputError>, Vec<String>) {
     let files = expand_inputs(inputs);
     let mut errors = Vec::new();
@@ -46,18 +49,37 @@ pub fn read_and_extract(
             Err(e) => errors.push(e),
         }
     }
-    let results: Vec<Vec<std::result::Result<Extraction, InputError>>> = ok_files
+    // A bar on long builds in a terminal; nothing when output goes to a file or a pipe.
+    let bar = if progress && ok_files.len() > 1 {
+        indicatif::ProgressBar::with_draw_target(
+            Some(ok_files.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} extracting {pos}/{len} files [{elapsed_precise}, {per_sec}]",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    // Files are read in parallel, then every article is extracted in parallel, so one
+    // JSON Lines archive uses every core too.
+    let articles: Vec<std::result::Result<crate::ingest::Article, InputError>> = ok_files
         .par_iter()
-        .map(|f| {
-            load(f, options)
-                .into_iter()
-                .map(|a| a.map(extract))
-                .collect()
+        .flat_map_iter(|f| {
+            let out = load(f, options);
+            bar.inc(1);
+            out
         })
         .collect();
+    let results: Vec<std::result::Result<Extraction, InputError>> =
+        articles.into_par_iter().map(|a| a.map(extract)).collect();
+    bar.finish_and_clear();
     let mut extractions = Vec::new();
     let mut notes = Vec::new();
-    for r in results.into_iter().flatten() {
+    for r in results {
         match r {
             Ok(x) => {
                 notes.extend(x.article.notes.iter().cloned());
@@ -77,7 +99,7 @@ pub fn graph_of(extractions: &[Extraction]) -> KnowledgeGraph {
 
 /// `telekg build`: everything, written into `options.out`.
 pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
-    let (extractions, errors, notes) = read_and_extract(inputs, &options.ingest);
+    let (extractions, errors, notes) = read_and_extract(inputs, &options.ingest, options.progress);
     let kg = graph_of(&extractions);
     let mut report = BuildReport {
         articles_read: extractions.len(),
