@@ -14,5 +14,6 @@ pub mod knowledge;
 pub mod pipeline;
 pub mod resolve;
 pub mod store;
+pub mod synth;
 
 pub use error::{Error, InputError, Result};
