@@ -265,6 +265,10 @@ pub struct Lexicon {
     pub foreign_cues: Vec<String>,
     #[serde(default)]
     pub coordinators: Vec<String>,
+    /// Articles that may stand before a name in any slot ("gegen die Telekom", "by the
+    /// Commission"); languages with definite suffixes have none.
+    #[serde(default)]
+    pub articles: Vec<String>,
     /// Capitalisation carries no name signal (German nouns).
     #[serde(default)]
     pub capitalises_nouns: bool,

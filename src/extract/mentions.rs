@@ -184,7 +184,7 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
             Some(c) if c.is_lowercase() => true,
             Some(c) if c.is_uppercase() => {
                 let tail: String = chars.take_while(|c| c.is_alphanumeric()).collect();
-                tail.chars().count() >= 4 && tail.chars().all(|c| c.is_lowercase())
+                tail.chars().count() >= 3 && tail.chars().all(|c| c.is_lowercase())
             }
             _ => false,
         },

@@ -87,6 +87,12 @@ fn tolerate_commas(pattern: &str) -> String {
 
 /// Expands the slot syntax of a pattern into a regex.
 pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
+    // An optional article before every slot: "gegen (die) Telekom", "by (the) Commission".
+    let article = if lexicon.articles.is_empty() {
+        String::new()
+    } else {
+        format!("(?:(?:{}) )?", word_alternation(&lexicon.articles))
+    };
     let entity = format!("{OPEN}\\d+{CLOSE}");
     let coordinators = word_alternation(&lexicon.coordinators);
     // "A", "A og B", "A , B og C": commas only in a list that a coordinator closes
@@ -99,10 +105,10 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let deals = word_alternation(&lexicon.deal_anaphors);
     let pattern = tolerate_commas(pattern).replace("}'?s?", "}(?:'s|s)?");
     pattern
-        .replace("{X1}", &format!("(?P<X>{entity})"))
-        .replace("{Y1}", &format!("(?P<Y>{entity})"))
-        .replace("{X}", &list("X"))
-        .replace("{Y}", &list("Y"))
+        .replace("{X1}", &format!("{article}(?P<X>{entity})"))
+        .replace("{Y1}", &format!("{article}(?P<Y>{entity})"))
+        .replace("{X}", &format!("{article}{}", list("X")))
+        .replace("{Y}", &format!("{article}{}", list("Y")))
         .replace("{___}", "(?:\\S+ ){0,25}?")
         .replace("{__}", "(?:\\S+ ){0,12}?")
         .replace("{_}", &format!("(?:[^{OPEN}\\s]+ ){{0,5}}?"))
