@@ -99,6 +99,8 @@ fn swedish_patterns() {
 fn danish_patterns() {
     let r = relations("Nyhed\n\nTDC køber Telmore, oplyser selskabet.", "da");
     assert!(has(&r, "TDC", "acquires", "Telmore"), "{r:?}");
+    let r = relations("Nyhed\n\nTelmore er et datterselskab af TDC.", "da");
+    assert!(has(&r, "TDC", "owns", "Telmore"), "{r:?}");
 }
 
 #[test]
@@ -134,6 +136,12 @@ fn english_patterns() {
 fn german_patterns() {
     let r = relations("Nachricht\n\nE-Plus wird von KPN übernommen.", "de");
     assert!(has(&r, "KPN", "acquires", "E-Plus"), "{r:?}");
+    let r = relations("Nachricht\n\nDie Deutsche Telekom muss zahlen. Die Bundesnetzagentur verhängte gegen die Telekom ein Bußgeld. Telekom-Chef Tim Höttges schweigt.", "de");
+    assert!(
+        has(&r, "Bundesnetzagentur", "investigates", "Telekom"),
+        "{r:?}"
+    );
+    assert!(has(&r, "Tim Höttges", "worksFor", "Telekom"), "{r:?}");
 }
 
 fn first_value(text: &str, lang: &str) -> (f64, Option<String>) {
