@@ -18,6 +18,8 @@ const CLOSE: char = '\u{E001}';
 pub struct CompiledPattern {
     pub spec: PatternSpec,
     pub regex: Regex,
+    /// How many mentions a sentence needs before this pattern can match.
+    pub min_mentions: usize,
 }
 
 pub struct LanguagePatterns {
@@ -124,9 +126,14 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         let source = format!("(?i){}", expand_pattern(&spec.re, lexicon));
         let regex = Regex::new(&source)
             .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", lexicon.code, spec.id));
+        let slots = ["{X", "{Y"]
+            .iter()
+            .filter(|slot| spec.re.contains(*slot))
+            .count();
         let compiled = CompiledPattern {
             spec: spec.clone(),
             regex,
+            min_mentions: slots,
         };
         if spec.keep.is_some() {
             reductions.push(compiled);
@@ -335,7 +342,12 @@ pub fn find_relations_traced(
         // claim holds (types, negation), so "A B" is not collapsed for just any pair.
         for _ in 0..16 {
             let mut changed = false;
-            'patterns: for p in &patterns.reductions {
+            let mentions_here = masked.matches(OPEN).count();
+            'patterns: for p in patterns
+                .reductions
+                .iter()
+                .filter(|p| p.min_mentions <= mentions_here)
+            {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
                 for caps in p.regex.captures_iter(&masked) {
                     let whole = caps.get(0).expect("match");
@@ -399,7 +411,12 @@ pub fn find_relations_traced(
             texts.push(masked);
         }
         for text in &texts {
-            for p in &patterns.relations {
+            let mentions_here = text.matches(OPEN).count();
+            for p in patterns
+                .relations
+                .iter()
+                .filter(|p| p.min_mentions <= mentions_here)
+            {
                 for caps in p.regex.captures_iter(text) {
                     let parties = deal(&claims);
                     for c in claims_from(
