@@ -296,17 +296,7 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
         }
     }
     c.fact_tp = used.len();
-    c.fact_fp = kg.measurements.len()
-        - kg.measurements
-            .iter()
-            .filter(|m| {
-                let keys = keys_of(kg, m.about, &by_name);
-                gold.facts.iter().any(|g| {
-                    keys.contains(&g.s)
-                        && fact_matches(m.metric.name(), m.value, m.currency.as_deref(), g)
-                })
-            })
-            .count();
+    c.fact_fp = wrong.len() - c.rel_fp;
     c.fact_gold = gold.facts.len();
     let mut missing: Vec<String> = gold_rels
         .difference(&found_rels)
