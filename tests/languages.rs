@@ -290,6 +290,32 @@ fn appositions_titles_and_deals_across_languages() {
 }
 
 #[test]
+fn ownership_direction_and_orders() {
+    let r = relations("Nyhet\n\nLyse eier Altibox, som har over 600.000 kunder. Nkom har gitt Telenor pålegg om å åpne nettet.", "nb");
+    assert!(has(&r, "Lyse", "owns", "Altibox"), "{r:?}");
+    assert!(
+        !has(&r, "Altibox", "owns", "Lyse"),
+        "'eier' the verb is no genitive owner: {r:?}"
+    );
+    assert!(has(&r, "Nkom", "investigates", "Telenor"), "{r:?}");
+    let x = extract_text(
+        "Nyhet\n\nLyse eier Altibox, som har over 600.000 kunder.",
+        "nb",
+    );
+    let about: Vec<&str> = x
+        .facts
+        .iter()
+        .map(|f| x.mentions[f.about].surface.as_str())
+        .collect();
+    assert_eq!(about, vec!["Altibox"], "the relative clause's company");
+    let r = relations("Nyhet\n\nBredbandsbolaget ägs av Telenor Sverige.", "sv");
+    assert!(
+        has(&r, "Telenor Sverige", "owns", "Bredbandsbolaget"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn hard_wrapped_lines_are_one_sentence() {
     let x = extract_text(
         "Nyhet\n\nTelia Company har i dag kjøpt hele det norske selskapet\nGet for 21 milliarder kroner.\n",

@@ -325,7 +325,10 @@ fn attach(
         let between_words: Vec<&str> = between.split_whitespace().collect();
         if !between_words.is_empty()
             && between_words.len() <= 3
-            && lexicon.with_words.iter().any(|w| *w == between_words[0])
+            && lexicon
+                .with_words
+                .iter()
+                .any(|w| between == *w || between.starts_with(&format!("{w} ")))
         {
             return Some((*i, 0.8));
         }

@@ -742,6 +742,11 @@ fn discover(
         for span in capitalised_spans(&toks, si, &stop, common, covered, text, &breakers) {
             let surface = &text[span.start..span.end];
             let lower_surface = surface.to_lowercase();
+            let lower_surface = lower_surface
+                .strip_suffix('s')
+                .filter(|_| span.words == 1)
+                .unwrap_or(&lower_surface)
+                .to_string();
             let is_anaphor_word = lexicon
                 .company_anaphors
                 .iter()
