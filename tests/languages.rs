@@ -316,6 +316,37 @@ fn ownership_direction_and_orders() {
 }
 
 #[test]
+fn losses_competition_and_danish_orders() {
+    let x = extract_text(
+        "News\n\nBT reported a net loss of £120 million for the quarter.",
+        "en",
+    );
+    let f: Vec<(Metric, f64, Option<String>)> = x
+        .facts
+        .iter()
+        .map(|f| (f.metric, f.value, f.currency.clone()))
+        .collect();
+    assert_eq!(
+        f,
+        vec![(Metric::NetIncome, -120_000_000.0, Some("GBP".into()))],
+        "'for the quarter' is no price"
+    );
+    let r = relations(
+        "News\n\nVodafone and Tele2 compete with BT in mobile.",
+        "en",
+    );
+    assert!(
+        has(&r, "Vodafone", "competitorOf", "BT") && has(&r, "Tele2", "competitorOf", "BT"),
+        "{r:?}"
+    );
+    let r = relations(
+        "Nyhed\n\nErhvervsstyrelsen har påbudt TDC at sænke priserne.",
+        "da",
+    );
+    assert!(has(&r, "Erhvervsstyrelsen", "investigates", "TDC"), "{r:?}");
+}
+
+#[test]
 fn hard_wrapped_lines_are_one_sentence() {
     let x = extract_text(
         "Nyhet\n\nTelia Company har i dag kjøpt hele det norske selskapet\nGet for 21 milliarder kroner.\n",

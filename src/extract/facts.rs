@@ -92,8 +92,10 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
                 consider(cue, d + 1);
             }
         }
+        // A price is announced before its amount ("for $38.4 million"); "for the quarter"
+        // after an amount is no price.
         for (d, (_, w)) in after_words.iter().take(5).enumerate() {
-            if matches_cue(w, list) {
+            if cue != Cue::Price && matches_cue(w, list) {
                 consider(cue, d + 1);
             }
         }
