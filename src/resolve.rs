@@ -204,15 +204,14 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
                     uf.union(a, b);
                 }
             }
-            // Against the gazetteer: a typo of a known single-word name ("Telenpor").
+            // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
+            // compared without hyphens and spaces, only for longer names.
             if let Some(id) = known_by_identity.get(&ids[a]) {
                 to_known.insert(a, id.clone());
-            } else if ca.len() >= 7 && !ids[a].contains('-') {
+            } else if ca.len() >= 7 {
                 for (name, id) in &known_by_identity {
-                    if name.starts_with(block.as_str())
-                        && !name.contains('-')
-                        && edit_distance(name, &ca) == 1
-                    {
+                    let compact: String = name.chars().filter(|c| *c != '-').collect();
+                    if compact.starts_with(block.as_str()) && edit_distance(&compact, &ca) == 1 {
                         to_known.insert(a, id.clone());
                     }
                 }

@@ -347,6 +347,39 @@ fn losses_competition_and_danish_orders() {
 }
 
 #[test]
+fn sales_and_agreements_name_the_buyer() {
+    let r = relations("Nyhet\n\nTelia Company har tecknat avtal med Norlys om att sälja Telia Danmark för 6,25 miljarder danska kronor.", "sv");
+    assert!(has(&r, "Norlys", "acquires", "Telia Danmark"), "{r:?}");
+    assert!(has(&r, "Telia Company", "partnerOf", "Norlys"), "{r:?}");
+    let x = extract_text("News\n\nTDC sold Get to Telia for 21 billion crowns.", "en");
+    let price: Vec<&str> = x
+        .facts
+        .iter()
+        .filter(|f| f.metric == Metric::Price)
+        .map(|f| x.mentions[f.about].surface.as_str())
+        .collect();
+    assert_eq!(price, vec!["Telia"], "the buyer pays");
+}
+
+#[test]
+fn misspelt_known_names_join_them() {
+    let a = extract_text(
+        "Nyhed\n\nSelskaberne kunne ikke blive enige med EU-kommisionen om betingelserne.",
+        "da",
+    );
+    let b = extract_text("Nyhed\n\nEU-kommissionen godkender handlen.", "da");
+    let g = telekg::pipeline::graph_of(&[a, b]);
+    let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys.iter()
+            .filter(|k| k.contains("commission") || k.contains("kommis"))
+            .count(),
+        1,
+        "{keys:?}"
+    );
+}
+
+#[test]
 fn hard_wrapped_lines_are_one_sentence() {
     let x = extract_text(
         "Nyhet\n\nTelia Company har i dag kjøpt hele det norske selskapet\nGet for 21 milliarder kroner.\n",

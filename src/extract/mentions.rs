@@ -753,7 +753,9 @@ fn discover(
                 .chain(&lexicon.regulator_anaphors)
                 .chain(&lexicon.deal_anaphors)
                 .any(|a| a.to_lowercase() == lower_surface);
-            if span.words == 1 && is_anaphor_word {
+            if span.words == 1
+                && (is_anaphor_word || tech.contains(surface) || not_names.contains(surface))
+            {
                 continue;
             }
             let first_word = surface.split_whitespace().next().unwrap_or("");
@@ -980,11 +982,17 @@ fn capitalised_spans(
             if word_ahead.is_some_and(|w| breakers.breaks(w)) {
                 break;
             }
+            // An acronym glued to a lower-case word is one compound too ("EU-kommissionen").
+            let acronym_before = toks[j - 1].text.chars().count() >= 2
+                && toks[j - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit());
             if glued
                 && (n.text == "-" || n.text == "/")
-                && toks
-                    .get(j + 1)
-                    .is_some_and(|x| x.start == n.end && x.is_word() && x.is_capitalised())
+                && toks.get(j + 1).is_some_and(|x| {
+                    x.start == n.end && x.is_word() && (x.is_capitalised() || acronym_before)
+                })
             {
                 // "Jean-Marc", "T-Mobile": one word.
                 last = j + 1;

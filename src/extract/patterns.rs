@@ -447,7 +447,8 @@ pub fn find_relations_traced(
                         sentence: m.sentence,
                         rule: format!("{}.name.national-subsidiary", article.lang),
                         confidence: 0.6,
-                        implicit: None,
+                        // Read from the name, not stated: an explicit owner of it wins.
+                        implicit: Some(super::Slot::Subject),
                     },
                 );
             }
