@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The six entity classes of the graph contract.
@@ -286,13 +286,20 @@ pub struct Lexicon {
     pub pattern: Vec<PatternSpec>,
 }
 
-/// All knowledge, parsed once.
+/// All knowledge, parsed once, with the lookups the extractor makes per mention.
 #[derive(Debug)]
 pub struct Knowledge {
     pub gazetteer: Vec<GazetteerEntity>,
     pub places: Vec<PlaceEntry>,
     pub common: Common,
     pub lexicons: Vec<Lexicon>,
+    entity_by_id: HashMap<String, usize>,
+    place_by_id: HashMap<String, usize>,
+    /// Every name of every place, and those of countries alone.
+    place_names: HashSet<String>,
+    country_names: HashSet<String>,
+    /// ISO country code -> the country's place id.
+    country_by_code: HashMap<String, String>,
 }
 
 const GAZETTEER: (&str, &str) = (
@@ -356,12 +363,71 @@ impl Knowledge {
         for entry in LEXICON_FILES {
             lexicons.push(parse::<Lexicon>(*entry)?);
         }
+        let gazetteer = gazetteer.entity;
+        let places = places.place;
+        let entity_by_id = gazetteer
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let place_by_id = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let names_of = |p: &PlaceEntry| {
+            std::iter::once(p.name.clone())
+                .chain(p.names.iter().cloned())
+                .collect::<Vec<_>>()
+        };
+        let is_country = |p: &&PlaceEntry| p.kind.as_deref() == Some("country");
+        let place_names = places.iter().flat_map(names_of).collect();
+        let country_names = places
+            .iter()
+            .filter(is_country)
+            .flat_map(names_of)
+            .collect();
+        let country_by_code = places
+            .iter()
+            .filter(is_country)
+            .filter_map(|p| Some((p.country.clone()?, p.id.clone())))
+            .collect();
         Ok(Knowledge {
-            gazetteer: gazetteer.entity,
-            places: places.place,
+            gazetteer,
+            places,
             common,
             lexicons,
+            entity_by_id,
+            place_by_id,
+            place_names,
+            country_names,
+            country_by_code,
         })
+    }
+
+    /// A gazetteer entity by id.
+    pub fn entity(&self, id: &str) -> Option<&GazetteerEntity> {
+        self.entity_by_id.get(id).map(|&i| &self.gazetteer[i])
+    }
+
+    /// A place by id.
+    pub fn place(&self, id: &str) -> Option<&PlaceEntry> {
+        self.place_by_id.get(id).map(|&i| &self.places[i])
+    }
+
+    /// Whether `word` names a place (any language).
+    pub fn is_place_name(&self, word: &str) -> bool {
+        self.place_names.contains(word)
+    }
+
+    /// Whether `word` names a country (any language).
+    pub fn is_country_name(&self, word: &str) -> bool {
+        self.country_names.contains(word)
+    }
+
+    /// The place id of the country with this ISO code.
+    pub fn country_place(&self, code: &str) -> Option<&str> {
+        self.country_by_code.get(code).map(String::as_str)
     }
 
     /// The process-wide knowledge; the files are compiled in, so failure is a build defect.

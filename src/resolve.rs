@@ -221,16 +221,7 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
 
     // 2. Entities: known ones first (deterministic order by key), then discovered groups.
     let mut table = EntityTable::default();
-    let gazetteer: HashMap<&str, &crate::knowledge::GazetteerEntity> = knowledge
-        .gazetteer
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    let places: HashMap<&str, &crate::knowledge::PlaceEntry> = knowledge
-        .places
-        .iter()
-        .map(|p| (p.id.as_str(), p))
-        .collect();
+
     // Groups of discovered identities: canonical = most frequent surface form.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..ids.len() {
@@ -252,8 +243,10 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
             }
         }
         let entity = if let Some(id) = known {
-            let g = gazetteer[id.as_str()];
-            table.get_or_insert(id.clone(), || known_entity(g))
+            table.get_or_insert(id.clone(), || match knowledge.entity(&id) {
+                Some(g) => known_entity(g),
+                None => plain_entity(&id, EntityType::Company, &id),
+            })
         } else {
             let canonical = surfaces
                 .iter()
@@ -273,7 +266,7 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
                 .map(|(t, _)| *t)
                 .unwrap_or(EntityType::Company);
             let key = identity(&canonical, legal);
-            let key = if gazetteer.contains_key(key.as_str()) || places.contains_key(key.as_str()) {
+            let key = if knowledge.entity(&key).is_some() || knowledge.place(&key).is_some() {
                 format!("{key}-{}", etype.name().to_lowercase())
             } else {
                 key
@@ -298,21 +291,20 @@ pub fn resolve(extractions: &[Extraction]) -> Resolution {
         let mut row = Vec::with_capacity(x.mentions.len());
         for m in &x.mentions {
             let e = match &m.reference {
-                Reference::Known(id) => match gazetteer.get(id.as_str()) {
-                    Some(g) => table.get_or_insert(id.clone(), || known_entity(g)),
-                    None => continue,
-                },
-                Reference::Place(id) => {
-                    let p = places[id.as_str()];
-                    table.get_or_insert(id.clone(), || Entity {
-                        key: p.id.clone(),
-                        etype: EntityType::Place,
-                        label: p.name.clone(),
-                        alt_labels: BTreeSet::new(),
-                        same_as: None,
-                        service: false,
+                // References come from the knowledge files, so both are always found; the
+                // fallbacks keep every mention mapped (one entity per row entry) regardless.
+                Reference::Known(id) => {
+                    table.get_or_insert(id.clone(), || match knowledge.entity(id) {
+                        Some(g) => known_entity(g),
+                        None => plain_entity(id, m.etype, &m.surface),
                     })
                 }
+                Reference::Place(id) => table.get_or_insert(id.clone(), || {
+                    let label = knowledge
+                        .place(id)
+                        .map_or(m.surface.as_str(), |p| p.name.as_str());
+                    plain_entity(id, EntityType::Place, label)
+                }),
                 Reference::Service(concept) => {
                     table.get_or_insert(format!("svc:{concept}"), || Entity {
                         key: concept.clone(),
@@ -352,6 +344,17 @@ impl EntityTable {
         self.entities.push(make());
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
+    }
+}
+
+fn plain_entity(key: &str, etype: EntityType, label: &str) -> Entity {
+    Entity {
+        key: key.to_string(),
+        etype,
+        label: label.to_string(),
+        alt_labels: BTreeSet::new(),
+        same_as: None,
+        service: false,
     }
 }
 

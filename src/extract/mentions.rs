@@ -504,23 +504,10 @@ fn find_state_owners(
                     m.start >= end && m.sentence == sentence && m.etype == EntityType::Company
                 })
                 .find_map(|m| match &m.reference {
-                    Reference::Known(id) => knowledge
-                        .gazetteer
-                        .iter()
-                        .find(|g| g.id == *id)?
-                        .country
-                        .clone(),
+                    Reference::Known(id) => knowledge.entity(id)?.country.clone(),
                     _ => None,
                 });
-            let from_country = |code: &str| {
-                knowledge
-                    .places
-                    .iter()
-                    .find(|p| {
-                        p.kind.as_deref() == Some("country") && p.country.as_deref() == Some(code)
-                    })
-                    .map(|p| p.id.clone())
-            };
+            let from_country = |code: &str| knowledge.country_place(code).map(String::from);
             let place_id = place_id
                 .or_else(|| company_country.as_deref().and_then(from_country))
                 .or_else(|| from_country(&lexicon.country));
@@ -602,10 +589,7 @@ fn country_after(text: &str, end: usize, limit: usize, knowledge: &Knowledge) ->
         return None;
     }
     knowledge
-        .places
-        .iter()
-        .filter(|p| p.kind.as_deref() == Some("country"))
-        .any(|p| p.name == word || p.names.contains(&word))
+        .is_country_name(&word)
         .then_some(end + 1 + word.len())
 }
 
@@ -626,10 +610,7 @@ fn next_word_is_other_name(
         || lexicon.stopwords.contains(&lower)
         || lexicon.titles.contains(&lower)
         || knowledge.common.legal_forms.contains(&word)
-        || knowledge
-            .places
-            .iter()
-            .any(|p| p.name == word || p.names.contains(&word))
+        || knowledge.is_place_name(&word)
 }
 
 #[derive(Default)]
@@ -704,31 +685,14 @@ fn discover(
 ) -> Vec<Mention> {
     let text = &article.text;
     let common = &knowledge.common;
-    let stop: HashSet<String> = lexicon.stopwords.iter().map(|s| s.to_lowercase()).collect();
-    let not_names: HashSet<&str> = common.not_names.iter().map(|s| s.as_str()).collect();
-    let given: HashSet<&str> = common.given_names.iter().map(|s| s.as_str()).collect();
-    let tech: HashSet<&str> = common.tech_acronyms.iter().map(|s| s.as_str()).collect();
+    let sets = name_sets(lexicon);
+    let (stop, not_names, given, tech) = (&sets.stop, &sets.not_names, &sets.given, &sets.tech);
     let lowercase_words: HashSet<String> = text
         .unicode_words()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
         .map(|w| w.to_string())
         .collect();
 
-    let breakers = NameBreakers {
-        titles: lexicon
-            .titles
-            .iter()
-            .filter_map(|t| t.split_whitespace().next())
-            .map(|t| t.to_lowercase())
-            .collect(),
-        given: &given,
-        org_cues: lexicon
-            .org_cues
-            .iter()
-            .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
-            .map(|c| c.to_lowercase())
-            .collect(),
-    };
     let mut found = Vec::new();
     let mut singles: Vec<(Span, bool)> = Vec::new();
     for (si, sentence) in article.sentences.iter().enumerate() {
@@ -739,7 +703,7 @@ fn discover(
         if !lexicon.capitalises_nouns && words.len() >= 4 && caps * 10 >= words.len() * 6 {
             continue;
         }
-        for span in capitalised_spans(&toks, si, &stop, common, covered, text, &breakers) {
+        for span in capitalised_spans(&toks, si, sets, common, covered, text) {
             let surface = &text[span.start..span.end];
             let lower_surface = surface.to_lowercase();
             let lower_surface = lower_surface
@@ -923,31 +887,68 @@ fn strip_genitive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Words that end a name: role titles and a new person's given name.
-struct NameBreakers<'a> {
+/// The word sets discovery consults for every capitalised word, built once per language.
+struct NameSets {
+    stop: HashSet<String>,
+    not_names: HashSet<String>,
+    given: HashSet<String>,
+    tech: HashSet<String>,
+    /// First words of role titles: they end a name.
     titles: HashSet<String>,
-    given: &'a HashSet<&'a str>,
-    /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they type the name after them.
+    /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
+    /// the name after them.
     org_cues: Vec<String>,
 }
 
-impl NameBreakers<'_> {
+impl NameSets {
     fn breaks(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.titles.contains(&lower) || self.org_cues.iter().any(|c| super::word_has_cue(&lower, c))
     }
 }
 
+fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
+    static ALL: OnceLock<HashMap<String, NameSets>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let k = Knowledge::global();
+        let set = |words: &[String]| words.iter().cloned().collect::<HashSet<String>>();
+        k.lexicons
+            .iter()
+            .map(|lex| {
+                let sets = NameSets {
+                    stop: lex.stopwords.iter().map(|s| s.to_lowercase()).collect(),
+                    not_names: set(&k.common.not_names),
+                    given: set(&k.common.given_names),
+                    tech: set(&k.common.tech_acronyms),
+                    titles: lex
+                        .titles
+                        .iter()
+                        .filter_map(|t| t.split_whitespace().next())
+                        .map(|t| t.to_lowercase())
+                        .collect(),
+                    org_cues: lex
+                        .org_cues
+                        .iter()
+                        .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                };
+                (lex.code.clone(), sets)
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
+}
+
 fn capitalised_spans(
     toks: &[Token],
     sentence: usize,
-    stop: &HashSet<String>,
+    breakers: &NameSets,
     common: &crate::knowledge::Common,
     covered: &Coverage,
     text: &str,
-    breakers: &NameBreakers,
 ) -> Vec<Span> {
-    let given = breakers.given;
+    let (stop, given) = (&breakers.stop, &breakers.given);
     let mut spans = Vec::new();
     let first_word = toks.iter().position(|t| t.is_word());
     let mut i = 0;
@@ -1192,20 +1193,11 @@ fn find_anaphors(
                     .iter()
                     .find(|d| d.origin == Origin::Demonym && d.start > word_start && d.end < end)
                     .and_then(|d| match &d.reference {
-                        Reference::Place(id) => knowledge
-                            .places
-                            .iter()
-                            .find(|p| p.id == *id)?
-                            .country
-                            .clone(),
+                        Reference::Place(id) => knowledge.place(id)?.country.clone(),
                         _ => None,
                     });
                 let country_of = |m: &Mention| match &m.reference {
-                    Reference::Known(id) => knowledge
-                        .gazetteer
-                        .iter()
-                        .find(|g| g.id == *id)
-                        .and_then(|g| g.country.clone()),
+                    Reference::Known(id) => knowledge.entity(id).and_then(|g| g.country.clone()),
                     _ => None,
                 };
                 let fits = |m: &&Mention| {
