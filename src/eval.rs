@@ -222,9 +222,12 @@ fn fact_matches(metric: &str, value: f64, currency: Option<&str>, gold: &GoldFac
         .any(|(v, u)| close(*v) && unit_ok(u.as_deref()))
 }
 
-fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
+/// Normalised name -> the gold keys that carry it.
+fn keys_by_name<'a>(
+    entities: impl IntoIterator<Item = &'a GoldEntity>,
+) -> HashMap<String, BTreeSet<String>> {
     let mut by_name: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for e in &gold.entities {
+    for e in entities {
         for n in &e.names {
             by_name
                 .entry(normalise(n))
@@ -232,6 +235,11 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
                 .insert(e.key.clone());
         }
     }
+    by_name
+}
+
+fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
+    let by_name = keys_by_name(&gold.entities);
     let gold_rels: BTreeSet<(String, String, String)> = gold
         .relations
         .iter()
@@ -398,17 +406,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport> {
     }
     // The merged build: every gold entity one node, no node two entities.
     let kg = crate::pipeline::graph_of(&extractions);
-    let mut owners: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for g in &golds {
-        for e in &g.entities {
-            for n in &e.names {
-                owners
-                    .entry(normalise(n))
-                    .or_default()
-                    .insert(e.key.clone());
-            }
-        }
-    }
+    let owners = keys_by_name(golds.iter().flat_map(|g| &g.entities));
     let unique: HashMap<String, BTreeSet<String>> =
         owners.into_iter().filter(|(_, ks)| ks.len() == 1).collect();
     let mut nodes_of: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();

@@ -3,7 +3,7 @@
 //! subject of the sentence).
 
 use super::numbers::{find_quantities, Quantity};
-use super::{word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim};
+use super::{last_chars, word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon};
 
@@ -80,6 +80,9 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
     ];
     let before_words = words(before);
     let after_words = words(after);
+    // Multi-word cues are looked for in a window either side, the same for every metric.
+    let near_before = last_chars(before, 60);
+    let near_after: String = after.chars().take(40).collect();
     let mut best: Option<(Cue, usize)> = None;
     let mut consider = |cue: Cue, distance: usize| {
         if best.is_none_or(|(_, d)| distance < d) {
@@ -99,16 +102,7 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
                 consider(cue, d + 1);
             }
         }
-        let near_before: String = before
-            .chars()
-            .rev()
-            .take(60)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let near_after: String = after.chars().take(40).collect();
-        if phrase_has_cue(&near_before, list) || phrase_has_cue(&near_after, list) {
+        if phrase_has_cue(near_before, list) || phrase_has_cue(&near_after, list) {
             consider(cue, 2);
         }
     }
@@ -165,14 +159,7 @@ pub fn find_facts(
             {
                 continue;
             }
-            let tail_text: String = before_lower
-                .chars()
-                .rev()
-                .take(30)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let tail_text = last_chars(&before_lower, 30);
             if lexicon
                 .foreign_cues
                 .iter()

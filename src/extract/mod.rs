@@ -161,6 +161,35 @@ pub fn fold(text: &str) -> String {
         .replace(['’', '`'], "'")
 }
 
+/// A regex alternation of literal words, longest first so the longest form wins.
+pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
+    let mut words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The last `n` characters of `text`, as a slice.
+///
+/// ```
+/// use telekg::extract::last_chars;
+/// assert_eq!(last_chars("Télécom", 3), "com");
+/// assert_eq!(last_chars("tap på é", 1), "é");
+/// assert_eq!(last_chars("ab", 5), "ab");
+/// assert_eq!(last_chars("ab", 0), "");
+/// ```
+pub fn last_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &text[i..],
+        _ if n == 0 => "",
+        _ => text,
+    }
+}
+
 /// Whether `word` is `cue` or a compound ending in it ("el-kunder", "mobilkunder").
 pub fn word_has_cue(word: &str, cue: &str) -> bool {
     let w = word.to_lowercase();

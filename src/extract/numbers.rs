@@ -3,6 +3,7 @@
 //! "1 234,5", "rund 3 Millionen". Values in full units; currency as ISO 4217, or
 //! `LOCAL` for a bare krone resolved by the article's country.
 
+use super::alternation;
 use crate::knowledge::{Knowledge, Lexicon};
 use regex::Regex;
 use std::collections::HashMap;
@@ -26,16 +27,6 @@ struct NumberGrammar {
     words: HashMap<String, f64>,
     currencies: HashMap<String, String>,
     decimal: char,
-}
-
-fn alternation(mut items: Vec<String>) -> String {
-    items.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    items.dedup();
-    items
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 fn grammar(lexicon: &Lexicon) -> &'static NumberGrammar {
@@ -64,17 +55,15 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
     for (k, v) in &knowledge.common.currency_symbols {
         currencies.insert(k.to_lowercase(), v.clone());
     }
-    let scale_alt = alternation(scales.keys().cloned().collect());
-    let word_alt = alternation(words.keys().cloned().collect());
-    let currency_alt = alternation(currencies.keys().cloned().collect());
+    let scale_alt = alternation(scales.keys());
+    let word_alt = alternation(words.keys());
+    let currency_alt = alternation(currencies.keys());
     let symbols = alternation(
         knowledge
             .common
             .currency_symbols
             .keys()
-            .filter(|k| k.chars().count() == 1)
-            .cloned()
-            .collect(),
+            .filter(|k| k.chars().count() == 1),
     );
     let source = format!(
         r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"

@@ -5,7 +5,7 @@
 //! match is replaced by the kept slot, so "X's subsidiary Y" becomes "Y" for the patterns
 //! that follow (a cascade, as in FASTUS).
 
-use super::{Mention, Origin, RelationClaim};
+use super::{alternation, Mention, Origin, RelationClaim};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon, PatternSpec};
 use regex::Regex;
@@ -29,16 +29,6 @@ pub struct LanguagePatterns {
     /// Words after a deal that undo it ("fell through", "gikk i vasken").
     cancellation: Option<Regex>,
     hypothetical: Option<Regex>,
-}
-
-fn word_alternation(words: &[String]) -> String {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 /// Every comma of the masked text stands apart (see [`mask_sentence`]); a pattern's comma
@@ -93,18 +83,18 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let article = if lexicon.articles.is_empty() {
         String::new()
     } else {
-        format!("(?:(?:{}) )?", word_alternation(&lexicon.articles))
+        format!("(?:(?:{}) )?", alternation(&lexicon.articles))
     };
     let entity = format!("{OPEN}\\d+{CLOSE}");
-    let coordinators = word_alternation(&lexicon.coordinators);
+    let coordinators = alternation(&lexicon.coordinators);
     // "A", "A og B", "A , B og C": commas only in a list that a coordinator closes
     // ("A , B" alone is an apposition or a clause break).
     let list = |name: &str| {
         format!("(?P<{name}>{entity}(?:(?: , {entity})* (?:{coordinators}) {entity})?)")
     };
-    let titles = word_alternation(&lexicon.titles);
-    let org_words = word_alternation(&lexicon.org_cues);
-    let deals = word_alternation(&lexicon.deal_anaphors);
+    let titles = alternation(&lexicon.titles);
+    let org_words = alternation(&lexicon.org_cues);
+    let deals = alternation(&lexicon.deal_anaphors);
     let pattern = tolerate_commas(pattern).replace("}'?s?", "}(?:'s|s)?");
     pattern
         .replace("{X1}", &format!("{article}(?P<X>{entity})"))
@@ -143,20 +133,20 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     }
     let negation = Regex::new(&format!(
         "(?i)\\b(?:{})\\b",
-        word_alternation(&lexicon.negations)
+        alternation(&lexicon.negations)
     ))
     .expect("negation regex");
     let cancellation = (!lexicon.cancellations.is_empty()).then(|| {
         Regex::new(&format!(
             "(?i)\\b(?:{})\\b",
-            word_alternation(&lexicon.cancellations)
+            alternation(&lexicon.cancellations)
         ))
         .expect("cancellation regex")
     });
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
         Regex::new(&format!(
             "(?i)^(?:\\S+ )?(?:{})\\b",
-            word_alternation(&lexicon.hypotheticals)
+            alternation(&lexicon.hypotheticals)
         ))
         .expect("hypothetical regex")
     });
