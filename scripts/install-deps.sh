@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what telekg needs on a fresh Debian machine: libclang-dev (RocksDB bindings of
 # the oxigraph store), Graphviz (graph.svg), raptor2-utils (rapper, used by the tests),
-# and rdflib + pyshacl (tests, ../shared/eval/score.py). Skips what is already there.
+# and rdflib + pyshacl (tests, ../shared/eval/score.py). With --test also the Oxigraph
+# server (`oxigraph`, from crates.io: the push test sends graphs to it) into
+# $TELEKG_TOOLS/bin (default ~/.cache/telekg/tools/bin). Skips what is already there.
 set -euo pipefail
 
 need_apt=()
@@ -21,4 +23,12 @@ if ! python3 -c 'import rdflib, pyshacl' >/dev/null 2>&1; then
   echo "installing: rdflib pyshacl (pip)"
   python3 -m pip install -q rdflib pyshacl 2>/dev/null \
     || python3 -m pip install -q --break-system-packages rdflib pyshacl
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  tools="${TELEKG_TOOLS:-${HOME}/.cache/telekg/tools}"
+  if ! command -v oxigraph >/dev/null 2>&1 && [ ! -x "$tools/bin/oxigraph" ]; then
+    echo "installing: oxigraph-cli 0.5.13 (cargo install; compiles RocksDB once, ~15 minutes)"
+    cargo install --quiet oxigraph-cli --version 0.5.13 --root "$tools"
+  fi
 fi

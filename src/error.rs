@@ -44,6 +44,8 @@ pub enum Error {
     Knowledge { file: String, message: String },
     #[error("RDF store {path}: {message}")]
     Store { path: PathBuf, message: String },
+    #[error("push to {endpoint}: {message}")]
+    Push { endpoint: String, message: String },
     #[error("SPARQL: {0}")]
     Query(String),
     #[error("{0}")]

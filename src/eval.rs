@@ -391,7 +391,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport> {
             }
             None => continue,
         };
-        let x = crate::extract::extract(article);
+        let x = crate::extract::extract(article).into_record();
         let kg = crate::pipeline::graph_of(std::slice::from_ref(&x));
         let a = score_article(&gold, &kg);
         report.overall.add(&a.counts);

@@ -11,7 +11,8 @@ use crate::knowledge::EntityType;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use std::collections::HashSet;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -70,215 +71,319 @@ pub fn article_iri(key: &str) -> NamedNode {
     iri(format!("{TMR}article/{key}"))
 }
 
-/// The whole graph as quads.
-pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
-    let mut quads = Vec::new();
-    let default = GraphName::DefaultGraph;
-    let add = |quads: &mut Vec<Quad>, s: &NamedNode, p: NamedNode, o: Term, g: &GraphName| {
-        quads.push(Quad::new(s.clone(), p, o, g.clone()));
-    };
-    for e in kg.graph.node_weights() {
-        let s = entity_iri(e);
-        add(
-            &mut quads,
-            &s,
-            rdf::TYPE.into_owned(),
-            tm(e.etype.name()).into(),
-            &default,
-        );
-        if e.service {
-            add(
-                &mut quads,
-                &s,
-                rdf::TYPE.into_owned(),
-                ns(SKOS, "Concept").into(),
-                &default,
-            );
-        }
-        add(
-            &mut quads,
-            &s,
-            rdfs::LABEL.into_owned(),
-            text(&e.label),
-            &default,
-        );
-        for alt in &e.alt_labels {
-            add(&mut quads, &s, ns(SKOS, "altLabel"), text(alt), &default);
-        }
-        if let Some(same) = &e.same_as {
-            add(
-                &mut quads,
-                &s,
-                ns(OWL, "sameAs"),
-                iri(same.clone()).into(),
-                &default,
-            );
-        }
-    }
-    for a in &kg.articles {
-        let s = article_iri(&a.key);
-        add(
-            &mut quads,
-            &s,
-            rdf::TYPE.into_owned(),
-            tm("Article").into(),
-            &default,
-        );
-        add(
-            &mut quads,
-            &s,
-            rdf::TYPE.into_owned(),
-            ns(PROV, "Entity").into(),
-            &default,
-        );
-        add(
-            &mut quads,
-            &s,
-            ns(DCTERMS, "title"),
-            text(&a.title),
-            &default,
-        );
-        add(
-            &mut quads,
-            &s,
-            ns(DCTERMS, "language"),
-            text(&a.lang),
-            &default,
-        );
-        add(&mut quads, &s, tm("sourceFile"), text(&a.source), &default);
-        add(
-            &mut quads,
-            &s,
-            tm("contentHash"),
-            text(&a.content_hash),
-            &default,
-        );
-        if let Some(date) = &a.date {
-            add(&mut quads, &s, ns(DCTERMS, "date"), text(date), &default);
-        }
-        if let Some(url) = &a.url {
-            add(&mut quads, &s, ns(DCTERMS, "source"), text(url), &default);
-        }
-    }
-    let evidence_node =
-        |quads: &mut Vec<Quad>, owner: &NamedNode, ev: &Evidence, span: Option<(usize, usize)>| {
-            let article = &kg.articles[ev.article];
-            let g = GraphName::NamedNode(article_iri(&article.key));
-            let (sentence, start, end) = &article.sentences[ev.sentence];
-            let node = iri(format!(
-                "{TMR}evidence/{}",
-                short_hash(&[
-                    owner.as_str(),
-                    &article.key,
-                    &ev.sentence.to_string(),
-                    &ev.rule
-                ])
-            ));
-            let mut push =
-                |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
-            push(rdf::TYPE.into_owned(), tm("Evidence").into());
-            push(ns(PROV, "wasQuotedFrom"), article_iri(&article.key).into());
-            push(ns(PROV, "value"), text(sentence));
-            push(tm("startOffset"), typed(start.to_string(), xsd::INTEGER));
-            push(tm("endOffset"), typed(end.to_string(), xsd::INTEGER));
-            if let Some((vs, ve)) = span {
-                push(tm("valueStartOffset"), typed(vs.to_string(), xsd::INTEGER));
-                push(tm("valueEndOffset"), typed(ve.to_string(), xsd::INTEGER));
+/// What one article's graph cites: relations and measurements, each with the indexes of
+/// its evidence read in that article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    Relation(EdgeIndex),
+    Measurement(usize),
+}
+
+/// Turns a [`KnowledgeGraph`] into quads one block at a time, so exports stream and run
+/// in parallel: the entities, then per article its description (default graph) and its
+/// named graph (relations, statements, measurements, evidence). Every block comes out
+/// grouped by subject, in an order fixed by the graph alone.
+pub struct QuadBlocks<'a> {
+    kg: &'a KnowledgeGraph,
+    entity_iris: Vec<NamedNode>,
+    article_iris: Vec<NamedNode>,
+    /// Per article: what its graph cites, with the evidence indexes read there.
+    cited: Vec<Vec<(Owner, Vec<usize>)>>,
+}
+
+/// One unit of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// Entities `start..end` (node indexes) in the default graph.
+    Entities(usize, usize),
+    /// One article: its description and its named graph.
+    Article(usize),
+}
+
+/// Entities per block: enough to keep a core busy, few enough to bound memory.
+const ENTITIES_PER_BLOCK: usize = 512;
+
+impl<'a> QuadBlocks<'a> {
+    pub fn new(kg: &'a KnowledgeGraph) -> Self {
+        let mut cited: Vec<Vec<(Owner, Vec<usize>)>> = vec![Vec::new(); kg.articles.len()];
+        let mut add = |owner: Owner, article: usize, i: usize| {
+            let list = &mut cited[article];
+            match list.last_mut() {
+                Some((o, evs)) if *o == owner => evs.push(i),
+                _ => list.push((owner, vec![i])),
             }
-            push(tm("rule"), text(&ev.rule));
-            push(
-                tm("confidence"),
-                typed(format!("{:.2}", ev.confidence), xsd::DECIMAL),
-            );
-            quads.push(Quad::new(
-                owner.clone(),
-                tm("evidence"),
-                node.clone(),
-                g.clone(),
-            ));
-            quads.push(Quad::new(
-                owner.clone(),
-                ns(PROV, "wasDerivedFrom"),
-                article_iri(&article.key),
-                g,
-            ));
         };
-    for edge in kg.graph.edge_indices() {
-        let (s, o) = kg.graph.edge_endpoints(edge).expect("edge");
-        let r = &kg.graph[edge];
-        let (si, oi, p) = (
-            entity_iri(&kg.graph[s]),
-            entity_iri(&kg.graph[o]),
-            tm(&r.property),
-        );
-        let mut graphs_done = HashSet::new();
-        for ev in &r.evidence {
-            let article = &kg.articles[ev.article];
-            let g = GraphName::NamedNode(article_iri(&article.key));
-            let statement = iri(format!(
-                "{TMR}assertion/{}",
-                short_hash(&[si.as_str(), p.as_str(), oi.as_str(), &article.key])
-            ));
-            if graphs_done.insert(ev.article) {
-                quads.push(Quad::new(si.clone(), p.clone(), oi.clone(), g.clone()));
-                quads.push(Quad::new(
-                    statement.clone(),
-                    rdf::TYPE.into_owned(),
-                    rdf::STATEMENT.into_owned(),
-                    g.clone(),
-                ));
-                quads.push(Quad::new(
-                    statement.clone(),
-                    rdf::SUBJECT.into_owned(),
-                    si.clone(),
-                    g.clone(),
-                ));
-                quads.push(Quad::new(
-                    statement.clone(),
-                    rdf::PREDICATE.into_owned(),
-                    p.clone(),
-                    g.clone(),
-                ));
-                quads.push(Quad::new(
-                    statement.clone(),
-                    rdf::OBJECT.into_owned(),
-                    oi.clone(),
-                    g.clone(),
-                ));
+        for edge in kg.graph.edge_indices() {
+            for (i, ev) in kg.graph[edge].evidence.iter().enumerate() {
+                add(Owner::Relation(edge), ev.article, i);
             }
-            evidence_node(&mut quads, &statement, ev, None);
+        }
+        for (m, measurement) in kg.measurements.iter().enumerate() {
+            for (i, ev) in measurement.evidence.iter().enumerate() {
+                add(Owner::Measurement(m), ev.article, i);
+            }
+        }
+        QuadBlocks {
+            kg,
+            entity_iris: kg.graph.node_weights().map(entity_iri).collect(),
+            article_iris: kg.articles.iter().map(|a| article_iri(&a.key)).collect(),
+            cited,
         }
     }
-    for m in &kg.measurements {
-        let about = entity_iri(&kg.graph[m.about]);
-        let value = decimal_lexical(m.value);
-        let node = iri(format!(
-            "{TMR}measurement/{}",
-            short_hash(&[
-                about.as_str(),
-                m.metric.name(),
-                &value,
-                m.currency.as_deref().unwrap_or("")
-            ])
-        ));
-        let mut graphs_done = HashSet::new();
-        for (i, ev) in m.evidence.iter().enumerate() {
-            let g = GraphName::NamedNode(article_iri(&kg.articles[ev.article].key));
-            if graphs_done.insert(ev.article) {
-                let mut push =
-                    |p: NamedNode, o: Term| quads.push(Quad::new(node.clone(), p, o, g.clone()));
-                push(rdf::TYPE.into_owned(), tm("Measurement").into());
-                push(tm("about"), about.clone().into());
-                push(tm("metric"), tm(m.metric.name()).into());
-                push(tm("value"), typed(value.clone(), xsd::DECIMAL));
-                if let Some(c) = &m.currency {
-                    push(tm("currency"), text(c));
+
+    /// Every block, in output order.
+    pub fn blocks(&self) -> Vec<Block> {
+        let n = self.kg.graph.node_count();
+        (0..n)
+            .step_by(ENTITIES_PER_BLOCK)
+            .map(|s| Block::Entities(s, (s + ENTITIES_PER_BLOCK).min(n)))
+            .chain((0..self.kg.articles.len()).map(Block::Article))
+            .collect()
+    }
+
+    /// The quads of one block. `merged` is the view of `graph.ttl` (all graphs in one):
+    /// relation triples are listed under their subject entity instead of in each article
+    /// graph that states them, and a measurement is described once, where first cited.
+    pub fn quads(&self, block: Block, merged: bool) -> Vec<Quad> {
+        let mut out = Vec::new();
+        match block {
+            Block::Entities(start, end) => {
+                for n in start..end {
+                    self.entity(NodeIndex::new(n), merged, &mut out);
                 }
             }
-            evidence_node(&mut quads, &node, ev, (i == 0).then_some(m.span));
+            Block::Article(a) => {
+                self.article_description(a, &mut out);
+                self.article_graph(a, merged, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The whole graph as quads (the dataset view), in output order.
+    pub fn all_quads(&self) -> Vec<Quad> {
+        self.blocks()
+            .into_iter()
+            .flat_map(|b| self.quads(b, false))
+            .collect()
+    }
+
+    fn entity(&self, node: NodeIndex, merged: bool, out: &mut Vec<Quad>) {
+        let e = &self.kg.graph[node];
+        let s = &self.entity_iris[node.index()];
+        let g = GraphName::DefaultGraph;
+        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+        add(rdf::TYPE.into_owned(), tm(e.etype.name()).into());
+        if e.service {
+            add(rdf::TYPE.into_owned(), ns(SKOS, "Concept").into());
+        }
+        add(rdfs::LABEL.into_owned(), text(&e.label));
+        for alt in &e.alt_labels {
+            add(ns(SKOS, "altLabel"), text(alt));
+        }
+        if let Some(same) = &e.same_as {
+            add(ns(OWL, "sameAs"), iri(same.clone()).into());
+        }
+        if merged {
+            let mut relations: Vec<(NamedNode, &NamedNode)> = self
+                .kg
+                .graph
+                .edges(node)
+                .map(|edge| {
+                    (
+                        tm(&edge.weight().property),
+                        &self.entity_iris[edge.target().index()],
+                    )
+                })
+                .collect();
+            relations
+                .sort_by(|a, b| (a.0.as_str(), a.1.as_str()).cmp(&(b.0.as_str(), b.1.as_str())));
+            for (p, o) in relations {
+                add(p, o.clone().into());
+            }
         }
     }
-    quads
+
+    fn article_description(&self, a: usize, out: &mut Vec<Quad>) {
+        let article = &self.kg.articles[a];
+        let s = &self.article_iris[a];
+        let g = GraphName::DefaultGraph;
+        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+        add(rdf::TYPE.into_owned(), tm("Article").into());
+        add(rdf::TYPE.into_owned(), ns(PROV, "Entity").into());
+        add(ns(DCTERMS, "title"), text(&article.title));
+        add(ns(DCTERMS, "language"), text(&article.lang));
+        add(tm("sourceFile"), text(&article.source));
+        add(tm("contentHash"), text(&article.content_hash));
+        if let Some(date) = &article.date {
+            add(ns(DCTERMS, "date"), text(date));
+        }
+        if let Some(url) = &article.url {
+            add(ns(DCTERMS, "source"), text(url));
+        }
+    }
+
+    fn article_graph(&self, a: usize, merged: bool, out: &mut Vec<Quad>) {
+        let kg = self.kg;
+        let article = &kg.articles[a];
+        let article_node = &self.article_iris[a];
+        let g = GraphName::NamedNode(article_node.clone());
+        // The relation triples first, grouped by subject.
+        if !merged {
+            let mut stated: Vec<(&NamedNode, NamedNode, &NamedNode)> = self.cited[a]
+                .iter()
+                .filter_map(|(owner, _)| match owner {
+                    Owner::Relation(edge) => {
+                        let (s, o) = kg.graph.edge_endpoints(*edge)?;
+                        Some((
+                            &self.entity_iris[s.index()],
+                            tm(&kg.graph[*edge].property),
+                            &self.entity_iris[o.index()],
+                        ))
+                    }
+                    Owner::Measurement(_) => None,
+                })
+                .collect();
+            stated.sort_by(|x, y| {
+                (x.0.as_str(), x.1.as_str(), x.2.as_str()).cmp(&(
+                    y.0.as_str(),
+                    y.1.as_str(),
+                    y.2.as_str(),
+                ))
+            });
+            for (s, p, o) in stated {
+                out.push(Quad::new(s.clone(), p, o.clone(), g.clone()));
+            }
+        }
+        for (owner, evidence) in &self.cited[a] {
+            let (node, evs) = match *owner {
+                Owner::Relation(edge) => {
+                    let Some((s, o)) = kg.graph.edge_endpoints(edge) else {
+                        continue;
+                    };
+                    let (si, oi) = (&self.entity_iris[s.index()], &self.entity_iris[o.index()]);
+                    let p = tm(&kg.graph[edge].property);
+                    let statement = iri(format!(
+                        "{TMR}assertion/{}",
+                        short_hash(&[si.as_str(), p.as_str(), oi.as_str(), &article.key])
+                    ));
+                    let mut add = |p: NamedNode, o: Term| {
+                        out.push(Quad::new(statement.clone(), p, o, g.clone()))
+                    };
+                    add(rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned().into());
+                    add(rdf::SUBJECT.into_owned(), si.clone().into());
+                    add(rdf::PREDICATE.into_owned(), p.into());
+                    add(rdf::OBJECT.into_owned(), oi.clone().into());
+                    (statement, &kg.graph[edge].evidence)
+                }
+                Owner::Measurement(m) => {
+                    let measurement = &kg.measurements[m];
+                    let about = &self.entity_iris[measurement.about.index()];
+                    let value = decimal_lexical(measurement.value);
+                    let node = iri(format!(
+                        "{TMR}measurement/{}",
+                        short_hash(&[
+                            about.as_str(),
+                            measurement.metric.name(),
+                            &value,
+                            measurement.currency.as_deref().unwrap_or("")
+                        ])
+                    ));
+                    // In the merged view, described once: in the first citing article.
+                    if !merged || measurement.evidence[0].article == a {
+                        let mut add = |p: NamedNode, o: Term| {
+                            out.push(Quad::new(node.clone(), p, o, g.clone()))
+                        };
+                        add(rdf::TYPE.into_owned(), tm("Measurement").into());
+                        add(tm("about"), about.clone().into());
+                        add(tm("metric"), tm(measurement.metric.name()).into());
+                        add(tm("value"), typed(value, xsd::DECIMAL));
+                        if let Some(c) = &measurement.currency {
+                            add(tm("currency"), text(c));
+                        }
+                    }
+                    (node, &measurement.evidence)
+                }
+            };
+            let evidence_nodes: Vec<NamedNode> = evidence
+                .iter()
+                .map(|&i| {
+                    iri(format!(
+                        "{TMR}evidence/{}",
+                        short_hash(&[
+                            node.as_str(),
+                            &article.key,
+                            &evs[i].sentence.to_string(),
+                            &evs[i].rule
+                        ])
+                    ))
+                })
+                .collect();
+            for ev_node in &evidence_nodes {
+                out.push(Quad::new(
+                    node.clone(),
+                    tm("evidence"),
+                    ev_node.clone(),
+                    g.clone(),
+                ));
+            }
+            out.push(Quad::new(
+                node.clone(),
+                ns(PROV, "wasDerivedFrom"),
+                article_node.clone(),
+                g.clone(),
+            ));
+            for (&i, ev_node) in evidence.iter().zip(evidence_nodes) {
+                let ev = &evs[i];
+                // The number's own span is given on a measurement's first evidence.
+                let span = match owner {
+                    Owner::Measurement(m) if i == 0 => Some(kg.measurements[*m].span),
+                    _ => None,
+                };
+                self.evidence_node(article, article_node, ev, span, ev_node, &g, out);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn evidence_node(
+        &self,
+        article: &crate::graph::ArticleInfo,
+        article_node: &NamedNode,
+        ev: &Evidence,
+        span: Option<(usize, usize)>,
+        node: NamedNode,
+        g: &GraphName,
+        out: &mut Vec<Quad>,
+    ) {
+        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(node.clone(), p, o, g.clone()));
+        add(rdf::TYPE.into_owned(), tm("Evidence").into());
+        add(ns(PROV, "wasQuotedFrom"), article_node.clone().into());
+        // Every evidence cites its sentence (the record keeps them); a missing one would
+        // be a bug upstream, so it loses its text rather than the build.
+        if let Some(cited) = article.sentence(ev.sentence) {
+            add(ns(PROV, "value"), text(&cited.text));
+            add(
+                tm("startOffset"),
+                typed(cited.start.to_string(), xsd::INTEGER),
+            );
+            add(tm("endOffset"), typed(cited.end.to_string(), xsd::INTEGER));
+        }
+        if let Some((vs, ve)) = span {
+            add(tm("valueStartOffset"), typed(vs.to_string(), xsd::INTEGER));
+            add(tm("valueEndOffset"), typed(ve.to_string(), xsd::INTEGER));
+        }
+        add(tm("rule"), text(&ev.rule));
+        add(
+            tm("confidence"),
+            // Canonical xsd:decimal ("0.9", not "0.90"): stores that normalise literals
+            // then hold the very triples of the files.
+            typed(
+                decimal_lexical((f64::from(ev.confidence) * 100.0).round() / 100.0),
+                xsd::DECIMAL,
+            ),
+        );
+    }
 }
 
 /// Writes `path` through a temporary file in the same folder, renamed when complete.
@@ -317,39 +422,224 @@ fn serializer(format: RdfFormat) -> RdfSerializer {
     s
 }
 
-/// Turtle of the merged graph: every quad's triple, once.
-pub fn write_turtle(path: &Path, quads: &[Quad]) -> Result<()> {
-    write_atomic(path, |w| {
-        let mut seen = HashSet::new();
-        let mut ser = serializer(RdfFormat::Turtle).for_writer(w);
-        let mut triples: Vec<_> = quads
-            .iter()
-            .map(|q| oxigraph::model::TripleRef::from(q.as_ref()))
-            .filter(|t| seen.insert(*t))
-            .collect();
-        // One key per triple, not one allocation per comparison.
-        triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.as_str().to_string()));
-        for t in triples {
-            ser.serialize_triple(t)?;
+/// The prefix lines a Turtle or TriG serializer writes first, as it writes them.
+fn prefix_header() -> String {
+    let probe = Quad::new(
+        tm("Article"),
+        rdf::TYPE.into_owned(),
+        tm("Article"),
+        GraphName::DefaultGraph,
+    );
+    let mut w = serializer(RdfFormat::Turtle).for_writer(Vec::new());
+    let bytes = w
+        .serialize_triple(oxigraph::model::TripleRef::from(probe.as_ref()))
+        .and_then(|()| w.finish())
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    text[..prelude_len(&text)].to_string()
+}
+
+/// Length of the leading `@prefix` lines of a serialization.
+fn prelude_len(text: &str) -> usize {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with("@prefix ") {
+            break;
         }
-        ser.finish()?;
+        end += line.len();
+    }
+    end
+}
+
+/// Serializes one block on its own. Blocks are self-contained (each ends its statements
+/// and graphs), so their bytes concatenate; the prefix lines are written once per file.
+fn serialize_block(quads: &[Quad], format: RdfFormat, header: &str) -> std::io::Result<Vec<u8>> {
+    let write = |ser: RdfSerializer| -> std::io::Result<Vec<u8>> {
+        let mut w = ser.for_writer(Vec::new());
+        for q in quads {
+            if format == RdfFormat::Turtle {
+                w.serialize_triple(oxigraph::model::TripleRef::from(q.as_ref()))?;
+            } else {
+                w.serialize_quad(q)?;
+            }
+        }
+        w.finish()
+    };
+    if matches!(format, RdfFormat::NQuads | RdfFormat::NTriples) {
+        return write(RdfSerializer::from_format(format));
+    }
+    let bytes = write(serializer(format))?;
+    match bytes.strip_prefix(header.as_bytes()) {
+        Some(rest) => Ok(rest.to_vec()),
+        None if quads.is_empty() => Ok(bytes),
+        // Should the serializer ever declare prefixes differently, full IRIs are right.
+        None => write(RdfSerializer::from_format(format)),
+    }
+}
+
+/// Where [`write_rdf`] writes: any of the three files and the store.
+#[derive(Debug, Clone, Default)]
+pub struct RdfTargets {
+    /// Turtle of the merged graph.
+    pub turtle: Option<PathBuf>,
+    /// TriG: the default graph and one named graph per article.
+    pub trig: Option<PathBuf>,
+    /// N-Quads of the same dataset.
+    pub nquads: Option<PathBuf>,
+    /// The Oxigraph store folder, rebuilt with the bulk loader and swapped in.
+    pub store: Option<PathBuf>,
+}
+
+/// Blocks serialized in parallel per round; bounds what is held between writes.
+const BLOCKS_PER_ROUND: usize = 1024;
+
+struct PendingFile {
+    path: PathBuf,
+    format: RdfFormat,
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl PendingFile {
+    fn create(path: &Path, format: RdfFormat, header: &str) -> Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let wrap = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".telekg-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(wrap)?;
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, tmp);
+        if format != RdfFormat::NQuads {
+            file.write_all(header.as_bytes()).map_err(wrap)?;
+        }
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            format,
+            file,
+        })
+    }
+
+    fn error(&self, source: std::io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn persist(self) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.file.into_inner().map_err(|e| wrap(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(wrap)?;
+        tmp.persist(&path).map_err(|e| wrap(e.error))?;
+        Ok(())
+    }
+}
+
+/// Streams the graph into Turtle, TriG, N-Quads and the store at once: blocks of quads
+/// are made and serialized in parallel, written in order, and fed to the store's bulk
+/// loader on another thread. No file or store is replaced unless all of them succeed.
+pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
+    use rayon::prelude::*;
+    let header = prefix_header();
+    let blocks = QuadBlocks::new(kg);
+    let order = blocks.blocks();
+    let mut files = Vec::new();
+    for (path, format) in [
+        (&targets.turtle, RdfFormat::Turtle),
+        (&targets.trig, RdfFormat::TriG),
+        (&targets.nquads, RdfFormat::NQuads),
+    ] {
+        if let Some(path) = path {
+            files.push(PendingFile::create(path, format, &header)?);
+        }
+    }
+    let formats: Vec<RdfFormat> = files.iter().map(|f| f.format).collect();
+    let want_store = targets.store.is_some();
+    std::thread::scope(|scope| -> Result<()> {
+        let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
+        let loader = targets.store.as_ref().map(|path| {
+            scope.spawn(move || crate::store::build_store(path, from_blocks.into_iter().flatten()))
+        });
+        for round in order.chunks(BLOCKS_PER_ROUND) {
+            type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>);
+            let done: Vec<Serialized> = round
+                .par_iter()
+                .map(|&block| {
+                    let dataset = blocks.quads(block, false);
+                    let merged = formats
+                        .contains(&RdfFormat::Turtle)
+                        .then(|| blocks.quads(block, true));
+                    let bytes = formats
+                        .iter()
+                        .map(|&f| {
+                            let quads = if f == RdfFormat::Turtle {
+                                merged.as_deref().unwrap_or_default()
+                            } else {
+                                &dataset
+                            };
+                            serialize_block(quads, f, &header)
+                        })
+                        .collect();
+                    (bytes, if want_store { dataset } else { Vec::new() })
+                })
+                .collect();
+            for (bytes, dataset) in done {
+                for (file, b) in files.iter_mut().zip(bytes) {
+                    b.and_then(|b| file.file.write_all(&b))
+                        .map_err(|e| file.error(e))?;
+                }
+                // A closed channel means the loader failed; its error is reported below.
+                if want_store && to_store.send(dataset).is_err() {
+                    break;
+                }
+            }
+        }
+        drop(to_store);
+        let built = match loader {
+            Some(handle) => Some(
+                handle
+                    .join()
+                    .map_err(|_| Error::Other("the store loader thread panicked".into()))??,
+            ),
+            None => None,
+        };
+        for f in files.drain(..) {
+            f.persist()?;
+        }
+        if let Some(built) = built {
+            built.swap_in()?;
+        }
         Ok(())
     })
 }
 
-/// TriG or N-Quads: the default graph and one named graph per article.
-pub fn write_dataset(path: &Path, quads: &[Quad], format: RdfFormat) -> Result<()> {
-    write_atomic(path, |w| {
-        let mut sorted: Vec<&Quad> = quads.iter().collect();
-        sorted.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string()));
-        sorted.dedup();
-        let mut ser = serializer(format).for_writer(w);
-        for q in sorted {
-            ser.serialize_quad(q)?;
-        }
-        ser.finish()?;
-        Ok(())
-    })
+/// The dataset view of the whole graph, serialized as `format` in one piece (for small
+/// graphs and requests; builds use [`write_rdf`]).
+pub fn serialize_graph(kg: &KnowledgeGraph, format: RdfFormat) -> Result<Vec<u8>> {
+    let blocks = QuadBlocks::new(kg);
+    let mut out = if format == RdfFormat::NQuads {
+        Vec::new()
+    } else {
+        prefix_header().into_bytes()
+    };
+    let header = prefix_header();
+    for b in blocks.blocks() {
+        let quads = blocks.quads(b, format == RdfFormat::Turtle);
+        out.extend(
+            serialize_block(&quads, format, &header).map_err(|e| Error::Other(e.to_string()))?,
+        );
+    }
+    Ok(out)
 }
 
 fn dot_escape(s: &str) -> String {

@@ -1,7 +1,7 @@
 //! Graph stage: resolved entities as petgraph nodes, relations as edges that carry their
 //! evidence, measurements beside them. Symmetric relations are stored once, in key order.
 
-use crate::extract::{Extraction, Metric};
+use crate::extract::{ArticleRecord, CitedSentence, Metric};
 use crate::knowledge::{EntityType, Knowledge};
 use crate::resolve::{Entity, Resolution};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -44,8 +44,18 @@ pub struct ArticleInfo {
     pub url: Option<String>,
     pub lang: String,
     pub content_hash: String,
-    /// Sentence texts and their character offsets, for provenance.
-    pub sentences: Vec<(String, usize, usize)>,
+    /// The sentences evidence cites, by ascending index.
+    pub sentences: Vec<CitedSentence>,
+}
+
+impl ArticleInfo {
+    /// The cited sentence `index` (every evidence's sentence is cited).
+    pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
+        self.sentences
+            .binary_search_by_key(&index, |s| s.index)
+            .ok()
+            .map(|i| &self.sentences[i])
+    }
 }
 
 #[derive(Debug, Default)]
@@ -71,18 +81,13 @@ impl KnowledgeGraph {
     }
 }
 
-fn char_offsets(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = text[..start].chars().count();
-    (s, s + text[start..end].chars().count())
-}
-
 /// Unique article keys: the id's slug, with a content-hash suffix when two articles share it.
-fn article_keys(extractions: &[Extraction]) -> Vec<String> {
+fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
-    let slugs: Vec<String> = extractions
+    let slugs: Vec<String> = records
         .iter()
         .map(|x| {
-            let s = crate::resolve::slug(&x.article.id);
+            let s = crate::resolve::slug(&x.id);
             if s.is_empty() {
                 "article".to_string()
             } else {
@@ -95,10 +100,10 @@ fn article_keys(extractions: &[Extraction]) -> Vec<String> {
     }
     slugs
         .into_iter()
-        .zip(extractions)
+        .zip(records)
         .map(|(s, x)| {
             if count[&s] > 1 {
-                format!("{s}-{}", &x.article.content_hash[..8])
+                format!("{s}-{}", &x.content_hash[..8])
             } else {
                 s
             }
@@ -106,8 +111,21 @@ fn article_keys(extractions: &[Extraction]) -> Vec<String> {
         .collect()
 }
 
+/// Adds evidence unless the same article's same sentence gave it by the same rule
+/// (articles come in order, so only the tail can hold it: no quadratic scan on hubs).
+fn push_evidence(list: &mut Vec<Evidence>, evidence: Evidence) {
+    let repeated = list
+        .iter()
+        .rev()
+        .take_while(|e| e.article == evidence.article)
+        .any(|e| e.sentence == evidence.sentence && e.rule == evidence.rule);
+    if !repeated {
+        list.push(evidence);
+    }
+}
+
 /// Builds the merged graph.
-pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> KnowledgeGraph {
+pub fn build_graph(records: &[ArticleRecord], resolution: &Resolution) -> KnowledgeGraph {
     let signatures = &Knowledge::global().common.signatures;
     let mut kg = KnowledgeGraph::default();
     let mut node_of: HashMap<usize, NodeIndex> = HashMap::new();
@@ -116,10 +134,10 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
             .entry(entity)
             .or_insert_with(|| kg.graph.add_node(resolution.entities[entity].clone()))
     };
-    let keys = article_keys(extractions);
+    let keys = article_keys(records);
     // Organisations and people named anywhere are nodes; places and products only when a
     // relation or measurement uses them.
-    for (a, x) in extractions.iter().enumerate() {
+    for (a, x) in records.iter().enumerate() {
         for (m, mention) in x.mentions.iter().enumerate() {
             let e = resolution.mention_entity[a][m];
             let etype = resolution.entities[e].etype;
@@ -132,25 +150,16 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
         HashMap::new();
     let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<String>), usize> =
         HashMap::new();
-    for (a, x) in extractions.iter().enumerate() {
-        let text = &x.article.text;
+    for (a, x) in records.iter().enumerate() {
         kg.articles.push(ArticleInfo {
             key: keys[a].clone(),
-            source: x.article.source.clone(),
-            title: x.article.title.clone(),
-            date: x.article.date.clone(),
-            url: x.article.url.clone(),
-            lang: x.article.lang.clone(),
-            content_hash: x.article.content_hash.clone(),
-            sentences: x
-                .article
-                .sentences
-                .iter()
-                .map(|s| {
-                    let (cs, ce) = char_offsets(text, s.start, s.end);
-                    (text[s.start..s.end].to_string(), cs, ce)
-                })
-                .collect(),
+            source: x.source.clone(),
+            title: x.title.clone(),
+            date: x.date.clone(),
+            url: x.url.clone(),
+            lang: x.lang.clone(),
+            content_hash: x.content_hash.clone(),
+            sentences: x.sentences.clone(),
         });
         for r in &x.relations {
             let (se, oe) = (
@@ -184,9 +193,9 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
                         },
                     )
                 });
-            kg.graph[edge].evidence.push(evidence);
+            push_evidence(&mut kg.graph[edge].evidence, evidence);
         }
-        for f in &x.facts {
+        for (f, &span) in x.facts.iter().zip(&x.fact_spans) {
             let about = node(&mut kg, resolution.mention_entity[a][f.about]);
             let value_key = crate::extract::numbers::decimal_lexical(f.value);
             let evidence = Evidence {
@@ -195,7 +204,6 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
                 rule: f.rule.clone(),
                 confidence: f.confidence,
             };
-            let span = char_offsets(text, f.start, f.end);
             let idx = *measurement_of
                 .entry((about, f.metric, value_key, f.currency.clone()))
                 .or_insert_with(|| {
@@ -209,7 +217,7 @@ pub fn build_graph(extractions: &[Extraction], resolution: &Resolution) -> Knowl
                     });
                     kg.measurements.len() - 1
                 });
-            kg.measurements[idx].evidence.push(evidence);
+            push_evidence(&mut kg.measurements[idx].evidence, evidence);
         }
     }
     kg

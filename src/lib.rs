@@ -4,6 +4,7 @@
 //! [`export`], plus [`store`] for SPARQL queries; [`pipeline`] wires them. Knowledge
 //! (gazetteer, lexicons, patterns) is data under `ontology/`, loaded by [`knowledge`].
 
+pub mod cache;
 pub mod error;
 pub mod eval;
 pub mod export;
@@ -12,6 +13,7 @@ pub mod graph;
 pub mod ingest;
 pub mod knowledge;
 pub mod pipeline;
+pub mod push;
 pub mod resolve;
 pub mod store;
 pub mod synth;

@@ -42,6 +42,15 @@ enum Command {
         /// Largest article accepted, in bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: u64,
+        /// Extract every article again, ignoring what an earlier build into DIR cached.
+        #[arg(long)]
+        full: bool,
+        /// Neither use nor write DIR/extract-cache.bin (no incremental builds).
+        #[arg(long)]
+        no_cache: bool,
+        /// Print seconds per stage.
+        #[arg(long)]
+        timings: bool,
     },
     /// Run a SPARQL 1.1 query against the store of a build (prefixes tm:, tmr:, rdfs:,
     /// skos:, prov:, xsd: ... are predeclared).
@@ -68,6 +77,18 @@ enum Command {
         /// Write the full report as JSON.
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+    /// Send a build's graph to a SPARQL 1.1 Graph Store Protocol server: every article's
+    /// named graph is replaced, the default graph (entities, article descriptions) merged,
+    /// so shards pushed to one server add up to their union.
+    Push {
+        /// Output folder of a build (its graph.nq is sent), or an N-Quads file.
+        #[arg(default_value = "out")]
+        dir: PathBuf,
+        /// Graph Store endpoint, e.g. http://localhost:7878/store (oxigraph serve) or
+        /// http://localhost:3030/ds/data (Fuseki).
+        #[arg(long)]
+        endpoint: String,
     },
     /// Print what one article yields (entities, relations, facts with sentence and rule).
     Extract {
@@ -108,6 +129,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_store,
             no_svg,
             max_article_bytes,
+            full,
+            no_cache,
+            timings,
         } => {
             let options = BuildOptions {
                 ingest: IngestOptions {
@@ -118,6 +142,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 store: !no_store,
                 svg: !no_svg,
                 progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                reuse_cache: !full && !no_cache,
+                write_cache: !no_cache,
             };
             let report = build(&inputs, &options)
                 .with_context(|| format!("building into {}", out.display()))?;
@@ -128,11 +154,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("telekg: skipped: {failure}");
             }
             eprintln!(
-                "telekg: {} article(s) read, {} skipped; {} measurement(s)",
+                "telekg: {} article(s) read ({} extracted, {} unchanged since the last build), {} skipped; {} measurement(s)",
                 report.articles_read,
+                report.articles_read - report.articles_reused,
+                report.articles_reused,
                 report.failures.len(),
                 report.measurements
             );
+            if timings {
+                let laps: Vec<String> = report
+                    .timings
+                    .iter()
+                    .map(|(stage, s)| format!("{stage} {s:.2}s"))
+                    .collect();
+                eprintln!(
+                    "telekg: timings: {}; total {:.2}s",
+                    laps.join(", "),
+                    report.seconds
+                );
+            }
             let types: Vec<String> = report
                 .entities_per_type
                 .iter()
@@ -152,8 +192,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     rels.join(", ")
                 }
             );
-            if report.svg_skipped {
-                eprintln!("telekg: note: Graphviz `dot` not found; graph.svg not rendered (graph.dot is there)");
+            if let Some(why) = &report.svg_skipped {
+                eprintln!("telekg: note: graph.svg not rendered: {why} (graph.dot is there)");
             }
             eprintln!(
                 "telekg: wrote {}",
@@ -169,6 +209,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(2)
             })
+        }
+        Command::Push { dir, endpoint } => {
+            let nquads = if dir.is_dir() {
+                dir.join("graph.nq")
+            } else {
+                dir.clone()
+            };
+            if !nquads.is_file() {
+                anyhow::bail!(
+                    "{}: no such file; run `telekg build ... --out {}` first",
+                    nquads.display(),
+                    dir.display()
+                );
+            }
+            let report = telekg::push::push_dataset(&nquads, &endpoint)?;
+            eprintln!(
+                "telekg: pushed {} article graph(s) and the default graph, {} triples in {} request(s), to {endpoint}",
+                report.named_graphs, report.triples, report.requests
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Query {
             query,

@@ -1,13 +1,15 @@
 //! The one place that wires the stages: ingest -> extract -> resolve -> graph -> export
 //! (and the store of the query stage). Extraction runs in parallel over articles.
 
+use crate::cache::ExtractionCache;
 use crate::error::{InputError, Result};
-use crate::extract::{extract, Extraction};
+use crate::extract::{extract, ArticleRecord};
 use crate::graph::{build_graph, KnowledgeGraph};
 use crate::ingest::{expand_inputs, load, IngestOptions};
 use crate::knowledge::EntityType;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -19,7 +21,15 @@ pub struct BuildOptions {
     pub svg: bool,
     /// Show a progress bar (the CLI sets it when standard error is a terminal).
     pub progress: bool,
+    /// Reuse the extractions an earlier build cached in `out` (only new or changed
+    /// articles are extracted).
+    pub reuse_cache: bool,
+    /// Keep this build's extractions in `out` for the next build.
+    pub write_cache: bool,
 }
+
+/// Largest graph rendered as graph.svg.
+pub const MAX_SVG_ENTITIES: usize = 400;
 
 /// What a build did, for the summary and the exit code.
 #[derive(Debug, Default)]
@@ -31,22 +41,45 @@ pub struct BuildReport {
     pub relations_per_property: Vec<(String, usize)>,
     pub measurements: usize,
     pub files: Vec<PathBuf>,
-    pub svg_skipped: bool,
+    /// Why graph.svg was not rendered, if it was not.
+    pub svg_skipped: Option<String>,
+    /// Articles whose extraction was reused from the incremental cache.
+    pub articles_reused: usize,
+    /// Seconds per stage, in order, and in all.
+    pub timings: Vec<(&'static str, f64)>,
+    pub seconds: f64,
 }
 
-/// Reads and extracts every input; failures are collected, never fatal.
+/// The articles of a build as records, in input order, and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    /// The record of every article read.
+    pub records: Vec<ArticleRecord>,
+    /// Their cache keys, parallel to `records`.
+    pub keys: Vec<String>,
+    pub errors: Vec<InputError>,
+    pub notes: Vec<String>,
+    /// Articles whose record came from the incremental cache.
+    pub reused: usize,
+}
+
+/// Reads and extracts every input; failures are collected, never fatal. Files are read
+/// one at a time per core and every article is reduced to its record as soon as it is
+/// extracted, so the corpus text is never held whole. Articles found in `cache` are not
+/// extracted again.
 pub fn read_and_extract(
     inputs: &[String],
     options: &IngestOptions,
     progress: bool,
-) -> (Vec<Extraction>, Vec<InputError>, Vec<String>) {
+    cache: Option<&ExtractionCache>,
+) -> Extracted {
     let files = expand_inputs(inputs);
-    let mut errors = Vec::new();
+    let mut out = Extracted::default();
     let mut ok_files = Vec::new();
     for f in files {
         match f {
             Ok(f) => ok_files.push(f),
-            Err(e) => errors.push(e),
+            Err(e) => out.errors.push(e),
         }
     }
     // A bar on long builds in a terminal; nothing when output goes to a file or a pipe.
@@ -64,56 +97,105 @@ pub fn read_and_extract(
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    // Files are read in parallel, then every article is extracted in parallel, so one
-    // JSON Lines archive uses every core too.
-    let articles: Vec<std::result::Result<crate::ingest::Article, InputError>> = ok_files
+    type Processed = std::result::Result<(String, ArticleRecord, Vec<String>, bool), InputError>;
+    // Files in parallel, and the articles of one file in parallel too, so one JSON Lines
+    // archive uses every core.
+    let per_file: Vec<Vec<Processed>> = ok_files
         .par_iter()
-        .flat_map_iter(|f| {
-            let out = load(f, options);
+        .map(|f| {
+            let articles = load(f, options);
+            let done: Vec<Processed> = articles
+                .into_par_iter()
+                .map(|a| {
+                    let mut a = a?;
+                    let key = crate::cache::article_key(&a);
+                    let notes = std::mem::take(&mut a.notes);
+                    Ok(match cache.and_then(|c| c.take(&key)) {
+                        Some(record) => (key, record, notes, true),
+                        None => (key, extract(a).into_record(), notes, false),
+                    })
+                })
+                .collect();
             bar.inc(1);
-            out
+            done
         })
         .collect();
-    let results: Vec<std::result::Result<Extraction, InputError>> =
-        articles.into_par_iter().map(|a| a.map(extract)).collect();
     bar.finish_and_clear();
-    let mut extractions = Vec::new();
-    let mut notes = Vec::new();
-    for r in results {
+    for r in per_file.into_iter().flatten() {
         match r {
-            Ok(x) => {
-                notes.extend(x.article.notes.iter().cloned());
-                extractions.push(x);
+            Ok((key, record, notes, reused)) => {
+                out.notes.extend(notes);
+                out.reused += usize::from(reused);
+                out.keys.push(key);
+                out.records.push(record);
             }
-            Err(e) => errors.push(e),
+            Err(e) => out.errors.push(e),
         }
     }
-    (extractions, errors, notes)
+    out
 }
 
-/// Builds the graph from extractions (resolve + graph stages).
-pub fn graph_of(extractions: &[Extraction]) -> KnowledgeGraph {
-    let resolution = crate::resolve::resolve(extractions);
-    build_graph(extractions, &resolution)
+/// Builds the graph from article records (resolve + graph stages).
+pub fn graph_of(records: &[ArticleRecord]) -> KnowledgeGraph {
+    let resolution = crate::resolve::resolve(records);
+    build_graph(records, &resolution)
+}
+
+/// Wall-clock seconds per stage of a build.
+#[derive(Debug)]
+struct Stopwatch {
+    since: Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Stopwatch {
+    fn lap(&mut self, name: &'static str) {
+        self.laps.push((name, self.since.elapsed().as_secs_f64()));
+        self.since = Instant::now();
+    }
 }
 
 /// `telekg build`: everything, written into `options.out`.
 pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
-    let (extractions, errors, notes) = read_and_extract(inputs, &options.ingest, options.progress);
-    let kg = graph_of(&extractions);
+    let started = Instant::now();
+    let mut watch = Stopwatch {
+        since: started,
+        laps: Vec::new(),
+    };
+    std::fs::create_dir_all(&options.out).map_err(|source| crate::error::Error::Write {
+        path: options.out.clone(),
+        source,
+    })?;
+    let (cache, cache_note) = ExtractionCache::open(&options.out, options.reuse_cache);
+    let extracted = read_and_extract(inputs, &options.ingest, options.progress, Some(&cache));
+    cache.forget_unused();
+    watch.lap("read+extract");
+    let kg = graph_of(&extracted.records);
+    watch.lap("resolve+graph");
     let mut report = BuildReport {
-        articles_read: extractions.len(),
-        failures: errors.iter().map(|e| e.to_string()).collect(),
-        notes,
+        articles_read: extracted.records.len(),
+        articles_reused: extracted.reused,
+        failures: extracted.errors.iter().map(|e| e.to_string()).collect(),
+        notes: cache_note.into_iter().chain(extracted.notes).collect(),
         ..Default::default()
     };
-    write_outputs(&kg, &options.out, options, &mut report)?;
+    write_outputs(&kg, &options.out, options, &mut report, &mut watch)?;
+    // The cache goes last: a build that failed to write its graph keeps the old one.
+    if options.write_cache {
+        cache.save(&extracted.keys, &extracted.records)?;
+        report
+            .files
+            .push(options.out.join(crate::cache::CACHE_FILE));
+        watch.lap("cache");
+    }
     report.entities_per_type = EntityType::ALL
         .iter()
         .map(|t| (*t, kg.entity_count(*t)))
         .collect();
     report.relations_per_property = kg.relation_counts().into_iter().collect();
     report.measurements = kg.measurements.len();
+    report.timings = watch.laps;
+    report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
@@ -122,33 +204,44 @@ fn write_outputs(
     out: &Path,
     options: &BuildOptions,
     report: &mut BuildReport,
+    watch: &mut Stopwatch,
 ) -> Result<()> {
-    std::fs::create_dir_all(out).map_err(|source| crate::error::Error::Write {
-        path: out.to_path_buf(),
-        source,
-    })?;
-    let quads = crate::export::to_quads(kg);
-    let ttl = out.join("graph.ttl");
-    crate::export::write_turtle(&ttl, &quads)?;
-    let trig = out.join("graph.trig");
-    crate::export::write_dataset(&trig, &quads, oxigraph::io::RdfFormat::TriG)?;
-    let nq = out.join("graph.nq");
-    crate::export::write_dataset(&nq, &quads, oxigraph::io::RdfFormat::NQuads)?;
+    let targets = crate::export::RdfTargets {
+        turtle: Some(out.join("graph.ttl")),
+        trig: Some(out.join("graph.trig")),
+        nquads: Some(out.join("graph.nq")),
+        store: options.store.then(|| out.join("store")),
+    };
+    crate::export::write_rdf(kg, &targets)?;
+    report.files.extend(
+        [&targets.turtle, &targets.trig, &targets.nquads]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    if let Some(store) = &targets.store {
+        report.files.push(store.clone());
+    }
+    watch.lap("export+store");
     let dot = out.join("graph.dot");
     crate::export::write_dot(&dot, kg)?;
-    report.files.extend([ttl, trig, nq, dot.clone()]);
+    report.files.push(dot.clone());
     if options.svg {
         let svg = out.join("graph.svg");
-        if crate::export::render_svg(&dot, &svg)? {
+        let entities = kg.graph.node_count();
+        if entities > MAX_SVG_ENTITIES {
+            // Graphviz needs minutes on such graphs and nobody can read the picture; a
+            // picture of an earlier, smaller build would mislead.
+            let _ = std::fs::remove_file(&svg);
+            report.svg_skipped = Some(format!(
+                "{entities} entities are too many for one picture (limit {MAX_SVG_ENTITIES})"
+            ));
+        } else if crate::export::render_svg(&dot, &svg)? {
             report.files.push(svg);
         } else {
-            report.svg_skipped = true;
+            report.svg_skipped = Some("Graphviz `dot` not found".into());
         }
     }
-    if options.store {
-        let store = out.join("store");
-        crate::store::replace_store(&store, &quads)?;
-        report.files.push(store);
-    }
+    watch.lap("diagram");
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! near-identical spellings ("Glocanet" / "Glocalnet") are merged, comparing only names
 //! that share a blocking key, never all pairs.
 
-use crate::extract::{fold, Extraction, Reference};
+use crate::extract::{fold, ArticleRecord, Reference};
 use crate::knowledge::{EntityType, Knowledge};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -125,7 +125,7 @@ struct Candidate {
 }
 
 /// Resolves the mentions of all extractions.
-pub fn resolve(extractions: &[Extraction]) -> Resolution {
+pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     let knowledge = Knowledge::global();
     let legal = &knowledge.common;
     // Gazetteer names by identity: a discovered spelling of a known entity joins it. A

@@ -16,32 +16,56 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Builds a new store beside `path` and swaps it in, so readers never see a half-load.
-pub fn replace_store(path: &Path, quads: &[Quad]) -> Result<()> {
+/// A store filled beside its final place, waiting to be swapped in.
+#[must_use = "a built store is only used once swapped in"]
+pub struct BuiltStore {
+    path: std::path::PathBuf,
+    fresh: std::path::PathBuf,
+}
+
+/// Bulk-loads `quads` into a new store beside `path` (`path.new`).
+pub fn build_store(path: &Path, quads: impl IntoIterator<Item = Quad>) -> Result<BuiltStore> {
     let fresh = path.with_extension("new");
-    let old = path.with_extension("old");
-    for p in [&fresh, &old] {
-        if p.exists() {
-            std::fs::remove_dir_all(p).map_err(|e| store_error(p, e))?;
-        }
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh).map_err(|e| store_error(&fresh, e))?;
     }
     {
         let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
         let mut loader = store.bulk_loader();
         loader
-            .load_quads(quads.iter().cloned())
+            .load_quads(quads)
             .map_err(|e| store_error(&fresh, e))?;
         loader.commit().map_err(|e| store_error(&fresh, e))?;
         store.flush().map_err(|e| store_error(&fresh, e))?;
     }
-    if path.exists() {
-        std::fs::rename(path, &old).map_err(|e| store_error(path, e))?;
+    Ok(BuiltStore {
+        path: path.to_path_buf(),
+        fresh,
+    })
+}
+
+impl BuiltStore {
+    /// Replaces the store at its final place, so readers never see a half-load.
+    pub fn swap_in(self) -> Result<()> {
+        let (path, fresh) = (&self.path, &self.fresh);
+        let old = path.with_extension("old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| store_error(&old, e))?;
+        }
+        if path.exists() {
+            std::fs::rename(path, &old).map_err(|e| store_error(path, e))?;
+        }
+        std::fs::rename(fresh, path).map_err(|e| store_error(path, e))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| store_error(&old, e))?;
+        }
+        Ok(())
     }
-    std::fs::rename(&fresh, path).map_err(|e| store_error(path, e))?;
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|e| store_error(&old, e))?;
-    }
-    Ok(())
+}
+
+/// Builds a new store beside `path` and swaps it in.
+pub fn replace_store(path: &Path, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
+    build_store(path, quads)?.swap_in()
 }
 
 /// Output formats of `telekg query`.

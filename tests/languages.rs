@@ -233,7 +233,7 @@ fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
         "nb",
     );
     let b = extract_text("Nyhet\n\nAvtalen mellom Glocanet og Telenor er signert av Glocanet i dag. Telenor Telecom Solutions og Telenor er to selskap.", "nb");
-    let g = telekg::pipeline::graph_of(&[a, b]);
+    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
     let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
     assert_eq!(
         keys.iter().filter(|k| k.starts_with("gloca")).count(),
@@ -368,7 +368,7 @@ fn misspelt_known_names_join_them() {
         "da",
     );
     let b = extract_text("Nyhed\n\nEU-kommissionen godkender handlen.", "da");
-    let g = telekg::pipeline::graph_of(&[a, b]);
+    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
     let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
     assert_eq!(
         keys.iter()

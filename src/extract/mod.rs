@@ -14,10 +14,10 @@ pub mod report;
 
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a mention refers to, before cross-article resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Reference {
     /// A gazetteer entity by id.
     Known(String),
@@ -30,7 +30,7 @@ pub enum Reference {
 }
 
 /// How a mention names its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// The entity's name or an alias.
     Name,
@@ -46,7 +46,7 @@ pub enum Origin {
     Parent,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub sentence: usize,
     /// Byte offsets into the article text.
@@ -66,7 +66,7 @@ impl Mention {
 }
 
 /// A relation between two mentions, with its evidence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelationClaim {
     pub subject: usize,
     pub property: String,
@@ -80,14 +80,14 @@ pub struct RelationClaim {
 }
 
 /// An argument position of a relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Slot {
     Subject,
     Object,
 }
 
 /// Metrics of the graph contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Metric {
     CustomerCount,
     Revenue,
@@ -109,7 +109,7 @@ impl Metric {
 }
 
 /// A number about an entity, with its evidence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactClaim {
     pub about: usize,
     pub metric: Metric,
@@ -130,6 +130,128 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub relations: Vec<RelationClaim>,
     pub facts: Vec<FactClaim>,
+}
+
+/// A sentence that evidence cites: its text and character offsets in the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CitedSentence {
+    pub index: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What later stages keep of an article: its description, mentions and claims, and only
+/// the sentences evidence cites, not the full text. A build holds one per article (memory
+/// grows with the graph, not with the corpus text) and the incremental cache stores them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub source: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: String,
+    pub content_hash: String,
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<RelationClaim>,
+    pub facts: Vec<FactClaim>,
+    /// Character offsets of each fact's number, parallel to `facts`.
+    pub fact_spans: Vec<(usize, usize)>,
+    /// Cited sentences, by ascending index.
+    pub sentences: Vec<CitedSentence>,
+}
+
+impl ArticleRecord {
+    /// The cited sentence `index`, if evidence cites it.
+    pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
+        self.sentences
+            .binary_search_by_key(&index, |s| s.index)
+            .ok()
+            .map(|i| &self.sentences[i])
+    }
+}
+
+/// Maps byte offsets of one text to character offsets in one forward pass.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+impl Extraction {
+    /// The compact record of this extraction (see [`ArticleRecord`]).
+    pub fn record(&self) -> ArticleRecord {
+        self.clone().into_record()
+    }
+
+    /// The compact record; the article text is dropped.
+    pub fn into_record(self) -> ArticleRecord {
+        let (sentences, fact_spans) = self.cited_sentences();
+        let a = self.article;
+        ArticleRecord {
+            id: a.id,
+            source: a.source,
+            title: a.title,
+            date: a.date,
+            url: a.url,
+            lang: a.lang,
+            content_hash: a.content_hash,
+            mentions: self.mentions,
+            relations: self.relations,
+            facts: self.facts,
+            fact_spans,
+            sentences,
+        }
+    }
+
+    /// The sentences relations and facts cite, and the facts' character spans.
+    fn cited_sentences(&self) -> (Vec<CitedSentence>, Vec<(usize, usize)>) {
+        let a = &self.article;
+        let mut cited: Vec<usize> = self
+            .relations
+            .iter()
+            .map(|r| r.sentence)
+            .chain(self.facts.iter().map(|f| f.sentence))
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        let mut counter = CharCounter {
+            text: &a.text,
+            byte: 0,
+            chars: 0,
+        };
+        let sentences = cited
+            .into_iter()
+            .map(|index| {
+                let s = a.sentences[index];
+                CitedSentence {
+                    index,
+                    text: a.text[s.start..s.end].to_string(),
+                    start: counter.at(s.start),
+                    end: counter.at(s.end),
+                }
+            })
+            .collect();
+        let fact_spans = self
+            .facts
+            .iter()
+            .map(|f| (counter.at(f.start), counter.at(f.end)))
+            .collect();
+        (sentences, fact_spans)
+    }
 }
 
 /// Runs the whole extract stage on one article.

@@ -1,0 +1,127 @@
+//! Incremental builds: the records of a build's articles, kept in `DIR/extract-cache.bin`
+//! and keyed by what extraction reads (content hash and description), so the next build
+//! into the same folder extracts only new or changed articles. A cache written by another
+//! telekg binary (other code, other built-in knowledge) is never used.
+
+use crate::extract::ArticleRecord;
+use crate::ingest::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub const CACHE_FILE: &str = "extract-cache.bin";
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    format: u32,
+    fingerprint: String,
+    entries: Vec<(String, ArticleRecord)>,
+}
+
+/// The key of an article: everything extraction reads of it.
+pub fn article_key(a: &Article) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [
+        a.id.as_str(),
+        &a.source,
+        &a.title,
+        a.date.as_deref().unwrap_or("\u{0}"),
+        a.url.as_deref().unwrap_or("\u{0}"),
+        &a.lang,
+        &a.content_hash,
+    ] {
+        h.update(part.as_bytes());
+        h.update(&[0x1f]);
+    }
+    h.finalize().to_hex().to_string()
+}
+
+/// Identifies the extractor: this binary's bytes (code and built-in knowledge).
+fn fingerprint() -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe().and_then(std::fs::File::open);
+    match exe.and_then(|f| h.update_reader(f).map(|_| ())) {
+        Ok(()) => h.finalize().to_hex().to_string(),
+        // Without its own bytes a binary cannot tell caches apart: use none.
+        Err(_) => String::new(),
+    }
+}
+
+/// Records of an earlier build, taken out as articles hit them.
+pub struct ExtractionCache {
+    path: PathBuf,
+    fingerprint: String,
+    entries: Mutex<HashMap<String, ArticleRecord>>,
+}
+
+impl ExtractionCache {
+    /// Opens the cache of `out`; `use_existing = false` starts empty (a full build).
+    /// Returns a note when an existing cache cannot be used.
+    pub fn open(out: &Path, use_existing: bool) -> (Self, Option<String>) {
+        let path = out.join(CACHE_FILE);
+        let fingerprint = fingerprint();
+        let mut cache = ExtractionCache {
+            path: path.clone(),
+            fingerprint: fingerprint.clone(),
+            entries: Mutex::new(HashMap::new()),
+        };
+        if !use_existing || fingerprint.is_empty() || !path.exists() {
+            return (cache, None);
+        }
+        let note = match std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| postcard::from_bytes::<CacheFile>(&b).map_err(|e| e.to_string()))
+        {
+            Ok(file) if file.format == FORMAT && file.fingerprint == fingerprint => {
+                cache.entries = Mutex::new(file.entries.into_iter().collect());
+                None
+            }
+            Ok(_) => Some(format!(
+                "{}: written by another telekg build; extracting every article again",
+                path.display()
+            )),
+            Err(e) => Some(format!(
+                "{}: unreadable ({e}); extracting every article again",
+                path.display()
+            )),
+        };
+        (cache, note)
+    }
+
+    /// The cached record of an article with this key, removed from the cache.
+    pub fn take(&self, key: &str) -> Option<ArticleRecord> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key)
+    }
+
+    /// Frees the records no article of this build asked for.
+    pub fn forget_unused(&self) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        *entries = HashMap::new();
+    }
+
+    /// Writes the records of this build (atomically), replacing the old cache.
+    pub fn save(&self, keys: &[String], records: &[ArticleRecord]) -> crate::Result<()> {
+        if self.fingerprint.is_empty() {
+            return Ok(());
+        }
+        #[derive(Serialize)]
+        struct CacheFileRef<'a> {
+            format: u32,
+            fingerprint: &'a str,
+            entries: Vec<(&'a String, &'a ArticleRecord)>,
+        }
+        let bytes = postcard::to_stdvec(&CacheFileRef {
+            format: FORMAT,
+            fingerprint: &self.fingerprint,
+            entries: keys.iter().zip(records).collect(),
+        })
+        .map_err(|e| crate::Error::Other(format!("{}: {e}", self.path.display())))?;
+        crate::export::write_atomic(&self.path, |w| w.write_all(&bytes))
+    }
+}

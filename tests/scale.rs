@@ -1,0 +1,314 @@
+//! Incremental builds and pushing to a real Graph Store Protocol server.
+//!
+//! The push test starts `oxigraph serve` (the Oxigraph server, installed by
+//! scripts/install-deps.sh with `cargo install oxigraph-cli`; `OXIGRAPH_BIN` may name it)
+//! on a loopback port and reads back what it holds.
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Quad};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn telekg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_telekg"))
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let o = telekg()
+        .arg("build")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .arg("--no-svg")
+        .args(extra)
+        .output()
+        .expect("telekg runs");
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    o
+}
+
+/// A corpus folder: the seeds plus generated articles in several languages.
+fn corpus(dir: &Path) -> PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for entry in std::fs::read_dir(repo().join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+    }
+    for a in telekg::synth::generate(7, 30) {
+        std::fs::write(input.join(format!("{}.txt", a.id)), &a.text).unwrap();
+    }
+    input
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// (articles read, extracted, unchanged) from the build summary.
+fn counts(o: &Output) -> (usize, usize, usize) {
+    let text = stderr(o);
+    let line = text
+        .lines()
+        .find(|l| l.contains("article(s) read"))
+        .expect("summary line");
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (numbers[0], numbers[1], numbers[2])
+}
+
+fn assert_same_outputs(a: &Path, b: &Path) {
+    for f in ["graph.ttl", "graph.trig", "graph.nq", "graph.dot"] {
+        assert!(
+            read(&a.join(f)) == read(&b.join(f)),
+            "{f} differs between {} and {}",
+            a.display(),
+            b.display()
+        );
+    }
+}
+
+#[test]
+fn incremental_build_equals_full_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path());
+    let inc = dir.path().join("inc");
+    let first = build(&[&input], &inc, &[]);
+    assert_eq!(counts(&first), (34, 34, 0));
+    assert!(inc.join("extract-cache.bin").is_file());
+
+    // Nothing changed: nothing is extracted, the outputs are the same bytes.
+    let before = read(&inc.join("graph.nq"));
+    let again = build(&[&input], &inc, &[]);
+    assert_eq!(counts(&again), (34, 0, 34));
+    assert_eq!(before, read(&inc.join("graph.nq")));
+
+    // One article changed, one removed, one added.
+    let seed = input.join("nb_glocalnet_stockholm_energi.txt");
+    let mut text = std::fs::read_to_string(&seed).unwrap();
+    text.push_str("\n\nTelia eier 40 prosent av Glocalnet.\n");
+    std::fs::write(&seed, text).unwrap();
+    std::fs::remove_file(input.join("synth-7-3.txt")).unwrap();
+    std::fs::write(
+        input.join("new.txt"),
+        "Fjordnet kjøper Vestlink\n\nFjordnet AS har kjøpt Vestlink AS for 2,5 milliarder kroner. Nkom gransker Fjordnet.\n",
+    )
+    .unwrap();
+    let changed = build(&[&input], &inc, &[]);
+    assert_eq!(counts(&changed), (34, 2, 32));
+
+    // The same inputs from nothing give byte-identical files and the same store.
+    let full = dir.path().join("full");
+    let fresh = build(&[&input], &full, &["--no-cache"]);
+    assert_eq!(counts(&fresh), (34, 34, 0));
+    assert!(!full.join("extract-cache.bin").exists());
+    assert_same_outputs(&inc, &full);
+    let nq = String::from_utf8(read(&full.join("graph.nq"))).unwrap();
+    assert!(nq.contains("tmr:fjordnet") || nq.contains("/id/fjordnet>"));
+    assert!(!nq.contains("synth-7-3>"), "a removed article stays out");
+    let count = |out: &Path| {
+        let o = telekg()
+            .args([
+                "query",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                "--format",
+                "csv",
+                "--store",
+            ])
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    assert_eq!(count(&inc), count(&full));
+
+    // A damaged cache is reported and ignored, never trusted.
+    std::fs::write(inc.join("extract-cache.bin"), b"not a cache").unwrap();
+    let damaged = build(&[&input], &inc, &[]);
+    assert_eq!(counts(&damaged), (34, 34, 0));
+    assert!(
+        stderr(&damaged).contains("extract-cache.bin: unreadable"),
+        "{}",
+        stderr(&damaged)
+    );
+    assert_same_outputs(&inc, &full);
+}
+
+/// Every quad of an N-Quads document.
+fn quads(bytes: &[u8]) -> HashSet<Quad> {
+    RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(bytes)
+        .map(|q| q.expect("valid N-Quads"))
+        .collect()
+}
+
+struct Server {
+    child: std::process::Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn oxigraph_server() -> Server {
+    let bin = std::env::var("OXIGRAPH_BIN").unwrap_or_else(|_| "oxigraph".into());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let child = Command::new(&bin)
+        .arg("serve")
+        .arg("--location")
+        .arg(dir.path())
+        .arg("--bind")
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start `{bin} serve` ({e}); install it with scripts/install-deps.sh")
+        });
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+        _dir: dir,
+    };
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("oxigraph server did not listen on port {port}");
+}
+
+/// Everything the server holds, as N-Quads.
+fn dump(server: &Server) -> HashSet<Quad> {
+    let mut response = ureq::get(format!("{}/store", server.url))
+        .header("Accept", "application/n-quads")
+        .call()
+        .expect("GET /store");
+    quads(&response.body_mut().read_to_vec().unwrap())
+}
+
+fn push(out: &Path, server: &Server) -> Output {
+    let o = telekg()
+        .arg("push")
+        .arg(out)
+        .arg("--endpoint")
+        .arg(format!("{}/store", server.url))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "push failed: {}", stderr(&o));
+    o
+}
+
+#[test]
+fn shards_pushed_to_a_graph_store_add_up_to_the_full_build() {
+    let server = oxigraph_server();
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path());
+    // Two shards, as two machines would build them, and the whole corpus in one build.
+    let (a, b) = (dir.path().join("shard-a"), dir.path().join("shard-b"));
+    let (shard_a, shard_b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&input)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let to = if i % 2 == 0 { &a } else { &b };
+        std::fs::copy(f, to.join(f.file_name().unwrap())).unwrap();
+    }
+    build(&[&a], &shard_a, &[]);
+    build(&[&b], &shard_b, &[]);
+    let whole = dir.path().join("whole");
+    build(&[&input], &whole, &[]);
+
+    let pushed = push(&shard_a, &server);
+    assert!(
+        stderr(&pushed).contains("article graph(s)"),
+        "{}",
+        stderr(&pushed)
+    );
+    push(&shard_b, &server);
+    // Pushing a shard again replaces its article graphs: nothing doubles.
+    push(&shard_a, &server);
+    let held = dump(&server);
+
+    let full = quads(&read(&whole.join("graph.nq")));
+    let named = |set: &HashSet<Quad>| -> HashSet<Quad> {
+        set.iter()
+            .filter(|q| !q.graph_name.is_default_graph())
+            .cloned()
+            .collect()
+    };
+    // Article graphs: exactly those of the full build (stable IRIs make shards agree).
+    let (held_named, full_named) = (named(&held), named(&full));
+    let extra: Vec<_> = held_named.difference(&full_named).take(3).collect();
+    let lacking: Vec<_> = full_named.difference(&held_named).take(3).collect();
+    assert!(
+        extra.is_empty() && lacking.is_empty(),
+        "server {} vs full build {} article-graph quads; extra {extra:?}; missing {lacking:?}",
+        held_named.len(),
+        full_named.len()
+    );
+    let graphs = |set: &HashSet<Quad>| -> HashSet<GraphName> {
+        set.iter().map(|q| q.graph_name.clone()).collect()
+    };
+    assert_eq!(graphs(&held), graphs(&full));
+    assert!(
+        graphs(&held).len() > files.len() / 2,
+        "most articles have a graph"
+    );
+    // The default graph holds every entity and article description of the full build.
+    let default_full: HashSet<_> = full
+        .iter()
+        .filter(|q| q.graph_name.is_default_graph() && q.predicate.as_str().ends_with("#type"))
+        .cloned()
+        .collect();
+    let default_held: HashSet<_> = held
+        .iter()
+        .filter(|q| q.graph_name.is_default_graph())
+        .cloned()
+        .collect();
+    let missing: Vec<_> = default_full.difference(&default_held).take(5).collect();
+    assert!(
+        missing.is_empty(),
+        "types missing on the server: {missing:?}"
+    );
+
+    // A server that refuses is a clear error naming it.
+    let o = telekg()
+        .arg("push")
+        .arg(&shard_a)
+        .arg("--endpoint")
+        .arg(format!("{}/no-such-endpoint", server.url))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no-such-endpoint"), "{}", stderr(&o));
+    let _ = std::io::stderr().flush();
+}
