@@ -10,6 +10,7 @@ pub mod facts;
 pub mod mentions;
 pub mod numbers;
 pub mod patterns;
+pub mod prefilter;
 pub mod report;
 
 use crate::ingest::Article;

@@ -5,6 +5,7 @@
 //! match is replaced by the kept slot, so "X's subsidiary Y" becomes "Y" for the patterns
 //! that follow (a cascade, as in FASTUS).
 
+use super::prefilter::Prefilter;
 use super::{alternation, Mention, Origin, RelationClaim};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon, PatternSpec};
@@ -25,6 +26,9 @@ pub struct CompiledPattern {
 pub struct LanguagePatterns {
     pub reductions: Vec<CompiledPattern>,
     pub relations: Vec<CompiledPattern>,
+    /// Which reductions and relation patterns can match a text at all.
+    reduction_filter: Prefilter,
+    relation_filter: Prefilter,
     negation: Regex,
     /// Words after a deal that undo it ("fell through", "gikk i vasken").
     cancellation: Option<Regex>,
@@ -151,6 +155,8 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         .expect("hypothetical regex")
     });
     LanguagePatterns {
+        reduction_filter: Prefilter::new(reductions.iter().map(|p| p.regex.as_str())),
+        relation_filter: Prefilter::new(relations.iter().map(|p| p.regex.as_str())),
         reductions,
         relations,
         negation,
@@ -333,10 +339,12 @@ pub fn find_relations_traced(
         for _ in 0..16 {
             let mut changed = false;
             let mentions_here = masked.matches(OPEN).count();
-            'patterns: for p in patterns
+            let candidates = patterns.reduction_filter.candidates(&masked);
+            'patterns: for (p, _) in patterns
                 .reductions
                 .iter()
-                .filter(|p| p.min_mentions <= mentions_here)
+                .zip(candidates)
+                .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
             {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
                 for caps in p.regex.captures_iter(&masked) {
@@ -402,10 +410,12 @@ pub fn find_relations_traced(
         }
         for text in &texts {
             let mentions_here = text.matches(OPEN).count();
-            for p in patterns
+            let candidates = patterns.relation_filter.candidates(text);
+            for (p, _) in patterns
                 .relations
                 .iter()
-                .filter(|p| p.min_mentions <= mentions_here)
+                .zip(candidates)
+                .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
             {
                 for caps in p.regex.captures_iter(text) {
                     let parties = deal(&claims);
