@@ -31,7 +31,14 @@ pub fn build_store(path: &Path, quads: impl IntoIterator<Item = Quad>) -> Result
     }
     {
         let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
-        let mut loader = store.bulk_loader();
+        // Batches of ~50k quads: the loader indexes each batch on a thread of
+        // its own while later quads still arrive (its default, 1M quads, leaves one thread
+        // working alone after the last quad on most builds).
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let mut loader = store
+            .bulk_loader()
+            .with_num_threads(threads)
+            .with_max_memory_size_in_megabytes(50 * threads);
         loader
             .load_quads(quads)
             .map_err(|e| store_error(&fresh, e))?;
