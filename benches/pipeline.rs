@@ -1,14 +1,20 @@
-//! End-to-end benchmark over a generated corpus (src/synth.rs): per-stage throughput in
-//! articles/s and MB/s, peak memory, and the scaling of time per article.
+//! End-to-end benchmark over a generated corpus (src/synth.rs): the real `build` (read,
+//! extract, resolve, graph, Turtle + TriG + N-Quads + store, incremental cache), per
+//! stage in articles/s and MB/s, peak memory per size (each size runs in a child process),
+//! the scaling of time per article, and the Python peer (benches/peer_spacy.py: spaCy +
+//! EntityRuler + rdflib) on the same corpus when spaCy is installed.
 //!
-//!     cargo bench --bench pipeline                         # 1 000 and 10 000 articles
+//!     cargo bench --bench pipeline                                 # 1 000 and 10 000
 //!     TELEKG_BENCH_SIZES=1000,10000,100000 cargo bench --bench pipeline
+//!     TELEKG_BENCH_PEER_MAX=0 cargo bench --bench pipeline          # without the peer
 //!
 //! Figures depend on the machine; the report prints the core count with them.
 
 use std::io::Write;
-use std::time::Instant;
-use telekg::ingest::{load, IngestOptions, InputFile};
+use std::path::Path;
+use std::process::Command;
+use telekg::ingest::IngestOptions;
+use telekg::pipeline::{build, BuildOptions};
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -22,108 +28,183 @@ fn peak_rss_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
-struct Stage {
-    name: &'static str,
-    seconds: f64,
+/// Writes `n` generated articles as JSON Lines; returns the bytes of article text.
+fn write_corpus(path: &Path, n: usize) -> usize {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).expect("corpus file"));
+    let mut text_bytes = 0usize;
+    for a in telekg::synth::generate(42, n) {
+        text_bytes += a.text.len();
+        serde_json::to_writer(&mut file, &a).expect("write");
+        file.write_all(b"\n").expect("write");
+    }
+    file.flush().expect("flush");
+    text_bytes
+}
+
+/// The child: one build of `corpus` into `out`, printed as one JSON line.
+fn run_child(corpus: &str, out: &str) {
+    let options = BuildOptions {
+        ingest: IngestOptions::default(),
+        out: out.into(),
+        store: true,
+        svg: false,
+        progress: false,
+        reuse_cache: true,
+        write_cache: true,
+    };
+    let report = build(&[corpus.to_string()], &options).expect("build");
+    let line = serde_json::json!({
+        "seconds": report.seconds,
+        "stages": report.timings.iter().map(|(n, s)| serde_json::json!([n, s])).collect::<Vec<_>>(),
+        "articles": report.articles_read,
+        "reused": report.articles_reused,
+        "entities": report.entities_per_type.iter().map(|(_, n)| n).sum::<usize>(),
+        "relations": report.relations_per_property.iter().map(|(_, n)| n).sum::<usize>(),
+        "peak_mb": peak_rss_mb(),
+    });
+    println!("{line}");
+}
+
+fn child_build(corpus: &Path, out: &Path) -> serde_json::Value {
+    let exe = std::env::current_exe().expect("bench binary");
+    let output = Command::new(exe)
+        .env(
+            "TELEKG_BENCH_CHILD",
+            format!("{}\t{}", corpus.display(), out.display()),
+        )
+        .output()
+        .expect("child build");
+    assert!(
+        output.status.success(),
+        "child build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .expect("child report");
+    serde_json::from_str(line).expect("child JSON")
+}
+
+fn size_of(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .map(|d| d.flatten().map(|e| size_of(&e.path())).sum())
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
 }
 
 fn main() {
+    if let Ok(job) = std::env::var("TELEKG_BENCH_CHILD") {
+        let (corpus, out) = job.split_once('\t').expect("corpus\tout");
+        run_child(corpus, out);
+        return;
+    }
+    // `cargo bench` passes --bench; nothing else is expected.
     let sizes: Vec<usize> = std::env::var("TELEKG_BENCH_SIZES")
         .unwrap_or_else(|_| "1000,10000".into())
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let peer_max: usize = std::env::var("TELEKG_BENCH_PEER_MAX")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1);
     println!("telekg pipeline benchmark, {cores} cores");
+    let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peer_spacy.py");
     let mut per_article = Vec::new();
     for &n in &sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = dir.path().join("corpus.jsonl");
-        let articles = telekg::synth::generate(42, n);
-        let mut file =
-            std::io::BufWriter::new(std::fs::File::create(&corpus).expect("corpus file"));
-        let mut text_bytes = 0usize;
-        for a in &articles {
-            text_bytes += a.text.len();
-            serde_json::to_writer(&mut file, a).expect("write");
-            file.write_all(b"\n").expect("write");
-        }
-        file.flush().expect("flush");
-        drop(file);
-        drop(articles);
+        let text_bytes = write_corpus(&corpus, n);
         let mb = text_bytes as f64 / 1e6;
-
-        let mut stages = Vec::new();
-        let t = Instant::now();
-        let loaded: Vec<_> = load(&InputFile::Path(corpus.clone()), &IngestOptions::default())
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect();
-        stages.push(Stage {
-            name: "ingest",
-            seconds: t.elapsed().as_secs_f64(),
-        });
-        let t = Instant::now();
-        use rayon::prelude::*;
-        let extractions: Vec<_> = loaded
-            .into_par_iter()
-            .map(telekg::extract::extract)
-            .collect();
-        stages.push(Stage {
-            name: "extract",
-            seconds: t.elapsed().as_secs_f64(),
-        });
-        let t = Instant::now();
-        let kg = telekg::pipeline::graph_of(&extractions);
-        stages.push(Stage {
-            name: "resolve+graph",
-            seconds: t.elapsed().as_secs_f64(),
-        });
-        let t = Instant::now();
-        let quads = telekg::export::to_quads(&kg);
         let out = dir.path().join("out");
-        std::fs::create_dir_all(&out).expect("out");
-        telekg::export::write_turtle(&out.join("graph.ttl"), &quads).expect("ttl");
-        telekg::export::write_dataset(
-            &out.join("graph.nq"),
-            &quads,
-            oxigraph::io::RdfFormat::NQuads,
-        )
-        .expect("nq");
-        stages.push(Stage {
-            name: "export",
-            seconds: t.elapsed().as_secs_f64(),
-        });
-        let t = Instant::now();
-        telekg::store::replace_store(&out.join("store"), &quads).expect("store");
-        stages.push(Stage {
-            name: "store",
-            seconds: t.elapsed().as_secs_f64(),
-        });
-
-        let total: f64 = stages.iter().map(|s| s.seconds).sum();
+        let full = child_build(&corpus, &out);
+        let seconds = full["seconds"].as_f64().unwrap_or(f64::NAN);
         println!(
-            "\n{n} articles, {mb:.1} MB of text, {} entities, {} relations, {} quads",
-            kg.graph.node_count(),
-            kg.graph.edge_count(),
-            quads.len()
+            "\n{n} articles, {mb:.1} MB of text -> {} entities, {} relations; graph.ttl {:.1} MB, graph.nq {:.1} MB, store {:.1} MB",
+            full["entities"],
+            full["relations"],
+            size_of(&out.join("graph.ttl")) as f64 / 1e6,
+            size_of(&out.join("graph.nq")) as f64 / 1e6,
+            size_of(&out.join("store")) as f64 / 1e6,
         );
-        for s in stages.iter().chain(std::iter::once(&Stage {
-            name: "end to end",
-            seconds: total,
-        })) {
+        let stages = full["stages"].as_array().cloned().unwrap_or_default();
+        for stage in stages
+            .iter()
+            .chain(std::iter::once(&serde_json::json!(["end to end", seconds])))
+        {
+            let (name, s) = (
+                stage[0].as_str().unwrap_or("?"),
+                stage[1].as_f64().unwrap_or(f64::NAN),
+            );
             println!(
-                "  {:<14} {:>8.3} s {:>10.0} articles/s {:>8.2} MB/s",
-                s.name,
-                s.seconds,
-                n as f64 / s.seconds,
-                mb / s.seconds
+                "  {name:<14} {s:>8.3} s {:>10.0} articles/s {:>8.2} MB/s",
+                n as f64 / s,
+                mb / s
             );
         }
-        println!("  peak memory so far {:.0} MB", peak_rss_mb());
-        per_article.push((n, total / n as f64));
+        println!(
+            "  peak memory {:.0} MB",
+            full["peak_mb"].as_f64().unwrap_or(0.0)
+        );
+        // Again into the same folder: nothing changed, so nothing is extracted.
+        let again = child_build(&corpus, &out);
+        println!(
+            "  rebuild, unchanged: {:.3} s ({} of {} articles reused)",
+            again["seconds"].as_f64().unwrap_or(f64::NAN),
+            again["reused"],
+            again["articles"]
+        );
+        per_article.push((n, seconds / n as f64));
+        if n <= peer_max {
+            let peer_out = dir.path().join("peer.ttl");
+            let peer = Command::new("python3")
+                .arg(&peer_script)
+                .arg(&corpus)
+                .arg(&peer_out)
+                .output();
+            match peer {
+                Ok(o) if o.status.success() => {
+                    let text = String::from_utf8_lossy(&o.stdout);
+                    let peer_seconds = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("seconds "))
+                        .and_then(|s| s.trim().parse::<f64>().ok());
+                    print!(
+                        "  peer (spaCy + EntityRuler + rdflib): {}",
+                        text.lines()
+                            .filter(|l| !l.starts_with("seconds "))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    );
+                    if let Some(ps) = peer_seconds {
+                        println!(
+                            "\n  peer {ps:.2} s = {:.2} MB/s; telekg is {:.1}x faster end to end",
+                            mb / ps,
+                            ps / seconds
+                        );
+                    } else {
+                        println!();
+                    }
+                }
+                Ok(o) => println!(
+                    "  peer skipped: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                        .lines()
+                        .last()
+                        .unwrap_or("failed")
+                ),
+                Err(e) => println!("  peer skipped: python3: {e}"),
+            }
+        }
     }
     if let Some(&(n0, base)) = per_article.first() {
         println!("\ntime per article relative to {n0} articles:");
