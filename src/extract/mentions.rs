@@ -687,11 +687,16 @@ fn discover(
     let common = &knowledge.common;
     let sets = name_sets(lexicon);
     let (stop, not_names, given, tech) = (&sets.stop, &sets.not_names, &sets.given, &sets.tech);
-    let lowercase_words: HashSet<String> = text
-        .unicode_words()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .map(|w| w.to_string())
-        .collect();
+    // Words the article writes in lower case somewhere; only single capitalised words
+    // ask, so it is built on the first question.
+    let lowercase_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let lowercase_words = || {
+        lowercase_words.get_or_init(|| {
+            text.unicode_words()
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+                .collect()
+        })
+    };
 
     let mut found = Vec::new();
     let mut singles: Vec<(Span, bool)> = Vec::new();
@@ -711,12 +716,7 @@ fn discover(
                 .filter(|_| span.words == 1)
                 .unwrap_or(&lower_surface)
                 .to_string();
-            let is_anaphor_word = lexicon
-                .company_anaphors
-                .iter()
-                .chain(&lexicon.regulator_anaphors)
-                .chain(&lexicon.deal_anaphors)
-                .any(|a| a.to_lowercase() == lower_surface);
+            let is_anaphor_word = sets.anaphors.contains(&lower_surface);
             if span.words == 1
                 && (is_anaphor_word || tech.contains(surface) || not_names.contains(surface))
             {
@@ -733,15 +733,9 @@ fn discover(
             let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
             let prev_two = before.join(" ").to_lowercase();
             let org_cued = !prev.is_empty()
-                && lexicon
-                    .org_cues
-                    .iter()
-                    .chain(&lexicon.company_name_cues)
-                    .any(|c| {
-                        let c = c.to_lowercase();
-                        super::word_has_cue(&prev, &c)
-                            || (c.contains(' ') && prev_two.ends_with(&c))
-                    });
+                && sets.name_cues.iter().any(|c| {
+                    super::word_has_cue(&prev, c) || (c.contains(' ') && prev_two.ends_with(c))
+                });
             // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
             let coordinated_with_cued = lexicon.coordinators.contains(&prev)
                 && found.last().is_some_and(|m: &Mention| {
@@ -785,7 +779,7 @@ fn discover(
                     let plausible = !not_names.contains(word)
                         && !tech.contains(word)
                         && !stop.contains(&word.to_lowercase())
-                        && !lowercase_words.contains(&word.to_lowercase())
+                        && !lowercase_words().contains(word.to_lowercase().as_str())
                         && !acronym
                         && word.chars().count() >= 3;
                     if plausible {
@@ -898,6 +892,10 @@ struct NameSets {
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
     org_cues: Vec<String>,
+    /// Organisation and company-name cues, lower case, one or more words.
+    name_cues: Vec<String>,
+    /// Anaphor words ("selskapet", "the deal"), lower case: never names.
+    anaphors: HashSet<String>,
 }
 
 impl NameSets {
@@ -931,6 +929,19 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .iter()
                         .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
                         .map(|c| c.to_lowercase())
+                        .collect(),
+                    name_cues: lex
+                        .org_cues
+                        .iter()
+                        .chain(&lex.company_name_cues)
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    anaphors: lex
+                        .company_anaphors
+                        .iter()
+                        .chain(&lex.regulator_anaphors)
+                        .chain(&lex.deal_anaphors)
+                        .map(|a| a.to_lowercase())
                         .collect(),
                 };
                 (lex.code.clone(), sets)
@@ -1100,8 +1111,13 @@ fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
         .to_lowercase();
     let multiword = surface.split_whitespace().count() > 1;
     suffixes.iter().any(|s| {
-        let s = s.to_lowercase();
-        last.ends_with(&s) && (multiword || last.len() > s.len())
+        // Suffixes are written in lower case; the rare capitalised one is folded.
+        let s = if s.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s.as_str())
+        };
+        last.ends_with(s.as_ref()) && (multiword || last.len() > s.len())
     })
 }
 

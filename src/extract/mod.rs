@@ -315,6 +315,12 @@ pub fn last_chars(text: &str, n: usize) -> &str {
 
 /// Whether `word` is `cue` or a compound ending in it ("el-kunder", "mobilkunder").
 pub fn word_has_cue(word: &str, cue: &str) -> bool {
-    let w = word.to_lowercase();
+    // Most words come lower-cased already: no allocation for them.
+    let w = if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    let w = w.as_ref();
     w == cue || (w.ends_with(cue) && w.len() > cue.len() + 2)
 }
