@@ -131,6 +131,19 @@ impl<'a> QuadBlocks<'a> {
         }
     }
 
+    /// About how many quads the dataset view has (sizes the store's load batches).
+    pub fn estimated_quads(&self) -> usize {
+        // Per evidence: its node (8) and links (2); per cited owner: a statement (5);
+        // per article: its description (7); per entity: type and labels (4).
+        let cited: usize = self
+            .cited
+            .iter()
+            .flatten()
+            .map(|(_, evs)| 5 + 10 * evs.len())
+            .sum();
+        cited + 7 * self.kg.articles.len() + 4 * self.kg.graph.node_count()
+    }
+
     /// Every block, in output order.
     pub fn blocks(&self) -> Vec<Block> {
         let n = self.kg.graph.node_count();
@@ -568,7 +581,10 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
         let loader = targets.store.as_ref().map(|path| {
-            scope.spawn(move || crate::store::build_store(path, from_blocks.into_iter().flatten()))
+            let expected = blocks.estimated_quads();
+            scope.spawn(move || {
+                crate::store::build_store(path, from_blocks.into_iter().flatten(), expected)
+            })
         });
         for round in order.chunks(BLOCKS_PER_ROUND) {
             type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>);
