@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub const CACHE_FILE: &str = "extract-cache.bin";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
     format: u32,
     fingerprint: String,
+    /// What the build that wrote the cache built (see [`ExtractionCache::build_key`]).
+    build_key: String,
     entries: Vec<(String, ArticleRecord)>,
 }
 
@@ -55,6 +57,7 @@ pub struct ExtractionCache {
     path: PathBuf,
     fingerprint: String,
     entries: Mutex<HashMap<String, ArticleRecord>>,
+    previous_build: Option<String>,
 }
 
 impl ExtractionCache {
@@ -67,6 +70,7 @@ impl ExtractionCache {
             path: path.clone(),
             fingerprint: fingerprint.clone(),
             entries: Mutex::new(HashMap::new()),
+            previous_build: None,
         };
         if !use_existing || fingerprint.is_empty() || !path.exists() {
             return (cache, None);
@@ -77,6 +81,7 @@ impl ExtractionCache {
         {
             Ok(file) if file.format == FORMAT && file.fingerprint == fingerprint => {
                 cache.entries = Mutex::new(file.entries.into_iter().collect());
+                cache.previous_build = Some(file.build_key);
                 None
             }
             Ok(_) => Some(format!(
@@ -99,6 +104,22 @@ impl ExtractionCache {
             .remove(key)
     }
 
+    /// Identifies a build: this binary, its articles in order and what it writes.
+    pub fn build_key(&self, keys: &[String], outputs: &str) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(self.fingerprint.as_bytes());
+        h.update(outputs.as_bytes());
+        for k in keys {
+            h.update(k.as_bytes());
+        }
+        h.finalize().to_hex().to_string()
+    }
+
+    /// Whether the build that wrote the cache had this key.
+    pub fn previous_build_was(&self, key: &str) -> bool {
+        !self.fingerprint.is_empty() && self.previous_build.as_deref() == Some(key)
+    }
+
     /// Frees the records no article of this build asked for.
     pub fn forget_unused(&self) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
@@ -106,7 +127,12 @@ impl ExtractionCache {
     }
 
     /// Writes the records of this build (atomically), replacing the old cache.
-    pub fn save(&self, keys: &[String], records: &[ArticleRecord]) -> crate::Result<()> {
+    pub fn save(
+        &self,
+        build_key: &str,
+        keys: &[String],
+        records: &[ArticleRecord],
+    ) -> crate::Result<()> {
         if self.fingerprint.is_empty() {
             return Ok(());
         }
@@ -114,11 +140,13 @@ impl ExtractionCache {
         struct CacheFileRef<'a> {
             format: u32,
             fingerprint: &'a str,
+            build_key: &'a str,
             entries: Vec<(&'a String, &'a ArticleRecord)>,
         }
         let bytes = postcard::to_stdvec(&CacheFileRef {
             format: FORMAT,
             fingerprint: &self.fingerprint,
+            build_key,
             entries: keys.iter().zip(records).collect(),
         })
         .map_err(|e| crate::Error::Other(format!("{}: {e}", self.path.display())))?;

@@ -192,6 +192,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     rels.join(", ")
                 }
             );
+            if report.up_to_date {
+                eprintln!(
+                    "telekg: nothing changed since the last build into {}: outputs left as they are",
+                    out.display()
+                );
+            }
             if let Some(why) = &report.svg_skipped {
                 eprintln!("telekg: note: graph.svg not rendered: {why} (graph.dot is there)");
             }

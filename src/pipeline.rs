@@ -28,6 +28,16 @@ pub struct BuildOptions {
     pub write_cache: bool,
 }
 
+/// The outputs a build with these options leaves in its folder (graph.svg aside: it
+/// depends on Graphviz and the graph's size).
+fn output_names(options: &BuildOptions) -> Vec<&'static str> {
+    let mut names = vec!["graph.ttl", "graph.trig", "graph.nq", "graph.dot"];
+    if options.store {
+        names.push("store");
+    }
+    names
+}
+
 /// Largest graph rendered as graph.svg.
 pub const MAX_SVG_ENTITIES: usize = 400;
 
@@ -45,6 +55,8 @@ pub struct BuildReport {
     pub svg_skipped: Option<String>,
     /// Articles whose extraction was reused from the incremental cache.
     pub articles_reused: usize,
+    /// Nothing changed since the last build into the folder: no file was rewritten.
+    pub up_to_date: bool,
     /// Seconds per stage, in order, and in all.
     pub timings: Vec<(&'static str, f64)>,
     pub seconds: f64,
@@ -179,10 +191,38 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         notes: cache_note.into_iter().chain(extracted.notes).collect(),
         ..Default::default()
     };
-    write_outputs(&kg, &options.out, options, &mut report, &mut watch)?;
+    // A build of the very same articles with the same binary into a folder that has all
+    // its outputs would write the same bytes again: skip it, as make would.
+    let build_key = cache.build_key(
+        &extracted.keys,
+        &format!("store={} svg={}", options.store, options.svg),
+    );
+    let up_to_date = options.reuse_cache
+        && cache.previous_build_was(&build_key)
+        && output_names(options)
+            .iter()
+            .all(|f| options.out.join(f).exists());
+    if up_to_date {
+        report.up_to_date = true;
+        report.files = output_names(options)
+            .iter()
+            .map(|f| options.out.join(f))
+            .collect();
+    } else {
+        // The old cache describes the old outputs: it goes before they change, so an
+        // interrupted build never leaves a cache that vouches for other files.
+        let stale = options.out.join(crate::cache::CACHE_FILE);
+        if stale.exists() {
+            std::fs::remove_file(&stale).map_err(|source| crate::error::Error::Write {
+                path: stale.clone(),
+                source,
+            })?;
+        }
+        write_outputs(&kg, &options.out, options, &mut report, &mut watch)?;
+    }
     // The cache goes last: a build that failed to write its graph keeps the old one.
-    if options.write_cache {
-        cache.save(&extracted.keys, &extracted.records)?;
+    if options.write_cache && !up_to_date {
+        cache.save(&build_key, &extracted.keys, &extracted.records)?;
         report
             .files
             .push(options.out.join(crate::cache::CACHE_FILE));

@@ -93,6 +93,11 @@ fn incremental_build_equals_full_rebuild() {
     let before = read(&inc.join("graph.nq"));
     let again = build(&[&input], &inc, &[]);
     assert_eq!(counts(&again), (34, 0, 34));
+    assert!(
+        stderr(&again).contains("nothing changed"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(before, read(&inc.join("graph.nq")));
 
     // One article changed, one removed, one added.
@@ -134,6 +139,15 @@ fn incremental_build_equals_full_rebuild() {
         String::from_utf8(o.stdout).unwrap()
     };
     assert_eq!(count(&inc), count(&full));
+
+    // A build without the cache replaces the outputs and drops the cache that
+    // described the old ones: the next build cannot take them for up to date.
+    build(&[&repo().join("seeds")], &inc, &["--no-cache"]);
+    assert!(!inc.join("extract-cache.bin").exists());
+    let after = build(&[&input], &inc, &[]);
+    assert_eq!(counts(&after), (34, 34, 0));
+    assert!(!stderr(&after).contains("nothing changed"));
+    assert_same_outputs(&inc, &full);
 
     // A damaged cache is reported and ignored, never trusted.
     std::fs::write(inc.join("extract-cache.bin"), b"not a cache").unwrap();
