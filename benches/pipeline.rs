@@ -185,12 +185,25 @@ fn main() {
                             .collect::<Vec<_>>()
                             .join("; ")
                     );
+                    let peer_triples = text
+                        .lines()
+                        .find_map(|l| l.split(", ").find_map(|p| p.strip_suffix(" triples")))
+                        .and_then(|s| s.parse::<f64>().ok());
+                    let ours = std::fs::read(out.join("graph.nq"))
+                        .map(|b| b.iter().filter(|&&c| c == b'\n').count() as f64)
+                        .unwrap_or(f64::NAN);
                     if let Some(ps) = peer_seconds {
                         println!(
-                            "\n  peer {ps:.2} s = {:.2} MB/s; telekg is {:.1}x faster end to end",
+                            "\n  peer {ps:.2} s = {:.2} MB/s; telekg is {:.1}x faster end to end (with its store, which the peer lacks)",
                             mb / ps,
                             ps / seconds
                         );
+                        if let Some(pt) = peer_triples {
+                            println!(
+                                "  output: telekg {ours:.0} quads, peer {pt:.0} triples; telekg writes {:.0}x the peer's triples per second",
+                                (ours / seconds) / (pt / ps)
+                            );
+                        }
                     } else {
                         println!();
                     }
