@@ -891,7 +891,7 @@ struct NameSets {
     titles: HashSet<String>,
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
-    org_cues: Vec<String>,
+    org_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
     name_cues: Vec<String>,
     /// Anaphor words ("selskapet", "the deal"), lower case: never names.
@@ -899,9 +899,20 @@ struct NameSets {
 }
 
 impl NameSets {
+    /// Whether a title or an organisation word (also as a compound's tail) ends a name.
     fn breaks(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.titles.contains(&lower) || self.org_cues.iter().any(|c| super::word_has_cue(&lower, c))
+        let lower = if word.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+        let lower = lower.as_ref();
+        // The word is a cue, or ends with one after at least three more bytes (the rule
+        // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
+        self.titles.contains(lower)
+            || lower
+                .char_indices()
+                .any(|(i, _)| (i == 0 || i > 2) && self.org_cues.contains(&lower[i..]))
     }
 }
 
