@@ -399,32 +399,63 @@ impl<'a> QuadBlocks<'a> {
     }
 }
 
+/// A file being written under a temporary name beside its target, renamed into place
+/// only when complete: readers never see half a file.
+struct PendingFile {
+    path: PathBuf,
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl PendingFile {
+    fn create(path: &Path) -> Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".telekg-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            file: std::io::BufWriter::with_capacity(1 << 20, tmp),
+        })
+    }
+
+    fn error(&self, source: std::io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn persist(self) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.file.into_inner().map_err(|e| wrap(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(wrap)?;
+        tmp.persist(&path).map_err(|e| wrap(e.error))?;
+        Ok(())
+    }
+}
+
 /// Writes `path` through a temporary file in the same folder, renamed when complete.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let wrap = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".telekg-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(wrap)?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut w).map_err(wrap)?;
-        w.flush().map_err(wrap)?;
+    let mut pending = PendingFile::create(path)?;
+    if let Err(e) = write(&mut pending.file) {
+        return Err(pending.error(e));
     }
-    tmp.as_file().sync_all().map_err(wrap)?;
-    tmp.persist(path).map_err(|e| wrap(e.error))?;
-    Ok(())
+    pending.persist()
 }
 
 fn serializer(format: RdfFormat) -> RdfSerializer {
@@ -506,58 +537,6 @@ pub struct RdfTargets {
 /// Blocks serialized in parallel per round; bounds what is held between writes.
 const BLOCKS_PER_ROUND: usize = 1024;
 
-struct PendingFile {
-    path: PathBuf,
-    format: RdfFormat,
-    file: std::io::BufWriter<tempfile::NamedTempFile>,
-}
-
-impl PendingFile {
-    fn create(path: &Path, format: RdfFormat, header: &str) -> Result<Self> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let wrap = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(".telekg-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(wrap)?;
-        let mut file = std::io::BufWriter::with_capacity(1 << 20, tmp);
-        if format != RdfFormat::NQuads {
-            file.write_all(header.as_bytes()).map_err(wrap)?;
-        }
-        Ok(PendingFile {
-            path: path.to_path_buf(),
-            format,
-            file,
-        })
-    }
-
-    fn error(&self, source: std::io::Error) -> Error {
-        Error::Write {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
-    fn persist(self) -> Result<()> {
-        let path = self.path.clone();
-        let wrap = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
-        let tmp = self.file.into_inner().map_err(|e| wrap(e.into_error()))?;
-        tmp.as_file().sync_all().map_err(wrap)?;
-        tmp.persist(&path).map_err(|e| wrap(e.error))?;
-        Ok(())
-    }
-}
-
 /// Streams the graph into Turtle, TriG, N-Quads and the store at once: blocks of quads
 /// are made and serialized in parallel, written in order, and fed to the store's bulk
 /// loader on another thread. No file or store is replaced unless all of them succeed.
@@ -573,10 +552,16 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
         (&targets.nquads, RdfFormat::NQuads),
     ] {
         if let Some(path) = path {
-            files.push(PendingFile::create(path, format, &header)?);
+            let mut file = PendingFile::create(path)?;
+            if format != RdfFormat::NQuads {
+                file.file
+                    .write_all(header.as_bytes())
+                    .map_err(|e| file.error(e))?;
+            }
+            files.push((file, format));
         }
     }
-    let formats: Vec<RdfFormat> = files.iter().map(|f| f.format).collect();
+    let formats: Vec<RdfFormat> = files.iter().map(|(_, format)| *format).collect();
     let want_store = targets.store.is_some();
     std::thread::scope(|scope| -> Result<()> {
         let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
@@ -610,7 +595,7 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
                 })
                 .collect();
             for (bytes, dataset) in done {
-                for (file, b) in files.iter_mut().zip(bytes) {
+                for ((file, _), b) in files.iter_mut().zip(bytes) {
                     b.and_then(|b| file.file.write_all(&b))
                         .map_err(|e| file.error(e))?;
                 }
@@ -629,7 +614,7 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
             ),
             None => None,
         };
-        for f in files.drain(..) {
+        for (f, _) in files.drain(..) {
             f.persist()?;
         }
         if let Some(built) = built {

@@ -166,11 +166,16 @@ pub struct ArticleRecord {
 impl ArticleRecord {
     /// The cited sentence `index`, if evidence cites it.
     pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
-        self.sentences
-            .binary_search_by_key(&index, |s| s.index)
-            .ok()
-            .map(|i| &self.sentences[i])
+        cited_sentence(&self.sentences, index)
     }
+}
+
+/// Sentence `index` among cited sentences sorted by index.
+pub fn cited_sentence(sentences: &[CitedSentence], index: usize) -> Option<&CitedSentence> {
+    sentences
+        .binary_search_by_key(&index, |s| s.index)
+        .ok()
+        .map(|i| &sentences[i])
 }
 
 /// Maps byte offsets of one text to character offsets in one forward pass.
