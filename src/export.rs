@@ -540,11 +540,16 @@ const BLOCKS_PER_ROUND: usize = 1024;
 /// Streams the graph into Turtle, TriG, N-Quads and the store at once: blocks of quads
 /// are made and serialized in parallel, written in order, and fed to the store's bulk
 /// loader on another thread. No file or store is replaced unless all of them succeed.
-pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
+pub fn write_rdf(
+    kg: &KnowledgeGraph,
+    targets: &RdfTargets,
+    progress: &indicatif::ProgressBar,
+) -> Result<()> {
     use rayon::prelude::*;
     let header = prefix_header();
     let blocks = QuadBlocks::new(kg);
     let order = blocks.blocks();
+    progress.set_length(order.len() as u64);
     let mut files = Vec::new();
     for (path, format) in [
         (&targets.turtle, RdfFormat::Turtle),
@@ -603,9 +608,13 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
                 if want_store && to_store.send(dataset).is_err() {
                     break;
                 }
+                progress.inc(1);
             }
         }
         drop(to_store);
+        if want_store {
+            progress.set_message("indexing the store");
+        }
         let built = match loader {
             Some(handle) => Some(
                 handle
@@ -622,25 +631,6 @@ pub fn write_rdf(kg: &KnowledgeGraph, targets: &RdfTargets) -> Result<()> {
         }
         Ok(())
     })
-}
-
-/// The dataset view of the whole graph, serialized as `format` in one piece (for small
-/// graphs and requests; builds use [`write_rdf`]).
-pub fn serialize_graph(kg: &KnowledgeGraph, format: RdfFormat) -> Result<Vec<u8>> {
-    let blocks = QuadBlocks::new(kg);
-    let mut out = if format == RdfFormat::NQuads {
-        Vec::new()
-    } else {
-        prefix_header().into_bytes()
-    };
-    let header = prefix_header();
-    for b in blocks.blocks() {
-        let quads = blocks.quads(b, format == RdfFormat::Turtle);
-        out.extend(
-            serialize_block(&quads, format, &header).map_err(|e| Error::Other(e.to_string()))?,
-        );
-    }
-    Ok(out)
 }
 
 fn dot_escape(s: &str) -> String {

@@ -75,6 +75,24 @@ pub struct Extracted {
     pub reused: usize,
 }
 
+/// A progress bar on standard error, or a hidden one when `visible` is false.
+fn progress_bar(visible: bool, what: &str) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {what} [{{elapsed_precise}}, {{eta}} left] {{msg}}"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    // Redrawn on its own, so long silent phases (indexing the store) still show life.
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    bar
+}
+
 /// Reads and extracts every input; failures are collected, never fatal. Files are read
 /// one at a time per core and every article is reduced to its record as soon as it is
 /// extracted, so the corpus text is never held whole. Articles found in `cache` are not
@@ -95,20 +113,10 @@ pub fn read_and_extract(
         }
     }
     // A bar on long builds in a terminal; nothing when output goes to a file or a pipe.
-    let bar = if progress && ok_files.len() > 1 {
-        indicatif::ProgressBar::with_draw_target(
-            Some(ok_files.len() as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        )
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} extracting {pos}/{len} files [{elapsed_precise}, {per_sec}]",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
+    // It counts articles: a file counts one until it is read, then as many as it holds
+    // (a JSON Lines archive is one file of many articles).
+    let bar = progress_bar(progress, "extracting {pos}/{len} articles");
+    bar.set_length(ok_files.len() as u64);
     type Processed = std::result::Result<(String, ArticleRecord, Vec<String>, bool), InputError>;
     // Files in parallel, and the articles of one file in parallel too, so one JSON Lines
     // archive uses every core.
@@ -116,19 +124,25 @@ pub fn read_and_extract(
         .par_iter()
         .map(|f| {
             let articles = load(f, options);
+            bar.inc_length((articles.len() as u64).saturating_sub(1));
+            if articles.is_empty() {
+                bar.inc(1);
+            }
             let done: Vec<Processed> = articles
                 .into_par_iter()
                 .map(|a| {
-                    let mut a = a?;
-                    let key = crate::cache::article_key(&a);
-                    let notes = std::mem::take(&mut a.notes);
-                    Ok(match cache.and_then(|c| c.take(&key)) {
-                        Some(record) => (key, record, notes, true),
-                        None => (key, extract(a).into_record(), notes, false),
-                    })
+                    let done = a.map(|mut a| {
+                        let key = crate::cache::article_key(&a);
+                        let notes = std::mem::take(&mut a.notes);
+                        match cache.and_then(|c| c.take(&key)) {
+                            Some(record) => (key, record, notes, true),
+                            None => (key, extract(a).into_record(), notes, false),
+                        }
+                    });
+                    bar.inc(1);
+                    done
                 })
                 .collect();
-            bar.inc(1);
             done
         })
         .collect();
@@ -252,7 +266,9 @@ fn write_outputs(
         nquads: Some(out.join("graph.nq")),
         store: options.store.then(|| out.join("store")),
     };
-    crate::export::write_rdf(kg, &targets)?;
+    let bar = progress_bar(options.progress, "writing the graph: {pos}/{len} blocks");
+    crate::export::write_rdf(kg, &targets, &bar)?;
+    bar.finish_and_clear();
     report.files.extend(
         [&targets.turtle, &targets.trig, &targets.nquads]
             .into_iter()

@@ -79,11 +79,6 @@ impl BuiltStore {
     }
 }
 
-/// Builds a new store beside `path` and swaps it in.
-pub fn replace_store(path: &Path, quads: &[Quad]) -> Result<()> {
-    build_store(path, quads.iter().cloned(), quads.len())?.swap_in()
-}
-
 /// Output formats of `telekg query`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
