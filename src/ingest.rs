@@ -171,14 +171,33 @@ fn guess_format(name: &str, text: &str) -> Format {
 
 /// Reads one input into its articles. A JSON Lines file yields one result per line.
 pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, InputError>> {
+    let mut all = Vec::new();
+    read_batches(input, options, usize::MAX, &mut |batch| all.extend(batch));
+    all.into_iter().map(|r| r.and_then(prepare)).collect()
+}
+
+/// Reads one input and hands its articles, as read but not yet prepared (see
+/// [`prepare`]), to `each` in batches of at most `batch`. A JSON Lines file on disk is
+/// read line by line, so an archive of any size is never held whole.
+pub fn read_batches<'a>(
+    input: &InputFile,
+    options: &'a IngestOptions,
+    batch: usize,
+    each: &mut dyn FnMut(Vec<Result<RawArticle<'a>, InputError>>),
+) {
     let name = input.display();
+    if let InputFile::Path(path) = input {
+        if guess_format(&name, "") == Format::JsonLines {
+            return stream_json_lines(path, &name, options, batch, each);
+        }
+    }
     let bytes = match read_bytes(input, options) {
         Ok(b) => b,
-        Err(e) => return vec![Err(e)],
+        Err(e) => return each(vec![Err(e)]),
     };
     let (text, notes) = match decode(&name, &bytes) {
         Ok(t) => t,
-        Err(e) => return vec![Err(e)],
+        Err(e) => return each(vec![Err(e)]),
     };
     let stem = match input {
         InputFile::Path(p) => p
@@ -188,14 +207,23 @@ pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, I
         InputFile::Stdin => "stdin".into(),
     };
     match guess_format(&name, &text) {
-        Format::JsonLines => load_json_lines(&name, &text, options),
+        Format::JsonLines => {
+            let mut out = Vec::new();
+            for (index, line) in text.lines().enumerate() {
+                out.extend(json_line(&name, index + 1, line, Vec::new(), options));
+            }
+            if out.is_empty() {
+                out.push(Err(InputError::Empty { path: name }));
+            }
+            each(out)
+        }
         format => {
             if text.len() as u64 > options.max_article_bytes {
-                return vec![Err(InputError::TooLarge {
+                return each(vec![Err(InputError::TooLarge {
                     path: name,
                     size: text.len() as u64,
                     limit: options.max_article_bytes,
-                })];
+                })]);
             }
             let (title, text) = if format == Format::Html {
                 let (title, body) = html_to_text(&text);
@@ -204,7 +232,7 @@ pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, I
             } else {
                 (first_line_title(&text), text)
             };
-            vec![make_article(RawArticle {
+            each(vec![Ok(RawArticle {
                 id: stem,
                 source: name,
                 title,
@@ -214,8 +242,76 @@ pub fn load(input: &InputFile, options: &IngestOptions) -> Vec<Result<Article, I
                 lang: None,
                 notes,
                 options,
-            })]
+            })])
         }
+    }
+}
+
+/// A JSON Lines file, line by line. Lines are UTF-8 as JSON requires; a line that is not
+/// is decoded like a legacy file, with a note. Binary data stops the file.
+fn stream_json_lines<'a>(
+    path: &Path,
+    name: &str,
+    options: &'a IngestOptions,
+    batch: usize,
+    each: &mut dyn FnMut(Vec<Result<RawArticle<'a>, InputError>>),
+) {
+    use std::io::BufRead;
+    let read_error = |source| InputError::Read {
+        path: name.to_string(),
+        source,
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return each(vec![Err(read_error(e))]),
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let (mut out, mut buf, mut line_no, mut any) = (Vec::new(), Vec::new(), 0, false);
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                out.push(Err(read_error(e)));
+                break;
+            }
+        }
+        line_no += 1;
+        let mut bytes = buf.as_slice();
+        if line_no == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        let (line, notes) = match std::str::from_utf8(bytes) {
+            Ok(s) => (std::borrow::Cow::Borrowed(s), Vec::new()),
+            Err(_) if bytes.iter().all(|b| b.is_ascii_whitespace()) => continue,
+            Err(_) => match decode(&format!("{name}:{line_no}"), bytes) {
+                Ok((text, notes)) => (std::borrow::Cow::Owned(text), notes),
+                Err(e) => {
+                    let binary = matches!(e, InputError::Binary { .. });
+                    out.push(Err(e));
+                    if binary {
+                        break;
+                    }
+                    continue;
+                }
+            },
+        };
+        if let Some(r) = json_line(name, line_no, &line, notes, options) {
+            any = true;
+            out.push(r);
+        }
+        if out.len() >= batch {
+            each(std::mem::take(&mut out));
+        }
+    }
+    if !any && out.is_empty() {
+        out.push(Err(InputError::Empty {
+            path: name.to_string(),
+        }));
+    }
+    if !out.is_empty() {
+        each(out);
     }
 }
 
@@ -409,70 +505,67 @@ struct JsonArticle {
     lang: Option<String>,
 }
 
-fn load_json_lines(
+/// One line of a JSON Lines file; `None` for a blank line.
+fn json_line<'a>(
     name: &str,
-    text: &str,
-    options: &IngestOptions,
-) -> Vec<Result<Article, InputError>> {
-    let mut out = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let source = format!("{name}:{line_no}");
-        if line.len() as u64 > options.max_article_bytes {
-            out.push(Err(InputError::TooLarge {
-                path: source,
-                size: line.len() as u64,
-                limit: options.max_article_bytes,
-            }));
-            continue;
-        }
-        let record: JsonArticle = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(InputError::JsonLine {
-                    path: name.into(),
-                    line: line_no,
-                    message: e.to_string(),
-                }));
-                continue;
-            }
-        };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(v) => v.to_string(),
-            None => format!(
-                "{}-{line_no}",
-                Path::new(name)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
-        };
-        let title = record
-            .title
-            .unwrap_or_else(|| first_line_title(&record.text));
-        out.push(make_article(RawArticle {
-            id,
-            source,
-            title,
-            text: record.text,
-            date: record.date,
-            url: record.url,
-            lang: record.lang,
-            notes: Vec::new(),
-            options,
+    line_no: usize,
+    line: &str,
+    notes: Vec<String>,
+    options: &'a IngestOptions,
+) -> Option<Result<RawArticle<'a>, InputError>> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.trim().is_empty() {
+        return None;
+    }
+    let source = format!("{name}:{line_no}");
+    if line.len() as u64 > options.max_article_bytes {
+        return Some(Err(InputError::TooLarge {
+            path: source,
+            size: line.len() as u64,
+            limit: options.max_article_bytes,
         }));
     }
-    if out.is_empty() {
-        out.push(Err(InputError::Empty { path: name.into() }));
-    }
-    out
+    let record: JsonArticle = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            return Some(Err(InputError::JsonLine {
+                path: name.into(),
+                line: line_no,
+                message: e.to_string(),
+            }))
+        }
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(v) => v.to_string(),
+        None => format!(
+            "{}-{line_no}",
+            Path::new(name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+    };
+    let title = record
+        .title
+        .unwrap_or_else(|| first_line_title(&record.text));
+    Some(Ok(RawArticle {
+        id,
+        source,
+        title,
+        text: record.text,
+        date: record.date,
+        url: record.url,
+        lang: record.lang,
+        notes,
+        options,
+    }))
 }
 
-struct RawArticle<'a> {
+/// An article as read from its input, before [`prepare`] cleans it, detects its language
+/// and splits it into sentences.
+#[derive(Debug)]
+pub struct RawArticle<'a> {
     id: String,
     source: String,
     title: String,
@@ -486,7 +579,9 @@ struct RawArticle<'a> {
     options: &'a IngestOptions,
 }
 
-fn make_article(raw: RawArticle) -> Result<Article, InputError> {
+/// Cleans a read article, detects its language and splits it into sentences: the costly
+/// part of reading, run in parallel by the pipeline.
+pub fn prepare(raw: RawArticle) -> Result<Article, InputError> {
     let title = clean_text(&raw.title).trim().to_string();
     let text = clean_text(&raw.text);
     if text.trim().is_empty() {

@@ -5,7 +5,7 @@ use crate::cache::ExtractionCache;
 use crate::error::{InputError, Result};
 use crate::extract::{extract, ArticleRecord};
 use crate::graph::{build_graph, KnowledgeGraph};
-use crate::ingest::{expand_inputs, load, IngestOptions};
+use crate::ingest::{expand_inputs, prepare, read_batches, IngestOptions};
 use crate::knowledge::EntityType;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -75,6 +75,10 @@ pub struct Extracted {
     pub reused: usize,
 }
 
+/// Articles read from one file before they are prepared and extracted together: enough
+/// to keep every core busy, few enough that an archive is never held whole.
+const ARTICLES_PER_BATCH: usize = 2048;
+
 /// A progress bar on standard error, or a hidden one when `visible` is false.
 fn progress_bar(visible: bool, what: &str) -> indicatif::ProgressBar {
     if !visible {
@@ -113,36 +117,35 @@ pub fn read_and_extract(
         }
     }
     // A bar on long builds in a terminal; nothing when output goes to a file or a pipe.
-    // It counts articles: a file counts one until it is read, then as many as it holds
-    // (a JSON Lines archive is one file of many articles).
+    // It counts articles as they are read (a JSON Lines archive is one file of many).
     let bar = progress_bar(progress, "extracting {pos}/{len} articles");
-    bar.set_length(ok_files.len() as u64);
+    bar.set_length(0);
     type Processed = std::result::Result<(String, ArticleRecord, Vec<String>, bool), InputError>;
     // Files in parallel, and the articles of one file in parallel too, so one JSON Lines
     // archive uses every core.
     let per_file: Vec<Vec<Processed>> = ok_files
         .par_iter()
         .map(|f| {
-            let articles = load(f, options);
-            bar.inc_length((articles.len() as u64).saturating_sub(1));
-            if articles.is_empty() {
-                bar.inc(1);
-            }
-            let done: Vec<Processed> = articles
-                .into_par_iter()
-                .map(|a| {
-                    let done = a.map(|mut a| {
-                        let key = crate::cache::article_key(&a);
-                        let notes = std::mem::take(&mut a.notes);
-                        match cache.and_then(|c| c.take(&key)) {
-                            Some(record) => (key, record, notes, true),
-                            None => (key, extract(a).into_record(), notes, false),
-                        }
-                    });
-                    bar.inc(1);
-                    done
-                })
-                .collect();
+            let mut done: Vec<Processed> = Vec::new();
+            read_batches(f, options, ARTICLES_PER_BATCH, &mut |batch| {
+                bar.inc_length(batch.len() as u64);
+                let processed: Vec<Processed> = batch
+                    .into_par_iter()
+                    .map(|raw| {
+                        let done = raw.and_then(prepare).map(|mut a| {
+                            let key = crate::cache::article_key(&a);
+                            let notes = std::mem::take(&mut a.notes);
+                            match cache.and_then(|c| c.take(&key)) {
+                                Some(record) => (key, record, notes, true),
+                                None => (key, extract(a).into_record(), notes, false),
+                            }
+                        });
+                        bar.inc(1);
+                        done
+                    })
+                    .collect();
+                done.extend(processed);
+            });
             done
         })
         .collect();
