@@ -94,6 +94,23 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Shortest name (in bytes, without hyphens) compared for one-letter typos.
+const FUZZY_MIN_BYTES: usize = 7;
+
+/// A name and each of its one-letter deletions: two names one edit apart share one.
+fn deletion_keys(name: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(name.to_string()).chain(
+        name.char_indices()
+            .map(move |(i, c)| format!("{}{}", &name[..i], &name[i + c.len_utf8()..])),
+    )
+}
+
+/// One edit apart, the same first three letters, the same digits.
+fn near_identical(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    a.chars().take(3).eq(b.chars().take(3)) && digits(a) == digits(b) && edit_distance(a, b) <= 1
+}
+
 struct UnionFind(Vec<usize>);
 impl UnionFind {
     fn find(&mut self, x: usize) -> usize {
@@ -185,36 +202,68 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             }
         }
     }
-    // Near-identical spellings within blocks sharing the first three letters.
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let compact: String = id.chars().filter(|c| *c != '-').collect();
-        blocks
-            .entry(compact.chars().take(3).collect())
-            .or_default()
-            .push(i);
+    // Near-identical spellings: names one edit apart that share their first three
+    // letters and their digits ("Glocanet" / "Glocalnet", not "Nordcom 34" / "Nordcom
+    // 35"). Candidates come from a deletion index (every name and each of its
+    // one-letter deletions), so the work grows with the number of names, not its square.
+    let compact: Vec<String> = ids
+        .iter()
+        .map(|id| id.chars().filter(|c| *c != '-').collect())
+        .collect();
+    let mut same_compact: HashMap<&str, usize> = HashMap::new();
+    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in compact.iter().enumerate() {
+        match same_compact.get(c.as_str()) {
+            Some(&j) => uf.union(j, i),
+            None => {
+                same_compact.insert(c, i);
+            }
+        }
+        if c.len() >= FUZZY_MIN_BYTES {
+            for key in deletion_keys(c) {
+                let list = by_deletion.entry(key).or_default();
+                // "aab" gives "ab" twice.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
     }
-    let mut to_known: HashMap<usize, String> = HashMap::new();
-    for (block, members) in &blocks {
+    for members in by_deletion.values() {
         for (a_pos, &a) in members.iter().enumerate() {
-            let ca: String = ids[a].chars().filter(|c| *c != '-').collect();
             for &b in &members[a_pos + 1..] {
-                let cb: String = ids[b].chars().filter(|c| *c != '-').collect();
-                if ca == cb || (ca.len().min(cb.len()) >= 7 && edit_distance(&ca, &cb) <= 1) {
+                if near_identical(&compact[a], &compact[b]) {
                     uf.union(a, b);
                 }
             }
-            // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
-            // compared without hyphens and spaces, only for longer names.
-            if let Some(id) = known_by_identity.get(&ids[a]) {
+        }
+    }
+    // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
+    // compared without hyphens and spaces, only for longer names.
+    let mut known_by_deletion: HashMap<String, Vec<(String, &String)>> = HashMap::new();
+    for (name, id) in &known_by_identity {
+        let c: String = name.chars().filter(|c| *c != '-').collect();
+        for key in deletion_keys(&c) {
+            known_by_deletion
+                .entry(key)
+                .or_default()
+                .push((c.clone(), id));
+        }
+    }
+    let mut to_known: HashMap<usize, String> = HashMap::new();
+    for (a, ca) in compact.iter().enumerate() {
+        if let Some(id) = known_by_identity.get(&ids[a]) {
+            to_known.insert(a, id.clone());
+        } else if ca.len() >= FUZZY_MIN_BYTES {
+            let block: String = ca.chars().take(3).collect();
+            let found = deletion_keys(ca)
+                .filter_map(|key| known_by_deletion.get(&key))
+                .flatten()
+                .filter(|(name, _)| name.starts_with(&block) && edit_distance(name, ca) == 1)
+                .map(|(_, id)| *id)
+                .min();
+            if let Some(id) = found {
                 to_known.insert(a, id.clone());
-            } else if ca.len() >= 7 {
-                for (name, id) in &known_by_identity {
-                    let compact: String = name.chars().filter(|c| *c != '-').collect();
-                    if compact.starts_with(block.as_str()) && edit_distance(&compact, &ca) == 1 {
-                        to_known.insert(a, id.clone());
-                    }
-                }
             }
         }
     }
