@@ -13,4 +13,4 @@ echo
 echo "== every number with its source (queries/numbers.rq)"
 "$bin" query --store out --file queries/numbers.rq
 echo
-echo "Outputs in out/: graph.ttl graph.trig graph.nq graph.dot graph.svg store/"
+echo "Outputs in out/: graph.ttl graph.trig graph.nq graph.dot graph.svg store/ extract-cache.bin"
