@@ -247,6 +247,31 @@ fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
 }
 
 #[test]
+fn names_that_differ_in_digits_stay_apart_and_typos_still_merge() {
+    let a = extract_text(
+        "Nyhet\n\nNordkraft 3G AS har kjøpt Fjordlinje AS. Telenpor ASA og Nordkraft 3G AS er partnere.",
+        "nb",
+    );
+    let b = extract_text(
+        "Nyhet\n\nNordkraft 4G AS har kjøpt Vestlinje AS. Fjordlinjen AS vokser.",
+        "nb",
+    );
+    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
+    let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
+    assert!(
+        keys.contains(&"nordkraft-3g") && keys.contains(&"nordkraft-4g"),
+        "{keys:?}"
+    );
+    // One letter off: the same company, and the gazetteer's Telenor.
+    assert_eq!(
+        keys.iter().filter(|k| k.starts_with("fjordlinje")).count(),
+        1,
+        "{keys:?}"
+    );
+    assert!(keys.contains(&"telenor"), "{keys:?}");
+}
+
+#[test]
 fn appositions_titles_and_deals_across_languages() {
     let r = relations("Nyhet\n\nTele2 har kommit överens med Com Hem om ett samgående, säger Tele2:s vd Anna Berg.", "sv");
     assert!(has(&r, "Tele2", "partnerOf", "Com Hem"), "{r:?}");
