@@ -218,7 +218,7 @@ impl<'a> QuadBlocks<'a> {
     }
 
     fn article_description(&self, a: usize, out: &mut Vec<Quad>) {
-        let article = &self.kg.articles[a];
+        let article = &self.kg.articles[a].meta;
         let s = &self.article_iris[a];
         let g = GraphName::DefaultGraph;
         let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));

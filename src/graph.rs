@@ -1,7 +1,7 @@
 //! Graph stage: resolved entities as petgraph nodes, relations as edges that carry their
 //! evidence, measurements beside them. Symmetric relations are stored once, in key order.
 
-use crate::extract::{ArticleRecord, CitedSentence, Metric};
+use crate::extract::{ArticleMeta, ArticleRecord, CitedSentence, Metric};
 use crate::knowledge::{EntityType, Knowledge};
 use crate::resolve::{Entity, Resolution};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -37,13 +37,9 @@ pub struct Measurement {
 /// What the export needs of an article.
 #[derive(Debug, Clone)]
 pub struct ArticleInfo {
+    /// Unique among the build's articles: the IRI's local name.
     pub key: String,
-    pub source: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub url: Option<String>,
-    pub lang: String,
-    pub content_hash: String,
+    pub meta: ArticleMeta,
     /// The sentences evidence cites, by ascending index.
     pub sentences: Vec<CitedSentence>,
 }
@@ -84,7 +80,7 @@ fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
     let slugs: Vec<String> = records
         .iter()
         .map(|x| {
-            let s = crate::resolve::slug(&x.id);
+            let s = crate::resolve::slug(&x.meta.id);
             if s.is_empty() {
                 "article".to_string()
             } else {
@@ -100,7 +96,7 @@ fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
         .zip(records)
         .map(|(s, x)| {
             if count[&s] > 1 {
-                format!("{s}-{}", &x.content_hash[..8])
+                format!("{s}-{}", &x.meta.content_hash[..8])
             } else {
                 s
             }
@@ -150,12 +146,7 @@ pub fn build_graph(records: &[ArticleRecord], resolution: &Resolution) -> Knowle
     for (a, x) in records.iter().enumerate() {
         kg.articles.push(ArticleInfo {
             key: keys[a].clone(),
-            source: x.source.clone(),
-            title: x.title.clone(),
-            date: x.date.clone(),
-            url: x.url.clone(),
-            lang: x.lang.clone(),
-            content_hash: x.content_hash.clone(),
+            meta: x.meta.clone(),
             sentences: x.sentences.clone(),
         });
         for r in &x.relations {

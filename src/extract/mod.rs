@@ -133,6 +133,18 @@ pub struct Extraction {
     pub facts: Vec<FactClaim>,
 }
 
+/// What describes an article in the graph (its IRI comes from `id`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub source: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: String,
+    pub content_hash: String,
+}
+
 /// A sentence that evidence cites: its text and character offsets in the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CitedSentence {
@@ -147,13 +159,7 @@ pub struct CitedSentence {
 /// grows with the graph, not with the corpus text) and the incremental cache stores them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleRecord {
-    pub id: String,
-    pub source: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub url: Option<String>,
-    pub lang: String,
-    pub content_hash: String,
+    pub meta: ArticleMeta,
     pub mentions: Vec<Mention>,
     pub relations: Vec<RelationClaim>,
     pub facts: Vec<FactClaim>,
@@ -208,13 +214,15 @@ impl Extraction {
         let (sentences, fact_spans) = self.cited_sentences();
         let a = self.article;
         ArticleRecord {
-            id: a.id,
-            source: a.source,
-            title: a.title,
-            date: a.date,
-            url: a.url,
-            lang: a.lang,
-            content_hash: a.content_hash,
+            meta: ArticleMeta {
+                id: a.id,
+                source: a.source,
+                title: a.title,
+                date: a.date,
+                url: a.url,
+                lang: a.lang,
+                content_hash: a.content_hash,
+            },
             mentions: self.mentions,
             relations: self.relations,
             facts: self.facts,
