@@ -237,7 +237,7 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         }
         write_outputs(&kg, &options.out, options, &mut report, &mut watch)?;
     }
-    // The cache goes last: a build that failed to write its graph keeps the old one.
+    // The cache goes last, once the outputs it describes are in place.
     if options.write_cache && !up_to_date {
         cache.save(&build_key, &extracted.keys, &extracted.records)?;
         report
