@@ -91,6 +91,32 @@ pub struct QuadBlocks<'a> {
     cited: Vec<Vec<(Owner, Vec<usize>)>>,
 }
 
+/// The views of the graph a quad belongs to: the dataset (TriG, N-Quads, the store: one
+/// named graph per article) and the merged graph of `graph.ttl`, where relation triples
+/// stand under their subject entity instead of in each article graph that states them,
+/// and a measurement is described once, where first cited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Both,
+    Dataset,
+    Merged,
+}
+
+impl View {
+    /// Whether a quad tagged `tag` belongs to this view.
+    fn holds(self, tag: View) -> bool {
+        tag == View::Both || tag == self
+    }
+
+    /// The quads of this view, moved out of a block.
+    pub fn take(self, block: Vec<(Quad, View)>) -> impl Iterator<Item = Quad> {
+        block
+            .into_iter()
+            .filter(move |(_, tag)| self.holds(*tag))
+            .map(|(q, _)| q)
+    }
+}
+
 /// One unit of export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Block {
@@ -154,20 +180,18 @@ impl<'a> QuadBlocks<'a> {
             .collect()
     }
 
-    /// The quads of one block. `merged` is the view of `graph.ttl` (all graphs in one):
-    /// relation triples are listed under their subject entity instead of in each article
-    /// graph that states them, and a measurement is described once, where first cited.
-    pub fn quads(&self, block: Block, merged: bool) -> Vec<Quad> {
+    /// The quads of one block, made once, each tagged with the views it belongs to.
+    pub fn quads(&self, block: Block) -> Vec<(Quad, View)> {
         let mut out = Vec::new();
         match block {
             Block::Entities(start, end) => {
                 for n in start..end {
-                    self.entity(NodeIndex::new(n), merged, &mut out);
+                    self.entity(NodeIndex::new(n), &mut out);
                 }
             }
             Block::Article(a) => {
                 self.article_description(a, &mut out);
-                self.article_graph(a, merged, &mut out);
+                self.article_graph(a, &mut out);
             }
         }
         out
@@ -177,27 +201,39 @@ impl<'a> QuadBlocks<'a> {
     pub fn all_quads(&self) -> Vec<Quad> {
         self.blocks()
             .into_iter()
-            .flat_map(|b| self.quads(b, false))
+            .flat_map(|b| View::Dataset.take(self.quads(b)))
             .collect()
     }
 
-    fn entity(&self, node: NodeIndex, merged: bool, out: &mut Vec<Quad>) {
+    fn entity(&self, node: NodeIndex, out: &mut Vec<(Quad, View)>) {
         let e = &self.kg.graph[node];
         let s = &self.entity_iris[node.index()];
         let g = GraphName::DefaultGraph;
-        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
-        add(rdf::TYPE.into_owned(), tm(e.etype.name()).into());
+        let mut add = |p: NamedNode, o: Term, view: View| {
+            out.push((Quad::new(s.clone(), p, o, g.clone()), view))
+        };
+        add(
+            rdf::TYPE.into_owned(),
+            tm(e.etype.name()).into(),
+            View::Both,
+        );
         if e.service {
-            add(rdf::TYPE.into_owned(), ns(SKOS, "Concept").into());
+            add(
+                rdf::TYPE.into_owned(),
+                ns(SKOS, "Concept").into(),
+                View::Both,
+            );
         }
-        add(rdfs::LABEL.into_owned(), text(&e.label));
+        add(rdfs::LABEL.into_owned(), text(&e.label), View::Both);
         for alt in &e.alt_labels {
-            add(ns(SKOS, "altLabel"), text(alt));
+            add(ns(SKOS, "altLabel"), text(alt), View::Both);
         }
         if let Some(same) = &e.same_as {
-            add(ns(OWL, "sameAs"), iri(same.clone()).into());
+            add(ns(OWL, "sameAs"), iri(same.clone()).into(), View::Both);
         }
-        if merged {
+        // In the merged view relations stand under their subject; the dataset states them
+        // in each article's graph.
+        {
             let mut relations: Vec<(NamedNode, &NamedNode)> = self
                 .kg
                 .graph
@@ -212,16 +248,17 @@ impl<'a> QuadBlocks<'a> {
             relations
                 .sort_by(|a, b| (a.0.as_str(), a.1.as_str()).cmp(&(b.0.as_str(), b.1.as_str())));
             for (p, o) in relations {
-                add(p, o.clone().into());
+                add(p, o.clone().into(), View::Merged);
             }
         }
     }
 
-    fn article_description(&self, a: usize, out: &mut Vec<Quad>) {
+    fn article_description(&self, a: usize, out: &mut Vec<(Quad, View)>) {
         let article = &self.kg.articles[a].meta;
         let s = &self.article_iris[a];
         let g = GraphName::DefaultGraph;
-        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+        let mut add =
+            |p: NamedNode, o: Term| out.push((Quad::new(s.clone(), p, o, g.clone()), View::Both));
         add(rdf::TYPE.into_owned(), tm("Article").into());
         add(rdf::TYPE.into_owned(), ns(PROV, "Entity").into());
         add(ns(DCTERMS, "title"), text(&article.title));
@@ -236,13 +273,14 @@ impl<'a> QuadBlocks<'a> {
         }
     }
 
-    fn article_graph(&self, a: usize, merged: bool, out: &mut Vec<Quad>) {
+    fn article_graph(&self, a: usize, out: &mut Vec<(Quad, View)>) {
         let kg = self.kg;
         let article = &kg.articles[a];
         let article_node = &self.article_iris[a];
         let g = GraphName::NamedNode(article_node.clone());
-        // The relation triples first, grouped by subject.
-        if !merged {
+        // The relation triples first, grouped by subject (the merged view lists them
+        // under their subject entity).
+        {
             let mut stated: Vec<(&NamedNode, NamedNode, &NamedNode)> = self.cited[a]
                 .iter()
                 .filter_map(|(owner, _)| match owner {
@@ -265,7 +303,7 @@ impl<'a> QuadBlocks<'a> {
                 ))
             });
             for (s, p, o) in stated {
-                out.push(Quad::new(s.clone(), p, o.clone(), g.clone()));
+                out.push((Quad::new(s.clone(), p, o.clone(), g.clone()), View::Dataset));
             }
         }
         for (owner, evidence) in &self.cited[a] {
@@ -281,7 +319,7 @@ impl<'a> QuadBlocks<'a> {
                         short_hash(&[si.as_str(), p.as_str(), oi.as_str(), &article.key])
                     ));
                     let mut add = |p: NamedNode, o: Term| {
-                        out.push(Quad::new(statement.clone(), p, o, g.clone()))
+                        out.push((Quad::new(statement.clone(), p, o, g.clone()), View::Both))
                     };
                     add(rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned().into());
                     add(rdf::SUBJECT.into_owned(), si.clone().into());
@@ -302,18 +340,22 @@ impl<'a> QuadBlocks<'a> {
                             measurement.currency.as_deref().unwrap_or("")
                         ])
                     ));
-                    // In the merged view, described once: in the first citing article.
-                    if !merged || measurement.evidence[0].article == a {
-                        let mut add = |p: NamedNode, o: Term| {
-                            out.push(Quad::new(node.clone(), p, o, g.clone()))
-                        };
-                        add(rdf::TYPE.into_owned(), tm("Measurement").into());
-                        add(tm("about"), about.clone().into());
-                        add(tm("metric"), tm(measurement.metric.name()).into());
-                        add(tm("value"), typed(value, xsd::DECIMAL));
-                        if let Some(c) = &measurement.currency {
-                            add(tm("currency"), text(c));
-                        }
+                    // Described in every citing article's graph; in the merged view once,
+                    // where first cited.
+                    let view = if measurement.evidence[0].article == a {
+                        View::Both
+                    } else {
+                        View::Dataset
+                    };
+                    let mut add = |p: NamedNode, o: Term| {
+                        out.push((Quad::new(node.clone(), p, o, g.clone()), view))
+                    };
+                    add(rdf::TYPE.into_owned(), tm("Measurement").into());
+                    add(tm("about"), about.clone().into());
+                    add(tm("metric"), tm(measurement.metric.name()).into());
+                    add(tm("value"), typed(value, xsd::DECIMAL));
+                    if let Some(c) = &measurement.currency {
+                        add(tm("currency"), text(c));
                     }
                     (node, &measurement.evidence)
                 }
@@ -333,18 +375,19 @@ impl<'a> QuadBlocks<'a> {
                 })
                 .collect();
             for ev_node in &evidence_nodes {
-                out.push(Quad::new(
-                    node.clone(),
-                    tm("evidence"),
-                    ev_node.clone(),
-                    g.clone(),
+                out.push((
+                    Quad::new(node.clone(), tm("evidence"), ev_node.clone(), g.clone()),
+                    View::Both,
                 ));
             }
-            out.push(Quad::new(
-                node.clone(),
-                ns(PROV, "wasDerivedFrom"),
-                article_node.clone(),
-                g.clone(),
+            out.push((
+                Quad::new(
+                    node.clone(),
+                    ns(PROV, "wasDerivedFrom"),
+                    article_node.clone(),
+                    g.clone(),
+                ),
+                View::Both,
             ));
             for (&i, ev_node) in evidence.iter().zip(evidence_nodes) {
                 let ev = &evs[i];
@@ -367,9 +410,11 @@ impl<'a> QuadBlocks<'a> {
         span: Option<(usize, usize)>,
         node: NamedNode,
         g: &GraphName,
-        out: &mut Vec<Quad>,
+        out: &mut Vec<(Quad, View)>,
     ) {
-        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(node.clone(), p, o, g.clone()));
+        let mut add = |p: NamedNode, o: Term| {
+            out.push((Quad::new(node.clone(), p, o, g.clone()), View::Both))
+        };
         add(rdf::TYPE.into_owned(), tm("Evidence").into());
         add(ns(PROV, "wasQuotedFrom"), article_node.clone().into());
         // Every evidence cites its sentence (the record keeps them); a missing one would
@@ -497,14 +542,14 @@ fn prelude_len(text: &str) -> usize {
 
 /// Serializes one block on its own. Blocks are self-contained (each ends its statements
 /// and graphs), so their bytes concatenate; the prefix lines are written once per file.
-fn serialize_block(quads: &[Quad], format: RdfFormat, header: &str) -> std::io::Result<Vec<u8>> {
+fn serialize_block(quads: &[&Quad], format: RdfFormat, header: &str) -> std::io::Result<Vec<u8>> {
     let write = |ser: RdfSerializer| -> std::io::Result<Vec<u8>> {
         let mut w = ser.for_writer(Vec::new());
         for q in quads {
             if format == RdfFormat::Turtle {
                 w.serialize_triple(oxigraph::model::TripleRef::from(q.as_ref()))?;
             } else {
-                w.serialize_quad(q)?;
+                w.serialize_quad(*q)?;
             }
         }
         w.finish()
@@ -581,22 +626,31 @@ pub fn write_rdf(
             let done: Vec<Serialized> = round
                 .par_iter()
                 .map(|&block| {
-                    let dataset = blocks.quads(block, false);
-                    let merged = formats
-                        .contains(&RdfFormat::Turtle)
-                        .then(|| blocks.quads(block, true));
+                    let quads = blocks.quads(block);
+                    let view = |view: View| -> Vec<&Quad> {
+                        quads
+                            .iter()
+                            .filter(|(_, tag)| view.holds(*tag))
+                            .map(|(q, _)| q)
+                            .collect()
+                    };
                     let bytes = formats
                         .iter()
                         .map(|&f| {
-                            let quads = if f == RdfFormat::Turtle {
-                                merged.as_deref().unwrap_or_default()
+                            let shown = if f == RdfFormat::Turtle {
+                                View::Merged
                             } else {
-                                &dataset
+                                View::Dataset
                             };
-                            serialize_block(quads, f, &header)
+                            serialize_block(&view(shown), f, &header)
                         })
                         .collect();
-                    (bytes, if want_store { dataset } else { Vec::new() })
+                    let dataset = if want_store {
+                        View::Dataset.take(quads).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    (bytes, dataset)
                 })
                 .collect();
             for (bytes, dataset) in done {
