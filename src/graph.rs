@@ -47,7 +47,10 @@ pub struct ArticleInfo {
 impl ArticleInfo {
     /// The cited sentence `index` (every evidence's sentence is cited).
     pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
-        crate::extract::cited_sentence(&self.sentences, index)
+        self.sentences
+            .binary_search_by_key(&index, |s| s.index)
+            .ok()
+            .map(|i| &self.sentences[i])
     }
 }
 

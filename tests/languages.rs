@@ -233,7 +233,7 @@ fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
         "nb",
     );
     let b = extract_text("Nyhet\n\nAvtalen mellom Glocanet og Telenor er signert av Glocanet i dag. Telenor Telecom Solutions og Telenor er to selskap.", "nb");
-    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
+    let g = telekg::pipeline::graph_of(&[a.into_record(), b.into_record()]);
     let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
     assert_eq!(
         keys.iter().filter(|k| k.starts_with("gloca")).count(),
@@ -256,7 +256,7 @@ fn names_that_differ_in_digits_stay_apart_and_typos_still_merge() {
         "Nyhet\n\nNordkraft 4G AS har kjøpt Vestlinje AS. Fjordlinjen AS vokser.",
         "nb",
     );
-    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
+    let g = telekg::pipeline::graph_of(&[a.into_record(), b.into_record()]);
     let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
     assert!(
         keys.contains(&"nordkraft-3g") && keys.contains(&"nordkraft-4g"),
@@ -393,7 +393,7 @@ fn misspelt_known_names_join_them() {
         "da",
     );
     let b = extract_text("Nyhed\n\nEU-kommissionen godkender handlen.", "da");
-    let g = telekg::pipeline::graph_of(&[a.record(), b.record()]);
+    let g = telekg::pipeline::graph_of(&[a.into_record(), b.into_record()]);
     let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
     assert_eq!(
         keys.iter()

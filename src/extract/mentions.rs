@@ -901,11 +901,7 @@ struct NameSets {
 impl NameSets {
     /// Whether a title or an organisation word (also as a compound's tail) ends a name.
     fn breaks(&self, word: &str) -> bool {
-        let lower = if word.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(word.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(word)
-        };
+        let lower = super::lower_case(word);
         let lower = lower.as_ref();
         // The word is a cue, or ends with one after at least three more bytes (the rule
         // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
@@ -1123,11 +1119,7 @@ fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
     let multiword = surface.split_whitespace().count() > 1;
     suffixes.iter().any(|s| {
         // Suffixes are written in lower case; the rare capitalised one is folded.
-        let s = if s.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(s.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(s.as_str())
-        };
+        let s = super::lower_case(s);
         last.ends_with(s.as_ref()) && (multiword || last.len() > s.len())
     })
 }

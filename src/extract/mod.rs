@@ -169,21 +169,6 @@ pub struct ArticleRecord {
     pub sentences: Vec<CitedSentence>,
 }
 
-impl ArticleRecord {
-    /// The cited sentence `index`, if evidence cites it.
-    pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
-        cited_sentence(&self.sentences, index)
-    }
-}
-
-/// Sentence `index` among cited sentences sorted by index.
-pub fn cited_sentence(sentences: &[CitedSentence], index: usize) -> Option<&CitedSentence> {
-    sentences
-        .binary_search_by_key(&index, |s| s.index)
-        .ok()
-        .map(|i| &sentences[i])
-}
-
 /// Maps byte offsets of one text to character offsets in one forward pass.
 struct CharCounter<'a> {
     text: &'a str,
@@ -204,12 +189,8 @@ impl CharCounter<'_> {
 }
 
 impl Extraction {
-    /// The compact record of this extraction (see [`ArticleRecord`]).
-    pub fn record(&self) -> ArticleRecord {
-        self.clone().into_record()
-    }
-
-    /// The compact record; the article text is dropped.
+    /// The compact record of this extraction (see [`ArticleRecord`]); the article text is
+    /// dropped.
     pub fn into_record(self) -> ArticleRecord {
         let (sentences, fact_spans) = self.cited_sentences();
         let a = self.article;
@@ -328,12 +309,17 @@ pub fn last_chars(text: &str, n: usize) -> &str {
 
 /// Whether `word` is `cue` or a compound ending in it ("el-kunder", "mobilkunder").
 pub fn word_has_cue(word: &str, cue: &str) -> bool {
-    // Most words come lower-cased already: no allocation for them.
-    let w = if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    };
+    let w = lower_case(word);
     let w = w.as_ref();
     w == cue || (w.ends_with(cue) && w.len() > cue.len() + 2)
+}
+
+/// `text` in lower case, allocating only when it has an upper-case letter (most words on
+/// the hot paths come lower-cased already).
+pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
