@@ -446,3 +446,58 @@ fn synthetic_corpus_is_deterministic_and_multilingual() {
         "{agree}/60 detected as generated"
     );
 }
+
+#[test]
+fn numbers_inside_names_and_legal_forms_in_german() {
+    // A number between a name word and a legal form or another name word is part of
+    // the name; the legal form alone is never a company.
+    let r = relations(
+        "Nyhet\n\nNordvik 24 AS kjøper Fjordlink 7 Group etter lang tids forhandlinger.",
+        "nb",
+    );
+    assert!(
+        has(&r, "Nordvik 24 AS", "acquires", "Fjordlink 7 Group"),
+        "{r:?}"
+    );
+    let x = extract_text(
+        "Nyhet\n\nRegulatoren gransker Fjordlink 7 Group. Group-resultatet var svakt.",
+        "nb",
+    );
+    assert!(
+        !x.mentions.iter().any(|m| m.surface == "Group"),
+        "{:?}",
+        x.mentions
+    );
+    // A number before a lower-case word counts something: "Nordvik kjøpte 3 selskaper".
+    let x = extract_text(
+        "Nyhet\n\nSelskapet Nordvik AS kjøpte 3 selskaper i fjor, og Nordvik 3 vokser.",
+        "nb",
+    );
+    assert!(
+        !x.mentions
+            .iter()
+            .any(|m| m.surface.starts_with("Nordvik 3 ")),
+        "{:?}",
+        x.mentions
+    );
+    // German capitalises every noun: a name ending in its legal form is still found,
+    // and "3 Millionen" does not join the name before it.
+    let r = relations(
+        "Meldung\n\nDie Rheinfunk AG übernimmt die Elbtel GmbH für 3 Millionen Euro.",
+        "de",
+    );
+    assert!(has(&r, "Rheinfunk AG", "acquires", "Elbtel GmbH"), "{r:?}");
+    let x = extract_text(
+        "Meldung\n\nDie Rheinfunk AG meldet für das Quartal 3 Millionen Kunden in Bayern.",
+        "de",
+    );
+    let facts: Vec<_> = x
+        .facts
+        .iter()
+        .map(|f| (x.mentions[f.about].surface.as_str(), f.metric, f.value))
+        .collect();
+    assert!(
+        facts.contains(&("Rheinfunk AG", Metric::CustomerCount, 3_000_000.0)),
+        "{facts:?}"
+    );
+}

@@ -718,10 +718,19 @@ fn discover(
                 .to_string();
             let is_anaphor_word = sets.anaphors.contains(&lower_surface);
             if span.words == 1
-                && (is_anaphor_word || tech.contains(surface) || not_names.contains(surface))
+                && (is_anaphor_word
+                    || tech.contains(surface)
+                    || not_names.contains(surface)
+                    || sets.company_tails.contains(surface))
             {
                 continue;
             }
+            // "Datanet AG": the span already ends in its legal form.
+            let ends_in_legal_form = span.words >= 2
+                && surface
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| common.legal_forms.iter().any(|f| f == last));
             let first_word = surface.split_whitespace().next().unwrap_or("");
             if surface.contains('@')
                 || (surface.contains('.') && !surface.contains(". "))
@@ -748,6 +757,8 @@ fn discover(
             if let Some(legal_end) = legal {
                 etype = EntityType::Company;
                 end = legal_end;
+            } else if ends_in_legal_form {
+                etype = EntityType::Company;
             } else if lexicon
                 .person_prefixes
                 .iter()
@@ -896,6 +907,12 @@ struct NameSets {
     name_cues: Vec<String>,
     /// Anaphor words ("selskapet", "the deal"), lower case: never names.
     anaphors: HashSet<String>,
+    /// Legal forms and generic company words ("AS", "GmbH", "Group"): a name ending in
+    /// one is a company, and they are never a name on their own.
+    company_tails: HashSet<String>,
+    /// Whether the language capitalises every noun (German), so that a capitalised word
+    /// after a number is no sign of one name ("3 Millionen").
+    capitalises_nouns: bool,
 }
 
 impl NameSets {
@@ -950,6 +967,14 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .chain(&lex.deal_anaphors)
                         .map(|a| a.to_lowercase())
                         .collect(),
+                    company_tails: k
+                        .common
+                        .legal_forms
+                        .iter()
+                        .chain(&k.common.generic_company_words)
+                        .cloned()
+                        .collect(),
+                    capitalises_nouns: lex.capitalises_nouns,
                 };
                 (lex.code.clone(), sets)
             })
@@ -1029,6 +1054,10 @@ fn capitalised_spans(
                 last = j;
                 words += 1;
                 j += 1;
+            } else if number_inside_name(toks, j, breakers, text) {
+                // "Kanal 5 Group", "Datanet 36 AS": the number belongs to the name.
+                last = j;
+                j += 1;
             } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
                 && toks.get(j + 1).is_some_and(|x| {
                     x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end)
@@ -1060,6 +1089,29 @@ fn capitalised_spans(
         i = j.max(i + 1);
     }
     spans
+}
+
+/// Whether the bare number `toks[j]` (one to three digits, after a name word) joins the
+/// name: the next word is a legal form or company word ("Datanet 36 AS"), or, where only
+/// names are capitalised, any capitalised word ("TV 2 Danmark"). A number before a
+/// lower-case word is a quantity ("Telia 3 selskaper").
+fn number_inside_name(toks: &[Token], j: usize, sets: &NameSets, text: &str) -> bool {
+    let n = toks[j];
+    let spaced = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
+    if !(1..=3).contains(&n.text.len())
+        || !n.text.bytes().all(|b| b.is_ascii_digit())
+        || j == 0
+        || !spaced(&toks[j - 1], &n)
+    {
+        return false;
+    }
+    toks.get(j + 1).is_some_and(|next| {
+        spaced(&n, next)
+            && next.is_word()
+            && next.is_capitalised()
+            && (sets.company_tails.contains(next.text)
+                || (!sets.capitalises_nouns && !sets.breaks(next.text)))
+    })
 }
 
 fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
