@@ -867,7 +867,7 @@ fn discover(
             None if word.chars().count() >= 7
                 && accepted
                     .iter()
-                    .any(|a| crate::resolve::edit_distance(a, word) == 1) =>
+                    .any(|a| crate::resolve::one_edit_apart(a, word)) =>
             {
                 EntityType::Company
             }
