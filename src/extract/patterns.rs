@@ -165,16 +165,21 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     }
 }
 
+/// A language's compiled patterns. Each language is compiled on first use (about 45 ms):
+/// a corpus in one language never pays for the other six, and threads reading articles
+/// in different languages compile them at the same time.
 pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
-    static ALL: OnceLock<HashMap<String, LanguagePatterns>> = OnceLock::new();
+    type Lazy = (&'static Lexicon, OnceLock<LanguagePatterns>);
+    static ALL: OnceLock<HashMap<String, Lazy>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
         Knowledge::global()
             .lexicons
             .iter()
-            .map(|l| (l.code.clone(), compile(l)))
+            .map(|l| (l.code.clone(), (l, OnceLock::new())))
             .collect()
     });
-    &all[code]
+    let (lexicon, patterns) = &all[code];
+    patterns.get_or_init(|| compile(lexicon))
 }
 
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.
