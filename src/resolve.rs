@@ -49,24 +49,24 @@ pub fn slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// Whether `word` is one of `list`, also in the genitive ("Groups", "AB:s", "AS'").
+fn is_word_of(word: &str, list: &[String]) -> bool {
+    let bare = ["'s", "’s", ":s", "'", "’", "s"]
+        .iter()
+        .find_map(|g| word.strip_suffix(g).filter(|w| !w.is_empty()));
+    list.iter()
+        .any(|f| f == word || bare.is_some_and(|b| b == f))
+}
+
 /// Folded identity of a discovered name: legal forms, one generic corporate word
-/// ("Networks", "Group") and a genitive -s dropped.
+/// ("Networks", "Group"), also in the genitive ("Vestnet Groups"), and a genitive -s
+/// dropped.
 fn identity(name: &str, common: &crate::knowledge::Common) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1
-        && common
-            .legal_forms
-            .iter()
-            .any(|f| f == words[words.len() - 1])
-    {
+    while words.len() > 1 && is_word_of(words[words.len() - 1], &common.legal_forms) {
         words.pop();
     }
-    if words.len() > 1
-        && common
-            .generic_company_words
-            .iter()
-            .any(|f| f == words[words.len() - 1])
-    {
+    if words.len() > 1 && is_word_of(words[words.len() - 1], &common.generic_company_words) {
         words.pop();
     }
     let joined = words.join(" ");

@@ -501,3 +501,24 @@ fn numbers_inside_names_and_legal_forms_in_german() {
         "{facts:?}"
     );
 }
+
+#[test]
+fn a_company_word_in_the_genitive_is_still_the_same_company() {
+    // Swedish and Danish write the genitive without an apostrophe: "Group" + "s".
+    let a = extract_text(
+        "Nyhet\n\nKonkurrensverket granskar Nordvik 24 Group efter klagomål från kunder.",
+        "sv",
+    );
+    let b = extract_text(
+        "Nyhet\n\nEnligt uppgifter har Nordvik 24 Groups nya ägare köpt Fjordlink 7 AB:s nät.",
+        "sv",
+    );
+    let g = telekg::pipeline::graph_of(&[a.into_record(), b.into_record()]);
+    let keys: Vec<&str> = g.graph.node_weights().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys.iter().filter(|k| k.starts_with("nordvik")).count(),
+        1,
+        "{keys:?}"
+    );
+    assert!(!keys.iter().any(|k| k.ends_with("-groups")), "{keys:?}");
+}
