@@ -575,8 +575,92 @@ pub struct RdfTargets {
     pub trig: Option<PathBuf>,
     /// N-Quads of the same dataset.
     pub nquads: Option<PathBuf>,
-    /// The Oxigraph store folder, rebuilt with the bulk loader and swapped in.
+    /// The Oxigraph store folder: updated in place when it records what it holds and
+    /// little changed, else rebuilt with the bulk loader and swapped in.
     pub store: Option<PathBuf>,
+    /// Whether an existing store may be updated in place (false: always rebuild it).
+    pub update_store: bool,
+}
+
+/// How the store was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreWrite {
+    /// Rebuilt from nothing with the bulk loader.
+    Rebuilt,
+    /// Updated in place: this many units (entities, articles) rewritten or removed, of
+    /// this many.
+    Updated { rewritten: usize, units: usize },
+}
+
+/// Above this share of rewritten units (in percent), and above [`ALWAYS_UPDATED_UNITS`],
+/// a rebuild is faster than a transaction that deletes and inserts them one by one.
+const MAX_UPDATED_PERCENT: usize = 10;
+/// So few rewritten units are always updated in place.
+const ALWAYS_UPDATED_UNITS: usize = 1000;
+
+/// Feeds a quad to a hash: each term as its kind and its length-prefixed text, so no
+/// two different quads feed the same bytes.
+fn hash_quad(hasher: &mut blake3::Hasher, quad: &Quad) {
+    use oxigraph::model::TermRef;
+    let mut piece = |tag: u8, text: &str| {
+        hasher
+            .update(&[tag])
+            .update(&(text.len() as u64).to_le_bytes())
+            .update(text.as_bytes());
+    };
+    let mut term = |t: TermRef| match t {
+        TermRef::NamedNode(n) => piece(b'<', n.as_str()),
+        TermRef::BlankNode(b) => piece(b'_', b.as_str()),
+        TermRef::Literal(l) => {
+            piece(b'"', l.value());
+            match l.language() {
+                Some(lang) => piece(b'@', lang),
+                None => piece(b'^', l.datatype().as_str()),
+            }
+        }
+    };
+    term(quad.subject.as_ref().into());
+    term(quad.predicate.as_ref().into());
+    term(quad.object.as_ref());
+    match &quad.graph_name {
+        GraphName::NamedNode(g) => term(g.into()),
+        GraphName::BlankNode(b) => term(b.into()),
+        GraphName::DefaultGraph => piece(b'.', ""),
+    }
+}
+
+/// The units of a block's dataset quads with the hash of each (in the block's order),
+/// and the quads of the units that differ from `previous`.
+fn block_units(
+    dataset: &[&Quad],
+    previous: Option<&crate::store::StoreUnits>,
+) -> Vec<(String, [u8; 16], Option<Vec<Quad>>)> {
+    let mut units: Vec<(String, Vec<&Quad>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &quad in dataset {
+        let Some(unit) = crate::store::unit_of(quad) else {
+            continue;
+        };
+        let at = *index.entry(unit).or_insert_with(|| {
+            units.push((unit.to_string(), Vec::new()));
+            units.len() - 1
+        });
+        units[at].1.push(quad);
+    }
+    units
+        .into_iter()
+        .map(|(unit, quads)| {
+            let mut hasher = blake3::Hasher::new();
+            for q in &quads {
+                hash_quad(&mut hasher, q);
+            }
+            let mut hash = [0u8; 16];
+            hash.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+            let same = previous.is_some_and(|p| p.hashes.get(&unit) == Some(&hash));
+            let keep = (previous.is_some() && !same).then(|| quads.into_iter().cloned().collect());
+            (unit, hash, keep)
+        })
+        .collect()
 }
 
 /// Blocks serialized in parallel per round; bounds what is held between writes.
@@ -589,7 +673,7 @@ pub fn write_rdf(
     kg: &KnowledgeGraph,
     targets: &RdfTargets,
     progress: &indicatif::ProgressBar,
-) -> Result<()> {
+) -> Result<Option<StoreWrite>> {
     use rayon::prelude::*;
     let header = prefix_header();
     let blocks = QuadBlocks::new(kg);
@@ -613,16 +697,27 @@ pub fn write_rdf(
     }
     let formats: Vec<RdfFormat> = files.iter().map(|(_, format)| *format).collect();
     let want_store = targets.store.is_some();
-    std::thread::scope(|scope| -> Result<()> {
+    // A store that records its units is updated in place when little changed: the
+    // blocks are compared unit by unit as they are written, instead of fed to a loader.
+    let previous = targets
+        .store
+        .as_deref()
+        .filter(|_| targets.update_store)
+        .and_then(crate::store::StoreUnits::load);
+    let feed_loader = want_store && previous.is_none();
+    let mut units = crate::store::StoreUnits::default();
+    let mut changed: Vec<(String, Vec<Quad>)> = Vec::new();
+    std::thread::scope(|scope| -> Result<Option<StoreWrite>> {
         let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
-        let loader = targets.store.as_ref().map(|path| {
+        let loader = targets.store.as_ref().filter(|_| feed_loader).map(|path| {
             let expected = blocks.estimated_quads();
             scope.spawn(move || {
                 crate::store::build_store(path, from_blocks.into_iter().flatten(), expected)
             })
         });
+        type Units = Vec<(String, [u8; 16], Option<Vec<Quad>>)>;
         for round in order.chunks(BLOCKS_PER_ROUND) {
-            type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>);
+            type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>, Units);
             let done: Vec<Serialized> = round
                 .par_iter()
                 .map(|&block| {
@@ -645,28 +740,39 @@ pub fn write_rdf(
                             serialize_block(&view(shown), f, &header)
                         })
                         .collect();
-                    let dataset = if want_store {
+                    let block_units = if want_store {
+                        block_units(&view(View::Dataset), previous.as_ref())
+                    } else {
+                        Vec::new()
+                    };
+                    let dataset = if feed_loader {
                         View::Dataset.take(quads).collect()
                     } else {
                         Vec::new()
                     };
-                    (bytes, dataset)
+                    (bytes, dataset, block_units)
                 })
                 .collect();
-            for (bytes, dataset) in done {
+            for (bytes, dataset, block_units) in done {
+                for (unit, hash, quads) in block_units {
+                    if let Some(quads) = quads {
+                        changed.push((unit.clone(), quads));
+                    }
+                    units.hashes.insert(unit, hash);
+                }
                 for ((file, _), b) in files.iter_mut().zip(bytes) {
                     b.and_then(|b| file.file.write_all(&b))
                         .map_err(|e| file.error(e))?;
                 }
                 // A closed channel means the loader failed; its error is reported below.
-                if want_store && to_store.send(dataset).is_err() {
+                if feed_loader && to_store.send(dataset).is_err() {
                     break;
                 }
                 progress.inc(1);
             }
         }
         drop(to_store);
-        if want_store {
+        if feed_loader {
             progress.set_message("indexing the store");
         }
         let built = match loader {
@@ -677,13 +783,62 @@ pub fn write_rdf(
             ),
             None => None,
         };
+        let (Some(path), Some(previous)) = (&targets.store, &previous) else {
+            for (f, _) in files.drain(..) {
+                f.persist()?;
+            }
+            return match built {
+                Some(built) => {
+                    built.record_units(&units)?;
+                    built.swap_in()?;
+                    Ok(Some(StoreWrite::Rebuilt))
+                }
+                None => Ok(None),
+            };
+        };
+        let removed: Vec<String> = previous
+            .hashes
+            .keys()
+            .filter(|u| !units.hashes.contains_key(*u))
+            .cloned()
+            .collect();
+        let rewritten = changed.len() + removed.len();
+        let total = units.hashes.len().max(previous.hashes.len());
+        if rewritten > ALWAYS_UPDATED_UNITS && rewritten * 100 > total * MAX_UPDATED_PERCENT {
+            // Too much changed: a rebuild from nothing, with the quads made once more.
+            progress.set_message("rebuilding the store");
+            let built = crate::store::build_store(
+                path,
+                order
+                    .iter()
+                    .flat_map(|&b| View::Dataset.take(blocks.quads(b))),
+                blocks.estimated_quads(),
+            )?;
+            for (f, _) in files.drain(..) {
+                f.persist()?;
+            }
+            built.record_units(&units)?;
+            built.swap_in()?;
+            return Ok(Some(StoreWrite::Rebuilt));
+        }
+        progress.set_message("updating the store");
+        if rewritten > 0 {
+            crate::store::update_store(
+                path,
+                crate::store::StoreDelta {
+                    changed,
+                    removed,
+                    units,
+                },
+            )?;
+        }
         for (f, _) in files.drain(..) {
             f.persist()?;
         }
-        if let Some(built) = built {
-            built.swap_in()?;
-        }
-        Ok(())
+        Ok(Some(StoreWrite::Updated {
+            rewritten,
+            units: total,
+        }))
     })
 }
 

@@ -57,6 +57,8 @@ pub struct BuildReport {
     pub articles_reused: usize,
     /// Nothing changed since the last build into the folder: no file was rewritten.
     pub up_to_date: bool,
+    /// How the store was written, if it was.
+    pub store_write: Option<crate::export::StoreWrite>,
     /// Seconds per stage, in order, and in all.
     pub timings: Vec<(&'static str, f64)>,
     pub seconds: f64,
@@ -268,9 +270,10 @@ fn write_outputs(
         trig: Some(out.join("graph.trig")),
         nquads: Some(out.join("graph.nq")),
         store: options.store.then(|| out.join("store")),
+        update_store: options.reuse_cache,
     };
     let bar = progress_bar(options.progress, "writing the graph: {pos}/{len} blocks");
-    crate::export::write_rdf(kg, &targets, &bar)?;
+    report.store_write = crate::export::write_rdf(kg, &targets, &bar)?;
     bar.finish_and_clear();
     report.files.extend(
         [&targets.turtle, &targets.trig, &targets.nquads]

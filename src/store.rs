@@ -16,6 +16,98 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// What a store built by telekg holds, unit by unit: for each entity and article IRI, a
+/// hash of its quads (the default-graph quads about it and its named graph). Kept in
+/// the store folder, so a later build can rewrite only the units that changed.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct StoreUnits {
+    pub hashes: std::collections::HashMap<String, [u8; 16]>,
+}
+
+/// The file in the store folder that holds its [`StoreUnits`] (RocksDB ignores it).
+pub const UNITS_FILE: &str = "telekg-units.bin";
+
+/// The unit a quad of the dataset belongs to: its named graph (an article), else its
+/// subject (an entity or an article's description).
+pub fn unit_of(quad: &Quad) -> Option<&str> {
+    match &quad.graph_name {
+        oxigraph::model::GraphName::NamedNode(g) => Some(g.as_str()),
+        oxigraph::model::GraphName::DefaultGraph => match &quad.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(s) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl StoreUnits {
+    /// The units of the store at `store`, if it has a readable record of them.
+    pub fn load(store: &Path) -> Option<Self> {
+        let bytes = std::fs::read(store.join(UNITS_FILE)).ok()?;
+        postcard::from_bytes(&bytes).ok()
+    }
+
+    fn save(&self, store: &Path) -> Result<()> {
+        let bytes = postcard::to_allocvec(self).map_err(|e| store_error(store, e))?;
+        crate::export::write_atomic(&store.join(UNITS_FILE), |w| w.write_all(&bytes))
+    }
+}
+
+/// What changed between the units a store holds and the graph to store.
+pub struct StoreDelta {
+    /// Units to (re)write, with all their quads.
+    pub changed: Vec<(String, Vec<Quad>)>,
+    /// Units the graph no longer has.
+    pub removed: Vec<String>,
+    /// The units after the update.
+    pub units: StoreUnits,
+}
+
+/// Rewrites the changed units of the store at `path` in one transaction: their old
+/// quads (default-graph quads about them and their named graph) go, the new ones come.
+/// The record of units is removed first and written last, so an interrupted update
+/// leaves a store the next build rebuilds from nothing rather than trusts.
+pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
+    use oxigraph::model::{GraphNameRef, NamedNodeRef};
+    let units_file = path.join(UNITS_FILE);
+    std::fs::remove_file(&units_file).map_err(|e| store_error(&units_file, e))?;
+    {
+        let store = Store::open(path).map_err(|e| store_error(path, e))?;
+        let mut transaction = store
+            .start_transaction()
+            .map_err(|e| store_error(path, e))?;
+        let stale = delta
+            .changed
+            .iter()
+            .map(|(unit, _)| unit)
+            .chain(&delta.removed);
+        for unit in stale {
+            let node = NamedNodeRef::new(unit).map_err(|e| store_error(path, e))?;
+            let about: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(node.into()),
+                    None,
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|e| store_error(path, e))?;
+            for quad in &about {
+                transaction.remove(quad);
+            }
+            transaction
+                .remove_named_graph(node)
+                .map_err(|e| store_error(path, e))?;
+        }
+        for (_, quads) in &delta.changed {
+            transaction.extend(quads);
+        }
+        transaction.commit().map_err(|e| store_error(path, e))?;
+        store.flush().map_err(|e| store_error(path, e))?;
+    }
+    delta.units.save(path)
+}
+
 /// A store filled beside its final place, waiting to be swapped in.
 #[must_use = "a built store is only used once swapped in"]
 pub struct BuiltStore {
@@ -61,6 +153,11 @@ pub fn build_store(
 }
 
 impl BuiltStore {
+    /// Records the units the new store holds (see [`StoreUnits`]).
+    pub fn record_units(&self, units: &StoreUnits) -> Result<()> {
+        units.save(&self.fresh)
+    }
+
     /// Replaces the store at its final place, so readers never see a half-load.
     pub fn swap_in(self) -> Result<()> {
         let (path, fresh) = (&self.path, &self.fresh);

@@ -80,6 +80,38 @@ fn assert_same_outputs(a: &Path, b: &Path) {
     }
 }
 
+/// Every quad of a store (default graph and named graphs) and its named graphs.
+fn store_content(out: &Path) -> (HashSet<Quad>, HashSet<String>) {
+    let store = oxigraph::store::Store::open_read_only(out.join("store")).unwrap();
+    let quads = store.iter().map(|q| q.unwrap()).collect();
+    let graphs = store
+        .named_graphs()
+        .map(|g| g.unwrap().to_string())
+        .collect();
+    (quads, graphs)
+}
+
+fn assert_same_store(a: &Path, b: &Path) {
+    let (qa, ga) = store_content(a);
+    let (qb, gb) = store_content(b);
+    assert!(!qa.is_empty());
+    assert_eq!(
+        ga,
+        gb,
+        "named graphs of {} and {}",
+        a.display(),
+        b.display()
+    );
+    assert!(
+        qa == qb,
+        "stores differ: {} quads only in {}, {} only in {}",
+        qa.difference(&qb).count(),
+        a.display(),
+        qb.difference(&qa).count(),
+        b.display()
+    );
+}
+
 #[test]
 fn incremental_build_equals_full_rebuild() {
     let dir = tempfile::tempdir().unwrap();
@@ -113,6 +145,11 @@ fn incremental_build_equals_full_rebuild() {
     .unwrap();
     let changed = build(&[&input], &inc, &[]);
     assert_eq!(counts(&changed), (34, 2, 32));
+    assert!(
+        stderr(&changed).contains("store updated in place"),
+        "{}",
+        stderr(&changed)
+    );
 
     // The same inputs from nothing give byte-identical files and the same store.
     let full = dir.path().join("full");
@@ -123,22 +160,7 @@ fn incremental_build_equals_full_rebuild() {
     let nq = String::from_utf8(read(&full.join("graph.nq"))).unwrap();
     assert!(nq.contains("tmr:fjordnet") || nq.contains("/id/fjordnet>"));
     assert!(!nq.contains("synth-7-3>"), "a removed article stays out");
-    let count = |out: &Path| {
-        let o = telekg()
-            .args([
-                "query",
-                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-                "--format",
-                "csv",
-                "--store",
-            ])
-            .arg(out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", stderr(&o));
-        String::from_utf8(o.stdout).unwrap()
-    };
-    assert_eq!(count(&inc), count(&full));
+    assert_same_store(&inc, &full);
 
     // A build without the cache replaces the outputs and drops the cache that
     // described the old ones: the next build cannot take them for up to date.
@@ -148,6 +170,9 @@ fn incremental_build_equals_full_rebuild() {
     assert_eq!(counts(&after), (34, 34, 0));
     assert!(!stderr(&after).contains("nothing changed"));
     assert_same_outputs(&inc, &full);
+    // Thirty articles more than the store held: still updated in place, still equal.
+    assert!(stderr(&after).contains("store updated in place"));
+    assert_same_store(&inc, &full);
 
     // A damaged cache is reported and ignored, never trusted.
     std::fs::write(inc.join("extract-cache.bin"), b"not a cache").unwrap();
@@ -159,6 +184,20 @@ fn incremental_build_equals_full_rebuild() {
         stderr(&damaged)
     );
     assert_same_outputs(&inc, &full);
+    assert_same_store(&inc, &full);
+
+    // A store whose record of units is damaged is rebuilt, never patched blindly.
+    std::fs::write(inc.join("store/telekg-units.bin"), b"not a record").unwrap();
+    std::fs::write(
+        input.join("new.txt"),
+        "Fjordnet kjøper Vestlink\n\nFjordnet AS har kjøpt Vestlink AS for 2,6 milliarder kroner.\n",
+    )
+    .unwrap();
+    let unrecorded = build(&[&input], &inc, &[]);
+    assert!(!stderr(&unrecorded).contains("store updated in place"));
+    let full_again = dir.path().join("full-again");
+    build(&[&input], &full_again, &["--no-cache"]);
+    assert_same_store(&inc, &full_again);
 }
 
 /// Every quad of an N-Quads document.
