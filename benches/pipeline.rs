@@ -28,11 +28,19 @@ fn peak_rss_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Writes `n` generated articles as JSON Lines; returns the bytes of article text.
-fn write_corpus(path: &Path, n: usize) -> usize {
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path).expect("corpus file"));
+/// Writes `n` generated articles as JSON Lines (appended with `append`, from another
+/// seed); returns the bytes of article text.
+fn write_corpus(path: &Path, n: usize, append: bool) -> usize {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(append)
+        .write(true)
+        .truncate(!append)
+        .open(path)
+        .expect("corpus file");
+    let mut file = std::io::BufWriter::new(file);
     let mut text_bytes = 0usize;
-    for a in telekg::synth::generate(42, n) {
+    for a in telekg::synth::generate(if append { 43 } else { 42 }, n) {
         text_bytes += a.text.len();
         serde_json::to_writer(&mut file, &a).expect("write");
         file.write_all(b"\n").expect("write");
@@ -61,6 +69,7 @@ fn run_child(corpus: &str, out: &str) {
         "entities": report.entities_per_type.iter().map(|(_, n)| n).sum::<usize>(),
         "relations": report.relations_per_property.iter().map(|(_, n)| n).sum::<usize>(),
         "peak_mb": peak_rss_mb(),
+        "store": report.store_write.map_or("not written".into(), |w| w.to_string()),
     });
     println!("{line}");
 }
@@ -123,7 +132,7 @@ fn main() {
     for &n in &sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = dir.path().join("corpus.jsonl");
-        let text_bytes = write_corpus(&corpus, n);
+        let text_bytes = write_corpus(&corpus, n, false);
         let mb = text_bytes as f64 / 1e6;
         let out = dir.path().join("out");
         let full = child_build(&corpus, &out);
@@ -218,6 +227,17 @@ fn main() {
                 Err(e) => println!("  peer skipped: python3: {e}"),
             }
         }
+        // A day's news on top of the archive: 1% more articles, extracted alone, and the
+        // store updated in place rather than rebuilt.
+        write_corpus(&corpus, (n / 100).max(1), true);
+        let grown = child_build(&corpus, &out);
+        println!(
+            "  rebuild, 1% new articles: {:.3} s ({} of {} articles reused; store {})",
+            grown["seconds"].as_f64().unwrap_or(f64::NAN),
+            grown["reused"],
+            grown["articles"],
+            grown["store"].as_str().unwrap_or("?"),
+        );
     }
     if let Some(&(n0, base)) = per_article.first() {
         println!("\ntime per article relative to {n0} articles:");

@@ -592,6 +592,18 @@ pub enum StoreWrite {
     Updated { rewritten: usize, units: usize },
 }
 
+impl std::fmt::Display for StoreWrite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreWrite::Rebuilt => write!(f, "rebuilt"),
+            StoreWrite::Updated { rewritten, units } => write!(
+                f,
+                "updated in place: {rewritten} of {units} entities and articles rewritten"
+            ),
+        }
+    }
+}
+
 /// Above this share of rewritten units (in percent), and above [`ALWAYS_UPDATED_UNITS`],
 /// a rebuild is faster than a transaction that deletes and inserts them one by one.
 const MAX_UPDATED_PERCENT: usize = 10;
@@ -707,6 +719,11 @@ pub fn write_rdf(
     let feed_loader = want_store && previous.is_none();
     let mut units = crate::store::StoreUnits::default();
     let mut changed: Vec<(String, Vec<Quad>)> = Vec::new();
+    // Past this many changed units the store is rebuilt, so their quads are not held.
+    let update_limit = previous.as_ref().map_or(0, |p| {
+        ALWAYS_UPDATED_UNITS.max(p.hashes.len() * MAX_UPDATED_PERCENT / 100)
+    });
+    let mut too_many_changes = false;
     std::thread::scope(|scope| -> Result<Option<StoreWrite>> {
         let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
         let loader = targets.store.as_ref().filter(|_| feed_loader).map(|path| {
@@ -755,8 +772,12 @@ pub fn write_rdf(
                 .collect();
             for (bytes, dataset, block_units) in done {
                 for (unit, hash, quads) in block_units {
-                    if let Some(quads) = quads {
+                    if let Some(quads) = quads.filter(|_| !too_many_changes) {
                         changed.push((unit.clone(), quads));
+                        if changed.len() > update_limit {
+                            too_many_changes = true;
+                            changed = Vec::new();
+                        }
                     }
                     units.hashes.insert(unit, hash);
                 }
@@ -804,7 +825,7 @@ pub fn write_rdf(
             .collect();
         let rewritten = changed.len() + removed.len();
         let total = units.hashes.len().max(previous.hashes.len());
-        if rewritten > ALWAYS_UPDATED_UNITS && rewritten * 100 > total * MAX_UPDATED_PERCENT {
+        if too_many_changes || rewritten > update_limit {
             // Too much changed: a rebuild from nothing, with the quads made once more.
             progress.set_message("rebuilding the store");
             let built = crate::store::build_store(

@@ -203,12 +203,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     out.display()
                 );
             }
-            if let Some(telekg::export::StoreWrite::Updated { rewritten, units }) =
-                report.store_write
-            {
-                eprintln!(
-                    "telekg: store updated in place: {rewritten} of {units} entities and articles rewritten"
-                );
+            if let Some(update @ telekg::export::StoreWrite::Updated { .. }) = report.store_write {
+                eprintln!("telekg: store {update}");
             }
             if let Some(why) = &report.svg_skipped {
                 eprintln!("telekg: note: graph.svg not rendered: {why} (graph.dot is there)");
