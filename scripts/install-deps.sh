@@ -8,6 +8,8 @@ set -euo pipefail
 
 need_apt=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
+# C and C++ compilers: RocksDB (C++) and mimalloc (C) are compiled from source.
+{ command -v cc && command -v c++; } >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
