@@ -746,19 +746,20 @@ pub fn write_rdf(
                             .map(|(q, _)| q)
                             .collect()
                     };
+                    let (merged, in_dataset) = (view(View::Merged), view(View::Dataset));
                     let bytes = formats
                         .iter()
                         .map(|&f| {
                             let shown = if f == RdfFormat::Turtle {
-                                View::Merged
+                                &merged
                             } else {
-                                View::Dataset
+                                &in_dataset
                             };
-                            serialize_block(&view(shown), f, &header)
+                            serialize_block(shown, f, &header)
                         })
                         .collect();
                     let block_units = if want_store {
-                        block_units(&view(View::Dataset), previous.as_ref())
+                        block_units(&in_dataset, previous.as_ref())
                     } else {
                         Vec::new()
                     };
