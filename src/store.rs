@@ -28,7 +28,8 @@ pub struct StoreUnits {
 pub const UNITS_FILE: &str = "telekg-units.bin";
 
 /// The unit a quad of the dataset belongs to: its named graph (an article), else its
-/// subject (an entity or an article's description).
+/// subject (an entity or an article's description). Every node telekg writes is an IRI
+/// minted from identity, so every quad of its dataset has one.
 pub fn unit_of(quad: &Quad) -> Option<&str> {
     match &quad.graph_name {
         oxigraph::model::GraphName::NamedNode(g) => Some(g.as_str()),
