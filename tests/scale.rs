@@ -200,6 +200,36 @@ fn incremental_build_equals_full_rebuild() {
     assert_same_store(&inc, &full_again);
 }
 
+#[test]
+fn a_store_whose_articles_mostly_changed_is_rebuilt_and_equal() {
+    // Past 1000 units and a tenth of the store, a rebuild replaces the in-place update.
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = telekg::synth::generate(11, 1200)
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap())
+        .collect();
+    let archive = dir.path().join("archive.jsonl");
+    std::fs::write(&archive, lines.join("\n")).unwrap();
+    let inc = dir.path().join("inc");
+    build(&[&archive], &inc, &[]);
+    // The same articles in reverse order: each one's source line, so its description
+    // and graph, changes.
+    let reversed: Vec<&str> = lines.iter().rev().map(String::as_str).collect();
+    std::fs::write(&archive, reversed.join("\n")).unwrap();
+    let again = build(&[&archive], &inc, &[]);
+    assert_eq!(counts(&again).0, 1200);
+    assert!(
+        !stderr(&again).contains("store updated in place"),
+        "{}",
+        stderr(&again)
+    );
+    let full = dir.path().join("full");
+    build(&[&archive], &full, &["--no-cache"]);
+    assert_same_outputs(&inc, &full);
+    assert_same_store(&inc, &full);
+    assert!(inc.join("store/telekg-units.bin").is_file());
+}
+
 /// Every quad of an N-Quads document.
 fn quads(bytes: &[u8]) -> HashSet<Quad> {
     RdfParser::from_format(RdfFormat::NQuads)
