@@ -197,14 +197,6 @@ impl<'a> QuadBlocks<'a> {
         out
     }
 
-    /// The whole graph as quads (the dataset view), in output order.
-    pub fn all_quads(&self) -> Vec<Quad> {
-        self.blocks()
-            .into_iter()
-            .flat_map(|b| View::Dataset.take(self.quads(b)))
-            .collect()
-    }
-
     fn entity(&self, node: NodeIndex, out: &mut Vec<(Quad, View)>) {
         let e = &self.kg.graph[node];
         let s = &self.entity_iris[node.index()];
@@ -604,77 +596,6 @@ impl std::fmt::Display for StoreWrite {
     }
 }
 
-/// Above this share of rewritten units (in percent), and above [`ALWAYS_UPDATED_UNITS`],
-/// a rebuild is faster than a transaction that deletes and inserts them one by one.
-const MAX_UPDATED_PERCENT: usize = 10;
-/// So few rewritten units are always updated in place.
-const ALWAYS_UPDATED_UNITS: usize = 1000;
-
-/// Feeds a quad to a hash: each term as its kind and its length-prefixed text, so no
-/// two different quads feed the same bytes.
-fn hash_quad(hasher: &mut blake3::Hasher, quad: &Quad) {
-    use oxigraph::model::TermRef;
-    let mut piece = |tag: u8, text: &str| {
-        hasher
-            .update(&[tag])
-            .update(&(text.len() as u64).to_le_bytes())
-            .update(text.as_bytes());
-    };
-    let mut term = |t: TermRef| match t {
-        TermRef::NamedNode(n) => piece(b'<', n.as_str()),
-        TermRef::BlankNode(b) => piece(b'_', b.as_str()),
-        TermRef::Literal(l) => {
-            piece(b'"', l.value());
-            match l.language() {
-                Some(lang) => piece(b'@', lang),
-                None => piece(b'^', l.datatype().as_str()),
-            }
-        }
-    };
-    term(quad.subject.as_ref().into());
-    term(quad.predicate.as_ref().into());
-    term(quad.object.as_ref());
-    match &quad.graph_name {
-        GraphName::NamedNode(g) => term(g.into()),
-        GraphName::BlankNode(b) => term(b.into()),
-        GraphName::DefaultGraph => piece(b'.', ""),
-    }
-}
-
-/// The units of a block's dataset quads with the hash of each (in the block's order),
-/// and the quads of the units that differ from `previous`.
-fn block_units(
-    dataset: &[&Quad],
-    previous: Option<&crate::store::StoreUnits>,
-) -> Vec<(String, [u8; 16], Option<Vec<Quad>>)> {
-    let mut units: Vec<(String, Vec<&Quad>)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for &quad in dataset {
-        let Some(unit) = crate::store::unit_of(quad) else {
-            continue;
-        };
-        let at = *index.entry(unit).or_insert_with(|| {
-            units.push((unit.to_string(), Vec::new()));
-            units.len() - 1
-        });
-        units[at].1.push(quad);
-    }
-    units
-        .into_iter()
-        .map(|(unit, quads)| {
-            let mut hasher = blake3::Hasher::new();
-            for q in &quads {
-                hash_quad(&mut hasher, q);
-            }
-            let mut hash = [0u8; 16];
-            hash.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-            let same = previous.is_some_and(|p| p.hashes.get(&unit) == Some(&hash));
-            let keep = (previous.is_some() && !same).then(|| quads.into_iter().cloned().collect());
-            (unit, hash, keep)
-        })
-        .collect()
-}
-
 /// Blocks serialized in parallel per round; bounds what is held between writes.
 const BLOCKS_PER_ROUND: usize = 1024;
 
@@ -720,9 +641,7 @@ pub fn write_rdf(
     let mut units = crate::store::StoreUnits::default();
     let mut changed: Vec<(String, Vec<Quad>)> = Vec::new();
     // Past this many changed units the store is rebuilt, so their quads are not held.
-    let update_limit = previous.as_ref().map_or(0, |p| {
-        ALWAYS_UPDATED_UNITS.max(p.hashes.len() * MAX_UPDATED_PERCENT / 100)
-    });
+    let update_limit = previous.as_ref().map_or(0, |p| p.update_limit());
     let mut too_many_changes = false;
     std::thread::scope(|scope| -> Result<Option<StoreWrite>> {
         let (to_store, from_blocks) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
@@ -759,7 +678,7 @@ pub fn write_rdf(
                         })
                         .collect();
                     let block_units = if want_store {
-                        block_units(&in_dataset, previous.as_ref())
+                        crate::store::units_of_block(&in_dataset, previous.as_ref())
                     } else {
                         Vec::new()
                     };
@@ -805,62 +724,49 @@ pub fn write_rdf(
             ),
             None => None,
         };
-        let (Some(path), Some(previous)) = (&targets.store, &previous) else {
-            for (f, _) in files.drain(..) {
-                f.persist()?;
-            }
-            return match built {
-                Some(built) => {
-                    built.record_units(&units)?;
-                    built.swap_in()?;
-                    Ok(Some(StoreWrite::Rebuilt))
+        // The store's new content: a fresh store to swap in once the files are in place,
+        // or the old one updated in place first.
+        let (built, write) = match (&targets.store, &previous) {
+            (None, _) => (None, None),
+            (Some(_), None) => (built, Some(StoreWrite::Rebuilt)),
+            (Some(path), Some(previous)) => {
+                let removed = previous.removed_from(&units);
+                let rewritten = changed.len() + removed.len();
+                if too_many_changes || rewritten > update_limit {
+                    // Too much changed: a rebuild from nothing, with the quads made again.
+                    progress.set_message("rebuilding the store");
+                    let quads = order
+                        .iter()
+                        .flat_map(|&b| View::Dataset.take(blocks.quads(b)));
+                    let built = crate::store::build_store(path, quads, blocks.estimated_quads())?;
+                    (Some(built), Some(StoreWrite::Rebuilt))
+                } else {
+                    progress.set_message("updating the store");
+                    let total = units.hashes.len().max(previous.hashes.len());
+                    if rewritten > 0 {
+                        let delta = crate::store::StoreDelta {
+                            changed: std::mem::take(&mut changed),
+                            removed,
+                            units: std::mem::take(&mut units),
+                        };
+                        crate::store::update_store(path, delta)?;
+                    }
+                    let write = StoreWrite::Updated {
+                        rewritten,
+                        units: total,
+                    };
+                    (None, Some(write))
                 }
-                None => Ok(None),
-            };
-        };
-        let removed: Vec<String> = previous
-            .hashes
-            .keys()
-            .filter(|u| !units.hashes.contains_key(*u))
-            .cloned()
-            .collect();
-        let rewritten = changed.len() + removed.len();
-        let total = units.hashes.len().max(previous.hashes.len());
-        if too_many_changes || rewritten > update_limit {
-            // Too much changed: a rebuild from nothing, with the quads made once more.
-            progress.set_message("rebuilding the store");
-            let built = crate::store::build_store(
-                path,
-                order
-                    .iter()
-                    .flat_map(|&b| View::Dataset.take(blocks.quads(b))),
-                blocks.estimated_quads(),
-            )?;
-            for (f, _) in files.drain(..) {
-                f.persist()?;
             }
-            built.record_units(&units)?;
-            built.swap_in()?;
-            return Ok(Some(StoreWrite::Rebuilt));
-        }
-        progress.set_message("updating the store");
-        if rewritten > 0 {
-            crate::store::update_store(
-                path,
-                crate::store::StoreDelta {
-                    changed,
-                    removed,
-                    units,
-                },
-            )?;
-        }
+        };
         for (f, _) in files.drain(..) {
             f.persist()?;
         }
-        Ok(Some(StoreWrite::Updated {
-            rewritten,
-            units: total,
-        }))
+        if let Some(built) = built {
+            built.record_units(&units)?;
+            built.swap_in()?;
+        }
+        Ok(write)
     })
 }
 

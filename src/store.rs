@@ -48,10 +48,95 @@ impl StoreUnits {
         postcard::from_bytes(&bytes).ok()
     }
 
+    /// Changed units past which a rebuild is faster than updating this store in place.
+    pub fn update_limit(&self) -> usize {
+        ALWAYS_UPDATED_UNITS.max(self.hashes.len() * MAX_UPDATED_PERCENT / 100)
+    }
+
+    /// The units this store holds that `new` no longer has.
+    pub fn removed_from(&self, new: &StoreUnits) -> Vec<String> {
+        self.hashes
+            .keys()
+            .filter(|u| !new.hashes.contains_key(*u))
+            .cloned()
+            .collect()
+    }
+
     fn save(&self, store: &Path) -> Result<()> {
         let bytes = postcard::to_allocvec(self).map_err(|e| store_error(store, e))?;
         crate::export::write_atomic(&store.join(UNITS_FILE), |w| w.write_all(&bytes))
     }
+}
+
+/// Above this share of rewritten units (in percent), and above [`ALWAYS_UPDATED_UNITS`],
+/// a rebuild is faster than a transaction that deletes and inserts them one by one.
+const MAX_UPDATED_PERCENT: usize = 10;
+/// So few rewritten units are always updated in place.
+const ALWAYS_UPDATED_UNITS: usize = 1000;
+
+/// Feeds a quad to a hash: each term as its kind and its length-prefixed text, so no
+/// two different quads feed the same bytes.
+fn hash_quad(hasher: &mut blake3::Hasher, quad: &Quad) {
+    use oxigraph::model::TermRef;
+    let mut piece = |tag: u8, text: &str| {
+        hasher
+            .update(&[tag])
+            .update(&(text.len() as u64).to_le_bytes())
+            .update(text.as_bytes());
+    };
+    let mut term = |t: TermRef| match t {
+        TermRef::NamedNode(n) => piece(b'<', n.as_str()),
+        TermRef::BlankNode(b) => piece(b'_', b.as_str()),
+        TermRef::Literal(l) => {
+            piece(b'"', l.value());
+            match l.language() {
+                Some(lang) => piece(b'@', lang),
+                None => piece(b'^', l.datatype().as_str()),
+            }
+        }
+    };
+    term(quad.subject.as_ref().into());
+    term(quad.predicate.as_ref().into());
+    term(quad.object.as_ref());
+    match &quad.graph_name {
+        oxigraph::model::GraphName::NamedNode(g) => term(g.into()),
+        oxigraph::model::GraphName::BlankNode(b) => term(b.into()),
+        oxigraph::model::GraphName::DefaultGraph => piece(b'.', ""),
+    }
+}
+
+/// The units of a block of dataset quads with the hash of each (in the block's order),
+/// and the quads of the units that differ from `previous` (none without `previous`).
+pub fn units_of_block(
+    dataset: &[&Quad],
+    previous: Option<&StoreUnits>,
+) -> Vec<(String, [u8; 16], Option<Vec<Quad>>)> {
+    let mut units: Vec<(String, Vec<&Quad>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &quad in dataset {
+        let Some(unit) = unit_of(quad) else {
+            continue;
+        };
+        let at = *index.entry(unit).or_insert_with(|| {
+            units.push((unit.to_string(), Vec::new()));
+            units.len() - 1
+        });
+        units[at].1.push(quad);
+    }
+    units
+        .into_iter()
+        .map(|(unit, quads)| {
+            let mut hasher = blake3::Hasher::new();
+            for q in &quads {
+                hash_quad(&mut hasher, q);
+            }
+            let mut hash = [0u8; 16];
+            hash.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+            let same = previous.is_some_and(|p| p.hashes.get(&unit) == Some(&hash));
+            let keep = (previous.is_some() && !same).then(|| quads.into_iter().cloned().collect());
+            (unit, hash, keep)
+        })
+        .collect()
 }
 
 /// What changed between the units a store holds and the graph to store.
