@@ -1,8 +1,9 @@
 //! End-to-end benchmark over a generated corpus (src/synth.rs): the real `build` (read,
 //! extract, resolve, graph, Turtle + TriG + N-Quads + store, incremental cache), per
 //! stage in articles/s and MB/s, peak memory per size (each size runs in a child process),
-//! the scaling of time per article, and the Python peer (benches/peer_spacy.py: spaCy +
-//! EntityRuler + rdflib) on the same corpus when spaCy is installed.
+//! the same build writing only graph.ttl and the store, the scaling of time per article,
+//! and the Python peer (benches/peer_spacy.py: spaCy + EntityRuler + rdflib) on the same
+//! corpus when spaCy is installed, against telekg writing graph.ttl alone as it does.
 //!
 //!     cargo bench --bench pipeline                                 # 1 000 and 10 000
 //!     TELEKG_BENCH_SIZES=1000,10000,100000 cargo bench --bench pipeline
@@ -49,12 +50,49 @@ fn write_corpus(path: &Path, n: usize, append: bool) -> usize {
     text_bytes
 }
 
+/// What a child build writes: every output (the command line's default), graph.ttl and
+/// the store (the measure of end to end), or graph.ttl alone (what the peer
+/// writes).
+#[derive(Clone, Copy)]
+enum Outputs {
+    All,
+    TurtleAndStore,
+    Turtle,
+}
+
+impl Outputs {
+    fn name(self) -> &'static str {
+        match self {
+            Outputs::All => "all",
+            Outputs::TurtleAndStore => "ttl+store",
+            Outputs::Turtle => "ttl",
+        }
+    }
+
+    fn from_name(name: &str) -> Self {
+        match name {
+            "ttl+store" => Outputs::TurtleAndStore,
+            "ttl" => Outputs::Turtle,
+            _ => Outputs::All,
+        }
+    }
+}
+
 /// The child: one build of `corpus` into `out`, printed as one JSON line.
-fn run_child(corpus: &str, out: &str) {
+fn run_child(corpus: &str, out: &str, outputs: Outputs) {
+    let only_turtle = telekg::pipeline::Exports {
+        trig: false,
+        nquads: false,
+        dot: false,
+    };
     let options = BuildOptions {
         ingest: IngestOptions::default(),
         out: out.into(),
-        store: true,
+        store: !matches!(outputs, Outputs::Turtle),
+        exports: match outputs {
+            Outputs::All => Default::default(),
+            _ => only_turtle,
+        },
         svg: false,
         progress: false,
         reuse_cache: true,
@@ -74,12 +112,17 @@ fn run_child(corpus: &str, out: &str) {
     println!("{line}");
 }
 
-fn child_build(corpus: &Path, out: &Path) -> serde_json::Value {
+fn child_build(corpus: &Path, out: &Path, outputs: Outputs) -> serde_json::Value {
     let exe = std::env::current_exe().expect("bench binary");
     let output = Command::new(exe)
         .env(
             "TELEKG_BENCH_CHILD",
-            format!("{}\t{}", corpus.display(), out.display()),
+            format!(
+                "{}\t{}\t{}",
+                corpus.display(),
+                out.display(),
+                outputs.name()
+            ),
         )
         .output()
         .expect("child build");
@@ -109,8 +152,13 @@ fn size_of(path: &Path) -> u64 {
 
 fn main() {
     if let Ok(job) = std::env::var("TELEKG_BENCH_CHILD") {
-        let (corpus, out) = job.split_once('\t').expect("corpus\tout");
-        run_child(corpus, out);
+        let mut parts = job.split('\t');
+        let (corpus, out) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        run_child(
+            corpus,
+            out,
+            Outputs::from_name(parts.next().unwrap_or("all")),
+        );
         return;
     }
     // `cargo bench` passes --bench; nothing else is expected.
@@ -135,7 +183,7 @@ fn main() {
         let text_bytes = write_corpus(&corpus, n, false);
         let mb = text_bytes as f64 / 1e6;
         let out = dir.path().join("out");
-        let full = child_build(&corpus, &out);
+        let full = child_build(&corpus, &out, Outputs::All);
         let seconds = full["seconds"].as_f64().unwrap_or(f64::NAN);
         println!(
             "\n{n} articles, {mb:.1} MB of text -> {} entities, {} relations; graph.ttl {:.1} MB, graph.nq {:.1} MB, store {:.1} MB",
@@ -164,8 +212,22 @@ fn main() {
             "  peak memory {:.0} MB",
             full["peak_mb"].as_f64().unwrap_or(0.0)
         );
+        // The measure of end to end: text into graph.ttl and the store, without
+        // the TriG, N-Quads and diagram the command line also writes by default.
+        let lean = child_build(
+            &corpus,
+            &dir.path().join("out-ttl-store"),
+            Outputs::TurtleAndStore,
+        );
+        let lean_seconds = lean["seconds"].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "  graph.ttl + store only (--formats ttl): {lean_seconds:.3} s = {:.0} articles/s, {:.2} MB/s, peak memory {:.0} MB",
+            n as f64 / lean_seconds,
+            mb / lean_seconds,
+            lean["peak_mb"].as_f64().unwrap_or(0.0)
+        );
         // Again into the same folder: nothing changed, so nothing is extracted.
-        let again = child_build(&corpus, &out);
+        let again = child_build(&corpus, &out, Outputs::All);
         println!(
             "  rebuild, unchanged: {:.3} s ({} of {} articles reused)",
             again["seconds"].as_f64().unwrap_or(f64::NAN),
@@ -207,6 +269,15 @@ fn main() {
                             mb / ps,
                             ps / seconds
                         );
+                        // Like for like: telekg writing only graph.ttl, as the peer does.
+                        let alone =
+                            child_build(&corpus, &dir.path().join("out-ttl"), Outputs::Turtle);
+                        let alone_seconds = alone["seconds"].as_f64().unwrap_or(f64::NAN);
+                        println!(
+                            "  graph.ttl alone, as the peer writes: telekg {alone_seconds:.2} s = {:.2} MB/s, {:.1}x the peer",
+                            mb / alone_seconds,
+                            ps / alone_seconds
+                        );
                         if let Some(pt) = peer_triples {
                             println!(
                                 "  output: telekg {ours:.0} quads, peer {pt:.0} triples; telekg writes {:.0}x the peer's triples per second",
@@ -230,7 +301,7 @@ fn main() {
         // A day's news on top of the archive: 1% more articles, extracted alone, and the
         // store updated in place rather than rebuilt.
         write_corpus(&corpus, (n / 100).max(1), true);
-        let grown = child_build(&corpus, &out);
+        let grown = child_build(&corpus, &out, Outputs::All);
         println!(
             "  rebuild, 1% new articles: {:.3} s ({} of {} articles reused; store {})",
             grown["seconds"].as_f64().unwrap_or(f64::NAN),

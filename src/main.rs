@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use telekg::ingest::{IngestOptions, InputFile, DEFAULT_MAX_ARTICLE_BYTES};
-use telekg::pipeline::{build, BuildOptions};
+use telekg::pipeline::{build, BuildOptions, Exports};
 use telekg::store::{run_query, OutputFormat};
 
 // Extraction and export allocate many small strings on every core; mimalloc's
@@ -27,7 +27,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles, extract, merge into one graph and write DIR/graph.ttl, graph.trig,
-    /// graph.nq, graph.dot, graph.svg and the SPARQL store DIR/store.
+    /// graph.nq, graph.dot, graph.svg and the SPARQL store DIR/store. Outputs of an
+    /// earlier build that this one does not write are removed.
     Build {
         /// Files, folders (recursive) or - for standard input. Text/Markdown, HTML, JSON Lines.
         #[arg(required = true)]
@@ -44,6 +45,15 @@ enum Command {
         /// Do not render graph.svg.
         #[arg(long)]
         no_svg: bool,
+        /// Files to write: graph.ttl always, and any of trig, nq, dot (graph.svg needs
+        /// dot). E.g. `--formats ttl` for an archive that only needs Turtle and the store.
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_values_t = [Format::Ttl, Format::Trig, Format::Nq, Format::Dot]
+        )]
+        formats: Vec<Format>,
         /// Largest article accepted, in bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: u64,
@@ -108,6 +118,19 @@ enum Command {
     },
 }
 
+/// Files `telekg build` can write.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// graph.ttl, the merged graph (always written).
+    Ttl,
+    /// graph.trig, one named graph per article.
+    Trig,
+    /// graph.nq, the same dataset as N-Quads (what `telekg push` sends).
+    Nq,
+    /// graph.dot (and graph.svg).
+    Dot,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     Text,
@@ -133,6 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lang,
             no_store,
             no_svg,
+            formats,
             max_article_bytes,
             full,
             no_cache,
@@ -145,6 +169,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 out: out.clone(),
                 store: !no_store,
+                exports: Exports {
+                    trig: formats.contains(&Format::Trig),
+                    nquads: formats.contains(&Format::Nq),
+                    dot: formats.contains(&Format::Dot),
+                },
                 svg: !no_svg,
                 progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 reuse_cache: !full && !no_cache,

@@ -17,6 +17,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Fill the Oxigraph store in `out/store`.
     pub store: bool,
+    /// The files written beside `graph.ttl`, which is always written.
+    pub exports: Exports,
     /// Render `graph.svg` when Graphviz is installed.
     pub svg: bool,
     /// Show a progress bar (the CLI sets it when standard error is a terminal).
@@ -28,14 +30,57 @@ pub struct BuildOptions {
     pub write_cache: bool,
 }
 
+/// The exports a build may write beside `graph.ttl` (always written: the graph contract).
+/// An archive build may skip the ones it has no use for: N-Quads repeat TriG line by
+/// line and are the largest file by far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exports {
+    /// `graph.trig`: one named graph per article.
+    pub trig: bool,
+    /// `graph.nq`: the same dataset as N-Quads (what `telekg push` sends).
+    pub nquads: bool,
+    /// `graph.dot`, and `graph.svg` when asked for and Graphviz is there.
+    pub dot: bool,
+}
+
+impl Default for Exports {
+    fn default() -> Self {
+        Exports {
+            trig: true,
+            nquads: true,
+            dot: true,
+        }
+    }
+}
+
 /// The outputs a build with these options leaves in its folder (graph.svg aside: it
 /// depends on Graphviz and the graph's size).
 fn output_names(options: &BuildOptions) -> Vec<&'static str> {
-    let mut names = vec!["graph.ttl", "graph.trig", "graph.nq", "graph.dot"];
-    if options.store {
-        names.push("store");
+    let exports = &options.exports;
+    [
+        (true, "graph.ttl"),
+        (exports.trig, "graph.trig"),
+        (exports.nquads, "graph.nq"),
+        (exports.dot, "graph.dot"),
+        (options.store, "store"),
+    ]
+    .into_iter()
+    .filter_map(|(written, name)| written.then_some(name))
+    .collect()
+}
+
+/// Outputs an earlier build may have left that this one does not write: they would
+/// describe another graph than graph.ttl, so they go.
+fn stale_names(options: &BuildOptions) -> Vec<&'static str> {
+    let written = output_names(options);
+    let mut stale: Vec<&'static str> = ["graph.trig", "graph.nq", "graph.dot", "store"]
+        .into_iter()
+        .filter(|name| !written.contains(name))
+        .collect();
+    if !(options.svg && options.exports.dot) {
+        stale.push("graph.svg");
     }
-    names
+    stale
 }
 
 /// Largest graph rendered as graph.svg.
@@ -214,7 +259,10 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
     // its outputs would write the same bytes again: skip it, as make would.
     let build_key = cache.build_key(
         &extracted.keys,
-        &format!("store={} svg={}", options.store, options.svg),
+        &format!(
+            "store={} svg={} exports={:?}",
+            options.store, options.svg, options.exports
+        ),
     );
     let up_to_date = options.reuse_cache
         && cache.previous_build_was(&build_key)
@@ -238,6 +286,9 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
             })?;
         }
         write_outputs(&kg, &options.out, options, &mut report, &mut watch)?;
+        // Only once the new outputs are in place: a failed build leaves the old ones
+        // as they were, together.
+        remove_stale_outputs(&options.out, options, &mut report)?;
     }
     // The cache goes last, once the outputs it describes are in place.
     if options.write_cache && !up_to_date {
@@ -258,6 +309,33 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
     Ok(report)
 }
 
+/// Removes the outputs of an earlier build that this build does not write, with a note.
+fn remove_stale_outputs(
+    out: &Path,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<()> {
+    for name in stale_names(options) {
+        let path = out.join(name);
+        let removed = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else if path.exists() {
+            std::fs::remove_file(&path)
+        } else {
+            continue;
+        };
+        removed.map_err(|source| crate::error::Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        report.notes.push(format!(
+            "removed {} of an earlier build: this build does not write it",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 fn write_outputs(
     kg: &KnowledgeGraph,
     out: &Path,
@@ -265,10 +343,11 @@ fn write_outputs(
     report: &mut BuildReport,
     watch: &mut Stopwatch,
 ) -> Result<()> {
+    let exports = &options.exports;
     let targets = crate::export::RdfTargets {
         turtle: Some(out.join("graph.ttl")),
-        trig: Some(out.join("graph.trig")),
-        nquads: Some(out.join("graph.nq")),
+        trig: exports.trig.then(|| out.join("graph.trig")),
+        nquads: exports.nquads.then(|| out.join("graph.nq")),
         store: options.store.then(|| out.join("store")),
         update_store: options.reuse_cache,
     };
@@ -285,15 +364,19 @@ fn write_outputs(
         report.files.push(store.clone());
     }
     watch.lap("export+store");
+    if !exports.dot {
+        return Ok(());
+    }
     let dot = out.join("graph.dot");
     crate::export::write_dot(&dot, kg)?;
     report.files.push(dot.clone());
     if options.svg {
         let svg = out.join("graph.svg");
         let entities = kg.graph.node_count();
+        // A picture of an earlier build would mislead, so a build that draws none
+        // removes it.
         if entities > MAX_SVG_ENTITIES {
-            // Graphviz needs minutes on such graphs and nobody can read the picture; a
-            // picture of an earlier, smaller build would mislead.
+            // Graphviz needs minutes on such graphs and nobody can read the picture.
             let _ = std::fs::remove_file(&svg);
             report.svg_skipped = Some(format!(
                 "{entities} entities are too many for one picture (limit {MAX_SVG_ENTITIES})"
@@ -301,6 +384,7 @@ fn write_outputs(
         } else if crate::export::render_svg(&dot, &svg)? {
             report.files.push(svg);
         } else {
+            let _ = std::fs::remove_file(&svg);
             report.svg_skipped = Some("Graphviz `dot` not found".into());
         }
     }

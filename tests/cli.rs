@@ -286,6 +286,68 @@ fn outputs_are_replaced_atomically() {
 }
 
 #[test]
+fn formats_choose_the_exports_and_stale_ones_go() {
+    // A full build, then one that writes only Turtle and no store into the same folder:
+    // the Turtle is the same graph, and nothing of the earlier build is left to
+    // contradict it (a store or N-Quads of other articles would answer for them).
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let full_ttl = std::fs::read(dir.path().join("graph.ttl")).unwrap();
+    let full_nq = std::fs::read(dir.path().join("graph.nq")).unwrap();
+    let o = run(telekg()
+        .arg("build")
+        .arg(repo().join("seeds"))
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--formats", "ttl", "--no-store"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.path().join("graph.ttl")).unwrap(),
+        full_ttl
+    );
+    for gone in ["graph.trig", "graph.nq", "graph.dot", "graph.svg", "store"] {
+        assert!(!dir.path().join(gone).exists(), "{gone} was left");
+        assert!(
+            stderr(&o).contains(gone),
+            "no note on {gone}: {}",
+            stderr(&o)
+        );
+    }
+    let o = run(telekg()
+        .arg("query")
+        .arg("--store")
+        .arg(dir.path())
+        .arg("ASK { ?s ?p ?o }"));
+    assert!(
+        !o.status.success() && stderr(&o).contains("no store"),
+        "a removed store still answered: {}",
+        stderr(&o)
+    );
+    // N-Quads alone are the very bytes of the full build's.
+    let o = run(telekg()
+        .arg("build")
+        .arg(repo().join("seeds"))
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--formats", "nq", "--no-store"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("graph.nq")).unwrap(), full_nq);
+    assert!(!dir.path().join("graph.trig").exists());
+    let o = run(telekg()
+        .arg("build")
+        .arg(repo().join("seeds"))
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--formats", "xml"]));
+    assert_eq!(o.status.code(), Some(2), "unknown format: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("trig"),
+        "lists the formats: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn json_lines_and_stdin_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = dir.path().join("news.jsonl");
