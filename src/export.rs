@@ -599,6 +599,15 @@ impl std::fmt::Display for StoreWrite {
 /// Blocks serialized in parallel per round; bounds what is held between writes.
 const BLOCKS_PER_ROUND: usize = 1024;
 
+/// One pass of [`write_rdf`] over the blocks: into the store's loader, into the files,
+/// or both at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Store,
+    Files,
+    Both,
+}
+
 /// Streams the graph into Turtle, TriG, N-Quads and the store at once: blocks of quads
 /// are made and serialized in parallel, written in order, and fed to the store's bulk
 /// loader on another thread. No file or store is replaced unless all of them succeed.
@@ -611,7 +620,6 @@ pub fn write_rdf(
     let header = prefix_header();
     let blocks = QuadBlocks::new(kg);
     let order = blocks.blocks();
-    progress.set_length(order.len() as u64);
     let mut files = Vec::new();
     for (path, format) in [
         (&targets.turtle, RdfFormat::Turtle),
@@ -652,70 +660,95 @@ pub fn write_rdf(
             })
         });
         type Units = Vec<(String, [u8; 16], Option<Vec<Quad>>)>;
-        for round in order.chunks(BLOCKS_PER_ROUND) {
-            type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>, Units);
-            let done: Vec<Serialized> = round
-                .par_iter()
-                .map(|&block| {
-                    let quads = blocks.quads(block);
-                    let view = |view: View| -> Vec<&Quad> {
-                        quads
-                            .iter()
-                            .filter(|(_, tag)| view.holds(*tag))
-                            .map(|(q, _)| q)
-                            .collect()
-                    };
-                    let (merged, in_dataset) = (view(View::Merged), view(View::Dataset));
-                    let bytes = formats
-                        .iter()
-                        .map(|&f| {
-                            let shown = if f == RdfFormat::Turtle {
-                                &merged
-                            } else {
-                                &in_dataset
-                            };
-                            serialize_block(shown, f, &header)
-                        })
-                        .collect();
-                    let block_units = if want_store {
-                        crate::store::units_of_block(&in_dataset, previous.as_ref())
-                    } else {
-                        Vec::new()
-                    };
-                    let dataset = if feed_loader {
-                        View::Dataset.take(quads).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    (bytes, dataset, block_units)
-                })
-                .collect();
-            for (bytes, dataset, block_units) in done {
-                for (unit, hash, quads) in block_units {
-                    if let Some(quads) = quads.filter(|_| !too_many_changes) {
-                        changed.push((unit.clone(), quads));
-                        if changed.len() > update_limit {
-                            too_many_changes = true;
-                            changed = Vec::new();
+        // A store built from nothing gets every quad first and the files come after:
+        // RocksDB then compacts the new store on one core while the files are serialized
+        // on the others, instead of the files competing with its indexing and the cores
+        // idling through its compaction. Otherwise one pass does both.
+        let passes: &[Pass] = if feed_loader {
+            &[Pass::Store, Pass::Files]
+        } else {
+            &[Pass::Both]
+        };
+        progress.set_length((order.len() * passes.len()) as u64);
+        let mut to_store = Some(to_store);
+        for &pass in passes {
+            let (feed, serialize) = (pass != Pass::Files && feed_loader, pass != Pass::Store);
+            let hash_units = want_store && pass != Pass::Files;
+            for round in order.chunks(BLOCKS_PER_ROUND) {
+                type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>, Units);
+                let done: Vec<Serialized> = round
+                    .par_iter()
+                    .map(|&block| {
+                        let quads = blocks.quads(block);
+                        let view = |view: View| -> Vec<&Quad> {
+                            quads
+                                .iter()
+                                .filter(|(_, tag)| view.holds(*tag))
+                                .map(|(q, _)| q)
+                                .collect()
+                        };
+                        let in_dataset = view(View::Dataset);
+                        let bytes = if serialize {
+                            let merged = view(View::Merged);
+                            formats
+                                .iter()
+                                .map(|&f| {
+                                    let shown = if f == RdfFormat::Turtle {
+                                        &merged
+                                    } else {
+                                        &in_dataset
+                                    };
+                                    serialize_block(shown, f, &header)
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        let block_units = if hash_units {
+                            crate::store::units_of_block(&in_dataset, previous.as_ref())
+                        } else {
+                            Vec::new()
+                        };
+                        let dataset = if feed {
+                            View::Dataset.take(quads).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        (bytes, dataset, block_units)
+                    })
+                    .collect();
+                for (bytes, dataset, block_units) in done {
+                    for (unit, hash, quads) in block_units {
+                        if let Some(quads) = quads.filter(|_| !too_many_changes) {
+                            changed.push((unit.clone(), quads));
+                            if changed.len() > update_limit {
+                                too_many_changes = true;
+                                changed = Vec::new();
+                            }
+                        }
+                        units.hashes.insert(unit, hash);
+                    }
+                    for ((file, _), b) in files.iter_mut().zip(bytes) {
+                        b.and_then(|b| file.file.write_all(&b))
+                            .map_err(|e| file.error(e))?;
+                    }
+                    if let Some(sender) = to_store.as_ref().filter(|_| feed) {
+                        // A closed channel means the loader failed; its error is
+                        // reported below.
+                        if sender.send(dataset).is_err() {
+                            to_store = None;
                         }
                     }
-                    units.hashes.insert(unit, hash);
+                    progress.inc(1);
                 }
-                for ((file, _), b) in files.iter_mut().zip(bytes) {
-                    b.and_then(|b| file.file.write_all(&b))
-                        .map_err(|e| file.error(e))?;
-                }
-                // A closed channel means the loader failed; its error is reported below.
-                if feed_loader && to_store.send(dataset).is_err() {
-                    break;
-                }
-                progress.inc(1);
+            }
+            if feed {
+                // The loader commits and compacts while the files are written.
+                to_store = None;
+                progress.set_message("indexing the store");
             }
         }
         drop(to_store);
-        if feed_loader {
-            progress.set_message("indexing the store");
-        }
         let built = match loader {
             Some(handle) => Some(
                 handle
