@@ -152,10 +152,11 @@ impl UnionFind {
     }
 }
 
-/// A discovered identity with what the corpus said about it.
+/// A discovered identity with what the corpus said about it (its spellings borrowed
+/// from the extractions).
 #[derive(Default)]
-struct Candidate {
-    surfaces: BTreeMap<String, usize>,
+struct Candidate<'a> {
+    surfaces: BTreeMap<&'a str, usize>,
     types: BTreeMap<EntityType, usize>,
 }
 
@@ -186,20 +187,36 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         }
     }
 
-    // 1. Discovered identities across the corpus.
-    let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
+    // 1. Discovered identities across the corpus. Hash maps, not ordered ones: an
+    // archive has millions of mentions, and a lookup in an ordered map of hundreds of
+    // thousands of names waits on memory at every level. Each spelling's identity is
+    // worked out once.
+    let mut identity_of: HashMap<&str, String> = HashMap::new();
+    let mut candidates: HashMap<&str, Candidate> = HashMap::new();
     for x in extractions {
         for m in &x.mentions {
             if let Reference::New(name) = &m.reference {
-                let c = candidates.entry(identity(name, legal)).or_default();
+                identity_of
+                    .entry(name.as_str())
+                    .or_insert_with(|| identity(name, legal));
+            }
+        }
+    }
+    for x in extractions {
+        for m in &x.mentions {
+            if let Reference::New(name) = &m.reference {
+                let c = candidates
+                    .entry(identity_of[name.as_str()].as_str())
+                    .or_default();
                 if m.is_name() {
-                    *c.surfaces.entry(name.clone()).or_default() += 1;
+                    *c.surfaces.entry(name.as_str()).or_default() += 1;
                 }
                 *c.types.entry(m.etype).or_default() += 1;
             }
         }
     }
-    let ids: Vec<String> = candidates.keys().cloned().collect();
+    let mut ids: Vec<String> = candidates.keys().map(|id| id.to_string()).collect();
+    ids.sort_unstable();
     let position: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
@@ -298,12 +315,12 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     let mut identity_entity: HashMap<usize, usize> = HashMap::new();
     for members in groups.values() {
         let known = members.iter().find_map(|m| to_known.get(m).cloned());
-        let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
+        let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
         let mut types: BTreeMap<EntityType, usize> = BTreeMap::new();
         for &m in members {
-            let c = &candidates[&ids[m]];
+            let c = &candidates[ids[m].as_str()];
             for (s, n) in &c.surfaces {
-                *surfaces.entry(s.clone()).or_default() += n;
+                *surfaces.entry(*s).or_default() += n;
             }
             for (t, n) in &c.types {
                 *types.entry(*t).or_default() += n;
@@ -322,10 +339,10 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                         **n,
                         !s.ends_with('s'),
                         std::cmp::Reverse(s.len()),
-                        std::cmp::Reverse((*s).clone()),
+                        std::cmp::Reverse(*s),
                     )
                 })
-                .map(|(s, _)| s.clone())
+                .map(|(s, _)| s.to_string())
                 .unwrap_or_else(|| ids[members[0]].clone());
             let etype = types
                 .iter()
@@ -382,7 +399,9 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                         service: true,
                     })
                 }
-                Reference::New(name) => identity_entity[&position[identity(name, legal).as_str()]],
+                Reference::New(name) => {
+                    identity_entity[&position[identity_of[name.as_str()].as_str()]]
+                }
             };
             if m.is_name() && m.surface != table.entities[e].label {
                 table.entities[e].alt_labels.insert(m.surface.clone());
