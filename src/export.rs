@@ -599,8 +599,8 @@ impl std::fmt::Display for StoreWrite {
 /// Blocks serialized in parallel per round; bounds what is held between writes.
 const BLOCKS_PER_ROUND: usize = 1024;
 
-/// One pass of [`write_rdf`] over the blocks: into the store's loader, into the files,
-/// or both at once.
+/// One pass of [`write_rdf`] over the blocks: into a new store's loader, into the files,
+/// or into the files while comparing an existing store's units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pass {
     Store,
@@ -608,9 +608,75 @@ enum Pass {
     Both,
 }
 
-/// Streams the graph into Turtle, TriG, N-Quads and the store at once: blocks of quads
-/// are made and serialized in parallel, written in order, and fed to the store's bulk
-/// loader on another thread. No file or store is replaced unless all of them succeed.
+impl Pass {
+    fn feeds_loader(self) -> bool {
+        self == Pass::Store
+    }
+
+    fn serializes(self) -> bool {
+        self != Pass::Store
+    }
+}
+
+/// What one block gives a pass: its bytes per file format, its dataset quads for the
+/// loader, and its store units (each with its quads when it changed).
+type BlockOutput = (
+    Vec<std::io::Result<Vec<u8>>>,
+    Vec<Quad>,
+    Vec<(String, [u8; 16], Option<Vec<Quad>>)>,
+);
+
+/// Makes one block's quads and what `pass` needs of them. With `units_against`, the
+/// block's store units are hashed and compared with that earlier record, if any.
+fn block_output(
+    blocks: &QuadBlocks,
+    block: Block,
+    pass: Pass,
+    formats: &[RdfFormat],
+    header: &str,
+    units_against: Option<Option<&crate::store::StoreUnits>>,
+) -> BlockOutput {
+    let quads = blocks.quads(block);
+    let view = |view: View| -> Vec<&Quad> {
+        quads
+            .iter()
+            .filter(|(_, tag)| view.holds(*tag))
+            .map(|(q, _)| q)
+            .collect()
+    };
+    let in_dataset = view(View::Dataset);
+    let bytes = if pass.serializes() {
+        let merged = view(View::Merged);
+        formats
+            .iter()
+            .map(|&f| {
+                let shown = if f == RdfFormat::Turtle {
+                    &merged
+                } else {
+                    &in_dataset
+                };
+                serialize_block(shown, f, header)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let units = match units_against {
+        Some(previous) => crate::store::units_of_block(&in_dataset, previous),
+        None => Vec::new(),
+    };
+    let dataset = if pass.feeds_loader() {
+        View::Dataset.take(quads).collect()
+    } else {
+        Vec::new()
+    };
+    (bytes, dataset, units)
+}
+
+/// Streams the graph into Turtle, TriG, N-Quads and the store: blocks of quads are made
+/// and serialized in parallel and written in order; a new store's bulk loader, on other
+/// threads, gets them in a pass of their own before the files. No file or store is
+/// replaced unless all of them succeed.
 pub fn write_rdf(
     kg: &KnowledgeGraph,
     targets: &RdfTargets,
@@ -659,7 +725,6 @@ pub fn write_rdf(
                 crate::store::build_store(path, from_blocks.into_iter().flatten(), expected)
             })
         });
-        type Units = Vec<(String, [u8; 16], Option<Vec<Quad>>)>;
         // A store built from nothing gets every quad first and the files come after:
         // RocksDB then compacts the new store on one core while the files are serialized
         // on the others, instead of the files competing with its indexing and the cores
@@ -672,49 +737,13 @@ pub fn write_rdf(
         progress.set_length((order.len() * passes.len()) as u64);
         let mut to_store = Some(to_store);
         for &pass in passes {
-            let (feed, serialize) = (pass != Pass::Files && feed_loader, pass != Pass::Store);
-            let hash_units = want_store && pass != Pass::Files;
+            // Units are hashed once, in the pass that sees the store.
+            let units_against = (want_store && pass != Pass::Files).then_some(previous.as_ref());
             for round in order.chunks(BLOCKS_PER_ROUND) {
-                type Serialized = (Vec<std::io::Result<Vec<u8>>>, Vec<Quad>, Units);
-                let done: Vec<Serialized> = round
+                let done: Vec<BlockOutput> = round
                     .par_iter()
                     .map(|&block| {
-                        let quads = blocks.quads(block);
-                        let view = |view: View| -> Vec<&Quad> {
-                            quads
-                                .iter()
-                                .filter(|(_, tag)| view.holds(*tag))
-                                .map(|(q, _)| q)
-                                .collect()
-                        };
-                        let in_dataset = view(View::Dataset);
-                        let bytes = if serialize {
-                            let merged = view(View::Merged);
-                            formats
-                                .iter()
-                                .map(|&f| {
-                                    let shown = if f == RdfFormat::Turtle {
-                                        &merged
-                                    } else {
-                                        &in_dataset
-                                    };
-                                    serialize_block(shown, f, &header)
-                                })
-                                .collect()
-                        } else {
-                            Vec::new()
-                        };
-                        let block_units = if hash_units {
-                            crate::store::units_of_block(&in_dataset, previous.as_ref())
-                        } else {
-                            Vec::new()
-                        };
-                        let dataset = if feed {
-                            View::Dataset.take(quads).collect()
-                        } else {
-                            Vec::new()
-                        };
-                        (bytes, dataset, block_units)
+                        block_output(&blocks, block, pass, &formats, &header, units_against)
                     })
                     .collect();
                 for (bytes, dataset, block_units) in done {
@@ -732,7 +761,7 @@ pub fn write_rdf(
                         b.and_then(|b| file.file.write_all(&b))
                             .map_err(|e| file.error(e))?;
                     }
-                    if let Some(sender) = to_store.as_ref().filter(|_| feed) {
+                    if let Some(sender) = to_store.as_ref().filter(|_| pass.feeds_loader()) {
                         // A closed channel means the loader failed; its error is
                         // reported below.
                         if sender.send(dataset).is_err() {
@@ -742,7 +771,7 @@ pub fn write_rdf(
                     progress.inc(1);
                 }
             }
-            if feed {
+            if pass.feeds_loader() {
                 // The loader commits and compacts while the files are written.
                 to_store = None;
                 progress.set_message("indexing the store");

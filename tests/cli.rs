@@ -27,13 +27,19 @@ fn stdout(o: &Output) -> String {
 
 /// Builds the seeds once per test into its own folder.
 fn build_seeds(out: &Path) -> Output {
-    let o = run(telekg()
+    let o = build_seeds_with(out, &[]);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    o
+}
+
+/// Builds the seeds into `out` with more arguments, however it ends.
+fn build_seeds_with(out: &Path, args: &[&str]) -> Output {
+    run(telekg()
         .arg("build")
         .arg(repo().join("seeds"))
         .arg("--out")
-        .arg(out));
-    assert!(o.status.success(), "build failed: {}", stderr(&o));
-    o
+        .arg(out)
+        .args(args))
 }
 
 fn python(script: &str, args: &[&Path]) -> Output {
@@ -294,12 +300,7 @@ fn formats_choose_the_exports_and_stale_ones_go() {
     build_seeds(dir.path());
     let full_ttl = std::fs::read(dir.path().join("graph.ttl")).unwrap();
     let full_nq = std::fs::read(dir.path().join("graph.nq")).unwrap();
-    let o = run(telekg()
-        .arg("build")
-        .arg(repo().join("seeds"))
-        .arg("--out")
-        .arg(dir.path())
-        .args(["--formats", "ttl", "--no-store"]));
+    let o = build_seeds_with(dir.path(), &["--formats", "ttl", "--no-store"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         std::fs::read(dir.path().join("graph.ttl")).unwrap(),
@@ -324,21 +325,11 @@ fn formats_choose_the_exports_and_stale_ones_go() {
         stderr(&o)
     );
     // N-Quads alone are the very bytes of the full build's.
-    let o = run(telekg()
-        .arg("build")
-        .arg(repo().join("seeds"))
-        .arg("--out")
-        .arg(dir.path())
-        .args(["--formats", "nq", "--no-store"]));
+    let o = build_seeds_with(dir.path(), &["--formats", "nq", "--no-store"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read(dir.path().join("graph.nq")).unwrap(), full_nq);
     assert!(!dir.path().join("graph.trig").exists());
-    let o = run(telekg()
-        .arg("build")
-        .arg(repo().join("seeds"))
-        .arg("--out")
-        .arg(dir.path())
-        .args(["--formats", "xml"]));
+    let o = build_seeds_with(dir.path(), &["--formats", "xml"]);
     assert_eq!(o.status.code(), Some(2), "unknown format: {}", stderr(&o));
     assert!(
         stderr(&o).contains("trig"),
