@@ -737,8 +737,9 @@ pub fn write_rdf(
         progress.set_length((order.len() * passes.len()) as u64);
         let mut to_store = Some(to_store);
         for &pass in passes {
-            // Units are hashed once, in the pass that sees the store.
-            let units_against = (want_store && pass != Pass::Files).then_some(previous.as_ref());
+            // Units are hashed once: for a new store in the files' pass, which runs during
+            // its compaction with a core to spare, not in the loader's, which has none.
+            let units_against = (want_store && pass != Pass::Store).then_some(previous.as_ref());
             for round in order.chunks(BLOCKS_PER_ROUND) {
                 let done: Vec<BlockOutput> = round
                     .par_iter()
