@@ -38,6 +38,7 @@ pub struct Article {
     pub url: Option<String>,
     /// ISO 639-1 code of one supported language.
     pub lang: String,
+    /// Empty until [`split_into_sentences`] (after [`describe`]; [`prepare`] does both).
     pub sentences: Vec<Sentence>,
     /// BLAKE3 of the text, hex: identifies the content for incremental builds.
     pub content_hash: String,
@@ -582,6 +583,12 @@ pub struct RawArticle<'a> {
 /// Cleans a read article, detects its language and splits it into sentences: the costly
 /// part of reading, run in parallel by the pipeline.
 pub fn prepare(raw: RawArticle) -> Result<Article, InputError> {
+    describe(raw).map(split_into_sentences)
+}
+
+/// [`prepare`] without the sentences: enough to know the article (its cache key), which
+/// is all an incremental build needs of an article it has extracted before.
+pub fn describe(raw: RawArticle) -> Result<Article, InputError> {
     let title = clean_text(&raw.title).trim().to_string();
     let text = clean_text(&raw.text);
     if text.trim().is_empty() {
@@ -603,13 +610,6 @@ pub fn prepare(raw: RawArticle) -> Result<Article, InputError> {
         }
         None => detect_language(&text, knowledge),
     };
-    let sentences = split_sentences(
-        &text,
-        knowledge
-            .lexicon(&lang)
-            .map(|l| &l.abbreviations[..])
-            .unwrap_or(&[]),
-    );
     Ok(Article {
         id: raw.id,
         source: raw.source,
@@ -619,9 +619,19 @@ pub fn prepare(raw: RawArticle) -> Result<Article, InputError> {
         date: raw.date,
         url: raw.url,
         lang,
-        sentences,
+        sentences: Vec::new(),
         notes: raw.notes,
     })
+}
+
+/// Splits a described article into its sentences, with its language's abbreviations.
+pub fn split_into_sentences(mut article: Article) -> Article {
+    let abbreviations = Knowledge::global()
+        .lexicon(&article.lang)
+        .map(|l| &l.abbreviations[..])
+        .unwrap_or(&[]);
+    article.sentences = split_sentences(&article.text, abbreviations);
+    article
 }
 
 fn normalise_lang(code: &str) -> String {

@@ -5,7 +5,7 @@ use crate::cache::ExtractionCache;
 use crate::error::{InputError, Result};
 use crate::extract::{extract, ArticleRecord};
 use crate::graph::{build_graph, KnowledgeGraph};
-use crate::ingest::{expand_inputs, prepare, read_batches, IngestOptions};
+use crate::ingest::{describe, expand_inputs, read_batches, split_into_sentences, IngestOptions};
 use crate::knowledge::EntityType;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -179,12 +179,16 @@ pub fn read_and_extract(
                 let processed: Vec<Processed> = batch
                     .into_par_iter()
                     .map(|raw| {
-                        let done = raw.and_then(prepare).map(|mut a| {
+                        // Sentences are split only for articles extracted now.
+                        let done = raw.and_then(describe).map(|mut a| {
                             let key = crate::cache::article_key(&a);
                             let notes = std::mem::take(&mut a.notes);
                             match cache.and_then(|c| c.take(&key)) {
                                 Some(record) => (key, record, notes, true),
-                                None => (key, extract(a).into_record(), notes, false),
+                                None => {
+                                    let a = split_into_sentences(a);
+                                    (key, extract(a).into_record(), notes, false)
+                                }
                             }
                         });
                         bar.inc(1);
