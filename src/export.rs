@@ -623,7 +623,7 @@ impl Pass {
 type BlockOutput = (
     Vec<std::io::Result<Vec<u8>>>,
     Vec<Quad>,
-    Vec<(String, [u8; 16], Option<Vec<Quad>>)>,
+    Vec<crate::store::BlockUnit>,
 );
 
 /// Makes one block's quads and what `pass` needs of them. With `units_against`, the

@@ -105,12 +105,13 @@ fn hash_quad(hasher: &mut blake3::Hasher, quad: &Quad) {
     }
 }
 
+/// One unit of a block: its IRI, the hash of its quads, and the quads themselves when
+/// they differ from the store's earlier record.
+pub type BlockUnit = (String, [u8; 16], Option<Vec<Quad>>);
+
 /// The units of a block of dataset quads with the hash of each (in the block's order),
 /// and the quads of the units that differ from `previous` (none without `previous`).
-pub fn units_of_block(
-    dataset: &[&Quad],
-    previous: Option<&StoreUnits>,
-) -> Vec<(String, [u8; 16], Option<Vec<Quad>>)> {
+pub fn units_of_block(dataset: &[&Quad], previous: Option<&StoreUnits>) -> Vec<BlockUnit> {
     let mut units: Vec<(String, Vec<&Quad>)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &quad in dataset {
