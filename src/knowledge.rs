@@ -220,6 +220,11 @@ pub struct Lexicon {
     pub titles: Vec<String>,
     #[serde(default)]
     pub person_prefixes: Vec<String>,
+    /// Prepositions between a role title (or the person holding it) and the employer
+    /// ("presschef på", "sier Kari Nordmann i"): the capitalised name after them is an
+    /// organisation. Only unambiguous ones: "of" also heads "Secretary of State".
+    #[serde(default)]
+    pub employer_prepositions: Vec<String>,
     #[serde(default)]
     pub org_cues: Vec<String>,
     /// Words after which a capitalised name is a company, though they describe none

@@ -518,3 +518,22 @@ fn a_company_word_in_the_genitive_is_still_the_same_company() {
     );
     assert!(!keys.iter().any(|k| k.ends_with("-groups")), "{keys:?}");
 }
+
+#[test]
+fn an_employer_named_after_a_title_is_discovered_and_not_replaced_by_the_focus() {
+    // Names no gazetteer holds, without legal forms, each named once: only the title and
+    // the preposition before them say they are organisations.
+    let cases = [
+        ("Nyhet\n\nLindholm Nät AB bygger ut fibernätet i norr. – Vi är nöjda, säger Sara Lind, presschef på Kvistnet.", "sv", "Sara Lind", "Kvistnet", "Lindholm Nät AB"),
+        ("Nyhet\n\nFjordlink AS vil kjøpe Bølgenett AS. – Dette er gode nyheter, sier informasjonssjef Kari Dahl i Havnett.", "nb", "Kari Dahl", "Havnett", "Fjordlink AS"),
+        ("News\n\nBrightline Telecom Ltd plans a new network. We welcome it, said Jane Roe, spokeswoman at Quellnet.", "en", "Jane Roe", "Quellnet", "Brightline Telecom Ltd"),
+    ];
+    for (text, lang, person, employer, focus) in cases {
+        let r = relations(text, lang);
+        assert!(has(&r, person, "worksFor", employer), "{lang}: {r:?}");
+        assert!(
+            !has(&r, person, "worksFor", focus),
+            "{lang}: the article's main company is not the employer: {r:?}"
+        );
+    }
+}

@@ -751,6 +751,14 @@ fn discover(
                     m.etype == EntityType::Company
                         && text[m.end..span.start].split_whitespace().count() == 1
                 });
+            // "presschef på Signalwave", "says Kari Nordmann at Signalwave": the employer.
+            let employer_cued = lexicon.employer_prepositions.contains(&prev)
+                && (before.len() == 2 && is_title(&before[0].to_lowercase(), lexicon)
+                    || found.last().is_some_and(|m: &Mention| {
+                        m.etype == EntityType::Person
+                            && m.sentence == span.sentence
+                            && text[m.end..span.start].trim() == before[before.len() - 1]
+                    }));
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
@@ -777,6 +785,7 @@ fn discover(
                 etype = EntityType::Product;
             } else if org_cued
                 || coordinated_with_cued
+                || employer_cued
                 || (span.words >= 2
                     && !lexicon.capitalises_nouns
                     && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase())))
