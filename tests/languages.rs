@@ -476,6 +476,25 @@ fn numbers_inside_names_and_legal_forms_in_german() {
         "{:?}",
         x.mentions
     );
+    // Before a word that opens a clause, a small number ends the name instead: "Kanal 9
+    // kjøper" is a buyer named "Kanal 9", though no legal form follows. "Telia 3
+    // selskaper" still counts companies, and "og" may join counted items.
+    let r = relations(
+        "Nyhet\n\nKanal 9 kjøper Fjordlink AS for å styrke seg i markedet.",
+        "nb",
+    );
+    assert!(has(&r, "Kanal 9", "acquires", "Fjordlink AS"), "{r:?}");
+    let x = extract_text(
+        "Nyhet\n\nSelskapet Nordvik AS eier nå Nordvik 3 selskaper og Nordvik 4 og 5.",
+        "nb",
+    );
+    assert!(
+        !x.mentions
+            .iter()
+            .any(|m| m.surface == "Nordvik 3" || m.surface == "Nordvik 4"),
+        "{:?}",
+        x.mentions
+    );
     // German capitalises every noun: a name ending in its legal form is still found,
     // and "3 Millionen" does not join the name before it.
     let r = relations(

@@ -922,6 +922,11 @@ struct NameSets {
     /// Whether the language capitalises every noun (German), so that a capitalised word
     /// after a number is no sign of one name ("3 Millionen").
     capitalises_nouns: bool,
+    /// Lower-case words that open a clause after a name: function words (except "og",
+    /// "and", which also join counted items) and deal verbs. A small number between a
+    /// name and one of them ends the name ("Kanal 9 kjøper", "TV 2 har"); a counted noun
+    /// would follow a quantity instead ("Telia 3 selskaper").
+    clause_openers: HashSet<String>,
 }
 
 impl NameSets {
@@ -984,6 +989,13 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .cloned()
                         .collect(),
                     capitalises_nouns: lex.capitalises_nouns,
+                    clause_openers: lex
+                        .stopwords
+                        .iter()
+                        .filter(|w| !lex.coordinators.contains(w))
+                        .chain(lex.company_name_cues.iter().filter(|c| !c.contains(' ')))
+                        .map(|w| w.to_lowercase())
+                        .collect(),
                 };
                 (lex.code.clone(), sets)
             })
@@ -1064,8 +1076,10 @@ fn capitalised_spans(
                 words += 1;
                 j += 1;
             } else if number_inside_name(toks, j, breakers, text) {
-                // "Kanal 5 Group", "Datanet 36 AS": the number belongs to the name.
+                // "Kanal 5 Group", "Datanet 36 AS": the number belongs to the name, and
+                // counts as one of its words ("Kanal 9" is a name of two words).
                 last = j;
+                words += 1;
                 j += 1;
             } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
                 && toks.get(j + 1).is_some_and(|x| {
@@ -1102,8 +1116,9 @@ fn capitalised_spans(
 
 /// Whether the bare number `toks[j]` (one to three digits, after a name word) joins the
 /// name: the next word is a legal form or company word ("Datanet 36 AS"), or, where only
-/// names are capitalised, any capitalised word ("TV 2 Danmark"). A number before a
-/// lower-case word is a quantity ("Telia 3 selskaper").
+/// names are capitalised, any capitalised word ("TV 2 Danmark"), or a word that opens a
+/// clause ("Kanal 9 kjøper"). A number before another lower-case word is a quantity
+/// ("Telia 3 selskaper").
 fn number_inside_name(toks: &[Token], j: usize, sets: &NameSets, text: &str) -> bool {
     let n = toks[j];
     let spaced = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
@@ -1117,9 +1132,12 @@ fn number_inside_name(toks: &[Token], j: usize, sets: &NameSets, text: &str) -> 
     toks.get(j + 1).is_some_and(|next| {
         spaced(&n, next)
             && next.is_word()
-            && next.is_capitalised()
-            && (sets.company_tails.contains(next.text)
-                || (!sets.capitalises_nouns && !sets.breaks(next.text)))
+            && if next.is_capitalised() {
+                sets.company_tails.contains(next.text)
+                    || (!sets.capitalises_nouns && !sets.breaks(next.text))
+            } else {
+                sets.clause_openers.contains(next.text)
+            }
     })
 }
 
