@@ -150,12 +150,15 @@ pub struct StoreDelta {
     pub units: StoreUnits,
 }
 
-/// Rewrites the changed units of the store at `path` in one transaction: their old
-/// quads (default-graph quads about them and their named graph) go, the new ones come.
+/// Rewrites the changed units of the store at `path` in one transaction: of each unit's
+/// old quads (default-graph quads about it and its named graph) those it no longer has
+/// go, and of its new ones those it did not have come. Most of a changed entity's quads
+/// (its label, its other relations) stay, so only the difference is written.
 /// The record of units is removed first and written last, so an interrupted update
 /// leaves a store the next build rebuilds from nothing rather than trusts.
 pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
     use oxigraph::model::{GraphNameRef, NamedNodeRef};
+    use std::collections::HashSet;
     let units_file = path.join(UNITS_FILE);
     std::fs::remove_file(&units_file).map_err(|e| store_error(&units_file, e))?;
     {
@@ -163,31 +166,41 @@ pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
         let mut transaction = store
             .start_transaction()
             .map_err(|e| store_error(path, e))?;
-        let stale = delta
+        let no_quads = Vec::new();
+        let units = delta
             .changed
             .iter()
-            .map(|(unit, _)| unit)
-            .chain(&delta.removed);
-        for unit in stale {
+            .map(|(unit, quads)| (unit, quads))
+            .chain(delta.removed.iter().map(|unit| (unit, &no_quads)));
+        for (unit, quads) in units {
             let node = NamedNodeRef::new(unit).map_err(|e| store_error(path, e))?;
-            let about: Vec<Quad> = transaction
-                .quads_for_pattern(
-                    Some(node.into()),
-                    None,
-                    None,
-                    Some(GraphNameRef::DefaultGraph),
-                )
+            let about = transaction.quads_for_pattern(
+                Some(node.into()),
+                None,
+                None,
+                Some(GraphNameRef::DefaultGraph),
+            );
+            let in_graph = transaction.quads_for_pattern(None, None, None, Some(node.into()));
+            let old: HashSet<Quad> = about
+                .chain(in_graph)
                 .collect::<std::result::Result<_, _>>()
                 .map_err(|e| store_error(path, e))?;
-            for quad in &about {
+            let new: HashSet<&Quad> = quads.iter().collect();
+            for quad in old.iter().filter(|q| !new.contains(q)) {
                 transaction.remove(quad);
             }
-            transaction
-                .remove_named_graph(node)
-                .map_err(|e| store_error(path, e))?;
-        }
-        for (_, quads) in &delta.changed {
-            transaction.extend(quads);
+            for quad in new.iter().filter(|q| !old.contains(**q)) {
+                transaction.insert(*quad);
+            }
+            // A graph left without quads goes too, as a build from nothing has none.
+            let graph_kept = quads
+                .iter()
+                .any(|q| matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_ref() == node));
+            if !graph_kept {
+                transaction
+                    .remove_named_graph(node)
+                    .map_err(|e| store_error(path, e))?;
+            }
         }
         transaction.commit().map_err(|e| store_error(path, e))?;
         store.flush().map_err(|e| store_error(path, e))?;
