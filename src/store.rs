@@ -154,13 +154,12 @@ pub struct StoreDelta {
 /// old quads (default-graph quads about it and its named graph) those it no longer has
 /// go, and of its new ones those it did not have come. Most of a changed entity's quads
 /// (its label, its other relations) stay, so only the difference is written.
-/// The record of units is removed first and written last, so an interrupted update
-/// leaves a store the next build rebuilds from nothing rather than trusts.
+/// The record of units is removed right before the commit and written after it, so an
+/// interrupted update leaves either the old store with its record or a store the next
+/// build rebuilds from nothing rather than trusts.
 pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
     use oxigraph::model::{GraphNameRef, NamedNodeRef};
     use std::collections::HashSet;
-    let units_file = path.join(UNITS_FILE);
-    std::fs::remove_file(&units_file).map_err(|e| store_error(&units_file, e))?;
     {
         let store = Store::open(path).map_err(|e| store_error(path, e))?;
         let mut transaction = store
@@ -202,6 +201,8 @@ pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
                     .map_err(|e| store_error(path, e))?;
             }
         }
+        let units_file = path.join(UNITS_FILE);
+        std::fs::remove_file(&units_file).map_err(|e| store_error(&units_file, e))?;
         transaction.commit().map_err(|e| store_error(path, e))?;
         store.flush().map_err(|e| store_error(path, e))?;
     }
