@@ -277,6 +277,12 @@ pub struct Lexicon {
     /// Capitalisation carries no name signal (German nouns).
     #[serde(default)]
     pub capitalises_nouns: bool,
+    /// Headlines may capitalise every word ("Telia Buys Danish Operator"), so a sentence
+    /// of mostly capitalised words carries no name signal. Languages that write headlines
+    /// in sentence case keep discovering names there: a short sentence dense with names
+    /// ("Kanal 9 kjøper Fjordlink AS.") is where discovery matters most.
+    #[serde(default)]
+    pub title_case_headlines: bool,
     #[serde(default)]
     pub numbers: NumberWords,
     /// Currency phrases -> ISO 4217, or "LOCAL" for the article country's krone.

@@ -556,3 +556,23 @@ fn an_employer_named_after_a_title_is_discovered_and_not_replaced_by_the_focus()
         );
     }
 }
+
+#[test]
+fn sentences_dense_with_names_are_read_unless_the_language_title_cases_headlines() {
+    // Swedish writes headlines in sentence case: a short sentence of mostly capitalised
+    // words is full of names, not a headline.
+    let r = relations(
+        "Nyhet\n\nKvistnet AB köper Lindholm Nät AB.\n\nAffären väntas bli klar i vår.",
+        "sv",
+    );
+    assert!(
+        has(&r, "Kvistnet AB", "acquires", "Lindholm Nät AB"),
+        "{r:?}"
+    );
+    // English may capitalise every word of a headline: no name is read from its words.
+    let x = extract_text(
+        "Brightwave Plans Bold Network Push\n\nThe operator said little more on Monday.",
+        "en",
+    );
+    assert!(x.mentions.is_empty(), "{:?}", x.mentions);
+}

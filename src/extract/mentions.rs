@@ -705,7 +705,7 @@ fn discover(
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         // Headlines in Title Case carry no name signal.
         let caps = words.iter().filter(|t| t.is_capitalised()).count();
-        if !lexicon.capitalises_nouns && words.len() >= 4 && caps * 10 >= words.len() * 6 {
+        if lexicon.title_case_headlines && words.len() >= 4 && caps * 10 >= words.len() * 6 {
             continue;
         }
         for span in capitalised_spans(&toks, si, sets, common, covered, text) {
