@@ -230,6 +230,40 @@ fn a_store_whose_articles_mostly_changed_is_rebuilt_and_equal() {
     assert!(inc.join("store/telekg-units.bin").is_file());
 }
 
+#[test]
+fn a_new_store_is_compacted_even_when_small() {
+    // The bulk loader leaves one set of overlapping table files per batch, and RocksDB
+    // compacts them on its own only past about 20 batches; until then every read merges
+    // them all. A store of a few batches is compacted by the build: about one table file
+    // per index (Oxigraph has twelve), not one per index and batch.
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = telekg::synth::generate(5, 2000)
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap())
+        .collect();
+    let archive = dir.path().join("archive.jsonl");
+    std::fs::write(&archive, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    build(&[&archive], &out, &["--formats", "ttl"]);
+    let tables = std::fs::read_dir(out.join("store"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "sst")
+        })
+        .count();
+    assert!(tables <= 12, "{tables} table files in the new store");
+    let (quads, _) = store_content(&out);
+    assert!(
+        quads.len() > 100_000,
+        "{} quads: several batches",
+        quads.len()
+    );
+}
+
 /// Every quad of an N-Quads document.
 fn quads(bytes: &[u8]) -> HashSet<Quad> {
     RdfParser::from_format(RdfFormat::NQuads)
