@@ -51,6 +51,18 @@ fn corpus(dir: &Path) -> PathBuf {
     input
 }
 
+/// `count` generated articles from `seed` as JSON lines in `dir/archive.jsonl`, with the
+/// lines.
+fn synth_archive(dir: &Path, seed: u64, count: usize) -> (PathBuf, Vec<String>) {
+    let lines: Vec<String> = telekg::synth::generate(seed, count)
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap())
+        .collect();
+    let archive = dir.join("archive.jsonl");
+    std::fs::write(&archive, lines.join("\n")).unwrap();
+    (archive, lines)
+}
+
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -204,12 +216,7 @@ fn incremental_build_equals_full_rebuild() {
 fn a_store_whose_articles_mostly_changed_is_rebuilt_and_equal() {
     // Past 1000 units and a tenth of the store, a rebuild replaces the in-place update.
     let dir = tempfile::tempdir().unwrap();
-    let lines: Vec<String> = telekg::synth::generate(11, 1200)
-        .iter()
-        .map(|a| serde_json::to_string(a).unwrap())
-        .collect();
-    let archive = dir.path().join("archive.jsonl");
-    std::fs::write(&archive, lines.join("\n")).unwrap();
+    let (archive, lines) = synth_archive(dir.path(), 11, 1200);
     let inc = dir.path().join("inc");
     build(&[&archive], &inc, &[]);
     // The same articles in reverse order: each one's source line, so its description
@@ -237,12 +244,7 @@ fn a_new_store_is_compacted_even_when_small() {
     // them all. A store of a few batches is compacted by the build: about one table file
     // per index (Oxigraph has twelve), not one per index and batch.
     let dir = tempfile::tempdir().unwrap();
-    let lines: Vec<String> = telekg::synth::generate(5, 2000)
-        .iter()
-        .map(|a| serde_json::to_string(a).unwrap())
-        .collect();
-    let archive = dir.path().join("archive.jsonl");
-    std::fs::write(&archive, lines.join("\n")).unwrap();
+    let (archive, _) = synth_archive(dir.path(), 5, 2000);
     let out = dir.path().join("out");
     build(&[&archive], &out, &["--formats", "ttl"]);
     let tables = std::fs::read_dir(out.join("store"))

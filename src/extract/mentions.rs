@@ -752,13 +752,14 @@ fn discover(
                         && text[m.end..span.start].split_whitespace().count() == 1
                 });
             // "presschef på Signalwave", "says Kari Nordmann at Signalwave": the employer.
+            let person_right_before = |m: &Mention| {
+                m.etype == EntityType::Person
+                    && m.sentence == span.sentence
+                    && before.last() == Some(&text[m.end..span.start].trim())
+            };
             let employer_cued = lexicon.employer_prepositions.contains(&prev)
-                && (before.len() == 2 && is_title(&before[0].to_lowercase(), lexicon)
-                    || found.last().is_some_and(|m: &Mention| {
-                        m.etype == EntityType::Person
-                            && m.sentence == span.sentence
-                            && text[m.end..span.start].trim() == before[before.len() - 1]
-                    }));
+                && ((before.len() == 2 && is_title(&before[0].to_lowercase(), lexicon))
+                    || found.last().is_some_and(person_right_before));
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
