@@ -158,7 +158,7 @@ pub struct StoreDelta {
 /// interrupted update leaves either the old store with its record or a store the next
 /// build rebuilds from nothing rather than trusts.
 pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
-    use oxigraph::model::{GraphNameRef, NamedNodeRef};
+    use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef};
     use std::collections::HashSet;
     {
         let store = Store::open(path).map_err(|e| store_error(path, e))?;
@@ -194,7 +194,7 @@ pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
             // A graph left without quads goes too, as a build from nothing has none.
             let graph_kept = quads
                 .iter()
-                .any(|q| matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_ref() == node));
+                .any(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_ref() == node));
             if !graph_kept {
                 transaction
                     .remove_named_graph(node)
@@ -254,8 +254,8 @@ pub fn build_store(
         // compacted every read merges them all: an uncompacted store of 10^4 articles
         // answered the example queries 3 to 5 times slower. From about 20 batches on,
         // RocksDB's final flush waits until it has compacted them (its write-stall
-        // trigger); below that nothing would, so the store is compacted here (about 1 s
-        // at 10^4 articles). Compacting here above it too would redo part of RocksDB's
+        // trigger); below that nothing would, so the store is compacted here (1-2 s at
+        // 10^4 articles). Compacting here above it too would redo part of RocksDB's
         // own compaction (5-6 s more at 10^5).
         if loaded.div_ceil(batch) < FLUSH_COMPACTS_FROM_BATCHES {
             store.optimize().map_err(|e| store_error(&fresh, e))?;
