@@ -225,6 +225,12 @@ pub struct Lexicon {
     /// organisation. Only unambiguous ones: "of" also heads "Secretary of State".
     #[serde(default)]
     pub employer_prepositions: Vec<String>,
+    /// Verbs that open a clause after a company named as its subject: auxiliaries and
+    /// common news verbs ("har", "is", "annonce"). With the deal verbs of
+    /// `company_name_cues`, they tell a number that ends a name ("Kanal 9 har") from one
+    /// that counts ("Telia 3 selskaper", "Fase 2 av").
+    #[serde(default)]
+    pub clause_verbs: Vec<String>,
     #[serde(default)]
     pub org_cues: Vec<String>,
     /// Words after which a capitalised name is a company, though they describe none

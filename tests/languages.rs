@@ -478,20 +478,38 @@ fn numbers_inside_names_and_legal_forms_in_german() {
     );
     // Before a word that opens a clause, a small number ends the name instead: "Kanal 9
     // kjøper" is a buyer named "Kanal 9", though no legal form follows. "Telia 3
-    // selskaper" still counts companies, and "og" may join counted items.
+    // selskaper" still counts companies, "og" may join counted items, and "Fase 2 av"
+    // numbers a part.
     let r = relations(
         "Nyhet\n\nKanal 9 kjøper Fjordlink AS for å styrke seg i markedet.",
         "nb",
     );
     assert!(has(&r, "Kanal 9", "acquires", "Fjordlink AS"), "{r:?}");
     let x = extract_text(
-        "Nyhet\n\nSelskapet Nordvik AS eier nå Nordvik 3 selskaper og Nordvik 4 og 5.",
+        "Nyhet\n\nSelskapet Nordvik AS eier nå Nordvik 3 selskaper og Nordvik 4 og 5. Fase 2 av utbyggingen starter i høst.",
         "nb",
     );
     assert!(
         !x.mentions
             .iter()
-            .any(|m| m.surface == "Nordvik 3" || m.surface == "Nordvik 4"),
+            .any(|m| ["Nordvik 3", "Nordvik 4", "Fase 2"].contains(&m.surface.as_str())),
+        "{:?}",
+        x.mentions
+    );
+    let r = relations(
+        "Nyhet\n\nKonkurransetilsynet gransker Fjordlink 7 etter klager fra kundene.",
+        "nb",
+    );
+    assert!(
+        has(&r, "Konkurransetilsynet", "investigates", "Fjordlink 7"),
+        "a number before a function word within the sentence: {r:?}"
+    );
+    let x = extract_text(
+        "Nyhet\n\nKanal 9 har nå 300 000 seere, og kanalen vokser raskt i hele landet.",
+        "nb",
+    );
+    assert!(
+        x.mentions.iter().any(|m| m.surface == "Kanal 9"),
         "{:?}",
         x.mentions
     );

@@ -923,11 +923,17 @@ struct NameSets {
     /// Whether the language capitalises every noun (German), so that a capitalised word
     /// after a number is no sign of one name ("3 Millionen").
     capitalises_nouns: bool,
-    /// Lower-case words that open a clause after a name: function words (except "og",
-    /// "and", which also join counted items) and deal verbs. A small number between a
-    /// name and one of them ends the name ("Kanal 9 kjøper", "TV 2 har"); a counted noun
-    /// would follow a quantity instead ("Telia 3 selskaper").
-    clause_openers: HashSet<String>,
+    /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
+    /// verbs. A small number between a name and one of them ends the name ("Kanal 9
+    /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
+    /// selskaper").
+    clause_verbs: HashSet<String>,
+    /// Function words other than coordinators ("etter", "i", "of"): after a name word
+    /// within a sentence, where only names are capitalised, a small number before one of
+    /// them ends the name too ("granskar Telecom 7 efter klagomål"); at the start of a
+    /// sentence a common noun is capitalised as well and numbers a part ("Fase 2 av").
+    /// Coordinators also join counted items ("Nordvik 4 og 5").
+    function_words: HashSet<String>,
 }
 
 impl NameSets {
@@ -990,10 +996,15 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .cloned()
                         .collect(),
                     capitalises_nouns: lex.capitalises_nouns,
-                    clause_openers: lex
+                    function_words: lex
                         .stopwords
                         .iter()
                         .filter(|w| !lex.coordinators.contains(w))
+                        .map(|w| w.to_lowercase())
+                        .collect(),
+                    clause_verbs: lex
+                        .clause_verbs
+                        .iter()
                         .chain(lex.company_name_cues.iter().filter(|c| !c.contains(' ')))
                         .map(|w| w.to_lowercase())
                         .collect(),
@@ -1076,7 +1087,7 @@ fn capitalised_spans(
                 last = j;
                 words += 1;
                 j += 1;
-            } else if number_inside_name(toks, j, breakers, text) {
+            } else if number_inside_name(toks, j, breakers, text, Some(start_index) != first_word) {
                 // "Kanal 5 Group", "Datanet 36 AS": the number belongs to the name, and
                 // counts as one of its words ("Kanal 9" is a name of two words).
                 last = j;
@@ -1117,10 +1128,17 @@ fn capitalised_spans(
 
 /// Whether the bare number `toks[j]` (one to three digits, after a name word) joins the
 /// name: the next word is a legal form or company word ("Datanet 36 AS"), or, where only
-/// names are capitalised, any capitalised word ("TV 2 Danmark"), or a word that opens a
-/// clause ("Kanal 9 kjøper"). A number before another lower-case word is a quantity
-/// ("Telia 3 selskaper").
-fn number_inside_name(toks: &[Token], j: usize, sets: &NameSets, text: &str) -> bool {
+/// names are capitalised, any capitalised word ("TV 2 Danmark"), a verb that opens a
+/// clause ("Kanal 9 kjøper"), or, within a sentence, a function word ("granskar Telecom 7
+/// efter"). A number before another lower-case word is a quantity ("Telia 3 selskaper"),
+/// and one after the first word of a sentence numbers a part ("Fase 2 av").
+fn number_inside_name(
+    toks: &[Token],
+    j: usize,
+    sets: &NameSets,
+    text: &str,
+    mid_sentence: bool,
+) -> bool {
     let n = toks[j];
     let spaced = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
     if !(1..=3).contains(&n.text.len())
@@ -1137,7 +1155,10 @@ fn number_inside_name(toks: &[Token], j: usize, sets: &NameSets, text: &str) -> 
                 sets.company_tails.contains(next.text)
                     || (!sets.capitalises_nouns && !sets.breaks(next.text))
             } else {
-                sets.clause_openers.contains(next.text)
+                sets.clause_verbs.contains(next.text)
+                    || (mid_sentence
+                        && !sets.capitalises_nouns
+                        && sets.function_words.contains(next.text))
             }
     })
 }
