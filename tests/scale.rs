@@ -242,9 +242,9 @@ fn a_new_store_is_compacted_even_when_small() {
     // The bulk loader leaves one set of overlapping table files per batch, and RocksDB
     // compacts them on its own only past about 20 batches; until then every read merges
     // them all. A store of a few batches is compacted by the build: about one table file
-    // per index (Oxigraph has twelve), not one per index and batch (45 here). The inputs
-    // of the last compaction may still lie on disk until the store is next opened for
-    // writing, hence the margin.
+    // per index (Oxigraph has twelve), not one per index and batch (45 here). Oxigraph's
+    // compaction leaves out its small list of graph names, whose per-batch files RocksDB
+    // may or may not have merged by the end, hence the margin.
     let dir = tempfile::tempdir().unwrap();
     let (archive, _) = synth_archive(dir.path(), 5, 2000);
     let out = dir.path().join("out");
