@@ -755,6 +755,7 @@ fn discover(
             let person_right_before = |m: &Mention| {
                 m.etype == EntityType::Person
                     && m.sentence == span.sentence
+                    && m.end <= span.start
                     && before.last() == Some(&text[m.end..span.start].trim())
             };
             let employer_cued = lexicon.employer_prepositions.contains(&prev)
