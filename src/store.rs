@@ -256,7 +256,8 @@ pub fn build_store(
         // RocksDB's final flush waits until it has compacted them (its write-stall
         // trigger); below that nothing would, so the store is compacted here (1-2 s at
         // 10^4 articles). Compacting here above it too would redo part of RocksDB's
-        // own compaction (5-6 s more at 10^5).
+        // own compaction (5-6 s more at 10^5). Either compaction runs on every core:
+        // the vendored Oxigraph (vendor/oxigraph) sets RocksDB's subcompactions.
         if loaded.div_ceil(batch) < FLUSH_COMPACTS_FROM_BATCHES {
             store.optimize().map_err(|e| store_error(&fresh, e))?;
         }
