@@ -1701,11 +1701,41 @@ impl<'a> FileBulkLoader<'a> {
         &self,
         values: impl Iterator<Item = Vec<u8>>,
     ) -> Result<PathBuf, StorageError> {
-        let mut values = values.collect::<Vec<_>>();
-        values.sort_unstable();
-        let mut sst = self.storage.db.new_sst_file()?;
+        // telekg patch: the keys are copied into one buffer and sorted by their first
+        // 32 bytes held inline, the whole key deciding only ties; then they are laid out
+        // in key order for the table writer. Sorting a `Vec<Vec<u8>>` followed two
+        // pointers per comparison into keys scattered over the heap, and the writer's
+        // check of each key against the last one followed them again: at 10^5 articles
+        // those comparisons were a tenth of the build's CPU, mostly waiting on memory.
+        let mut buffer = Vec::new();
+        let mut keys = Vec::new();
         for value in values {
-            sst.insert_empty(&value)?;
+            let start = buffer.len();
+            buffer.extend_from_slice(&value);
+            keys.push((
+                sort_prefix(&value, 0),
+                sort_prefix(&value, 16),
+                start,
+                buffer.len(),
+            ));
+        }
+        keys.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| buffer[a.2..a.3].cmp(&buffer[b.2..b.3]))
+        });
+        let mut sorted = Vec::with_capacity(buffer.len());
+        let mut ends = Vec::with_capacity(keys.len());
+        for (_, _, start, end) in keys {
+            sorted.extend_from_slice(&buffer[start..end]);
+            ends.push(sorted.len());
+        }
+        drop(buffer);
+        let mut sst = self.storage.db.new_sst_file()?;
+        let mut start = 0;
+        for end in ends {
+            sst.insert_empty(&sorted[start..end])?;
+            start = end;
         }
         sst.finish()
     }
@@ -1717,6 +1747,18 @@ impl<'a> FileBulkLoader<'a> {
             Ok(())
         }
     }
+}
+
+/// telekg patch: 16 bytes of a key from `from` on, zero-padded, as a number. Ordering
+/// keys by their first such numbers and then by the whole key is their byte order:
+/// where the numbers differ because of padding, the padded key is a prefix of the
+/// other, which sorts first.
+fn sort_prefix(key: &[u8], from: usize) -> u128 {
+    let mut prefix = [0; 16];
+    let rest = key.get(from..).unwrap_or_default();
+    let len = rest.len().min(16);
+    prefix[..len].copy_from_slice(&rest[..len]);
+    u128::from_be_bytes(prefix)
 }
 
 #[cfg(test)]
