@@ -169,7 +169,7 @@ pub fn update_store(path: &Path, delta: StoreDelta) -> Result<()> {
         let units = delta
             .changed
             .iter()
-            .map(|(unit, quads)| (unit, quads))
+            .map(|(unit, quads)| (unit, quads)) // &(unit, quads) -> (&unit, &quads)
             .chain(delta.removed.iter().map(|unit| (unit, &no_quads)));
         for (unit, quads) in units {
             let node = NamedNodeRef::new(unit).map_err(|e| store_error(path, e))?;

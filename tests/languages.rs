@@ -453,9 +453,10 @@ fn synthetic_corpus_is_deterministic_and_multilingual() {
 }
 
 #[test]
-fn numbers_inside_names_and_legal_forms_in_german() {
+fn numbers_inside_names_in_norwegian_and_german() {
     // A number between a name word and a legal form or another name word is part of
-    // the name; the legal form alone is never a company.
+    // the name, and so is one that ends a name before a verb; the legal form alone is
+    // never a company, and a number that counts or numbers a part is no name.
     let r = relations(
         "Nyhet\n\nNordvik 24 AS kjøper Fjordlink 7 Group etter lang tids forhandlinger.",
         "nb",
