@@ -747,9 +747,9 @@ pub fn write_rdf(
             })
         });
         // A store built from nothing gets every quad first and the files come after:
-        // RocksDB then compacts the new store on one core while the files are serialized
-        // on the others, instead of the files competing with its indexing and the cores
-        // idling through its compaction. Otherwise one pass does both.
+        // the loader then merges its batches into the store's tables while the files
+        // are serialized, instead of the files competing with its indexing and the
+        // cores idling through its merge. Otherwise one pass does both.
         let passes: &[Pass] = if feed_loader {
             &[Pass::Store, Pass::Files]
         } else {
@@ -794,7 +794,7 @@ pub fn write_rdf(
                 }
             }
             if pass.feeds_loader() {
-                // The loader commits and compacts while the files are written.
+                // The loader merges and commits while the files are written.
                 to_store = None;
                 progress.set_message("indexing the store");
             }

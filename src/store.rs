@@ -219,10 +219,6 @@ pub struct BuiltStore {
     fresh: std::path::PathBuf,
 }
 
-/// Load batches from which RocksDB's final flush waits for their compaction: its default
-/// level-0 write-slowdown trigger, which Oxigraph keeps.
-const FLUSH_COMPACTS_FROM_BATCHES: usize = 20;
-
 /// Bulk-loads `quads` (about `expected_quads` of them) into a new store beside `path`
 /// (`path.new`).
 pub fn build_store(
@@ -248,22 +244,16 @@ pub fn build_store(
             .with_num_threads(threads)
             // Its batch is megabytes * 1000 / threads quads.
             .with_max_memory_size_in_megabytes((batch * threads).div_ceil(1000));
-        let mut loaded = 0usize;
         loader
-            .load_quads(quads.into_iter().inspect(|_| loaded += 1))
+            .load_quads(quads)
             .map_err(|e| store_error(&fresh, e))?;
         loader.commit().map_err(|e| store_error(&fresh, e))?;
-        // The loader leaves a set of overlapping files per batch, and until they are
-        // compacted every read merges them all: an uncompacted store of 10^4 articles
-        // answered the example queries 3 to 5 times slower. From about 20 batches on,
-        // RocksDB's final flush waits until it has compacted them (its write-stall
-        // trigger); below that nothing would, so the store is compacted here (1-2 s at
-        // 10^4 articles). Compacting here above it too would redo part of RocksDB's
-        // own compaction (5-6 s more at 10^5). Either compaction runs on every core:
-        // the vendored Oxigraph (vendor/oxigraph) sets RocksDB's subcompactions.
-        if loaded.div_ceil(batch) < FLUSH_COMPACTS_FROM_BATCHES {
-            store.optimize().map_err(|e| store_error(&fresh, e))?;
-        }
+        // The vendored Oxigraph (vendor/oxigraph) merges the batches into table files
+        // that do not overlap, so the store is compact as loaded and this returns at
+        // once. Oxigraph as published leaves overlapping files per batch, and until
+        // they are compacted every read merges them all (the example queries ran 3 to
+        // 5 times slower on 10^4 articles): then this compacts them.
+        store.optimize().map_err(|e| store_error(&fresh, e))?;
         store.flush().map_err(|e| store_error(&fresh, e))?;
     }
     Ok(BuiltStore {

@@ -615,6 +615,17 @@ impl Db {
         Ok(())
     }
 
+    /// telekg patch: a fresh path in the store's folder for a bulk loader's sorted run
+    /// (see `FileBulkLoader::build_run`), beside the table files made from it.
+    pub fn new_bulk_run_path(&self) -> Result<PathBuf, StorageError> {
+        let DbKind::ReadWrite(db) = &self.inner else {
+            return Err(StorageError::Other(
+                "Bulk loading is only possible on read-write instances".into(),
+            ));
+        };
+        Ok(db.path.join(format!("bulk-{}.run", random::<u128>())))
+    }
+
     pub fn new_sst_file(&self) -> Result<SstFileWriter, StorageError> {
         let DbKind::ReadWrite(db) = &self.inner else {
             return Err(StorageError::Other(
@@ -1235,6 +1246,11 @@ impl SstFileWriter {
             ffi_result!(rocksdb_sstfilewriter_finish(self.writer))?;
         }
         Ok(self.path.clone())
+    }
+
+    /// telekg patch: where the table is written, to remove it when it is abandoned.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
