@@ -1675,8 +1675,14 @@ impl<'a> FileBulkLoader<'a> {
             })
         });
         let mut run = RunWriter::create(self.storage.db.new_bulk_run_path()?)?;
-        for (_, _, start, end) in keys {
-            run.push(&buffer[start..end], &[])?;
+        for (n, (_, _, start, end)) in keys.iter().enumerate() {
+            // In key order the keys are scattered over the buffer: asking for a key
+            // some places ahead lets the processor fetch it while this one is written,
+            // instead of waiting for each in turn.
+            if let Some((_, _, ahead, _)) = keys.get(n + READ_AHEAD_KEYS) {
+                prefetch(buffer[*ahead..].as_ptr());
+            }
+            run.push(&buffer[*start..*end], &[])?;
         }
         run.finish()
     }
@@ -1688,6 +1694,24 @@ impl<'a> FileBulkLoader<'a> {
             Ok(())
         }
     }
+}
+
+/// telekg patch: how far ahead `build_run` reads the keys it writes in order.
+const READ_AHEAD_KEYS: usize = 16;
+
+/// telekg patch: a hint to load the cache line at `address`, which is never read
+/// through it, so it cannot fault.
+#[inline]
+fn prefetch(address: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    #[expect(unsafe_code, reason = "a prefetch hint only; nothing is dereferenced")]
+    // SAFETY: `_mm_prefetch` needs SSE, which every x86-64 processor has, and it
+    // never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
 }
 
 /// telekg patch: how many bytes of a key `build_run` sorts by inline.
@@ -1849,62 +1873,74 @@ fn merge_family(db: &Db, runs: &[&Path]) -> Result<Vec<PathBuf>, StorageError> {
 /// id2str), written as the count of bytes shared with the key before, the length and
 /// bytes of the rest of the key, then the value's length and bytes; lengths as LEB128.
 struct RunWriter {
-    file: io::BufWriter<std::fs::File>,
+    file: std::fs::File,
     path: PathBuf,
+    /// Entries not yet written, in one buffer rather than a `BufWriter`: four small
+    /// writes per key through one were a tenth of the loader's CPU.
+    pending: Vec<u8>,
     last: Vec<u8>,
 }
 
 impl RunWriter {
+    const FLUSH_BYTES: usize = 1 << 20;
+
     fn create(path: PathBuf) -> Result<Self, StorageError> {
-        let file = std::fs::File::create(&path)?;
         Ok(Self {
-            file: io::BufWriter::with_capacity(1 << 20, file),
+            file: std::fs::File::create(&path)?,
             path,
+            pending: Vec::with_capacity(Self::FLUSH_BYTES + 4096),
             last: Vec::new(),
         })
     }
 
     fn push(&mut self, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
-        use io::Write;
-        let shared = key
-            .iter()
-            .zip(&self.last)
-            .take_while(|(a, b)| a == b)
-            .count();
-        let mut lengths = [0; 30];
-        let mut used = write_varint(&mut lengths, shared);
-        used += write_varint(&mut lengths[used..], key.len() - shared);
-        self.file.write_all(&lengths[..used])?;
-        self.file.write_all(&key[shared..])?;
-        let used = write_varint(&mut lengths, value.len());
-        self.file.write_all(&lengths[..used])?;
-        self.file.write_all(value)?;
+        let shared = shared_prefix(key, &self.last);
+        push_varint(&mut self.pending, shared);
+        push_varint(&mut self.pending, key.len() - shared);
+        self.pending.extend_from_slice(&key[shared..]);
+        push_varint(&mut self.pending, value.len());
+        self.pending.extend_from_slice(value);
         self.last.clear();
         self.last.extend_from_slice(key);
+        if self.pending.len() >= Self::FLUSH_BYTES {
+            io::Write::write_all(&mut self.file, &self.pending)?;
+            self.pending.clear();
+        }
         Ok(())
     }
 
-    fn finish(self) -> Result<PathBuf, StorageError> {
-        self.file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
+    fn finish(mut self) -> Result<PathBuf, StorageError> {
+        io::Write::write_all(&mut self.file, &self.pending)?;
         Ok(self.path)
     }
 }
 
-/// telekg patch: `value` as LEB128 at the start of `out`; returns the bytes used.
-fn write_varint(out: &mut [u8], mut value: usize) -> usize {
+/// telekg patch: how many bytes `a` and `b` start with in common, eight at a time.
+fn shared_prefix(a: &[u8], b: &[u8]) -> usize {
+    let len = a.len().min(b.len());
     let mut i = 0;
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out[i] = low;
-            return i + 1;
+    while i + 8 <= len {
+        let x = u64::from_le_bytes(a[i..i + 8].try_into().unwrap_or_default());
+        let y = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        if x != y {
+            // The lowest differing byte is the first one, read little-endian.
+            return i + ((x ^ y).trailing_zeros() / 8) as usize;
         }
-        out[i] = low | 0x80;
+        i += 8;
+    }
+    while i < len && a[i] == b[i] {
         i += 1;
     }
+    i
+}
+
+/// telekg patch: appends `value` as LEB128.
+fn push_varint(out: &mut Vec<u8>, mut value: usize) {
+    while value >= 0x80 {
+        out.push((value & 0x7f) as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
 }
 
 /// telekg patch: reads a run written by `RunWriter`.
