@@ -299,6 +299,34 @@ fn a_new_store_is_loaded_as_one_table_per_family_without_compaction() {
 }
 
 #[test]
+fn runs_merged_in_groups_give_the_same_store() {
+    // Past 64 runs per index (some 36 000 articles) the loader merges its runs in groups
+    // first, so that it never holds more files open than that. A fan-in of 2 takes this
+    // corpus's 4 batches through it: the store must hold the same quads, and no run
+    // file may stay behind.
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = synth_archive(dir.path(), 5, 2000);
+    let direct = dir.path().join("direct");
+    build(&[&archive], &direct, &["--formats", "ttl", "--no-cache"]);
+    let grouped = dir.path().join("grouped");
+    let o = telekg()
+        .env("TELEKG_STORE_MERGE_FAN_IN", "2")
+        .args(["build", "--formats", "ttl", "--no-cache", "--out"])
+        .arg(&grouped)
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_same_store(&direct, &grouped);
+    let leftovers: Vec<_> = std::fs::read_dir(grouped.join("store"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("bulk-"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
 fn the_store_compacts_on_every_core() {
     // Stores updated in place, and stores of upstream Oxigraph's loader, are compacted
     // by RocksDB. Upstream Oxigraph leaves one compaction slot on two cores and one

@@ -1877,59 +1877,90 @@ fn merge_runs(
     Ok(tables)
 }
 
+/// telekg patch: the most runs merged at once. Beyond it, groups of runs are first
+/// merged into longer runs, so a merge holds at most this many files open per core
+/// (10^6 articles make some 440 runs per index, against a usual limit of 1024 open
+/// files).
+const MERGE_FAN_IN: usize = 64;
+
+/// telekg patch: `MERGE_FAN_IN`, or `TELEKG_STORE_MERGE_FAN_IN` (at least 2) so that
+/// tests can reach the grouped merge with a few batches.
+fn merge_fan_in() -> usize {
+    static FAN_IN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *FAN_IN.get_or_init(|| {
+        std::env::var("TELEKG_STORE_MERGE_FAN_IN")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(MERGE_FAN_IN, |n| n.max(2))
+    })
+}
+
 /// telekg patch: the tables of one column family merged from its runs.
 fn merge_family(db: &Db, runs: &[&Path]) -> Result<Vec<PathBuf>, StorageError> {
-    use std::cmp::Reverse;
-    use std::collections::binary_heap::{BinaryHeap, PeekMut};
+    let mut current: Vec<PathBuf> = runs.iter().map(|run| run.to_path_buf()).collect();
+    let mut level = 0;
+    let fan_in = merge_fan_in();
+    while current.len() > fan_in {
+        let mut longer = Vec::new();
+        let merged = current.chunks(fan_in).try_for_each(|group| {
+            let mut run = RunWriter::create(db.new_bulk_run_path()?)?;
+            longer.push(run.path.clone());
+            merge_sorted(group, |key, value| run.push(key, value))?;
+            run.finish().map(drop)
+        });
+        // Runs of a former level are this merge's own: they go once merged.
+        if level > 0 {
+            for path in &current {
+                drop(remove_file(path)); // an error is reported if there is one
+            }
+        }
+        if let Err(error) = merged {
+            for path in &longer {
+                drop(remove_file(path)); // an error is already reported
+            }
+            return Err(error);
+        }
+        current = longer;
+        level += 1;
+    }
+    let tables = merge_into_tables(db, &current);
+    if level > 0 {
+        for path in &current {
+            drop(remove_file(path)); // an error is reported if there is one
+        }
+    }
+    tables
+}
+
+/// telekg patch: merges `runs` into tables of about `MERGED_TABLE_BYTES`; on an error
+/// the tables made so far are removed.
+fn merge_into_tables(db: &Db, runs: &[PathBuf]) -> Result<Vec<PathBuf>, StorageError> {
     let mut tables = Vec::new();
     let mut table: Option<SstFileWriter> = None;
-    let mut merge = || -> Result<(), StorageError> {
-        let mut readers = runs
-            .iter()
-            .map(|run| RunReader::open(run))
-            .collect::<Result<Vec<_>, _>>()?;
-        // Each run's current key, with the run's index deciding between equal keys.
-        let mut heads = BinaryHeap::with_capacity(readers.len());
-        for (i, reader) in readers.iter_mut().enumerate() {
-            let mut key = Vec::new();
-            if reader.next(&mut key)? {
-                heads.push(Reverse((key, i)));
+    let mut written = 0;
+    let mut merged = merge_sorted(runs, |key, value| {
+        let writer = match &mut table {
+            Some(writer) => writer,
+            None => table.insert(db.new_sst_file()?),
+        };
+        writer.insert(key, value)?;
+        written += key.len() + value.len();
+        if written >= MERGED_TABLE_BYTES {
+            if let Some(full) = table.take() {
+                tables.push(full.path().to_owned());
+                full.finish()?;
             }
-        }
-        let mut last: Option<Vec<u8>> = None;
-        let mut written = 0;
-        while let Some(mut head) = heads.peek_mut() {
-            let Reverse((key, i)) = &mut *head;
-            let reader = &mut readers[*i];
-            if last.as_deref() != Some(key.as_slice()) {
-                let writer = match &mut table {
-                    Some(writer) => writer,
-                    None => table.insert(db.new_sst_file()?),
-                };
-                writer.insert(key, &reader.value)?;
-                written += key.len() + reader.value.len();
-                let last = last.get_or_insert_with(Vec::new);
-                last.clear();
-                last.extend_from_slice(key);
-                if written >= MERGED_TABLE_BYTES {
-                    if let Some(full) = table.take() {
-                        tables.push(full.path().to_owned());
-                        full.finish()?;
-                    }
-                    written = 0;
-                }
-            }
-            if !reader.next(key)? {
-                PeekMut::pop(head);
-            }
-        }
-        if let Some(full) = table.take() {
-            tables.push(full.path().to_owned());
-            full.finish()?;
+            written = 0;
         }
         Ok(())
-    };
-    if let Err(error) = merge() {
+    });
+    if merged.is_ok() {
+        if let Some(full) = table.take() {
+            tables.push(full.path().to_owned());
+            merged = full.finish().map(drop);
+        }
+    }
+    if let Err(error) = merged {
         if let Some(abandoned) = table {
             tables.push(abandoned.path().to_owned());
         }
@@ -1939,6 +1970,42 @@ fn merge_family(db: &Db, runs: &[&Path]) -> Result<Vec<PathBuf>, StorageError> {
         return Err(error);
     }
     Ok(tables)
+}
+
+/// telekg patch: every key of `runs` in order, once, with its value.
+fn merge_sorted(
+    runs: &[PathBuf],
+    mut emit: impl FnMut(&[u8], &[u8]) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    use std::cmp::Reverse;
+    use std::collections::binary_heap::{BinaryHeap, PeekMut};
+    let mut readers = runs
+        .iter()
+        .map(|run| RunReader::open(run))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Each run's current key, with the run's index deciding between equal keys.
+    let mut heads = BinaryHeap::with_capacity(readers.len());
+    for (i, reader) in readers.iter_mut().enumerate() {
+        let mut key = Vec::new();
+        if reader.next(&mut key)? {
+            heads.push(Reverse((key, i)));
+        }
+    }
+    let mut last: Option<Vec<u8>> = None;
+    while let Some(mut head) = heads.peek_mut() {
+        let Reverse((key, i)) = &mut *head;
+        let reader = &mut readers[*i];
+        if last.as_deref() != Some(key.as_slice()) {
+            emit(key, &reader.value)?;
+            let last = last.get_or_insert_with(Vec::new);
+            last.clear();
+            last.extend_from_slice(key);
+        }
+        if !reader.next(key)? {
+            PeekMut::pop(head);
+        }
+    }
+    Ok(())
 }
 
 /// telekg patch: a run file: sorted unique keys, each with a value (empty but in
