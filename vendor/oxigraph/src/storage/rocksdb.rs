@@ -1430,7 +1430,7 @@ impl RocksDbStorageBulkLoader<'_> {
             let mut sst_files = Vec::new();
             // telekg patch: a batch's tables are kept for the next batch. Fresh ones
             // (over 100 MB at 200k quads) came from the system each time, zeroed page
-            // by page: at 10^5 articles a twentieth of the build's CPU.
+            // by page: at 10^4 articles a twentieth of the build's CPU.
             let spare = spare_tables.lock().ok().and_then(|mut spare| spare.pop());
             let mut loader = FileBulkLoader::new(&storage, batch.len(), spare, cancellation_token);
             let loaded = loader.load(batch, &counter, &mut sst_files);
@@ -1705,8 +1705,8 @@ impl<'a> FileBulkLoader<'a> {
 
     /// telekg patch: the keys `write` makes of `items`, sorted into a run file.
     ///
-    /// The keys are written into one buffer (kept from run to run) and sorted by their first 32 bytes held
-    /// inline, the rest of the keys deciding only ties. Sorting a `Vec<Vec<u8>>`
+    /// The keys are written into one buffer (kept from run to run) and sorted by their
+    /// first 32 bytes held inline, the rest of the keys deciding only ties. Sorting a `Vec<Vec<u8>>`
     /// followed two pointers per comparison into keys scattered over the heap: at 10^5
     /// articles those comparisons were a tenth of the build's CPU, mostly waiting on
     /// memory.
@@ -1768,7 +1768,7 @@ impl<'a> FileBulkLoader<'a> {
     }
 }
 
-/// telekg patch: how far ahead `build_run` reads the keys it writes in order.
+/// telekg patch: how many keys ahead `build_run` prefetches the keys it writes.
 const READ_AHEAD_KEYS: usize = 16;
 
 /// telekg patch: a hint to load the cache line at `address`, which is never read
@@ -2014,8 +2014,8 @@ fn merge_sorted(
 struct RunWriter {
     file: std::fs::File,
     path: PathBuf,
-    /// Entries not yet written, in one buffer rather than a `BufWriter`: four small
-    /// writes per key through one were a tenth of the loader's CPU.
+    /// Entries not yet written, gathered in one buffer: through a `BufWriter` each key
+    /// took four calls.
     pending: Vec<u8>,
     last: Vec<u8>,
 }
