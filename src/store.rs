@@ -234,9 +234,10 @@ pub fn build_store(
         let store = Store::open(&fresh).map_err(|e| store_error(&fresh, e))?;
         // The loader indexes each batch on a thread of its own while later quads still
         // arrive. Its default batch (1M quads) leaves one thread working alone after the
-        // last quad on most builds; tiny batches make many small index files. About four
-        // batches per core, 50k to 200k quads each, measured best from 10^4 to 10^5
-        // articles on 2 cores.
+        // last quad on most builds; tiny batches make many small runs to merge. About
+        // four batches per core, 50k to 200k quads each, measured best from 10^4 to 10^5
+        // articles on 2 cores (when RocksDB still compacted the batches; not measured
+        // again since the loader merges them itself).
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
         let batch = (expected_quads / (4 * threads)).clamp(50_000, 200_000);
         let mut loader = store
