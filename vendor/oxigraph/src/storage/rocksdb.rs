@@ -1478,9 +1478,9 @@ impl RocksDbStorageBulkLoader<'_> {
         // at 10^5 articles that was a quarter of the build's CPU.
         let tables = merge_runs(&self.storage.db, &self.sst_files)?;
         let ingested = self.storage.db.insert_stt_files(&tables);
-        for (_, file) in tables.iter().chain(&self.sst_files) {
-            // telekg patch: files moved into the store are already unlinked, and
-            // runs are removed as soon as they are merged.
+        for (_, file) in &tables {
+            // telekg patch: files moved into the store are already unlinked (and the
+            // runs went as soon as they were merged).
             if let Err(error) = remove_file(file) {
                 if error.kind() != io::ErrorKind::NotFound && ingested.is_ok() {
                     return Err(error.into());
@@ -1525,6 +1525,21 @@ struct SpareTables {
     run_buffers: RunBuffers,
 }
 
+impl SpareTables {
+    fn with_capacity(batch_size: usize) -> Self {
+        Self {
+            id2str: HashMap::with_capacity_and_hasher(
+                3 * batch_size,
+                BuildHasherDefault::default(),
+            ),
+            quads: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
+            triples: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
+            graphs: FxHashSet::default(),
+            run_buffers: RunBuffers::default(),
+        }
+    }
+}
+
 /// telekg patch: the keys of a run being sorted (see `build_run`).
 #[derive(Default)]
 struct RunBuffers {
@@ -1539,27 +1554,14 @@ impl<'a> FileBulkLoader<'a> {
         spare: Option<SpareTables>,
         cancellation_token: CancellationToken,
     ) -> Self {
-        if let Some(spare) = spare {
-            return Self {
-                storage,
-                id2str: spare.id2str,
-                quads: spare.quads,
-                triples: spare.triples,
-                graphs: spare.graphs,
-                run_buffers: spare.run_buffers,
-                cancellation_token,
-            };
-        }
+        let tables = spare.unwrap_or_else(|| SpareTables::with_capacity(batch_size));
         Self {
             storage,
-            id2str: HashMap::with_capacity_and_hasher(
-                3 * batch_size,
-                BuildHasherDefault::default(),
-            ),
-            quads: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
-            triples: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
-            graphs: FxHashSet::default(),
-            run_buffers: RunBuffers::default(),
+            id2str: tables.id2str,
+            quads: tables.quads,
+            triples: tables.triples,
+            graphs: tables.graphs,
+            run_buffers: tables.run_buffers,
             cancellation_token,
         }
     }
@@ -1728,7 +1730,7 @@ impl<'a> FileBulkLoader<'a> {
             let key = &buffer[start..];
             keys.push((
                 sort_prefix(key, 0),
-                sort_prefix(key, 16),
+                sort_prefix(key, SORT_PREFIX_BYTES / 2),
                 start,
                 buffer.len(),
             ));
