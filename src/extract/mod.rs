@@ -290,6 +290,25 @@ pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String 
         .join("|")
 }
 
+/// The edges that make an alternation of `words` match only whole words, for `is_match`.
+///
+/// `\b` would do, but with it the regex crate's lazy DFA gives up at the first non-ASCII
+/// byte and the search falls back to a backtracker, which is most sentences outside
+/// English. When every word starts and ends in a word character, "a non-word character
+/// or the edge of the text" on each side accepts exactly the same texts.
+pub fn whole_word_edges<S: AsRef<str>>(words: &[S]) -> (&'static str, &'static str) {
+    let word_char = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    let all_wordy = words.iter().all(|w| {
+        let w = w.as_ref();
+        word_char(w.chars().next()) && word_char(w.chars().next_back())
+    });
+    if all_wordy {
+        (r"(?:^|\W)", r"(?:\W|$)")
+    } else {
+        (r"\b", r"\b")
+    }
+}
+
 /// The last `n` characters of `text`, as a slice.
 ///
 /// ```

@@ -135,21 +135,17 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
             relations.push(compiled);
         }
     }
-    let negation = Regex::new(&format!(
-        "(?i)\\b(?:{})\\b",
-        alternation(&lexicon.negations)
-    ))
-    .expect("negation regex");
-    let cancellation = (!lexicon.cancellations.is_empty()).then(|| {
-        Regex::new(&format!(
-            "(?i)\\b(?:{})\\b",
-            alternation(&lexicon.cancellations)
-        ))
-        .expect("cancellation regex")
-    });
+    let whole_words = |words: &[String]| {
+        let (before, after) = super::whole_word_edges(words);
+        format!("(?i){before}(?:{}){after}", alternation(words))
+    };
+    let negation = Regex::new(&whole_words(&lexicon.negations)).expect("negation regex");
+    let cancellation = (!lexicon.cancellations.is_empty())
+        .then(|| Regex::new(&whole_words(&lexicon.cancellations)).expect("cancellation regex"));
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
+        let (_, after) = super::whole_word_edges(&lexicon.hypotheticals);
         Regex::new(&format!(
-            "(?i)^(?:\\S+ )?(?:{})\\b",
+            "(?i)^(?:\\S+ )?(?:{}){after}",
             alternation(&lexicon.hypotheticals)
         ))
         .expect("hypothetical regex")
