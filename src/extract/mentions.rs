@@ -687,21 +687,24 @@ fn discover(
     let common = &knowledge.common;
     let sets = name_sets(lexicon);
     let (stop, not_names, given, tech) = (&sets.stop, &sets.not_names, &sets.given, &sets.tech);
-    // Words the article writes in lower case somewhere; only single capitalised words
-    // ask, so it is built on the first question.
-    let lowercase_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    let lowercase_words = || {
-        lowercase_words.get_or_init(|| {
-            text.unicode_words()
-                .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-                .collect()
-        })
+    // Each sentence's tokens, segmented once: the loop below reads them, and so does the
+    // question whether the article writes a word in lower case somewhere.
+    let sentence_tokens: Vec<Vec<Token>> = article
+        .sentences
+        .iter()
+        .map(|s| tokens(&text[s.start..s.end], s.start))
+        .collect();
+    // Only single capitalised words ask, a few per article: a scan beats hashing every word.
+    let written_in_lower_case = |lower: &str| {
+        sentence_tokens
+            .iter()
+            .flatten()
+            .any(|t| t.text == lower && t.text.chars().next().is_some_and(|c| c.is_lowercase()))
     };
 
     let mut found = Vec::new();
     let mut singles: Vec<(Span, bool)> = Vec::new();
-    for (si, sentence) in article.sentences.iter().enumerate() {
-        let toks = tokens(&text[sentence.start..sentence.end], sentence.start);
+    for (si, (sentence, toks)) in article.sentences.iter().zip(&sentence_tokens).enumerate() {
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         // Headlines in Title Case carry no name signal.
         let caps = words.iter().filter(|t| t.is_capitalised()).count();
@@ -801,7 +804,7 @@ fn discover(
                     let plausible = !not_names.contains(word)
                         && !tech.contains(word)
                         && !stop.contains(&word.to_lowercase())
-                        && !lowercase_words().contains(word.to_lowercase().as_str())
+                        && !written_in_lower_case(&word.to_lowercase())
                         && !acronym
                         && word.chars().count() >= 3;
                     if plausible {
