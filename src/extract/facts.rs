@@ -3,7 +3,9 @@
 //! subject of the sentence).
 
 use super::numbers::{find_quantities, Quantity};
-use super::{last_chars, word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim};
+use super::{
+    last_chars, lower_case, word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim,
+};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon};
 
@@ -39,10 +41,13 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn matches_cue(word: &str, cues: &[String]) -> bool {
-    let w = word.trim_matches(|c: char| c == '\'' || c == '-');
+    // Folded once for all cues; trimming and splitting at apostrophes commute with it.
+    let whole = lower_case(word);
+    let whole = whole.as_ref();
+    let w = whole.trim_matches(|c: char| c == '\'' || c == '-');
     let w = w.rsplit(['\'', '’']).next().unwrap_or(w); // "d'affaires" -> "affaires"
     cues.iter()
-        .any(|c| word_has_cue(w, c) || word_has_cue(word, c))
+        .any(|c| word_has_cue(w, c) || word_has_cue(whole, c))
 }
 
 /// Multi-word cues ("chiffre d'affaires", "net loss") are matched on the phrase.

@@ -1199,7 +1199,8 @@ fn legal_form_after(text: &str, end: usize, limit: usize, forms: &[String]) -> O
 }
 
 fn is_title(word: &str, lexicon: &Lexicon) -> bool {
-    !word.is_empty() && lexicon.titles.iter().any(|t| super::word_has_cue(word, t))
+    let word = super::lower_case(word);
+    !word.is_empty() && lexicon.titles.iter().any(|t| super::word_has_cue(&word, t))
 }
 
 /// "NAME, pressechef" or "NAME, press- och kommunikationschef".

@@ -326,11 +326,10 @@ pub fn last_chars(text: &str, n: usize) -> &str {
     }
 }
 
-/// Whether `word` is `cue` or a compound ending in it ("el-kunder", "mobilkunder").
+/// Whether `word`, in lower case, is `cue` or a compound ending in it ("el-kunder",
+/// "mobilkunder"). Callers fold the word once for all the cues they try.
 pub fn word_has_cue(word: &str, cue: &str) -> bool {
-    let w = lower_case(word);
-    let w = w.as_ref();
-    w == cue || (w.ends_with(cue) && w.len() > cue.len() + 2)
+    word == cue || (word.ends_with(cue) && word.len() > cue.len() + 2)
 }
 
 /// `text` in lower case, allocating only when it has an upper-case letter (most words on
