@@ -203,6 +203,10 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     let text = &article.text;
     let mut mentions: Vec<Mention> = Vec::new();
     let mut covered = Coverage::default();
+    // The article in lower case, once for the stages that search it; none where folding
+    // changes byte lengths (rare scripts), as its offsets would not be the text's.
+    let lower_text = text.to_lowercase();
+    let lower_text = (lower_text.len() == text.len()).then_some(lower_text.as_str());
 
     // 1. Gazetteer and places.
     let index = name_index();
@@ -349,7 +353,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
 
     // 2b. State ownership: "Norway's state-owned", "den svenska statsägda".
-    for m in find_state_owners(article, lexicon, knowledge, &mut mentions) {
+    for m in find_state_owners(article, lower_text, lexicon, knowledge, &mut mentions) {
         covered.add(m.start, m.end);
         mentions.push(m);
     }
@@ -429,12 +433,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
 
     // 6. Services.
-    find_services(article, lexicon, &mut covered, &mut mentions);
+    find_services(article, lower_text, lexicon, &mut covered, &mut mentions);
 
     mentions.sort_by_key(|m| m.start);
 
     // 7. Anaphors, resolved to the latest fitting mention.
-    let anaphors = find_anaphors(article, lexicon, knowledge, &mentions);
+    let anaphors = find_anaphors(article, lower_text, lexicon, knowledge, &mentions);
     mentions.extend(anaphors);
     mentions.sort_by_key(|m| m.start);
     mentions
@@ -456,15 +460,15 @@ fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
 /// article's country. Only states the gazetteer knows (`<place>-state`).
 fn find_state_owners(
     article: &Article,
+    lower: Option<&str>,
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     mentions: &mut Vec<Mention>,
 ) -> Vec<Mention> {
     let text = &article.text;
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
+    let Some(lower) = lower else {
         return Vec::new();
-    }
+    };
     let states: HashSet<&str> = knowledge
         .gazetteer
         .iter()
@@ -629,17 +633,17 @@ impl Coverage {
 
 fn find_services(
     article: &Article,
+    lower: Option<&str>,
     lexicon: &Lexicon,
     covered: &mut Coverage,
     mentions: &mut Vec<Mention>,
 ) {
     let (automaton, concepts) = service_index(lexicon);
     let text = &article.text;
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return; // offsets would not line up; rare scripts with case-length changes
-    }
-    for m in automaton.find_iter(&lower) {
+    let Some(lower) = lower else {
+        return;
+    };
+    for m in automaton.find_iter(lower) {
         let (start, end) = (m.start(), m.end());
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
@@ -1236,15 +1240,15 @@ fn is_quoted(text: &str, start: usize) -> bool {
 
 fn find_anaphors(
     article: &Article,
+    lower: Option<&str>,
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     mentions: &[Mention],
 ) -> Vec<Mention> {
     let text = &article.text;
-    let lower = text.to_lowercase().replace('’', "'");
-    if lower.len() != text.len() {
+    let Some(lower) = lower.filter(|_| !text.contains('’')) else {
         return Vec::new();
-    }
+    };
     let mut out = Vec::new();
     let focus_reference = super::patterns::focus_mention(mentions).map(|i| &mentions[i].reference);
     let groups = [
