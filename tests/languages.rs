@@ -588,3 +588,37 @@ fn sentences_dense_with_names_are_read_unless_the_language_title_cases_headlines
     );
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn a_typographic_apostrophe_anywhere_leaves_anaphors_found() {
+    // One ’ used to make the article's lower-cased copy shorter than the text, and
+    // anaphor finding gave up on the whole article: the fact about "the company" was lost.
+    let news = "The operator Nordwave has agreed to buy the broadband provider Kestrel Net. \
+                The company reported 2 million customers in May.";
+    for text in [
+        format!("News\n\n{news}"),
+        format!("Nordwave’s week\n\n{news}"),
+    ] {
+        let x = extract_text(&text, "en");
+        let about: Vec<(&str, f64)> = x
+            .facts
+            .iter()
+            .map(|f| (x.mentions[f.about].surface.as_str(), f.value))
+            .collect();
+        assert!(
+            about.contains(&("The company", 2_000_000.0)),
+            "{text}: {about:?}"
+        );
+    }
+    // A French anaphor written with ’ itself.
+    let x = extract_text(
+        "Nouvelles\n\nLe fournisseur Kestrel Net a été racheté. L’opérateur compte 3 millions d’abonnés.",
+        "fr",
+    );
+    let about: Vec<(&str, f64)> = x
+        .facts
+        .iter()
+        .map(|f| (x.mentions[f.about].surface.as_str(), f.value))
+        .collect();
+    assert!(about.contains(&("L’opérateur", 3_000_000.0)), "{about:?}");
+}

@@ -1246,7 +1246,7 @@ fn find_anaphors(
     mentions: &[Mention],
 ) -> Vec<Mention> {
     let text = &article.text;
-    let Some(lower) = lower.filter(|_| !text.contains('’')) else {
+    let Some(lower) = lower else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -1265,10 +1265,18 @@ fn find_anaphors(
         let mut needles: Vec<String> = Vec::new();
         for word in words {
             let word = word.to_lowercase();
+            let mut forms: Vec<String> = Vec::new();
             if let Some((head, tail)) = word.split_once(' ') {
-                needles.extend(demonyms.iter().map(|d| format!("{head} {d} {tail}")));
+                forms.extend(demonyms.iter().map(|d| format!("{head} {d} {tail}")));
             }
-            needles.push(word);
+            forms.push(word);
+            for form in forms {
+                // "l'opérateur" is also written with a typographic apostrophe.
+                if form.contains('\'') {
+                    needles.push(form.replace('\'', "’"));
+                }
+                needles.push(form);
+            }
         }
         for needle in &needles {
             for (pos, _) in lower.match_indices(needle.as_str()) {
