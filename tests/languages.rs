@@ -622,3 +622,21 @@ fn a_typographic_apostrophe_anywhere_leaves_anaphors_found() {
         .collect();
     assert!(about.contains(&("L’opérateur", 3_000_000.0)), "{about:?}");
 }
+
+#[test]
+fn a_nationality_between_a_french_cue_and_a_name_still_cues_it() {
+    // French puts the demonym after the noun: "l'opérateur norvégien X", "le groupe suédois X".
+    for (text, name) in [
+        (
+            "Nouvelles\n\nL'opérateur norvégien Nordwave a racheté le fournisseur Kestrel Net.",
+            "Nordwave",
+        ),
+        (
+            "Nouvelles\n\nLe groupe suédois Kestrel a annoncé ses résultats.",
+            "Kestrel",
+        ),
+    ] {
+        let found = mentions(text, "fr");
+        assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
+    }
+}

@@ -359,7 +359,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
 
     // 3. Discovery from capitalised spans and cues.
-    let discovered = discover(article, lexicon, knowledge, &covered);
+    let demonyms: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.origin == Origin::Demonym)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let discovered = discover(article, lexicon, knowledge, &covered, &demonyms);
     for m in discovered {
         covered.add(m.start, m.end);
         mentions.push(m);
@@ -686,6 +691,7 @@ fn discover(
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     covered: &Coverage,
+    demonyms: &[(usize, usize)],
 ) -> Vec<Mention> {
     let text = &article.text;
     let common = &knowledge.common;
@@ -745,12 +751,24 @@ fn discover(
             {
                 continue;
             }
-            let before = words_before(&toks, span.start, 2);
+            let before = words_before(toks, span.start, 2);
             let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
-            let prev_two = before.join(" ").to_lowercase();
-            let org_cued = !prev.is_empty()
+            // "l'opérateur norvégien Nordwave": a nationality may stand between cue and name.
+            let cue_end = toks
+                .iter()
+                .rev()
+                .find(|t| t.end <= span.start && t.is_word())
+                .filter(|t| demonyms.contains(&(t.start, t.end)))
+                .map_or(span.start, |t| t.start);
+            let before_cue = words_before(toks, cue_end, 2);
+            let cue_word = before_cue
+                .last()
+                .map(|s| s.to_lowercase())
+                .unwrap_or_default();
+            let cue_words = before_cue.join(" ").to_lowercase();
+            let org_cued = !cue_word.is_empty()
                 && sets.name_cues.iter().any(|c| {
-                    super::word_has_cue(&prev, c) || (c.contains(' ') && prev_two.ends_with(c))
+                    super::word_has_cue(&cue_word, c) || (c.contains(' ') && cue_words.ends_with(c))
                 });
             // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
             let coordinated_with_cued = lexicon.coordinators.contains(&prev)
