@@ -721,7 +721,7 @@ fn discover(
         if lexicon.title_case_headlines && words.len() >= 4 && caps * 10 >= words.len() * 6 {
             continue;
         }
-        for span in capitalised_spans(&toks, si, sets, common, covered, text) {
+        for span in capitalised_spans(toks, si, sets, common, covered, text) {
             let surface = &text[span.start..span.end];
             let lower_surface = surface.to_lowercase();
             let lower_surface = lower_surface
@@ -1313,7 +1313,7 @@ fn find_anaphors(
                     + lower[..pos]
                         .trim_end_matches(|c: char| c.is_alphanumeric() || c == '-')
                         .len();
-                if char_after(&lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
+                if char_after(lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
                     continue;
                 }
                 // Overlapping a name is no anaphor; a demonym inside it is part of it.
