@@ -296,6 +296,18 @@ pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String 
 /// byte and the search falls back to a backtracker, which is most sentences outside
 /// English. When every word starts and ends in a word character, "a non-word character
 /// or the edge of the text" on each side accepts exactly the same texts.
+///
+/// ```
+/// use telekg::extract::whole_word_edges;
+/// let (before, after) = whole_word_edges(&["ikke", "aldri"]);
+/// let edged = regex::Regex::new(&format!("(?i){before}(?:ikke|aldri){after}")).unwrap();
+/// let bounded = regex::Regex::new(r"(?i)\b(?:ikke|aldri)\b").unwrap();
+/// for text in ["har ikke kjøpt", "Ikke.", "ikke", "tikke", "ikkeø", "øikke", "å ikke_", "–aldri–"] {
+///     assert_eq!(edged.is_match(text), bounded.is_match(text), "{text}");
+/// }
+/// // A word that starts with a non-word character keeps `\b`.
+/// assert_eq!(whole_word_edges(&["-ikke"]), (r"\b", r"\b"));
+/// ```
 pub fn whole_word_edges<S: AsRef<str>>(words: &[S]) -> (&'static str, &'static str) {
     let word_char = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
     let all_wordy = words.iter().all(|w| {
