@@ -784,7 +784,7 @@ fn discover(
                     && before.last() == Some(&text[m.end..span.start].trim())
             };
             let employer_cued = lexicon.employer_prepositions.contains(&prev)
-                && ((before.len() == 2 && is_title(&before[0].to_lowercase(), lexicon))
+                && ((before.len() == 2 && is_title(before[0], lexicon))
                     || found.last().is_some_and(person_right_before));
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
@@ -1220,6 +1220,7 @@ fn legal_form_after(text: &str, end: usize, limit: usize, forms: &[String]) -> O
         .max()
 }
 
+/// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").
 fn is_title(word: &str, lexicon: &Lexicon) -> bool {
     let word = super::lower_case(word);
     !word.is_empty() && lexicon.titles.iter().any(|t| super::word_has_cue(&word, t))
@@ -1234,7 +1235,7 @@ fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool 
     after
         .split(|c: char| c.is_whitespace() || c == ',')
         .take(4)
-        .any(|w| is_title(&w.to_lowercase(), lexicon))
+        .any(|w| is_title(w, lexicon))
 }
 
 /// The last word ends with a suffix and is longer than it ("Konkurrensverket", not "Verket").
