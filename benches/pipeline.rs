@@ -119,6 +119,10 @@ fn run_child(corpus: &str, out: &str, outputs: Outputs) {
 }
 
 fn child_build(corpus: &Path, out: &Path, outputs: Outputs) -> serde_json::Value {
+    // The previous build's gigabytes may still be in the page cache waiting to be written:
+    // flush them first, so that this build is not timed while the kernel writes them back.
+    // (Its own write-back is not timed either: a build ends when its files are complete.)
+    let _ = Command::new("sync").status();
     let exe = std::env::current_exe().expect("bench binary");
     let output = Command::new(exe)
         .env(
