@@ -4,8 +4,9 @@
 use crate::extract::{ArticleMeta, ArticleRecord, CitedSentence, Metric};
 use crate::knowledge::{EntityType, Knowledge};
 use crate::resolve::{Entity, Resolution};
+use foldhash::{HashMap, HashMapExt};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Where a relation or measurement was read.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,8 +5,9 @@
 //! one line in [`LEXICON_FILES`].
 
 use crate::error::{Error, Result};
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The six entity classes of the graph contract.

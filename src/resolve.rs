@@ -8,7 +8,8 @@
 
 use crate::extract::{fold, ArticleRecord, Reference};
 use crate::knowledge::{EntityType, Knowledge};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One resolved entity.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use super::{fold, Mention, Origin, Reference};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 

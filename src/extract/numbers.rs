@@ -5,8 +5,8 @@
 
 use super::alternation;
 use crate::knowledge::{Knowledge, Lexicon};
+use foldhash::HashMap;
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]

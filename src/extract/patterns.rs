@@ -9,8 +9,8 @@ use super::prefilter::Prefilter;
 use super::{alternation, Mention, Origin, RelationClaim};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon, PatternSpec};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const OPEN: char = '\u{E000}';
