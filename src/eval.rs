@@ -288,7 +288,7 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
     for m in &kg.measurements {
         let keys = keys_of(kg, m.about, &by_name);
         let hit = gold.facts.iter().enumerate().find(|(_, g)| {
-            keys.contains(&g.s) && fact_matches(m.metric.name(), m.value, m.currency.as_deref(), g)
+            keys.contains(&g.s) && fact_matches(m.metric.name(), m.value, m.currency, g)
         });
         match hit {
             Some((i, _)) => {
@@ -299,7 +299,7 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
                 kg.graph[m.about].label,
                 m.metric.name(),
                 decimal_lexical(m.value),
-                m.currency.as_deref().unwrap_or("")
+                m.currency.unwrap_or("")
             )),
         }
     }

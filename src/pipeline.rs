@@ -216,9 +216,9 @@ pub fn read_and_extract(
 }
 
 /// Builds the graph from article records (resolve + graph stages).
-pub fn graph_of(records: &[ArticleRecord]) -> KnowledgeGraph {
+pub fn graph_of(records: &[ArticleRecord]) -> KnowledgeGraph<'_> {
     let resolution = crate::resolve::resolve(records);
-    build_graph(records, &resolution)
+    build_graph(records, resolution)
 }
 
 /// Wall-clock seconds per stage of a build.
