@@ -9,6 +9,7 @@
 use crate::extract::{fold, ArticleRecord, Reference};
 use crate::knowledge::{EntityType, Knowledge};
 use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One resolved entity.
@@ -122,6 +123,22 @@ fn deletion_keys(name: &str) -> impl Iterator<Item = String> + '_ {
     )
 }
 
+/// Hashes of a name and each of its one-letter deletions (see [`deletion_keys`]), for
+/// the corpus's own names: an archive has millions of deletions, and a hash is neither
+/// allocated nor compared byte by byte. Equal deletions hash alike; a collision only
+/// adds a pair that the exact comparison then rejects.
+fn deletion_hashes(name: &str) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
+    let mut deleted = String::with_capacity(name.len());
+    std::iter::once(hasher.hash_one(name)).chain(name.char_indices().map(move |(i, c)| {
+        deleted.clear();
+        deleted.push_str(&name[..i]);
+        deleted.push_str(&name[i + c.len_utf8()..]);
+        hasher.hash_one(deleted.as_str())
+    }))
+}
+
 /// One edit apart, the same first three letters, the same digits.
 fn near_identical(a: &str, b: &str) -> bool {
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
@@ -161,6 +178,43 @@ struct Candidate<'a> {
     types: BTreeMap<EntityType, usize>,
 }
 
+/// What the corpus said about one discovered spelling.
+#[derive(Default)]
+struct SpellingCounts {
+    /// Mentions that name it (not anaphors or demonyms).
+    as_name: usize,
+    types: BTreeMap<EntityType, usize>,
+}
+
+/// Mentions of discovered names counted per spelling, over chunks of articles in
+/// parallel: the merge then works per spelling, not per mention.
+fn count_spellings(extractions: &[ArticleRecord]) -> HashMap<&str, SpellingCounts> {
+    extractions
+        .par_chunks(1024)
+        .map(|chunk| {
+            let mut counts: HashMap<&str, SpellingCounts> = HashMap::new();
+            for m in chunk.iter().flat_map(|x| &x.mentions) {
+                if let Reference::New(name) = &m.reference {
+                    let c = counts.entry(name.as_str()).or_default();
+                    c.as_name += usize::from(m.is_name());
+                    *c.types.entry(m.etype).or_default() += 1;
+                }
+            }
+            counts
+        })
+        .reduce(HashMap::new, |a, b| {
+            let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (name, counts) in from {
+                let c = into.entry(name).or_default();
+                c.as_name += counts.as_name;
+                for (t, n) in counts.types {
+                    *c.types.entry(t).or_default() += n;
+                }
+            }
+            into
+        })
+}
+
 /// Resolves the mentions of all extractions.
 pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     let knowledge = Knowledge::global();
@@ -190,30 +244,21 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
 
     // 1. Discovered identities across the corpus. Hash maps, not ordered ones: an
     // archive has millions of mentions, and a lookup in an ordered map of hundreds of
-    // thousands of names waits on memory at every level. Each spelling's identity is
-    // worked out once.
-    let mut identity_of: HashMap<&str, String> = HashMap::new();
+    // thousands of names waits on memory at every level. Mentions are counted per
+    // spelling on every core; each spelling's identity is worked out once.
+    let spellings = count_spellings(extractions);
+    let identity_of: HashMap<&str, String> = spellings
+        .par_iter()
+        .map(|(name, _)| (*name, identity(name, legal)))
+        .collect();
     let mut candidates: HashMap<&str, Candidate> = HashMap::new();
-    for x in extractions {
-        for m in &x.mentions {
-            if let Reference::New(name) = &m.reference {
-                identity_of
-                    .entry(name.as_str())
-                    .or_insert_with(|| identity(name, legal));
-            }
+    for (name, counts) in &spellings {
+        let c = candidates.entry(identity_of[name].as_str()).or_default();
+        if counts.as_name > 0 {
+            *c.surfaces.entry(name).or_default() += counts.as_name;
         }
-    }
-    for x in extractions {
-        for m in &x.mentions {
-            if let Reference::New(name) = &m.reference {
-                let c = candidates
-                    .entry(identity_of[name.as_str()].as_str())
-                    .or_default();
-                if m.is_name() {
-                    *c.surfaces.entry(name.as_str()).or_default() += 1;
-                }
-                *c.types.entry(m.etype).or_default() += 1;
-            }
+        for (t, n) in &counts.types {
+            *c.types.entry(*t).or_default() += n;
         }
     }
     let mut ids: Vec<String> = candidates.keys().map(|id| id.to_string()).collect();
@@ -247,7 +292,6 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         .map(|id| id.chars().filter(|c| *c != '-').collect())
         .collect();
     let mut same_compact: HashMap<&str, usize> = HashMap::new();
-    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in compact.iter().enumerate() {
         match same_compact.get(c.as_str()) {
             Some(&j) => uf.union(j, i),
@@ -255,24 +299,33 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 same_compact.insert(c, i);
             }
         }
-        if c.len() >= FUZZY_MIN_BYTES {
-            for key in deletion_keys(c) {
-                let list = by_deletion.entry(key).or_default();
-                // "aab" gives "ab" twice.
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
     }
-    for members in by_deletion.values() {
-        for (a_pos, &a) in members.iter().enumerate() {
-            for &b in &members[a_pos + 1..] {
-                if near_identical(&compact[a], &compact[b]) {
-                    uf.union(a, b);
-                }
-            }
-        }
+    // Names that share a deletion hash, sorted together; pairs checked on every core.
+    // Union-find roots are the smallest member, so the groups do not depend on the order
+    // in which pairs are joined.
+    let mut by_deletion: Vec<(u64, usize)> = compact
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| c.len() >= FUZZY_MIN_BYTES)
+        .flat_map_iter(|(i, c)| deletion_hashes(c).map(move |h| (h, i)))
+        .collect();
+    by_deletion.par_sort_unstable();
+    // "aab" gives "ab" twice.
+    by_deletion.dedup();
+    let near_pairs: Vec<(usize, usize)> = by_deletion
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|members| {
+            members
+                .iter()
+                .enumerate()
+                .flat_map(move |(a_pos, &(_, a))| {
+                    members[a_pos + 1..].iter().map(move |&(_, b)| (a, b))
+                })
+        })
+        .filter(|&(a, b)| near_identical(&compact[a], &compact[b]))
+        .collect();
+    for (a, b) in near_pairs {
+        uf.union(a, b);
     }
     // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
     // compared without hyphens and spaces, only for longer names.
@@ -370,7 +423,12 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         }
     }
 
-    // 3. Every mention to its entity; surface forms become alternative labels.
+    // 3. Every mention to its entity; surface forms become alternative labels. A
+    // discovered spelling's entity is looked up once per spelling, not per mention.
+    let entity_of_name: HashMap<&str, usize> = identity_of
+        .iter()
+        .map(|(name, id)| (*name, identity_entity[&position[id.as_str()]]))
+        .collect();
     let mut mention_entity = Vec::with_capacity(extractions.len());
     for x in extractions {
         let mut row = Vec::with_capacity(x.mentions.len());
@@ -400,12 +458,12 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                         service: true,
                     })
                 }
-                Reference::New(name) => {
-                    identity_entity[&position[identity_of[name.as_str()].as_str()]]
-                }
+                Reference::New(name) => entity_of_name[name.as_str()],
             };
-            if m.is_name() && m.surface != table.entities[e].label {
-                table.entities[e].alt_labels.insert(m.surface.clone());
+            let entity = &mut table.entities[e];
+            // Most mentions repeat a spelling already recorded: no copy for those.
+            if m.is_name() && m.surface != entity.label && !entity.alt_labels.contains(&m.surface) {
+                entity.alt_labels.insert(m.surface.clone());
             }
             row.push(e);
         }
