@@ -83,9 +83,9 @@ impl KnowledgeGraph<'_> {
 
 /// Unique article keys: the id's slug, with a content-hash suffix when two articles share it.
 fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
-    let mut count: HashMap<String, usize> = HashMap::new();
+    use rayon::prelude::*;
     let slugs: Vec<String> = records
-        .iter()
+        .par_iter()
         .map(|x| {
             let s = crate::resolve::slug(&x.meta.id);
             if s.is_empty() {
@@ -95,14 +95,17 @@ fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
             }
         })
         .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
     for s in &slugs {
-        *count.entry(s.clone()).or_default() += 1;
+        *count.entry(s.as_str()).or_default() += 1;
     }
+    let shared: Vec<bool> = slugs.iter().map(|s| count[s.as_str()] > 1).collect();
     slugs
         .into_iter()
         .zip(records)
-        .map(|(s, x)| {
-            if count[&s] > 1 {
+        .zip(shared)
+        .map(|((s, x), shared)| {
+            if shared {
                 format!("{s}-{}", &x.meta.content_hash[..8])
             } else {
                 s
@@ -124,9 +127,94 @@ fn push_evidence<'a>(list: &mut Vec<Evidence<'a>>, evidence: Evidence<'a>) {
     }
 }
 
-/// Builds the merged graph. The resolution's entities move into the nodes.
-pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> KnowledgeGraph<'_> {
+/// A relation claim with its arguments resolved to entities.
+struct ResolvedRelation<'a> {
+    subject: usize,
+    object: usize,
+    /// Stored once for both directions, in key order.
+    symmetric: bool,
+    property: &'a str,
+    evidence: Evidence<'a>,
+}
+
+/// A fact claim with its entity and the lexical form that identifies its value.
+struct ResolvedFact<'a> {
+    about: usize,
+    metric: Metric,
+    value: f64,
+    value_key: String,
+    currency: Option<&'a str>,
+    span: (usize, usize),
+    evidence: Evidence<'a>,
+}
+
+/// Articles whose claims are resolved in parallel before they are merged in order:
+/// enough for every core, few enough to bound what is held.
+const ARTICLES_PER_ROUND: usize = 8192;
+
+/// Resolves one article's claims: what can be worked out apart from the shared graph
+/// (entity lookups, property signatures, value keys).
+fn resolve_claims<'a>(
+    a: usize,
+    x: &'a ArticleRecord,
+    mention_entity: &[usize],
+) -> (Vec<ResolvedRelation<'a>>, Vec<ResolvedFact<'a>>) {
     let signatures = &Knowledge::global().common.signatures;
+    let relations = x
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let (subject, object) = (mention_entity[r.subject], mention_entity[r.object]);
+            if subject == object {
+                return None;
+            }
+            // The signature's own copy of the name: a few strings shared by every edge,
+            // not one read from each claim when edges are looked up.
+            let (property, symmetric) = match signatures.get_key_value(&r.property) {
+                Some((name, sig)) => (name.as_str(), sig.symmetric),
+                None => (r.property.as_str(), false),
+            };
+            Some(ResolvedRelation {
+                subject,
+                object,
+                symmetric,
+                property,
+                evidence: Evidence {
+                    article: a,
+                    sentence: r.sentence,
+                    rule: &r.rule,
+                    confidence: r.confidence,
+                },
+            })
+        })
+        .collect();
+    let facts = x
+        .facts
+        .iter()
+        .zip(&x.fact_spans)
+        .map(|(f, &span)| ResolvedFact {
+            about: mention_entity[f.about],
+            metric: f.metric,
+            value: f.value,
+            value_key: crate::extract::numbers::decimal_lexical(f.value),
+            currency: f.currency.as_deref(),
+            span,
+            evidence: Evidence {
+                article: a,
+                sentence: f.sentence,
+                rule: &f.rule,
+                confidence: f.confidence,
+            },
+        })
+        .collect();
+    (relations, facts)
+}
+
+/// Builds the merged graph. The resolution's entities move into the nodes. Claims are
+/// resolved per article on every core, then merged in article order, so the graph does
+/// not depend on the number of cores.
+pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> KnowledgeGraph<'_> {
+    use rayon::prelude::*;
     let mut kg = KnowledgeGraph::default();
     let Resolution {
         entities,
@@ -142,12 +230,10 @@ pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> Knowled
             kg.graph.add_node(e)
         })
     };
-    let keys = article_keys(records);
     // Organisations and people named anywhere are nodes; places and products only when a
     // relation or measurement uses them.
-    for (a, x) in records.iter().enumerate() {
-        for (m, mention) in x.mentions.iter().enumerate() {
-            let e = mention_entity[a][m];
+    for (x, row) in records.iter().zip(&mention_entity) {
+        for (mention, &e) in x.mentions.iter().zip(row) {
             let etype = etypes[e];
             if mention.is_name() && (etype.is_organisation() || etype == EntityType::Person) {
                 node(&mut kg, e);
@@ -158,66 +244,54 @@ pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> Knowled
         HashMap::new();
     let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<&str>), usize> =
         HashMap::new();
-    for ((a, x), key) in records.iter().enumerate().zip(keys) {
-        kg.articles.push(ArticleInfo {
-            key,
-            meta: &x.meta,
-            sentences: &x.sentences,
-        });
-        for r in &x.relations {
-            let (se, oe) = (mention_entity[a][r.subject], mention_entity[a][r.object]);
-            if se == oe {
-                continue;
-            }
-            let (mut s, mut o) = (node(&mut kg, se), node(&mut kg, oe));
-            if signatures.get(&r.property).is_some_and(|sig| sig.symmetric)
-                && kg.graph[s].key > kg.graph[o].key
-            {
-                std::mem::swap(&mut s, &mut o);
-            }
-            let evidence = Evidence {
-                article: a,
-                sentence: r.sentence,
-                rule: &r.rule,
-                confidence: r.confidence,
-            };
-            let edge = *edge_of
-                .entry((s, r.property.as_str(), o))
-                .or_insert_with(|| {
+    let mut keys = article_keys(records).into_iter();
+    for (round, chunk) in records.chunks(ARTICLES_PER_ROUND).enumerate() {
+        let first = round * ARTICLES_PER_ROUND;
+        let resolved: Vec<_> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, x)| resolve_claims(first + i, x, &mention_entity[first + i]))
+            .collect();
+        for ((x, (relations, facts)), key) in chunk.iter().zip(resolved).zip(keys.by_ref()) {
+            kg.articles.push(ArticleInfo {
+                key,
+                meta: &x.meta,
+                sentences: &x.sentences,
+            });
+            for r in relations {
+                let (mut s, mut o) = (node(&mut kg, r.subject), node(&mut kg, r.object));
+                if r.symmetric && kg.graph[s].key > kg.graph[o].key {
+                    std::mem::swap(&mut s, &mut o);
+                }
+                let edge = *edge_of.entry((s, r.property, o)).or_insert_with(|| {
                     kg.graph.add_edge(
                         s,
                         o,
                         RelationEdge {
-                            property: &r.property,
+                            property: r.property,
                             evidence: Vec::new(),
                         },
                     )
                 });
-            push_evidence(&mut kg.graph[edge].evidence, evidence);
-        }
-        for (f, &span) in x.facts.iter().zip(&x.fact_spans) {
-            let about = node(&mut kg, mention_entity[a][f.about]);
-            let value_key = crate::extract::numbers::decimal_lexical(f.value);
-            let evidence = Evidence {
-                article: a,
-                sentence: f.sentence,
-                rule: &f.rule,
-                confidence: f.confidence,
-            };
-            let idx = *measurement_of
-                .entry((about, f.metric, value_key, f.currency.as_deref()))
-                .or_insert_with(|| {
-                    kg.measurements.push(Measurement {
-                        about,
-                        metric: f.metric,
-                        value: f.value,
-                        currency: f.currency.as_deref(),
-                        evidence: Vec::new(),
-                        span,
+                push_evidence(&mut kg.graph[edge].evidence, r.evidence);
+            }
+            for f in facts {
+                let about = node(&mut kg, f.about);
+                let idx = *measurement_of
+                    .entry((about, f.metric, f.value_key, f.currency))
+                    .or_insert_with(|| {
+                        kg.measurements.push(Measurement {
+                            about,
+                            metric: f.metric,
+                            value: f.value,
+                            currency: f.currency,
+                            evidence: Vec::new(),
+                            span: f.span,
+                        });
+                        kg.measurements.len() - 1
                     });
-                    kg.measurements.len() - 1
-                });
-            push_evidence(&mut kg.measurements[idx].evidence, evidence);
+                push_evidence(&mut kg.measurements[idx].evidence, f.evidence);
+            }
         }
     }
     kg

@@ -124,6 +124,32 @@ fn assert_same_store(a: &Path, b: &Path) {
     );
 }
 
+/// Extraction, resolution and graph building all run on every core: the outputs must
+/// not depend on how many there are. 9 000 articles span several extraction batches and
+/// more than one round of the graph's claim merging.
+#[test]
+fn outputs_do_not_depend_on_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = synth_archive(dir.path(), 11, 9000);
+    let mut outs = Vec::new();
+    for threads in ["1", "3"] {
+        let out = dir.path().join(format!("out-{threads}"));
+        let o = telekg()
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("build")
+            .arg(&archive)
+            .arg("--out")
+            .arg(&out)
+            .args(["--no-svg", "--no-store", "--no-cache"])
+            .output()
+            .expect("telekg runs");
+        assert!(o.status.success(), "build failed: {}", stderr(&o));
+        assert_eq!(counts(&o).0, 9000);
+        outs.push(out);
+    }
+    assert_same_outputs(&outs[0], &outs[1]);
+}
+
 #[test]
 fn incremental_build_equals_full_rebuild() {
     let dir = tempfile::tempdir().unwrap();
