@@ -126,15 +126,18 @@ impl ExtractionCache {
         *entries = HashMap::new();
     }
 
-    /// Writes the records of this build (atomically), replacing the old cache.
-    pub fn save(
+    /// Writes the records of this build under a temporary name beside the cache, streamed
+    /// (never the whole cache in memory); [`PendingCache::persist`] puts it in place. A
+    /// build writes it before its records go into the graph, and puts it in place only
+    /// once the outputs it describes are. `None` when this binary cannot identify itself.
+    pub fn write_pending(
         &self,
         build_key: &str,
         keys: &[String],
         records: &[ArticleRecord],
-    ) -> crate::Result<()> {
+    ) -> crate::Result<Option<PendingCache>> {
         if self.fingerprint.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         #[derive(Serialize)]
         struct CacheFileRef<'a> {
@@ -143,13 +146,28 @@ impl ExtractionCache {
             build_key: &'a str,
             entries: Vec<(&'a String, &'a ArticleRecord)>,
         }
-        let bytes = postcard::to_stdvec(&CacheFileRef {
-            format: FORMAT,
-            fingerprint: &self.fingerprint,
-            build_key,
-            entries: keys.iter().zip(records).collect(),
-        })
+        let mut pending = crate::export::PendingFile::create(&self.path)?;
+        postcard::to_io(
+            &CacheFileRef {
+                format: FORMAT,
+                fingerprint: &self.fingerprint,
+                build_key,
+                entries: keys.iter().zip(records).collect(),
+            },
+            &mut pending.file,
+        )
         .map_err(|e| crate::Error::Other(format!("{}: {e}", self.path.display())))?;
-        crate::export::write_atomic(&self.path, |w| w.write_all(&bytes))
+        Ok(Some(PendingCache(pending)))
+    }
+}
+
+/// A cache written but not yet in place (see [`ExtractionCache::write_pending`]); dropped
+/// without [`PendingCache::persist`], it is removed.
+pub struct PendingCache(crate::export::PendingFile);
+
+impl PendingCache {
+    /// Renames the cache into place.
+    pub fn persist(self) -> crate::Result<()> {
+        self.0.persist()
     }
 }

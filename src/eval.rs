@@ -288,7 +288,7 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
     for m in &kg.measurements {
         let keys = keys_of(kg, m.about, &by_name);
         let hit = gold.facts.iter().enumerate().find(|(_, g)| {
-            keys.contains(&g.s) && fact_matches(m.metric.name(), m.value, m.currency, g)
+            keys.contains(&g.s) && fact_matches(m.metric.name(), m.value, m.currency.as_deref(), g)
         });
         match hit {
             Some((i, _)) => {
@@ -299,7 +299,7 @@ fn score_article(gold: &GoldDoc, kg: &KnowledgeGraph) -> ArticleReport {
                 kg.graph[m.about].label,
                 m.metric.name(),
                 decimal_lexical(m.value),
-                m.currency.unwrap_or("")
+                m.currency.as_deref().unwrap_or("")
             )),
         }
     }
@@ -392,7 +392,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport> {
             None => continue,
         };
         let x = crate::extract::extract(article).into_record();
-        let kg = crate::pipeline::graph_of(std::slice::from_ref(&x));
+        let kg = crate::pipeline::graph_of(vec![x.clone()]);
         let a = score_article(&gold, &kg);
         report.overall.add(&a.counts);
         report
@@ -405,7 +405,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport> {
         golds.push(gold);
     }
     // The merged build: every gold entity one node, no node two entities.
-    let kg = crate::pipeline::graph_of(&extractions);
+    let kg = crate::pipeline::graph_of(extractions);
     let owners = keys_by_name(golds.iter().flat_map(|g| &g.entities));
     let unique: HashMap<String, BTreeSet<String>> =
         owners.into_iter().filter(|(_, ks)| ks.len() == 1).collect();

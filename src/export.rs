@@ -105,7 +105,7 @@ enum Owner {
 /// named graph (relations, statements, measurements, evidence). Every block comes out
 /// grouped by subject, in an order fixed by the graph alone.
 pub struct QuadBlocks<'a> {
-    kg: &'a KnowledgeGraph<'a>,
+    kg: &'a KnowledgeGraph,
     entity_iris: Vec<NamedNode>,
     article_iris: Vec<NamedNode>,
     /// Per article: what its graph cites, with the evidence indexes read there.
@@ -151,7 +151,7 @@ pub enum Block {
 const ENTITIES_PER_BLOCK: usize = 512;
 
 impl<'a> QuadBlocks<'a> {
-    pub fn new(kg: &'a KnowledgeGraph<'a>) -> Self {
+    pub fn new(kg: &'a KnowledgeGraph) -> Self {
         let mut cited: Vec<Vec<(Owner, Vec<usize>)>> = vec![Vec::new(); kg.articles.len()];
         let mut add = |owner: Owner, article: usize, i: usize| {
             let list = &mut cited[article];
@@ -253,7 +253,7 @@ impl<'a> QuadBlocks<'a> {
                 .edges(node)
                 .map(|edge| {
                     (
-                        tm(edge.weight().property),
+                        tm(&edge.weight().property),
                         &self.entity_iris[edge.target().index()],
                     )
                 })
@@ -301,7 +301,7 @@ impl<'a> QuadBlocks<'a> {
                         let (s, o) = kg.graph.edge_endpoints(*edge)?;
                         Some((
                             &self.entity_iris[s.index()],
-                            tm(kg.graph[*edge].property),
+                            tm(&kg.graph[*edge].property),
                             &self.entity_iris[o.index()],
                         ))
                     }
@@ -326,7 +326,7 @@ impl<'a> QuadBlocks<'a> {
                         continue;
                     };
                     let (si, oi) = (&self.entity_iris[s.index()], &self.entity_iris[o.index()]);
-                    let p = tm(kg.graph[edge].property);
+                    let p = tm(&kg.graph[edge].property);
                     let statement = iri(format!(
                         "{TMR}assertion/{}",
                         short_hash(&[si.as_str(), p.as_str(), oi.as_str(), &article.key])
@@ -350,7 +350,7 @@ impl<'a> QuadBlocks<'a> {
                             about.as_str(),
                             measurement.metric.name(),
                             &value,
-                            measurement.currency.unwrap_or("")
+                            measurement.currency.as_deref().unwrap_or("")
                         ])
                     ));
                     // Described in every citing article's graph; in the merged view once,
@@ -367,7 +367,7 @@ impl<'a> QuadBlocks<'a> {
                     add(tm("about"), about.clone().into());
                     add(tm("metric"), tm(measurement.metric.name()).into());
                     add(tm("value"), typed(value, xsd::DECIMAL));
-                    if let Some(c) = measurement.currency {
+                    if let Some(c) = &measurement.currency {
                         add(tm("currency"), text(c));
                     }
                     (node, &measurement.evidence)
@@ -382,7 +382,7 @@ impl<'a> QuadBlocks<'a> {
                             node.as_str(),
                             &article.key,
                             &evs[i].sentence.to_string(),
-                            evs[i].rule
+                            &evs[i].rule
                         ])
                     ))
                 })
@@ -444,7 +444,7 @@ impl<'a> QuadBlocks<'a> {
             add(tm("valueStartOffset"), typed(vs.to_string(), xsd::INTEGER));
             add(tm("valueEndOffset"), typed(ve.to_string(), xsd::INTEGER));
         }
-        add(tm("rule"), text(ev.rule));
+        add(tm("rule"), text(&ev.rule));
         add(
             tm("confidence"),
             // Canonical xsd:decimal ("0.9", not "0.90"): stores that normalise literals
@@ -459,13 +459,13 @@ impl<'a> QuadBlocks<'a> {
 
 /// A file being written under a temporary name beside its target, renamed into place
 /// only when complete: readers never see half a file.
-struct PendingFile {
+pub(crate) struct PendingFile {
     path: PathBuf,
-    file: std::io::BufWriter<tempfile::NamedTempFile>,
+    pub(crate) file: std::io::BufWriter<tempfile::NamedTempFile>,
 }
 
 impl PendingFile {
-    fn create(path: &Path) -> Result<Self> {
+    pub(crate) fn create(path: &Path) -> Result<Self> {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -484,14 +484,14 @@ impl PendingFile {
         })
     }
 
-    fn error(&self, source: std::io::Error) -> Error {
+    pub(crate) fn error(&self, source: std::io::Error) -> Error {
         Error::Write {
             path: self.path.clone(),
             source,
         }
     }
 
-    fn persist(self) -> Result<()> {
+    pub(crate) fn persist(self) -> Result<()> {
         let path = self.path.clone();
         let wrap = |source| Error::Write {
             path: path.clone(),
@@ -891,7 +891,7 @@ pub fn write_dot(path: &Path, kg: &KnowledgeGraph) -> Result<()> {
         for edge in kg.graph.edge_indices() {
             let (s, o) = kg.graph.edge_endpoints(edge).expect("edge");
             let r = &kg.graph[edge];
-            let dir = if symmetric.get(r.property).is_some_and(|s| s.symmetric) {
+            let dir = if symmetric.get(&*r.property).is_some_and(|s| s.symmetric) {
                 ", dir=both"
             } else {
                 ""
@@ -901,11 +901,15 @@ pub fn write_dot(path: &Path, kg: &KnowledgeGraph) -> Result<()> {
                 "  n{} -> n{} [label=\"{}\"{dir}];",
                 s.index(),
                 o.index(),
-                dot_escape(r.property)
+                dot_escape(&r.property)
             )?;
         }
         for (i, m) in kg.measurements.iter().enumerate() {
-            let value = format!("{} {}", decimal_lexical(m.value), m.currency.unwrap_or(""));
+            let value = format!(
+                "{} {}",
+                decimal_lexical(m.value),
+                m.currency.as_deref().unwrap_or("")
+            );
             writeln!(
                 w,
                 "  m{i} [label=\"{}\\n{}\", shape=note, fillcolor=\"#fefefe\", fontsize=9];",

@@ -7,45 +7,46 @@ use crate::resolve::{Entity, Resolution};
 use foldhash::{HashMap, HashMapExt};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Where a relation or measurement was read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Evidence<'a> {
+pub struct Evidence {
     /// Index into [`KnowledgeGraph::articles`].
     pub article: usize,
     pub sentence: usize,
-    pub rule: &'a str,
+    pub rule: Arc<str>,
     pub confidence: f32,
 }
 
 #[derive(Debug, Clone)]
-pub struct RelationEdge<'a> {
-    pub property: &'a str,
-    pub evidence: Vec<Evidence<'a>>,
+pub struct RelationEdge {
+    pub property: Arc<str>,
+    pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Measurement<'a> {
+pub struct Measurement {
     pub about: NodeIndex,
     pub metric: Metric,
     pub value: f64,
-    pub currency: Option<&'a str>,
-    pub evidence: Vec<Evidence<'a>>,
+    pub currency: Option<Arc<str>>,
+    pub evidence: Vec<Evidence>,
     /// Character offsets of the number in the first evidence's article.
     pub span: (usize, usize),
 }
 
-/// What the export needs of an article, borrowed from its record.
+/// What the export needs of an article, moved out of its record.
 #[derive(Debug, Clone)]
-pub struct ArticleInfo<'a> {
+pub struct ArticleInfo {
     /// Unique among the build's articles: the IRI's local name.
     pub key: String,
-    pub meta: &'a ArticleMeta,
+    pub meta: ArticleMeta,
     /// The sentences evidence cites, by ascending index.
-    pub sentences: &'a [CitedSentence],
+    pub sentences: Vec<CitedSentence>,
 }
 
-impl ArticleInfo<'_> {
+impl ArticleInfo {
     /// The cited sentence `index` (every evidence's sentence is cited).
     pub fn sentence(&self, index: usize) -> Option<&CitedSentence> {
         self.sentences
@@ -55,17 +56,17 @@ impl ArticleInfo<'_> {
     }
 }
 
-/// The merged graph. It borrows its texts (article metadata, cited sentences, rule
-/// names) from the article records it was built from rather than copying them: at 10^6
-/// articles the cited sentences alone are gigabytes.
+/// The merged graph. It takes its texts (article metadata, cited sentences) from the
+/// article records it is built from, which then go: at 10^6 articles the records are
+/// gigabytes, and the export no longer needs their mentions and claims.
 #[derive(Debug, Default)]
-pub struct KnowledgeGraph<'a> {
-    pub graph: DiGraph<Entity, RelationEdge<'a>>,
-    pub measurements: Vec<Measurement<'a>>,
-    pub articles: Vec<ArticleInfo<'a>>,
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Entity, RelationEdge>,
+    pub measurements: Vec<Measurement>,
+    pub articles: Vec<ArticleInfo>,
 }
 
-impl KnowledgeGraph<'_> {
+impl KnowledgeGraph {
     pub fn entity_count(&self, etype: EntityType) -> usize {
         self.graph
             .node_weights()
@@ -116,7 +117,7 @@ fn article_keys(records: &[ArticleRecord]) -> Vec<String> {
 
 /// Adds evidence unless the same article's same sentence gave it by the same rule
 /// (articles come in order, so only the tail can hold it: no quadratic scan on hubs).
-fn push_evidence<'a>(list: &mut Vec<Evidence<'a>>, evidence: Evidence<'a>) {
+fn push_evidence(list: &mut Vec<Evidence>, evidence: Evidence) {
     let repeated = list
         .iter()
         .rev()
@@ -127,6 +128,14 @@ fn push_evidence<'a>(list: &mut Vec<Evidence<'a>>, evidence: Evidence<'a>) {
     }
 }
 
+/// Where a claim was read, before its rule name is shared (see [`SharedTexts`]).
+struct ClaimSource<'a> {
+    article: usize,
+    sentence: usize,
+    rule: &'a str,
+    confidence: f32,
+}
+
 /// A relation claim with its arguments resolved to entities.
 struct ResolvedRelation<'a> {
     subject: usize,
@@ -134,7 +143,7 @@ struct ResolvedRelation<'a> {
     /// Stored once for both directions, in key order.
     symmetric: bool,
     property: &'a str,
-    evidence: Evidence<'a>,
+    source: ClaimSource<'a>,
 }
 
 /// A fact claim with its entity and the lexical form that identifies its value.
@@ -145,7 +154,32 @@ struct ResolvedFact<'a> {
     value_key: String,
     currency: Option<&'a str>,
     span: (usize, usize),
-    evidence: Evidence<'a>,
+    source: ClaimSource<'a>,
+}
+
+/// The few distinct texts that many claims repeat (rule names, properties, currencies),
+/// one shared copy each: the graph owns its texts without one allocation per claim.
+#[derive(Default)]
+struct SharedTexts(HashMap<Box<str>, Arc<str>>);
+
+impl SharedTexts {
+    fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.0.insert(text.into(), shared.clone());
+        shared
+    }
+
+    fn evidence(&mut self, source: ClaimSource) -> Evidence {
+        Evidence {
+            article: source.article,
+            sentence: source.sentence,
+            rule: self.get(source.rule),
+            confidence: source.confidence,
+        }
+    }
 }
 
 /// Articles whose claims are resolved in parallel before they are merged in order:
@@ -168,18 +202,13 @@ fn resolve_claims<'a>(
             if subject == object {
                 return None;
             }
-            // The signature's own copy of the name: a few strings shared by every edge,
-            // not one read from each claim when edges are looked up.
-            let (property, symmetric) = match signatures.get_key_value(&r.property) {
-                Some((name, sig)) => (name.as_str(), sig.symmetric),
-                None => (r.property.as_str(), false),
-            };
+            let symmetric = signatures.get(&r.property).is_some_and(|sig| sig.symmetric);
             Some(ResolvedRelation {
                 subject,
                 object,
                 symmetric,
-                property,
-                evidence: Evidence {
+                property: &r.property,
+                source: ClaimSource {
                     article: a,
                     sentence: r.sentence,
                     rule: &r.rule,
@@ -199,7 +228,7 @@ fn resolve_claims<'a>(
             value_key: crate::extract::numbers::decimal_lexical(f.value),
             currency: f.currency.as_deref(),
             span,
-            evidence: Evidence {
+            source: ClaimSource {
                 article: a,
                 sentence: f.sentence,
                 rule: &f.rule,
@@ -210,10 +239,12 @@ fn resolve_claims<'a>(
     (relations, facts)
 }
 
-/// Builds the merged graph. The resolution's entities move into the nodes. Claims are
+/// Builds the merged graph from the records, which it consumes: the resolution's
+/// entities move into the nodes, and each article's description and cited sentences
+/// into the graph's article list; mentions and claims go once merged. Claims are
 /// resolved per article on every core, then merged in article order, so the graph does
 /// not depend on the number of cores.
-pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> KnowledgeGraph<'_> {
+pub fn build_graph(records: Vec<ArticleRecord>, resolution: Resolution) -> KnowledgeGraph {
     use rayon::prelude::*;
     let mut kg = KnowledgeGraph::default();
     let Resolution {
@@ -240,11 +271,12 @@ pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> Knowled
             }
         }
     }
-    let mut edge_of: HashMap<(NodeIndex, &str, NodeIndex), petgraph::graph::EdgeIndex> =
+    let mut shared = SharedTexts::default();
+    let mut edge_of: HashMap<(NodeIndex, Arc<str>, NodeIndex), petgraph::graph::EdgeIndex> =
         HashMap::new();
-    let mut measurement_of: HashMap<(NodeIndex, Metric, String, Option<&str>), usize> =
-        HashMap::new();
-    let mut keys = article_keys(records).into_iter();
+    // A measurement is one entity's metric at one value (lexical form) and currency.
+    type MeasurementKey = (NodeIndex, Metric, String, Option<Arc<str>>);
+    let mut measurement_of: HashMap<MeasurementKey, usize> = HashMap::new();
     for (round, chunk) in records.chunks(ARTICLES_PER_ROUND).enumerate() {
         let first = round * ARTICLES_PER_ROUND;
         let resolved: Vec<_> = chunk
@@ -252,47 +284,57 @@ pub fn build_graph(records: &[ArticleRecord], resolution: Resolution) -> Knowled
             .enumerate()
             .map(|(i, x)| resolve_claims(first + i, x, &mention_entity[first + i]))
             .collect();
-        for ((x, (relations, facts)), key) in chunk.iter().zip(resolved).zip(keys.by_ref()) {
-            kg.articles.push(ArticleInfo {
-                key,
-                meta: &x.meta,
-                sentences: &x.sentences,
-            });
+        for (relations, facts) in resolved {
             for r in relations {
                 let (mut s, mut o) = (node(&mut kg, r.subject), node(&mut kg, r.object));
                 if r.symmetric && kg.graph[s].key > kg.graph[o].key {
                     std::mem::swap(&mut s, &mut o);
                 }
-                let edge = *edge_of.entry((s, r.property, o)).or_insert_with(|| {
+                let property = shared.get(r.property);
+                let edge = *edge_of.entry((s, property.clone(), o)).or_insert_with(|| {
                     kg.graph.add_edge(
                         s,
                         o,
                         RelationEdge {
-                            property: r.property,
+                            property,
                             evidence: Vec::new(),
                         },
                     )
                 });
-                push_evidence(&mut kg.graph[edge].evidence, r.evidence);
+                let evidence = shared.evidence(r.source);
+                push_evidence(&mut kg.graph[edge].evidence, evidence);
             }
             for f in facts {
                 let about = node(&mut kg, f.about);
+                let currency = f.currency.map(|c| shared.get(c));
                 let idx = *measurement_of
-                    .entry((about, f.metric, f.value_key, f.currency))
+                    .entry((about, f.metric, f.value_key, currency.clone()))
                     .or_insert_with(|| {
                         kg.measurements.push(Measurement {
                             about,
                             metric: f.metric,
                             value: f.value,
-                            currency: f.currency,
+                            currency,
                             evidence: Vec::new(),
                             span: f.span,
                         });
                         kg.measurements.len() - 1
                     });
-                push_evidence(&mut kg.measurements[idx].evidence, f.evidence);
+                let evidence = shared.evidence(f.source);
+                push_evidence(&mut kg.measurements[idx].evidence, evidence);
             }
         }
     }
+    drop((edge_of, measurement_of, mention_entity));
+    let keys = article_keys(&records);
+    kg.articles = records
+        .into_iter()
+        .zip(keys)
+        .map(|(x, key)| ArticleInfo {
+            key,
+            meta: x.meta,
+            sentences: x.sentences,
+        })
+        .collect();
     kg
 }

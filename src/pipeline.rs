@@ -216,8 +216,8 @@ pub fn read_and_extract(
 }
 
 /// Builds the graph from article records (resolve + graph stages).
-pub fn graph_of(records: &[ArticleRecord]) -> KnowledgeGraph<'_> {
-    let resolution = crate::resolve::resolve(records);
+pub fn graph_of(records: Vec<ArticleRecord>) -> KnowledgeGraph {
+    let resolution = crate::resolve::resolve(&records);
     build_graph(records, resolution)
 }
 
@@ -250,15 +250,6 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
     let extracted = read_and_extract(inputs, &options.ingest, options.progress, Some(&cache));
     cache.forget_unused();
     watch.lap("read+extract");
-    let kg = graph_of(&extracted.records);
-    watch.lap("resolve+graph");
-    let mut report = BuildReport {
-        articles_read: extracted.records.len(),
-        articles_reused: extracted.reused,
-        failures: extracted.errors.iter().map(|e| e.to_string()).collect(),
-        notes: cache_note.into_iter().chain(extracted.notes).collect(),
-        ..Default::default()
-    };
     // A build of the very same articles with the same binary into a folder that has all
     // its outputs would write the same bytes again: skip it, as make would.
     let build_key = cache.build_key(
@@ -273,6 +264,31 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         && output_names(options)
             .iter()
             .all(|f| options.out.join(f).exists());
+    // The records go into the graph, so the next build's cache of them is written first,
+    // under a temporary name, and put in place only once the outputs it describes are.
+    let pending_cache = if options.write_cache && !up_to_date {
+        let pending = cache.write_pending(&build_key, &extracted.keys, &extracted.records)?;
+        watch.lap("cache");
+        pending
+    } else {
+        None
+    };
+    let Extracted {
+        records,
+        errors,
+        notes,
+        reused,
+        ..
+    } = extracted;
+    let mut report = BuildReport {
+        articles_read: records.len(),
+        articles_reused: reused,
+        failures: errors.iter().map(|e| e.to_string()).collect(),
+        notes: cache_note.into_iter().chain(notes).collect(),
+        ..Default::default()
+    };
+    let kg = graph_of(records);
+    watch.lap("resolve+graph");
     if up_to_date {
         report.up_to_date = true;
         report.files = output_names(options)
@@ -295,12 +311,11 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         remove_stale_outputs(&options.out, options, &mut report)?;
     }
     // The cache goes last, once the outputs it describes are in place.
-    if options.write_cache && !up_to_date {
-        cache.save(&build_key, &extracted.keys, &extracted.records)?;
+    if let Some(pending) = pending_cache {
+        pending.persist()?;
         report
             .files
             .push(options.out.join(crate::cache::CACHE_FILE));
-        watch.lap("cache");
     }
     report.entities_per_type = EntityType::ALL
         .iter()

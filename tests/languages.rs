@@ -46,7 +46,7 @@ fn merged_keys(articles: &[(&str, &str)]) -> Vec<String> {
         .iter()
         .map(|(text, lang)| extract_text(text, lang).into_record())
         .collect();
-    let g = telekg::pipeline::graph_of(&records);
+    let g = telekg::pipeline::graph_of(records);
     g.graph.node_weights().map(|e| e.key.clone()).collect()
 }
 
