@@ -470,14 +470,19 @@ impl PendingFile {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .prefix(".telekg-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|source| Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".telekg-").suffix(".tmp");
+        // Temporary files are private (0600); an output gets the mode any new file gets
+        // (0666 less the umask), so that others can read what they are meant to.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder.tempfile_in(dir).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Ok(PendingFile {
             path: path.to_path_buf(),
             file: std::io::BufWriter::with_capacity(1 << 20, tmp),

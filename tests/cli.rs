@@ -291,6 +291,35 @@ fn outputs_are_replaced_atomically() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// Outputs are written under private temporary names, but land with the mode any new
+/// file gets there (0666 less the umask), not the temporary file's 0600: others on the
+/// machine (a web server, a colleague) read them as they read any file.
+#[cfg(unix)]
+#[test]
+fn outputs_get_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "x").unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let expected = mode(&plain);
+    for f in [
+        "graph.ttl",
+        "graph.trig",
+        "graph.nq",
+        "graph.dot",
+        "extract-cache.bin",
+    ] {
+        assert_eq!(
+            mode(&dir.path().join(f)),
+            expected,
+            "{f}: mode {:o}, a new file gets {expected:o}",
+            mode(&dir.path().join(f))
+        );
+    }
+}
+
 #[test]
 fn formats_choose_the_exports_and_stale_ones_go() {
     // A full build, then one that writes only Turtle and no store into the same folder:
