@@ -178,6 +178,13 @@ struct Candidate<'a> {
     types: BTreeMap<EntityType, usize>,
 }
 
+/// Adds the counts of `from` to `into`, key by key.
+fn add_counts<K: Ord + Copy>(into: &mut BTreeMap<K, usize>, from: &BTreeMap<K, usize>) {
+    for (k, n) in from {
+        *into.entry(*k).or_default() += n;
+    }
+}
+
 /// What the corpus said about one discovered spelling.
 #[derive(Default)]
 struct SpellingCounts {
@@ -207,9 +214,7 @@ fn count_spellings(extractions: &[ArticleRecord]) -> HashMap<&str, SpellingCount
             for (name, counts) in from {
                 let c = into.entry(name).or_default();
                 c.as_name += counts.as_name;
-                for (t, n) in counts.types {
-                    *c.types.entry(t).or_default() += n;
-                }
+                add_counts(&mut c.types, &counts.types);
             }
             into
         })
@@ -257,9 +262,7 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         if counts.as_name > 0 {
             *c.surfaces.entry(name).or_default() += counts.as_name;
         }
-        for (t, n) in &counts.types {
-            *c.types.entry(*t).or_default() += n;
-        }
+        add_counts(&mut c.types, &counts.types);
     }
     let mut ids: Vec<String> = candidates.keys().map(|id| id.to_string()).collect();
     ids.sort_unstable();
@@ -373,12 +376,8 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         let mut types: BTreeMap<EntityType, usize> = BTreeMap::new();
         for &m in members {
             let c = &candidates[ids[m].as_str()];
-            for (s, n) in &c.surfaces {
-                *surfaces.entry(*s).or_default() += n;
-            }
-            for (t, n) in &c.types {
-                *types.entry(*t).or_default() += n;
-            }
+            add_counts(&mut surfaces, &c.surfaces);
+            add_counts(&mut types, &c.types);
         }
         let entity = if let Some(id) = known {
             table.get_or_insert(id.clone(), || match knowledge.entity(&id) {
