@@ -580,6 +580,30 @@ pub struct RawArticle<'a> {
     options: &'a IngestOptions,
 }
 
+/// An article from text in memory, read like a plain-text file (the first line is the
+/// title), in the given language or the detected one.
+///
+/// # Errors
+/// [`InputError::Empty`] for blank text, [`InputError::Language`] for a language without
+/// a lexicon; `id` names the article in both.
+pub fn article_from_text(id: &str, text: &str, lang: Option<&str>) -> Result<Article, InputError> {
+    let options = IngestOptions {
+        lang: lang.map(String::from),
+        ..Default::default()
+    };
+    prepare(RawArticle {
+        id: id.to_string(),
+        source: id.to_string(),
+        title: first_line_title(text),
+        text: text.to_string(),
+        date: None,
+        url: None,
+        lang: None,
+        notes: Vec::new(),
+        options: &options,
+    })
+}
+
 /// Cleans a read article, detects its language and splits it into sentences: the costly
 /// part of reading, run in parallel by the pipeline.
 pub fn prepare(raw: RawArticle) -> Result<Article, InputError> {

@@ -1,8 +1,10 @@
 //! The project's knowledge as data: gazetteer, places, per-language lexicons and patterns.
 //!
 //! Every file lives under `ontology/` and is compiled into the binary with `include_str!`,
-//! so the tool runs offline as one file; adding a language is adding a lexicon file and
-//! one line in [`LEXICON_FILES`].
+//! so the tool runs offline as one file. A language is a folder `ontology/lang/<code>/`
+//! whose files merge into one [`Lexicon`]: adding a language is adding such a folder (the
+//! build script lists the files; no Rust changes), and [`KNOWLEDGE_DIR_VAR`] reads the
+//! knowledge from a folder at run time instead.
 
 use crate::error::{Error, Result};
 use foldhash::{HashMap, HashSet};
@@ -101,6 +103,9 @@ struct PlacesFile {
 /// Knowledge shared by every language.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Common {
+    /// The languages in the order their lexicons are listed (and tried), by code.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// Legal-form suffixes (AS, ASA, AB, GmbH ...): a capitalised span followed by one is a company.
     pub legal_forms: Vec<String>,
     /// Trailing words that leave the company the same ("Networks", "Group").
@@ -118,6 +123,9 @@ pub struct Common {
     pub not_names: Vec<String>,
     /// Relation signatures: property -> allowed subject and object types.
     pub signatures: BTreeMap<String, Signature>,
+    /// Relations that a past marker of the language's grammar voids (roles that ended).
+    #[serde(default)]
+    pub past_sensitive: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -196,6 +204,217 @@ pub struct PatternSpec {
     /// The subject must be a state named by a "state-owned" word.
     #[serde(default)]
     pub subject_state: bool,
+}
+
+/// Function words of one language that the shared constructions are built from
+/// (`grammar.toml` of its folder). Every list is lower case; entries may be phrases.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Grammar {
+    /// Features the constructions may require: `v2` (the finite verb is the second
+    /// constituent: "I går kjøpte X Y"), `verb_final` (subordinate clauses and non-finite
+    /// verbs at the end: "X hat Y übernommen").
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// Finite auxiliaries and modals that may stand before the main verb ("har", "will",
+    /// "a", "hat"), also as chains ("vil ha").
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Auxiliaries of the passive ("ble", "was", "a été", "wird").
+    #[serde(default)]
+    pub passive_auxiliaries: Vec<String>,
+    /// Prepositions introducing the agent of a passive ("av", "by", "par", "von").
+    #[serde(default)]
+    pub agent: Vec<String>,
+    /// Prepositions introducing the agent of an action noun ("par", "durch", "by").
+    #[serde(default)]
+    pub noun_agent: Vec<String>,
+    /// Relative pronouns (subject or object): they open a relative clause.
+    #[serde(default)]
+    pub relative: Vec<String>,
+    /// Relative pronouns that can only be the subject of their clause (German "der").
+    #[serde(default)]
+    pub relative_subject: Vec<String>,
+    /// Relative pronouns that can only be the object of their clause (German "den").
+    #[serde(default)]
+    pub relative_object: Vec<String>,
+    /// Subordinating conjunctions: a clause boundary no gap crosses ("at", "because").
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Every preposition of the language: a gap before an object ends at one, unless it
+    /// is in `object_prepositions`.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    /// Prepositions that may stand between a verb and its object ("30 prosent av aksjene
+    /// i Y", "a stake in Y", "60 Prozent an Y").
+    #[serde(default)]
+    pub object_prepositions: Vec<String>,
+    /// Words for a part of a company that make an object preposition name a stake in it
+    /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
+    /// heads too ("aksjemajoriteten").
+    #[serde(default)]
+    pub stake_words: Vec<String>,
+    /// Comitative prepositions ("med", "with", "avec", "mit").
+    #[serde(default)]
+    pub with: Vec<String>,
+    /// "mellom", "between", "entre", "zwischen".
+    #[serde(default)]
+    pub between: Vec<String>,
+    /// Copulas ("er", "is", "est", "ist").
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Possessive determiners that refer back to the clause's subject ("sin", "its", "sa").
+    #[serde(default)]
+    pub possessives: Vec<String>,
+    /// Words that put a role or a deal before the events reported ("tidligere",
+    /// "formerly", "ancien"): a claim they qualify is not current.
+    #[serde(default)]
+    pub past_markers: Vec<String>,
+}
+
+/// Trigger words of one relation in one language, by the part they play in a
+/// construction (`triggers.toml`). Every form is listed: tenses, participles, definite
+/// and plural nouns. Entries are lower case and may be phrases ("legger inn bud på").
+#[derive(Debug, Clone, Deserialize)]
+pub struct TriggerSet {
+    /// Property of the graph contract.
+    pub relation: String,
+    /// The construction's subject slot is the relation's object ("Ys eier X" with owner
+    /// nouns, "X selger Y til Z"); used for relational nouns that name the other side.
+    #[serde(default)]
+    pub inverse: bool,
+    /// Active forms: the subject does it to the direct object ("kjøper", "has bought",
+    /// "rachète", "übernimmt"), any particle or preposition before the object included.
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Passive forms: the object of the relation is the clause's subject ("kjøpt",
+    /// "kjøpes", "acquired", "racheté", "übernommen").
+    #[serde(default)]
+    pub passives: Vec<String>,
+    /// Action nouns ("oppkjøpet", "acquisition", "rachat", "Übernahme"); they also match
+    /// as the head of a compound ("bredbåndsoppkjøpet", "Übernahmeangebot" when listed).
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Prepositions introducing a noun's object ("av", "of", "de", "von").
+    #[serde(default)]
+    pub preps: Vec<String>,
+    /// Support verbs that make a noun an act of the subject ("legger inn", "completed",
+    /// "a lancé", "leitet"): "X legger inn bud på Y".
+    #[serde(default)]
+    pub support: Vec<String>,
+    /// Verbs with a coordinated subject and no object, for symmetric relations
+    /// ("fusjonerer", "will compete", "coopèrent").
+    #[serde(default)]
+    pub reciprocal: Vec<String>,
+    /// Relational nouns: "X's N Y" and "Y, N of X" say the relation holds from X to Y
+    /// ("datterselskap", "subsidiary", "filiale", "Tochter"; with `inverse`, "eier").
+    #[serde(default)]
+    pub relational: Vec<String>,
+    /// Passive forms that need no auxiliary: the Scandinavian s-passive ("kjøpes",
+    /// "köps", "eies").
+    #[serde(default)]
+    pub passives_synthetic: Vec<String>,
+    /// Verbs of transfer: the subject gives the object to the argument after a
+    /// `recipients` preposition, who is the relation's subject ("selger Y til X").
+    #[serde(default)]
+    pub transfers: Vec<String>,
+    /// Nouns of transfer ("salget", "sale", "cession", "Verkauf").
+    #[serde(default)]
+    pub transfer_nouns: Vec<String>,
+    /// Prepositions of the recipient of a transfer ("til", "to", "à", "an").
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// German separable verbs as "stem … particle" pairs ("leitet ein", "geht vor"):
+    /// the stem where the verb stands, the particle at the end of the clause.
+    #[serde(default)]
+    pub separable: Vec<String>,
+}
+
+/// A sentence with what extraction must find in it (and must not): the manifest that
+/// pins each language's triggers and constructions.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    /// The text; a first line is added as the title when it has none.
+    pub text: String,
+    /// Claims that must be found, as "Subject property Object" with surfaces as written.
+    #[serde(default)]
+    pub expect: Vec<String>,
+    /// Claims that must not be found ("*" for any subject or object).
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// Construction ids this example exercises (for the coverage check).
+    #[serde(default)]
+    pub covers: Vec<String>,
+}
+
+/// One construction shared by the languages (`constructions.toml`): a template of slots,
+/// trigger parts, function-word classes and gaps (see `src/extract/constructions.rs`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Construction {
+    pub id: String,
+    pub template: String,
+    /// Only these relations (default: every relation whose trigger set has the parts the
+    /// template uses).
+    #[serde(default)]
+    pub relations: Vec<String>,
+    /// Grammar features a language needs for it ("v2", "verb_final").
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Grammar features that rule it out for a language.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// An X the template lacks is the article's focus (an implicit subject).
+    #[serde(default)]
+    pub focus: bool,
+    #[serde(default = "default_construction_confidence")]
+    pub conf: f32,
+    /// What the construction says, for people reading the data.
+    #[serde(default)]
+    pub doc: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConstructionsFile {
+    construction: Vec<Construction>,
+}
+
+fn default_construction_confidence() -> f32 {
+    0.8
+}
+
+impl Construction {
+    fn check(&self) -> Result<()> {
+        crate::extract::constructions::Template::parse(&self.template)
+            .map(|_| ())
+            .map_err(|message| Error::Knowledge {
+                file: "ontology/constructions.toml".into(),
+                message: format!("construction {}: {message}", self.id),
+            })
+    }
+}
+
+impl Lexicon {
+    /// Checks what deserialisation cannot: every trigger set names a contract property.
+    fn check(&self, folder: &str) -> Result<()> {
+        const PROPERTIES: [&str; 8] = [
+            "owns",
+            "acquires",
+            "partnerOf",
+            "investigates",
+            "competitorOf",
+            "offers",
+            "worksFor",
+            "operatesIn",
+        ];
+        for t in &self.trigger {
+            if !PROPERTIES.contains(&t.relation.as_str()) {
+                return Err(Error::Knowledge {
+                    file: folder.to_string(),
+                    message: format!("trigger set for unknown relation {:?}", t.relation),
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 fn default_confidence() -> f32 {
@@ -302,6 +521,15 @@ pub struct Lexicon {
     pub services: BTreeMap<String, String>,
     #[serde(default)]
     pub pattern: Vec<PatternSpec>,
+    /// Function words for the shared constructions.
+    #[serde(default)]
+    pub grammar: Grammar,
+    /// Trigger sets, one or more per relation.
+    #[serde(default)]
+    pub trigger: Vec<TriggerSet>,
+    /// Example sentences with their expected claims.
+    #[serde(default)]
+    pub example: Vec<Example>,
 }
 
 /// All knowledge, parsed once, with the lookups the extractor makes per mention.
@@ -311,6 +539,9 @@ pub struct Knowledge {
     pub places: Vec<PlaceEntry>,
     pub common: Common,
     pub lexicons: Vec<Lexicon>,
+    /// Shared constructions (`constructions.toml`), instantiated per language with its
+    /// grammar and triggers.
+    pub constructions: Vec<Construction>,
     entity_by_id: HashMap<String, usize>,
     place_by_id: HashMap<String, usize>,
     /// Every name of every place, and those of countries alone.
@@ -320,66 +551,165 @@ pub struct Knowledge {
     country_by_code: HashMap<String, String>,
 }
 
-const GAZETTEER: (&str, &str) = (
-    "ontology/gazetteer.toml",
-    include_str!("../ontology/gazetteer.toml"),
-);
-const PLACES: (&str, &str) = (
-    "ontology/places.toml",
-    include_str!("../ontology/places.toml"),
-);
-const COMMON: (&str, &str) = (
-    "ontology/lexicon/common.toml",
-    include_str!("../ontology/lexicon/common.toml"),
-);
-/// One entry per supported language.
-pub const LEXICON_FILES: &[(&str, &str)] = &[
-    (
-        "ontology/lexicon/nb.toml",
-        include_str!("../ontology/lexicon/nb.toml"),
-    ),
-    (
-        "ontology/lexicon/nn.toml",
-        include_str!("../ontology/lexicon/nn.toml"),
-    ),
-    (
-        "ontology/lexicon/sv.toml",
-        include_str!("../ontology/lexicon/sv.toml"),
-    ),
-    (
-        "ontology/lexicon/da.toml",
-        include_str!("../ontology/lexicon/da.toml"),
-    ),
-    (
-        "ontology/lexicon/fr.toml",
-        include_str!("../ontology/lexicon/fr.toml"),
-    ),
-    (
-        "ontology/lexicon/en.toml",
-        include_str!("../ontology/lexicon/en.toml"),
-    ),
-    (
-        "ontology/lexicon/de.toml",
-        include_str!("../ontology/lexicon/de.toml"),
-    ),
-];
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/knowledge_files.rs"));
+}
 
-fn parse<T: serde::de::DeserializeOwned>((file, text): (&str, &str)) -> Result<T> {
+/// Environment variable naming a folder laid out like `ontology/` (the crate's) whose
+/// knowledge files replace the built-in ones: lexicons can be tried, and a language
+/// added, without rebuilding the binary.
+pub const KNOWLEDGE_DIR_VAR: &str = "TELEKG_KNOWLEDGE";
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|e| Error::Knowledge {
         file: file.to_string(),
         message: e.to_string(),
     })
 }
 
+/// Merges the tables of one language's files into one; a key defined twice is an error
+/// naming both files.
+fn merge_language(files: &[(&str, &str)]) -> Result<toml::Table> {
+    let mut merged = toml::Table::new();
+    let mut origin: HashMap<String, String> = HashMap::default();
+    for (file, text) in files {
+        let table: toml::Table = parse(file, text)?;
+        for (key, value) in table {
+            match (merged.get_mut(&key), value) {
+                // Arrays of tables ([[pattern]], [[trigger]], [[example]]) may be spread
+                // over files.
+                (Some(toml::Value::Array(have)), toml::Value::Array(more)) => have.extend(more),
+                (Some(_), _) => {
+                    return Err(Error::Knowledge {
+                        file: file.to_string(),
+                        message: format!(
+                            "key `{key}` is also defined in {}",
+                            origin.get(&key).map(String::as_str).unwrap_or("?")
+                        ),
+                    })
+                }
+                (None, value) => {
+                    origin.insert(key.clone(), file.to_string());
+                    merged.insert(key, value);
+                }
+            }
+        }
+    }
+    Ok(merged)
+}
+
 impl Knowledge {
-    /// Parses every knowledge file; an error names the file and the line.
+    /// The built-in knowledge (every `*.toml` under `ontology/`, compiled in); an error
+    /// names the file and the line.
     pub fn load() -> Result<Knowledge> {
-        let gazetteer: GazetteerFile = parse(GAZETTEER)?;
-        let places: PlacesFile = parse(PLACES)?;
-        let common: Common = parse(COMMON)?;
+        Knowledge::from_files(
+            embedded::EMBEDDED
+                .iter()
+                .map(|(path, text)| (path.to_string(), text.to_string()))
+                .collect(),
+        )
+    }
+
+    /// Knowledge read from a folder laid out like `ontology/`: `gazetteer.toml`,
+    /// `places.toml`, `common.toml`, `constructions.toml` and one folder
+    /// `lang/<code>/` of `*.toml` files per language.
+    ///
+    /// # Errors
+    /// [`Error::Knowledge`] naming the file that is missing, unreadable or invalid.
+    pub fn load_dir(dir: &std::path::Path) -> Result<Knowledge> {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d).map_err(|e| Error::Knowledge {
+                file: d.display().to_string(),
+                message: e.to_string(),
+            })?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::Knowledge {
+                        file: path.display().to_string(),
+                        message: e.to_string(),
+                    })?;
+                    let rel = path.strip_prefix(dir).unwrap_or(&path);
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    files.push((format!("ontology/{rel}"), text));
+                }
+            }
+        }
+        files.sort();
+        Knowledge::from_files(files)
+    }
+
+    /// Knowledge from (path, contents) pairs with paths as under the crate root
+    /// (`ontology/lang/nb/lexicon.toml`).
+    fn from_files(files: Vec<(String, String)>) -> Result<Knowledge> {
+        let find = |name: &str| -> Result<(&str, &str)> {
+            files
+                .iter()
+                .find(|(p, _)| p == name)
+                .map(|(p, t)| (p.as_str(), t.as_str()))
+                .ok_or_else(|| Error::Knowledge {
+                    file: name.to_string(),
+                    message: "missing".into(),
+                })
+        };
+        let (file, text) = find("ontology/gazetteer.toml")?;
+        let gazetteer: GazetteerFile = parse(file, text)?;
+        let (file, text) = find("ontology/places.toml")?;
+        let places: PlacesFile = parse(file, text)?;
+        let (file, text) = find("ontology/common.toml")?;
+        let common: Common = parse(file, text)?;
+        let (file, text) = find("ontology/constructions.toml")?;
+        let constructions: ConstructionsFile = parse(file, text)?;
+        // Languages: one folder each, its files merged into one value.
+        let mut by_language: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        for (path, text) in &files {
+            if let Some(rest) = path.strip_prefix("ontology/lang/") {
+                if let Some((code, _)) = rest.split_once('/') {
+                    by_language
+                        .entry(code)
+                        .or_default()
+                        .push((path.as_str(), text.as_str()));
+                }
+            }
+        }
         let mut lexicons = Vec::new();
-        for entry in LEXICON_FILES {
-            lexicons.push(parse::<Lexicon>(*entry)?);
+        for (code, files) in &by_language {
+            let table = merge_language(files)?;
+            let folder = format!("ontology/lang/{code}/");
+            let lexicon: Lexicon =
+                toml::Value::Table(table)
+                    .try_into()
+                    .map_err(|e: toml::de::Error| Error::Knowledge {
+                        file: folder.clone(),
+                        message: e.to_string(),
+                    })?;
+            if lexicon.code != *code {
+                return Err(Error::Knowledge {
+                    file: folder,
+                    message: format!("code {:?} differs from the folder name", lexicon.code),
+                });
+            }
+            lexicon.check(&folder)?;
+            lexicons.push(lexicon);
+        }
+        // A stable order: the order of `languages` in common.toml, then the rest by code.
+        lexicons.sort_by_key(|l| {
+            (
+                common
+                    .languages
+                    .iter()
+                    .position(|c| *c == l.code)
+                    .unwrap_or(usize::MAX),
+                l.code.clone(),
+            )
+        });
+        let constructions = constructions.construction;
+        for c in &constructions {
+            c.check()?;
         }
         let gazetteer = gazetteer.entity;
         let places = places.place;
@@ -415,6 +745,7 @@ impl Knowledge {
             places,
             common,
             lexicons,
+            constructions,
             entity_by_id,
             place_by_id,
             place_names,
@@ -449,10 +780,18 @@ impl Knowledge {
     }
 
     /// The process-wide knowledge; the files are compiled in, so failure is a build defect.
+    ///
+    /// With [`KNOWLEDGE_DIR_VAR`] set, the knowledge of that folder instead; a fault in it
+    /// ends the process with the file and the problem named.
     pub fn global() -> &'static Knowledge {
         static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-        KNOWLEDGE.get_or_init(|| {
-            Knowledge::load().unwrap_or_else(|e| panic!("built-in knowledge is invalid: {e}"))
+        KNOWLEDGE.get_or_init(|| match std::env::var_os(KNOWLEDGE_DIR_VAR) {
+            Some(dir) if !dir.is_empty() => Knowledge::load_dir(std::path::Path::new(&dir))
+                .unwrap_or_else(|e| {
+                    eprintln!("telekg: {KNOWLEDGE_DIR_VAR}={}: {e}", dir.to_string_lossy());
+                    std::process::exit(1)
+                }),
+            _ => Knowledge::load().unwrap_or_else(|e| panic!("built-in knowledge is invalid: {e}")),
         })
     }
 

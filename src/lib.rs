@@ -12,6 +12,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod knowledge;
+pub mod manifest;
 pub mod pipeline;
 pub mod push;
 pub mod resolve;

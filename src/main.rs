@@ -116,6 +116,18 @@ enum Command {
         #[arg(long)]
         trace: bool,
     },
+    /// Check the example sentences of the lexicons (ontology/lang/<code>/*.toml): what
+    /// each must yield and must not, and which constructions no example exercises. With
+    /// TELEKG_KNOWLEDGE=ontology it reads edited lexicons without a rebuild. Exits 1 when
+    /// an example fails.
+    Examples {
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Also list constructions a language instantiates that no example exercises.
+        #[arg(long)]
+        coverage: bool,
+    },
 }
 
 /// Files `telekg build` can write.
@@ -307,6 +319,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 telekg::export::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Examples { lang, coverage } => {
+            let report = telekg::manifest::run(lang.as_deref());
+            for f in &report.failures {
+                println!("FAIL [{}] {}\n     {}", f.lang, f.text, f.problem);
+            }
+            if coverage {
+                for (lang, id) in &report.uncovered {
+                    println!("UNCOVERED [{lang}] {id}");
+                }
+            }
+            println!(
+                "examples: {} run, {} failures, {} constructions without an example",
+                report.examples,
+                report.failures.len(),
+                report.uncovered.len()
+            );
+            Ok(if report.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Extract {
             file,

@@ -615,7 +615,11 @@ fn next_word_is_other_name(
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     let lower = word.to_lowercase();
-    knowledge.common.given_names.contains(&word)
+    // A service term as the lexicon writes it ("Telia IP-telefoni"): what the company
+    // sells, not its name ("Telenor Mobile" is a name: "mobile" is written in lower case).
+    let service = lexicon.services.contains_key(&word);
+    service
+        || knowledge.common.given_names.contains(&word)
         || lexicon.stopwords.contains(&lower)
         || lexicon.titles.contains(&lower)
         || knowledge.common.legal_forms.contains(&word)

@@ -3,9 +3,11 @@
 //!
 //! Mentions come from the gazetteer, places, service phrases and discovery from cues
 //! ([`mentions`]); relations from per-language slot patterns over the sentence with its
-//! mentions masked ([`patterns`]); numbers from [`numbers`] and their attachment to an
+//! mentions masked ([`patterns`]) and from trigger lexicons read through shared
+//! constructions ([`constructions`]); numbers from [`numbers`] and their attachment to an
 //! entity and metric from [`facts`].
 
+pub mod constructions;
 pub mod facts;
 pub mod mentions;
 pub mod numbers;

@@ -33,6 +33,8 @@ pub struct LanguagePatterns {
     /// Words after a deal that undo it ("fell through", "gikk i vasken").
     cancellation: Option<Regex>,
     hypothetical: Option<Regex>,
+    /// Past markers ("tidligere", "formerly"): they void claims of past-sensitive relations.
+    past: Option<Regex>,
 }
 
 /// Every comma of the masked text stands apart (see [`mask_sentence`]); a pattern's comma
@@ -150,7 +152,10 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         ))
         .expect("hypothetical regex")
     });
+    let past = (!lexicon.grammar.past_markers.is_empty())
+        .then(|| Regex::new(&whole_words(&lexicon.grammar.past_markers)).expect("past regex"));
     LanguagePatterns {
+        past,
         reduction_filter: Prefilter::new(reductions.iter().map(|p| p.regex.as_str())),
         relation_filter: Prefilter::new(relations.iter().map(|p| p.regex.as_str())),
         reductions,
@@ -249,6 +254,8 @@ pub struct SentenceTrace {
     pub sentence: usize,
     pub masked: String,
     pub reduced: String,
+    /// The clauses the constructions read (of the reduced text; boundaries marked `|`).
+    pub clauses: Vec<String>,
 }
 
 /// Renders a masked sentence with each mention as `[surface]`.
@@ -401,6 +408,10 @@ pub fn find_relations_traced(
                 sentence,
                 masked: readable(&original, mentions),
                 reduced: readable(&masked, mentions),
+                clauses: super::constructions::clause_texts(&masked, &article.lang, mentions)
+                    .iter()
+                    .map(|c| readable(c, mentions))
+                    .collect(),
             });
         }
         // Relations are read from the sentence as written (appositions intact) and after
@@ -410,6 +421,12 @@ pub fn find_relations_traced(
             texts.push(masked);
         }
         for text in &texts {
+            for c in super::constructions::relation_claims(text, article, sentence, mentions, focus)
+            {
+                if !blocked.contains(&c.object) {
+                    push(&mut claims, c);
+                }
+            }
             let mentions_here = text.matches(OPEN).count();
             let candidates = patterns.relation_filter.candidates(text);
             for (p, _) in patterns
@@ -545,6 +562,18 @@ fn claims_from(
             .negation
             .is_match(&masked[window_start..whole.end()])
             || cancelled)
+    {
+        return Vec::new();
+    }
+    // A role the text marks as ended ("tidligere finansdirektør i X").
+    if Knowledge::global()
+        .common
+        .past_sensitive
+        .contains(&property.to_string())
+        && patterns
+            .past
+            .as_ref()
+            .is_some_and(|p| p.is_match(&masked[window_start..whole.end()]))
     {
         return Vec::new();
     }

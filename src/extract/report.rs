@@ -42,6 +42,11 @@ pub fn trace_text(x: &Extraction) -> String {
         if t.reduced != t.masked {
             let _ = writeln!(out, "  #{} => {}", t.sentence, t.reduced);
         }
+        if t.clauses.len() > 1 {
+            for c in &t.clauses {
+                let _ = writeln!(out, "  #{} :: {}", t.sentence, c);
+            }
+        }
     }
     out
 }

@@ -1,0 +1,1775 @@
+//! Constructions × trigger lexicons: how relations are read from the grammar of a
+//! language rather than from sentences seen.
+//!
+//! A *construction* (`ontology/constructions.toml`, shared by every language) is a
+//! template such as `X G V O Y` (active), `Y PASS? G P BY X` (passive) or
+//! `X's A N PREP O Y` (nominalisation). Its letters are filled per language: trigger
+//! parts from the language's `triggers.toml` (`V` verbs, `P` passive forms, `N` action
+//! nouns, `S` support verbs, `R` reciprocal verbs, `RN` relational nouns, `T` role
+//! titles), function-word classes from its `grammar.toml` (`AUX`, `PASS`, `BY`, `REL`
+//! ...), and gaps that stay inside one clause. A relation is read wherever a trigger of
+//! its set stands and the template matches around it: the left part is matched leftwards
+//! from the trigger and the right part rightwards, each gap as short as possible, so a
+//! slot takes the nearest fitting mention.
+//!
+//! Sentences are first cut into clauses: relative clauses become clauses of their own
+//! with their antecedent in front ("Y , som eies av X , kjøper Z" gives "Y kjøper Z" and
+//! "Y som eies av X"), and subordinating conjunctions and semicolons end gaps.
+//!
+//! Template syntax (elements separated by spaces):
+//! - `X`, `Y`: a mention or a coordinated list of them ("A , B og C"); `X1`, `Y1`: one
+//!   mention. `X's`: the slot in the genitive ("Telenors", "BT's", "Tele2:s"), or a
+//!   possessive determiner standing for the article's focus ("sa", "its"). `Y-N`,
+//!   `Y-T`: the mention as the first part of a hyphenated compound whose last part is
+//!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
+//! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles).
+//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP`: function words.
+//! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
+//!   `O`: a gap before an object (no preposition but the language's object
+//!   prepositions, no coordinator). `A`: a modifier gap (no preposition, no comma).
+//!   `F`: the fronted constituent of a V2 clause (everything from the clause start,
+//!   not a bare subject).
+//! - `,` `(` `)` `-` or `'word'`: literal tokens; `^` and `$`: clause start and end.
+//! - A trailing `?` makes an element optional.
+
+use super::{Mention, Origin, RelationClaim, Slot};
+use crate::ingest::Article;
+use crate::knowledge::{Construction, Knowledge, Lexicon, TriggerSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
+use std::sync::OnceLock;
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// A trigger part of a relation's set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Verb,
+    Passive,
+    Noun,
+    Support,
+    Reciprocal,
+    Relational,
+    Title,
+    /// The stem of a separable verb; its particle ends the clause.
+    Separable,
+    /// Passive forms without an auxiliary (s-passive).
+    SyntheticPassive,
+    /// Verbs and nouns of transfer to a recipient.
+    Transfer,
+    TransferNoun,
+}
+
+/// A class of function words of the language's grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Aux,
+    Pass,
+    By,
+    NounBy,
+    Prep,
+    With,
+    Between,
+    Rel,
+    RelSubject,
+    RelObject,
+    Copula,
+    And,
+    Employer,
+    /// The recipient prepositions of the trigger set.
+    To,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Any words inside the clause.
+    Clause,
+    /// Words before an object: no preposition but the object prepositions.
+    Object,
+    /// Modifiers: no preposition, no comma.
+    Modifier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    X,
+    Y,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Elem {
+    Slot {
+        role: Role,
+        single: bool,
+        genitive: bool,
+        /// `Y-N`: glued by a hyphen to a compound whose tail is this part.
+        compound: Option<Part>,
+    },
+    Part(Part),
+    /// `V<`: the first word of a multi-word phrase of the part; `V>`: the rest of the
+    /// same phrase. In V2 inversion the subject stands between ("etablerte Telenor seg i").
+    SplitHead(Part),
+    SplitTail,
+    Class(Class),
+    Gap(Gap),
+    Fronted,
+    Literal(String),
+    Start,
+    End,
+}
+
+/// A parsed template: its elements, each with whether it is optional.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub elems: Vec<(Elem, bool)>,
+}
+
+fn part_of(name: &str) -> Option<Part> {
+    Some(match name {
+        "V" => Part::Verb,
+        "P" => Part::Passive,
+        "N" => Part::Noun,
+        "S" => Part::Support,
+        "R" => Part::Reciprocal,
+        "RN" => Part::Relational,
+        "T" => Part::Title,
+        "SEP" => Part::Separable,
+        "PS" => Part::SyntheticPassive,
+        "TV" => Part::Transfer,
+        "TN" => Part::TransferNoun,
+        _ => return None,
+    })
+}
+
+fn class_of(name: &str) -> Option<Class> {
+    Some(match name {
+        "AUX" => Class::Aux,
+        "PASS" => Class::Pass,
+        "BY" => Class::By,
+        "NBY" => Class::NounBy,
+        "PREP" => Class::Prep,
+        "WITH" => Class::With,
+        "BETWEEN" => Class::Between,
+        "REL" => Class::Rel,
+        "RELS" => Class::RelSubject,
+        "RELO" => Class::RelObject,
+        "COP" => Class::Copula,
+        "AND" => Class::And,
+        "EMP" => Class::Employer,
+        "TO" => Class::To,
+        _ => return None,
+    })
+}
+
+impl Template {
+    /// Parses a template; the error says which element is wrong.
+    pub fn parse(text: &str) -> Result<Template, String> {
+        let mut elems = Vec::new();
+        for raw in text.split_whitespace() {
+            let (word, optional) = match raw.strip_suffix('?') {
+                Some(w) if !w.is_empty() => (w, true),
+                _ => (raw, false),
+            };
+            let elem = if let Some(lit) = word.strip_prefix('\'').and_then(|w| w.strip_suffix('\''))
+            {
+                Elem::Literal(lit.to_lowercase())
+            } else if matches!(word, "," | "(" | ")" | "-" | ":") {
+                Elem::Literal(word.to_string())
+            } else if word == "^" {
+                Elem::Start
+            } else if word == "$" {
+                Elem::End
+            } else if word == "G" {
+                Elem::Gap(Gap::Clause)
+            } else if word == "O" {
+                Elem::Gap(Gap::Object)
+            } else if word == "A" {
+                Elem::Gap(Gap::Modifier)
+            } else if word == "F" {
+                Elem::Fronted
+            } else if let Some(p) = word.strip_suffix('<').and_then(part_of) {
+                Elem::SplitHead(p)
+            } else if word.ends_with('>') && part_of(&word[..word.len() - 1]).is_some() {
+                Elem::SplitTail
+            } else if let Some(p) = part_of(word) {
+                Elem::Part(p)
+            } else if let Some(c) = class_of(word) {
+                Elem::Class(c)
+            } else {
+                let (slot, rest) = word.split_at(1);
+                let role = match slot {
+                    "X" => Role::X,
+                    "Y" => Role::Y,
+                    _ => return Err(format!("unknown element {raw:?}")),
+                };
+                let (single, rest) = match rest.strip_prefix('1') {
+                    Some(r) => (true, r),
+                    None => (false, rest),
+                };
+                let (genitive, compound) = match rest {
+                    "" => (false, None),
+                    "'s" => (true, None),
+                    _ => match rest.strip_prefix('-').and_then(part_of) {
+                        Some(p) => (false, Some(p)),
+                        None => return Err(format!("unknown element {raw:?}")),
+                    },
+                };
+                Elem::Slot {
+                    role,
+                    single,
+                    genitive,
+                    compound,
+                }
+            };
+            elems.push((elem, optional));
+        }
+        let anchors = elems
+            .iter()
+            .filter(|(e, _)| matches!(e, Elem::Part(_) | Elem::SplitHead(_)))
+            .count();
+        let compound = elems.iter().any(|(e, _)| {
+            matches!(
+                e,
+                Elem::Slot {
+                    compound: Some(_),
+                    ..
+                }
+            )
+        });
+        if anchors == 0 && !compound {
+            return Err(
+                "a template needs a trigger part (V, P, PS, N, S, R, RN, T, SEP, TV, TN)".into(),
+            );
+        }
+        Ok(Template { elems })
+    }
+
+    /// The trigger parts the template uses.
+    fn parts(&self) -> Vec<Part> {
+        self.elems
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Elem::Part(p) | Elem::SplitHead(p) => Some(*p),
+                Elem::Slot {
+                    compound: Some(p), ..
+                } => Some(*p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Index of the element the match is anchored on: the part that carries the
+    /// relation (a noun before its support verb).
+    fn anchor(&self) -> usize {
+        let rank = |e: &Elem| match e {
+            Elem::Part(Part::Noun | Part::TransferNoun)
+            | Elem::Slot {
+                compound: Some(_), ..
+            } => 0,
+            Elem::Part(Part::Relational) => 1,
+            Elem::Part(
+                Part::Verb
+                | Part::Passive
+                | Part::SyntheticPassive
+                | Part::Transfer
+                | Part::Reciprocal
+                | Part::Separable,
+            ) => 2,
+            Elem::SplitHead(_) => 2,
+            Elem::Part(Part::Title) => 3,
+            Elem::Part(Part::Support) => 4,
+            _ => 9,
+        };
+        let (i, _) = self
+            .elems
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, (e, _))| (rank(e), *i))
+            .expect("a template has elements");
+        i
+    }
+}
+
+/// Phrases of one word list, indexed by their first word for matching at a token.
+#[derive(Debug, Default, Clone)]
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Single words, for compound heads ("bredbåndsoppkjøpet" ends in "oppkjøpet").
+    singles: HashSet<String>,
+    /// Shortest single word, to bound the compound search.
+    min_len: usize,
+}
+
+impl Phrases {
+    fn new<S: AsRef<str>>(list: impl IntoIterator<Item = S>) -> Phrases {
+        let mut p = Phrases {
+            min_len: usize::MAX,
+            ..Default::default()
+        };
+        for entry in list {
+            let words: Vec<String> = split_words(&entry.as_ref().to_lowercase());
+            if words.is_empty() {
+                continue;
+            }
+            if words.len() == 1 {
+                p.min_len = p.min_len.min(words[0].len());
+                p.singles.insert(words[0].clone());
+            }
+            p.by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        for list in p.by_first.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        p
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Lengths (in tokens) of the phrases starting at `toks[i]`, longest first.
+    fn forward(&self, toks: &[Tok], i: usize) -> Vec<usize> {
+        let Some(first) = toks.get(i) else {
+            return Vec::new();
+        };
+        let Some(list) = self.by_first.get(first.lower.as_str()) else {
+            return Vec::new();
+        };
+        list.iter()
+            .filter(|words| {
+                words.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
+                })
+            })
+            .map(|w| w.len())
+            .collect()
+    }
+
+    /// Lengths of the phrases ending right before `toks[end]`, longest first.
+    fn backward(&self, toks: &[Tok], end: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for start in end.saturating_sub(6)..end {
+            for len in self.forward(toks, start) {
+                if start + len == end {
+                    out.push(len);
+                }
+            }
+        }
+        out.sort_by_key(|l| std::cmp::Reverse(*l));
+        out
+    }
+
+    /// Whether a word is a listed single word or a compound ending in one (at least
+    /// three more bytes before it: "bredbåndsoppkjøpet", not "kjøp" in "tilkjøp").
+    fn compound_head(&self, word: &str) -> bool {
+        if self.singles.contains(word) {
+            return true;
+        }
+        if word.len() < self.min_len.saturating_add(3) {
+            return false;
+        }
+        word.char_indices()
+            .filter(|(i, _)| *i >= 3)
+            .any(|(i, _)| self.singles.contains(&word[i..]))
+    }
+}
+
+/// A title, or a compound ending in one, with up to three letters of ending.
+fn inflected_title(titles: &Phrases, word: &str) -> bool {
+    word.char_indices()
+        .rev()
+        .take(3)
+        .any(|(i, _)| titles.compound_head(&word[..i]))
+}
+
+/// Splits a phrase or text into lower-case words the way the tokenizer does.
+fn split_words(text: &str) -> Vec<String> {
+    tokenize_plain(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// One relation's trigger parts, compiled.
+struct CompiledSet {
+    relation: String,
+    inverse: bool,
+    parts: HashMap<Part, Phrases>,
+    /// Separable verbs: stem phrases and, per stem, its particle.
+    separable: Vec<(Phrases, String)>,
+    preps: Phrases,
+    recipients: Phrases,
+}
+
+/// A construction instantiated for one trigger set of a language.
+struct Instance {
+    construction: usize,
+    set: usize,
+    template: Template,
+    anchor: usize,
+}
+
+/// A language's constructions, triggers and function words, compiled once.
+pub struct LanguageConstructions {
+    sets: Vec<CompiledSet>,
+    instances: Vec<Instance>,
+    classes: HashMap<Class, Phrases>,
+    titles: Phrases,
+    subordinators: Phrases,
+    relative: Phrases,
+    prepositions: HashSet<String>,
+    object_prepositions: HashSet<String>,
+    relative_object: HashSet<String>,
+    stake_words: Phrases,
+    cancellations: Phrases,
+    coordinators: HashSet<String>,
+    pronouns: HashSet<String>,
+    possessives: HashSet<String>,
+    negations: Phrases,
+    past_markers: Phrases,
+    /// Instances by the trigger set and part they are anchored on.
+    by_set_part: HashMap<(usize, Part), Vec<usize>>,
+    /// First words of every trigger phrase (titles for the worksFor sets): (set, part).
+    index: HashMap<String, Vec<(usize, Part)>>,
+    /// Single-word nouns, relational nouns and titles, as compound heads.
+    compound_index: HashMap<String, Vec<(usize, Part)>>,
+    /// Shortest word that can be a compound (a head and three more bytes).
+    compound_min: usize,
+    /// Stems of separable verbs: (set, index into its `separable`).
+    separable_index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl LanguageConstructions {
+    /// The (set, part) pairs whose noun, relational noun or title is `tail`, or whose
+    /// compound head it is ("Übernahme", "sjef", "topchef").
+    fn compound_tails(&self, tail: &str) -> Vec<(usize, Part)> {
+        let tail = tail.to_lowercase();
+        let mut out: Vec<(usize, Part)> = Vec::new();
+        if let Some(e) = self.compound_index.get(tail.as_str()) {
+            out.extend(e);
+        }
+        for (i, _) in tail.char_indices().filter(|(i, _)| *i >= 3) {
+            if let Some(e) = self.compound_index.get(&tail[i..]) {
+                out.extend(e);
+            }
+        }
+        out
+    }
+}
+
+fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstructions {
+    let g = &lexicon.grammar;
+    let sets: Vec<CompiledSet> = lexicon
+        .trigger
+        .iter()
+        .map(|t: &TriggerSet| {
+            let mut parts = HashMap::new();
+            for (part, list) in [
+                (Part::Verb, &t.verbs),
+                (Part::Passive, &t.passives),
+                (Part::Noun, &t.nouns),
+                (Part::Support, &t.support),
+                (Part::Reciprocal, &t.reciprocal),
+                (Part::Relational, &t.relational),
+                (Part::SyntheticPassive, &t.passives_synthetic),
+                (Part::Transfer, &t.transfers),
+                (Part::TransferNoun, &t.transfer_nouns),
+            ] {
+                if !list.is_empty() {
+                    parts.insert(part, Phrases::new(list));
+                }
+            }
+            let separable: Vec<(Phrases, String)> = t
+                .separable
+                .iter()
+                .filter_map(|s| {
+                    let words = split_words(s);
+                    let (particle, stem) = words.split_last()?;
+                    (!stem.is_empty()).then(|| (Phrases::new([stem.join(" ")]), particle.clone()))
+                })
+                .collect();
+            if !separable.is_empty() {
+                parts.insert(Part::Separable, Phrases::default());
+            }
+            CompiledSet {
+                relation: t.relation.clone(),
+                inverse: t.inverse,
+                parts,
+                separable,
+                preps: Phrases::new(&t.preps),
+                recipients: Phrases::new(&t.recipients),
+            }
+        })
+        .collect();
+    let classes: HashMap<Class, Phrases> = [
+        (Class::Aux, &g.auxiliaries),
+        (Class::Pass, &g.passive_auxiliaries),
+        (Class::By, &g.agent),
+        (Class::NounBy, &g.noun_agent),
+        (Class::With, &g.with),
+        (Class::Between, &g.between),
+        (Class::Rel, &g.relative),
+        (Class::RelSubject, &g.relative_subject),
+        (Class::RelObject, &g.relative_object),
+        (Class::Copula, &g.copulas),
+        (Class::And, &lexicon.coordinators),
+        (Class::Employer, &lexicon.employer_prepositions),
+    ]
+    .into_iter()
+    .map(|(c, list)| (c, Phrases::new(list)))
+    .collect();
+    let mut instances = Vec::new();
+    for (ci, c) in constructions.iter().enumerate() {
+        if !c.requires.iter().all(|f| g.features.contains(f))
+            || c.unless.iter().any(|f| g.features.contains(f))
+        {
+            continue;
+        }
+        let Ok(template) = Template::parse(&c.template) else {
+            continue;
+        };
+        let needed = template.parts();
+        for (si, set) in sets.iter().enumerate() {
+            if !c.relations.is_empty() && !c.relations.contains(&set.relation) {
+                continue;
+            }
+            let has = |p: &Part| *p == Part::Title || set.parts.contains_key(p);
+            if !needed.iter().all(has) {
+                continue;
+            }
+            // A template with only titles applies to the worksFor sets alone.
+            if needed.iter().all(|p| *p == Part::Title) && set.relation != "worksFor" {
+                continue;
+            }
+            let uses = |class: Class| template.elems.iter().any(|(e, _)| *e == Elem::Class(class));
+            if (uses(Class::Prep) && set.preps.is_empty())
+                || (uses(Class::To) && set.recipients.is_empty())
+            {
+                continue;
+            }
+            let anchor = template.anchor();
+            instances.push(Instance {
+                construction: ci,
+                set: si,
+                template: template.clone(),
+                anchor,
+            });
+        }
+    }
+    let mut by_set_part: HashMap<(usize, Part), Vec<usize>> = HashMap::new();
+    for (i, inst) in instances.iter().enumerate() {
+        let part = match &inst.template.elems[inst.anchor].0 {
+            Elem::Part(p) | Elem::SplitHead(p) => *p,
+            Elem::Slot {
+                compound: Some(p), ..
+            } => *p,
+            _ => continue,
+        };
+        by_set_part.entry((inst.set, part)).or_default().push(i);
+    }
+    let titles = Phrases::new(&lexicon.titles);
+    let mut index: HashMap<String, Vec<(usize, Part)>> = HashMap::new();
+    let mut compound_index: HashMap<String, Vec<(usize, Part)>> = HashMap::new();
+    let mut separable_index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut compound_min = usize::MAX;
+    for (si, set) in sets.iter().enumerate() {
+        let mut parts: Vec<(Part, &Phrases)> = set.parts.iter().map(|(p, ph)| (*p, ph)).collect();
+        if set.relation == "worksFor" {
+            parts.push((Part::Title, &titles));
+        }
+        for (part, phrases) in parts {
+            if !by_set_part.contains_key(&(si, part)) {
+                continue;
+            }
+            for first in phrases.by_first.keys() {
+                index.entry(first.clone()).or_default().push((si, part));
+            }
+            if matches!(
+                part,
+                Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
+            ) {
+                for single in &phrases.singles {
+                    compound_min = compound_min.min(single.len() + 3);
+                    compound_index
+                        .entry(single.clone())
+                        .or_default()
+                        .push((si, part));
+                }
+            }
+        }
+        if by_set_part.contains_key(&(si, Part::Separable)) {
+            for (k, (stem, _)) in set.separable.iter().enumerate() {
+                for first in stem.by_first.keys() {
+                    separable_index
+                        .entry(first.clone())
+                        .or_default()
+                        .push((si, k));
+                }
+            }
+        }
+    }
+    let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+    LanguageConstructions {
+        sets,
+        instances,
+        classes,
+        titles,
+        subordinators: Phrases::new(&g.subordinators),
+        relative: Phrases::new(&g.relative),
+        prepositions: lower_set(&g.prepositions),
+        object_prepositions: lower_set(&g.object_prepositions),
+        relative_object: lower_set(&g.relative_object),
+        stake_words: Phrases::new(&g.stake_words),
+        cancellations: Phrases::new(&lexicon.cancellations),
+        coordinators: lower_set(&lexicon.coordinators),
+        pronouns: lower_set(&lexicon.subject_pronouns),
+        possessives: lower_set(&g.possessives),
+        negations: Phrases::new(&lexicon.negations),
+        past_markers: Phrases::new(&g.past_markers),
+        by_set_part,
+        index,
+        compound_index,
+        compound_min,
+        separable_index,
+    }
+}
+
+/// A language's compiled constructions, built on first use.
+pub fn language_constructions(code: &str) -> &'static LanguageConstructions {
+    type Lazy = (&'static Lexicon, OnceLock<LanguageConstructions>);
+    static ALL: OnceLock<HashMap<String, Lazy>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|l| (l.code.clone(), (l, OnceLock::new())))
+            .collect()
+    });
+    let (lexicon, compiled) = &all[code];
+    compiled.get_or_init(|| compile(lexicon, &Knowledge::global().constructions))
+}
+
+/// How many trigger phrases and constructions a language has, per relation: (relation,
+/// trigger phrases, construction instances).
+pub fn coverage(code: &str) -> Vec<(String, usize, usize)> {
+    let lc = language_constructions(code);
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
+    for (si, set) in lc.sets.iter().enumerate() {
+        let phrases: usize = set
+            .parts
+            .values()
+            .map(|p| p.by_first.values().map(Vec::len).sum::<usize>())
+            .sum::<usize>()
+            + set.separable.len();
+        let instances = lc.instances.iter().filter(|i| i.set == si).count();
+        match out.iter_mut().find(|(r, _, _)| *r == set.relation) {
+            Some(entry) => {
+                entry.1 += phrases;
+                entry.2 += instances;
+            }
+            None => out.push((set.relation.clone(), phrases, instances)),
+        }
+    }
+    out
+}
+
+/// The ids of the constructions a language instantiates for a relation.
+pub fn construction_ids(code: &str, relation: &str) -> Vec<String> {
+    let lc = language_constructions(code);
+    let all = &Knowledge::global().constructions;
+    let mut ids: Vec<String> = lc
+        .instances
+        .iter()
+        .filter(|i| lc.sets[i.set].relation == relation)
+        .map(|i| all[i.construction].id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Mention(usize),
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: TokKind,
+    lower: String,
+    /// What is glued after a mention ("s", "'s", ":s", "-sjef"), lower case.
+    suffix: String,
+    /// A clause boundary no gap crosses (a subordinating conjunction, ";").
+    boundary: bool,
+    /// A relative pronoun opening a relative clause of its own.
+    relative: bool,
+    /// A mention that is a nationality adjective ("norske", "svensk-finske"): it may
+    /// stand among the modifiers of a gap.
+    demonym: bool,
+}
+
+/// Splits plain text into (lower-case word, is punctuation) tokens: words keep inner
+/// hyphens, apostrophes, dots and digits ("e.on", "1&1", "d'affaires" stays one);
+/// punctuation around them stands apart.
+fn tokenize_plain(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for raw in text.split_whitespace() {
+        let is_edge = |c: char| {
+            matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '«'
+                    | '»'
+                    | '“'
+                    | '”'
+                    | '„'
+                    | '['
+                    | ']'
+                    | '–'
+                    | '—'
+            )
+        };
+        let lead: Vec<char> = raw.chars().take_while(|c| is_edge(*c)).collect();
+        let rest = &raw[lead.iter().map(|c| c.len_utf8()).sum::<usize>()..];
+        let core = rest.trim_end_matches(is_edge);
+        let trail = &rest[core.len()..];
+        for c in lead {
+            out.push((c.to_string(), true));
+        }
+        if !core.is_empty() {
+            let punct = core.chars().all(|c| !c.is_alphanumeric());
+            out.push((core.to_lowercase(), punct));
+        }
+        for c in trail.chars() {
+            out.push((c.to_string(), true));
+        }
+    }
+    out
+}
+
+/// Tokens of a masked sentence (mentions as `\u{E000}i\u{E001}`).
+fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for raw in masked.split(' ').filter(|w| !w.is_empty()) {
+        if let Some(open) = raw.find(OPEN) {
+            // Punctuation before the mention ("(Telenor").
+            for (w, _) in tokenize_plain(&raw[..open]) {
+                out.push(Tok {
+                    kind: TokKind::Punct,
+                    lower: w,
+                    suffix: String::new(),
+                    boundary: false,
+                    relative: false,
+                    demonym: false,
+                });
+            }
+            let after = &raw[open + OPEN.len_utf8()..];
+            let Some(close) = after.find(CLOSE) else {
+                continue;
+            };
+            let Ok(index) = after[..close].parse::<usize>() else {
+                continue;
+            };
+            let glued = &after[close + CLOSE.len_utf8()..];
+            // "s", "'s", ":s", "-sjef" stay with the mention; punctuation after it stands apart.
+            let trimmed = glued.trim_end_matches(|c: char| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '»' | '”' | ']'
+                )
+            });
+            let (suffix, trail) =
+                if trimmed.is_empty() || trimmed.starts_with(['s', '\'', '’', ':', '-']) {
+                    (trimmed, &glued[trimmed.len()..])
+                } else {
+                    ("", glued)
+                };
+            out.push(Tok {
+                kind: TokKind::Mention(index),
+                lower: String::new(),
+                suffix: suffix.to_lowercase().replace('’', "'"),
+                boundary: false,
+                relative: false,
+                demonym: mentions
+                    .get(index)
+                    .is_some_and(|m| m.origin == Origin::Demonym),
+            });
+            for c in trail.chars() {
+                out.push(Tok {
+                    kind: TokKind::Punct,
+                    lower: c.to_string(),
+                    suffix: String::new(),
+                    boundary: false,
+                    relative: false,
+                    demonym: false,
+                });
+            }
+        } else {
+            for (w, punct) in tokenize_plain(raw) {
+                out.push(Tok {
+                    kind: if punct { TokKind::Punct } else { TokKind::Word },
+                    lower: w.replace('’', "'"),
+                    suffix: String::new(),
+                    boundary: false,
+                    relative: false,
+                    demonym: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Cuts a sentence's tokens into clauses: relative clauses after a mention become
+/// clauses of their own, headed by their antecedent; subordinating conjunctions and
+/// semicolons are marked as boundaries.
+fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == TokKind::Punct && toks[i].lower == ";" {
+            toks[i].boundary = true;
+        }
+        if let Some(len) = lc.subordinators.forward(&toks, i).first().copied() {
+            for t in &mut toks[i..i + len] {
+                t.boundary = true;
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut main: Vec<Tok> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let rel_len = if toks[i].kind == TokKind::Word {
+            lc.relative.forward(&toks, i).first().copied()
+        } else {
+            None
+        };
+        // The antecedent: a mention list right before (a comma or dash between).
+        let mut ante_end = main.len();
+        if ante_end > 0 && matches!(main[ante_end - 1].lower.as_str(), "," | "-" | "–") {
+            ante_end -= 1;
+        }
+        let antecedent = ante_end > 0 && matches!(main[ante_end - 1].kind, TokKind::Mention(_));
+        match rel_len {
+            Some(len) if antecedent => {
+                let mut ante_start = ante_end - 1;
+                while ante_start >= 2
+                    && (lc.coordinators.contains(&main[ante_start - 1].lower)
+                        || main[ante_start - 1].lower == ",")
+                    && matches!(main[ante_start - 2].kind, TokKind::Mention(_))
+                {
+                    ante_start -= 2;
+                }
+                let mut clause: Vec<Tok> = main[ante_start..ante_end].to_vec();
+                for t in &mut toks[i..i + len] {
+                    t.relative = true;
+                }
+                clause.extend(toks[i..i + len].iter().cloned());
+                let mut j = i + len;
+                while j < toks.len()
+                    && !(toks[j].kind == TokKind::Punct
+                        && matches!(toks[j].lower.as_str(), "," | ";" | "-" | "–" | "(" | ")"))
+                    && !toks[j].boundary
+                {
+                    clause.push(toks[j].clone());
+                    j += 1;
+                }
+                out.push(clause);
+                // The main clause goes on after the relative clause and its closing comma.
+                main.truncate(ante_end);
+                i = if j < toks.len() && matches!(toks[j].lower.as_str(), "," | "-" | "–") {
+                    j + 1
+                } else {
+                    j
+                };
+            }
+            Some(len) => {
+                for t in &mut toks[i..i + len] {
+                    t.boundary = true;
+                }
+                main.extend(toks[i..i + len].iter().cloned());
+                i += len;
+            }
+            None => {
+                main.push(toks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out.insert(0, main);
+    out
+}
+
+/// What a match bound: the token ranges of X and Y, and whether either was filled by a
+/// pronoun or possessive standing for the article's focus.
+#[derive(Debug, Clone, Default)]
+struct Bindings {
+    /// The rest of a split phrase, still to be matched by `V>`.
+    split_tail: Vec<String>,
+    x: Option<(usize, usize)>,
+    y: Option<(usize, usize)>,
+    x_implicit: bool,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Forward,
+    Backward,
+}
+
+struct Matcher<'a> {
+    lc: &'a LanguageConstructions,
+    set: &'a CompiledSet,
+    toks: &'a [Tok],
+    /// The separable verb's particle, for the `SEP` element's clause end.
+    particle: Option<&'a str>,
+    mentions: &'a [Mention],
+    /// Entity types the X and Y slots accept (the relation's signature, swapped for an
+    /// inverse set), so a slot passes over a mention that cannot fill it.
+    x_types: &'a [crate::knowledge::EntityType],
+    y_types: &'a [crate::knowledge::EntityType],
+}
+
+fn is_mention(t: &Tok) -> bool {
+    matches!(t.kind, TokKind::Mention(_))
+}
+
+fn is_genitive(t: &Tok) -> bool {
+    is_mention(t) && matches!(t.suffix.as_str(), "s" | "'s" | "'" | ":s")
+}
+
+impl Matcher<'_> {
+    /// Phrase lengths of a part at a position, in the direction of matching.
+    fn part_lengths(&self, part: Part, pos: usize, dir: Dir) -> Vec<usize> {
+        let phrases = match part {
+            Part::Title => &self.lc.titles,
+            Part::Separable => {
+                let mut lens: Vec<usize> = Vec::new();
+                for (stem, particle) in &self.set.separable {
+                    if Some(particle.as_str()) == self.particle {
+                        lens.extend(match dir {
+                            Dir::Forward => stem.forward(self.toks, pos),
+                            Dir::Backward => stem.backward(self.toks, pos),
+                        });
+                    }
+                }
+                return lens;
+            }
+            p => match self.set.parts.get(&p) {
+                Some(ph) => ph,
+                None => return Vec::new(),
+            },
+        };
+        let mut lens = match dir {
+            Dir::Forward => phrases.forward(self.toks, pos),
+            Dir::Backward => phrases.backward(self.toks, pos),
+        };
+        // Titles also with an inflectional ending of up to three letters ("sjefen",
+        // "direktøren"), as the title patterns always allowed.
+        if part == Part::Title && lens.is_empty() {
+            let at = match dir {
+                Dir::Forward => Some(pos),
+                Dir::Backward => pos.checked_sub(1),
+            };
+            if let Some(t) = at.and_then(|i| self.toks.get(i)) {
+                if t.kind == TokKind::Word && inflected_title(&self.lc.titles, &t.lower) {
+                    lens.push(1);
+                }
+            }
+        }
+        // Nouns and titles also as the head of a compound ("bredbåndsoppkjøpet", "konsernsjef").
+        if matches!(
+            part,
+            Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
+        ) && lens.is_empty()
+        {
+            let at = match dir {
+                Dir::Forward => Some(pos),
+                Dir::Backward => pos.checked_sub(1),
+            };
+            if let Some(t) = at.and_then(|i| self.toks.get(i)) {
+                if t.kind == TokKind::Word && phrases.compound_head(&t.lower) {
+                    lens.push(1);
+                }
+            }
+        }
+        lens
+    }
+
+    /// The rests of the multi-word phrases of a part whose first word is `toks[pos]`.
+    fn split_tails(&self, part: Part, pos: usize) -> Vec<Vec<String>> {
+        let Some(first) = self.toks.get(pos).filter(|t| t.kind == TokKind::Word) else {
+            return Vec::new();
+        };
+        let Some(phrases) = self.set.parts.get(&part) else {
+            return Vec::new();
+        };
+        phrases
+            .by_first
+            .get(first.lower.as_str())
+            .map(|list| {
+                list.iter()
+                    .filter(|w| w.len() > 1)
+                    .map(|w| w[1..].to_vec())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn class_lengths(&self, class: Class, pos: usize, dir: Dir) -> Vec<usize> {
+        let phrases = if class == Class::Prep {
+            &self.set.preps
+        } else if class == Class::To {
+            &self.set.recipients
+        } else {
+            match self.lc.classes.get(&class) {
+                Some(p) => p,
+                None => return Vec::new(),
+            }
+        };
+        let lens = match dir {
+            Dir::Forward => phrases.forward(self.toks, pos),
+            Dir::Backward => phrases.backward(self.toks, pos),
+        };
+        // A relative pronoun is only one where the clause cutter found one.
+        if matches!(class, Class::Rel | Class::RelSubject | Class::RelObject) {
+            return lens
+                .into_iter()
+                .filter(|&l| {
+                    let i = if dir == Dir::Forward { pos } else { pos - l };
+                    self.toks[i].relative
+                })
+                .collect();
+        }
+        lens
+    }
+
+    /// Whether a token may stand in a gap of this kind.
+    fn gap_allows(&self, gap: Gap, t: &Tok) -> bool {
+        // A possessor before the object ("Bell Souths andel av Sonofon").
+        if gap == Gap::Object && is_genitive(t) {
+            return true;
+        }
+        // Nationality adjectives are modifiers ("i svensk-finske Telia").
+        if t.demonym && gap != Gap::Clause {
+            return true;
+        }
+        if is_mention(t) || t.boundary {
+            return false;
+        }
+        // A relative pronoun right after its antecedent is transparent, unless it can
+        // only be an object (then the object-relative constructions read it).
+        if t.relative {
+            return !self.lc.relative_object.contains(&t.lower);
+        }
+        match gap {
+            Gap::Clause => true,
+            Gap::Object => {
+                let preposition_ok = !self.lc.prepositions.contains(&t.lower)
+                    || self.lc.object_prepositions.contains(&t.lower);
+                t.lower != "," && preposition_ok && !self.lc.coordinators.contains(&t.lower)
+            }
+            Gap::Modifier => {
+                t.lower != ","
+                    && !self.lc.prepositions.contains(&t.lower)
+                    && !self.lc.coordinators.contains(&t.lower)
+            }
+        }
+    }
+
+    fn object_gap_ok(&self, pos: usize, len: usize, dir: Dir) -> bool {
+        let range = match dir {
+            Dir::Forward => pos..pos + len,
+            Dir::Backward => pos - len..pos,
+        };
+        let gap = &self.toks[range];
+        // Only a preposition right before the object governs it ("i dag" earlier in the
+        // gap is an adverbial).
+        let governed = match dir {
+            Dir::Forward => gap.last(),
+            Dir::Backward => gap.first(),
+        }
+        .is_some_and(|t| t.kind == TokKind::Word && self.lc.object_prepositions.contains(&t.lower));
+        !governed
+            || gap.iter().any(|t| {
+                t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower)
+                    || t.lower == "%"
+                    || t.lower.ends_with('%')
+            })
+    }
+
+    /// Candidate extents of a mention slot at `pos`: the full coordinated list first,
+    /// then the single mention next to the trigger side.
+    fn slot_lengths(
+        &self,
+        role: Role,
+        single: bool,
+        genitive: bool,
+        pos: usize,
+        dir: Dir,
+    ) -> Vec<usize> {
+        let toks = self.toks;
+        let types = match role {
+            Role::X => self.x_types,
+            Role::Y => self.y_types,
+        };
+        // The mention can fill the slot's role in this relation.
+        let fits = |t: &Tok| match t.kind {
+            TokKind::Mention(i) => self
+                .mentions
+                .get(i)
+                .is_none_or(|m| types.contains(&m.etype)),
+            _ => false,
+        };
+        // A genitive slot needs the genitive; any other slot refuses it ("kjøpt Bell
+        // Souths andel av Sonofon": the genitive names a possessor, not the object).
+        let gen_ok = |t: &Tok| genitive == is_genitive(t);
+        let mut out = Vec::new();
+        match dir {
+            Dir::Forward => {
+                let Some(first) = toks.get(pos) else {
+                    return out;
+                };
+                if !is_mention(first) || !fits(first) {
+                    return out;
+                }
+                // "A , B og C": commas only in a list a coordinator closes.
+                if !single {
+                    let mut j = pos + 1;
+                    let mut last_mention = pos;
+                    let mut closed = false;
+                    while j + 1 < toks.len()
+                        && is_mention(&toks[j + 1])
+                        && toks[last_mention].suffix.is_empty()
+                    {
+                        if toks[j].lower == "," {
+                            last_mention = j + 1;
+                            j += 2;
+                        } else if self.lc.coordinators.contains(&toks[j].lower) {
+                            last_mention = j + 1;
+                            closed = true;
+                            break;
+                        } else {
+                            break;
+                        }
+                    }
+                    if closed && gen_ok(&toks[last_mention]) {
+                        out.push(last_mention + 1 - pos);
+                    }
+                }
+                if gen_ok(first) && !out.contains(&1) {
+                    out.push(1);
+                }
+            }
+            Dir::Backward => {
+                if pos == 0 || !is_mention(&toks[pos - 1]) || !fits(&toks[pos - 1]) {
+                    return out;
+                }
+                let last = &toks[pos - 1];
+                if !gen_ok(last) {
+                    return out;
+                }
+                if !single {
+                    let mut start = pos - 1;
+                    let mut closed = false;
+                    if start >= 2
+                        && self.lc.coordinators.contains(&toks[start - 1].lower)
+                        && is_mention(&toks[start - 2])
+                        && toks[start - 2].suffix.is_empty()
+                    {
+                        start -= 2;
+                        closed = true;
+                        while start >= 2
+                            && toks[start - 1].lower == ","
+                            && is_mention(&toks[start - 2])
+                            && toks[start - 2].suffix.is_empty()
+                        {
+                            start -= 2;
+                        }
+                    }
+                    if closed {
+                        out.push(pos - start);
+                    }
+                }
+                out.push(1);
+            }
+        }
+        out
+    }
+
+    /// Matches `elems` from `pos` in `dir`; on success the bindings hold the slots and
+    /// the far end of the match.
+    fn run(&self, elems: &[(Elem, bool)], pos: usize, dir: Dir, b: &mut Bindings) -> bool {
+        let Some(((elem, optional), rest)) = (match dir {
+            Dir::Forward => elems.split_first(),
+            Dir::Backward => elems.split_last(),
+        }) else {
+            match dir {
+                Dir::Forward => b.end = pos,
+                Dir::Backward => b.start = pos,
+            }
+            return true;
+        };
+        let toks = self.toks;
+        // Tries each candidate length in order; `bind` records a slot.
+        let try_lengths = |lens: Vec<usize>, b: &mut Bindings, slot: Option<Role>| -> bool {
+            for len in lens {
+                let next = match dir {
+                    Dir::Forward => pos + len,
+                    Dir::Backward => match pos.checked_sub(len) {
+                        Some(n) => n,
+                        None => continue,
+                    },
+                };
+                let saved = b.clone();
+                if let Some(role) = slot {
+                    let range = match dir {
+                        Dir::Forward => (pos, next),
+                        Dir::Backward => (next, pos),
+                    };
+                    // The leftmost slot of a template is a subject: one governed by a
+                    // preposition ("Sammen med X kjøper Y Z") is not, unless genitive.
+                    if dir == Dir::Backward
+                        && rest.is_empty()
+                        && next > 0
+                        && !is_genitive(&toks[pos - 1])
+                        && self.lc.prepositions.contains(&toks[next - 1].lower)
+                    {
+                        continue;
+                    }
+                    match role {
+                        Role::X => b.x = Some(range),
+                        Role::Y => b.y = Some(range),
+                    }
+                }
+                if self.run(rest, next, dir, b) {
+                    return true;
+                }
+                *b = saved;
+            }
+            false
+        };
+        let here = match dir {
+            Dir::Forward => toks.get(pos),
+            Dir::Backward => pos.checked_sub(1).and_then(|i| toks.get(i)),
+        };
+        let matched = match elem {
+            Elem::Start => dir == Dir::Backward && pos == 0 && self.run(rest, pos, dir, b),
+            Elem::End => {
+                dir == Dir::Forward
+                    && toks[pos..]
+                        .iter()
+                        .all(|t| t.kind == TokKind::Punct && t.lower != ",")
+                    && self.run(rest, pos, dir, b)
+            }
+            Elem::Literal(lit) => {
+                here.is_some_and(|t| t.lower == *lit) && try_lengths(vec![1], b, None)
+            }
+            Elem::Part(part) => {
+                let lens = self.part_lengths(*part, pos, dir);
+                try_lengths(lens, b, None)
+            }
+            Elem::SplitHead(part) => {
+                // Forward only (the head is the anchor): each multi-word phrase starting
+                // with this word leaves its rest for `V>`.
+                let tails = self.split_tails(*part, pos);
+                dir == Dir::Forward
+                    && tails.into_iter().any(|tail| {
+                        let saved = b.clone();
+                        b.split_tail = tail;
+                        if self.run(rest, pos + 1, dir, b) {
+                            true
+                        } else {
+                            *b = saved;
+                            false
+                        }
+                    })
+            }
+            Elem::SplitTail => {
+                let tail = b.split_tail.clone();
+                let ok = dir == Dir::Forward
+                    && !tail.is_empty()
+                    && tail.iter().enumerate().all(|(k, w)| {
+                        toks.get(pos + k)
+                            .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
+                    });
+                ok && try_lengths(vec![tail.len()], b, None)
+            }
+            Elem::Class(class) => {
+                let lens = self.class_lengths(*class, pos, dir);
+                try_lengths(lens, b, None)
+            }
+            Elem::Gap(gap) => {
+                let mut lens = vec![0];
+                let mut n = 0;
+                loop {
+                    let t = match dir {
+                        Dir::Forward => toks.get(pos + n),
+                        Dir::Backward => pos.checked_sub(n + 1).and_then(|i| toks.get(i)),
+                    };
+                    match t {
+                        Some(t) if self.gap_allows(*gap, t) => {
+                            n += 1;
+                            lens.push(n);
+                        }
+                        _ => break,
+                    }
+                }
+                // Before an object, a preposition needs a stake word: "30 prosent av
+                // aksjene i Y" names a part of Y, "kundebaser i Y" does not.
+                if *gap == Gap::Object {
+                    lens.retain(|&len| self.object_gap_ok(pos, len, dir));
+                }
+                try_lengths(lens, b, None)
+            }
+            Elem::Fronted => {
+                // Everything back to the clause start: not empty, no boundary, and not a
+                // bare subject (it ends in a word, or in a mention after a preposition).
+                dir == Dir::Backward && pos > 0 && {
+                    let prefix = &toks[..pos];
+                    let no_boundary = prefix.iter().all(|t| !t.boundary && !t.relative);
+                    let last = &prefix[pos - 1];
+                    let ends_ok = if is_mention(last) {
+                        let mut k = pos - 1;
+                        while k > 0
+                            && (is_mention(&toks[k - 1])
+                                || toks[k - 1].lower == ","
+                                || self.lc.coordinators.contains(&toks[k - 1].lower))
+                        {
+                            k -= 1;
+                        }
+                        k > 0 && self.lc.prepositions.contains(&toks[k - 1].lower)
+                    } else {
+                        last.kind == TokKind::Word
+                            && !(pos == 1 && self.lc.pronouns.contains(&last.lower))
+                    };
+                    no_boundary && ends_ok && try_lengths(vec![pos], b, None)
+                }
+            }
+            Elem::Slot {
+                role,
+                single,
+                genitive,
+                compound,
+            } => {
+                if let Some(part) = compound {
+                    // "E-Plus-Übernahme": the mention with a hyphenated compound tail.
+                    let t = here;
+                    let ok = t.is_some_and(|t| {
+                        is_mention(t)
+                            && t.suffix.starts_with('-')
+                            && self.compound_tail(*part, &t.suffix[1..])
+                    });
+                    ok && try_lengths(vec![1], b, Some(*role))
+                } else {
+                    let lens = self.slot_lengths(*role, *single, *genitive, pos, dir);
+                    if try_lengths(lens, b, Some(*role)) {
+                        true
+                    } else if let Some(t) = here {
+                        // A subject pronoun or a possessive standing for the focus.
+                        let stands_in = t.kind == TokKind::Word
+                            && *role == Role::X
+                            && if *genitive {
+                                self.lc.possessives.contains(&t.lower)
+                            } else {
+                                self.lc.pronouns.contains(&t.lower)
+                            };
+                        if stands_in {
+                            b.x_implicit = true;
+                            if try_lengths(vec![1], b, Some(*role)) {
+                                true
+                            } else {
+                                b.x_implicit = false;
+                                false
+                            }
+                        } else {
+                            false
+                        }
+                    } else {
+                        false
+                    }
+                }
+            }
+        };
+        if matched {
+            return true;
+        }
+        if *optional {
+            return self.run(rest, pos, dir, b);
+        }
+        false
+    }
+
+    fn compound_tail(&self, part: Part, tail: &str) -> bool {
+        let phrases = match part {
+            Part::Title => &self.lc.titles,
+            p => match self.set.parts.get(&p) {
+                Some(ph) => ph,
+                None => return false,
+            },
+        };
+        phrases.compound_head(tail)
+    }
+}
+
+/// Everything the constructions found in one sentence's masked text.
+pub struct Found {
+    pub subject: usize,
+    pub object: usize,
+    pub relation: String,
+    pub rule: String,
+    pub confidence: f32,
+    pub implicit: Option<Slot>,
+}
+
+/// The clauses of a masked sentence as the constructions see them, for `--trace`.
+pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<String> {
+    let lc = language_constructions(lang);
+    clauses(tokenize(masked, mentions), lc)
+        .into_iter()
+        .map(|c| {
+            c.iter()
+                .map(|t| match t.kind {
+                    TokKind::Mention(i) => format!("{OPEN}{i}{CLOSE}{}", t.suffix),
+                    _ if t.boundary => format!("|{}", t.lower),
+                    _ => t.lower.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Positions in a clause where a part of a trigger set stands: (token, set, part, the
+/// separable verb's particle).
+fn anchors<'a>(
+    lc: &'a LanguageConstructions,
+    clause: &[Tok],
+) -> Vec<(usize, usize, Part, Option<&'a str>)> {
+    let mut out = Vec::new();
+    for (pos, t) in clause.iter().enumerate() {
+        match t.kind {
+            TokKind::Word => {
+                if let Some(entries) = lc.index.get(t.lower.as_str()) {
+                    for &(set, part) in entries {
+                        out.push((pos, set, part, None));
+                    }
+                }
+                if let Some(entries) = lc.separable_index.get(t.lower.as_str()) {
+                    for &(set, k) in entries {
+                        out.push((
+                            pos,
+                            set,
+                            Part::Separable,
+                            Some(lc.sets[set].separable[k].1.as_str()),
+                        ));
+                    }
+                }
+                // Titles with an ending: "sjefen", "toppsjefen".
+                for (cut, _) in t.lower.char_indices().rev().take(3) {
+                    let stem = &t.lower[..cut];
+                    let titles = lc.index.get(stem).into_iter().flatten().chain(
+                        stem.char_indices()
+                            .filter(|(i, _)| *i >= 3)
+                            .filter_map(|(i, _)| lc.compound_index.get(&stem[i..]))
+                            .flatten(),
+                    );
+                    for &(set, part) in titles {
+                        if part == Part::Title {
+                            out.push((pos, set, part, None));
+                        }
+                    }
+                }
+                // Compound heads: "bredbåndsoppkjøpet", "konsernsjef".
+                if t.lower.len() >= lc.compound_min {
+                    for (i, _) in t.lower.char_indices().filter(|(i, _)| *i >= 3) {
+                        if let Some(entries) = lc.compound_index.get(&t.lower[i..]) {
+                            for &(set, part) in entries {
+                                out.push((pos, set, part, None));
+                            }
+                        }
+                    }
+                }
+            }
+            TokKind::Mention(_) if t.suffix.starts_with('-') => {
+                let tail = &t.suffix[1..];
+                for (set, part) in lc.compound_tails(tail) {
+                    out.push((pos, set, part, None));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_unstable_by_key(|a| (a.0, a.1, a.2 as u8));
+    out.dedup_by_key(|a| (a.0, a.1, a.2 as u8));
+    out
+}
+
+/// Reads the relations of one masked sentence with the language's constructions.
+pub fn find(
+    masked: &str,
+    article: &Article,
+    mentions: &[Mention],
+    focus: Option<usize>,
+) -> Vec<Found> {
+    let lc = language_constructions(&article.lang);
+    if lc.instances.is_empty() {
+        return Vec::new();
+    }
+    let all = &Knowledge::global().constructions;
+    let signatures = &Knowledge::global().common.signatures;
+    let mut out = Vec::new();
+    for clause in clauses(tokenize(masked, mentions), lc) {
+        if !clause.iter().any(is_mention) {
+            continue;
+        }
+        for (pos, si, part, particle) in anchors(lc, &clause) {
+            let set = &lc.sets[si];
+            let Some(instances) = lc.by_set_part.get(&(si, part)) else {
+                continue;
+            };
+            let Some(signature) = signatures.get(&set.relation) else {
+                continue;
+            };
+            let (x_types, y_types) = if set.inverse {
+                (&signature.object[..], &signature.subject[..])
+            } else {
+                (&signature.subject[..], &signature.object[..])
+            };
+            let m = Matcher {
+                lc,
+                set,
+                toks: &clause,
+                particle,
+                mentions,
+                x_types,
+                y_types,
+            };
+            for &ii in instances {
+                let inst = &lc.instances[ii];
+                let mut b = Bindings::default();
+                let (left, right) = inst.template.elems.split_at(inst.anchor);
+                // The anchor element itself is matched rightwards from its position.
+                if !(m.run(right, pos, Dir::Forward, &mut b)
+                    && m.run(left, pos, Dir::Backward, &mut b))
+                {
+                    continue;
+                }
+                // A separable verb needs its particle later in the clause.
+                if let Some(particle) = m.particle {
+                    if !clause[b.end..].iter().any(|t| t.lower == particle) {
+                        continue;
+                    }
+                }
+                if negated(lc, &clause, b.start, b.end) {
+                    continue;
+                }
+                if Knowledge::global()
+                    .common
+                    .past_sensitive
+                    .contains(&set.relation)
+                    && past(lc, &clause, b.start, b.end)
+                {
+                    continue;
+                }
+                let c = &all[inst.construction];
+                if c.focus && b.x.is_none() {
+                    b.x_implicit = true;
+                }
+                let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
+                out.extend(claims(
+                    &clause, &b, set, &rule, c.conf, mentions, focus, signatures,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A negation, denial or hedge inside the match or in the four tokens before it, or a
+/// cancellation in the eight after it ("fusjonen ... gikk i vasken").
+fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(4);
+    (from..end).any(|i| !lc.negations.forward(toks, i).is_empty())
+        || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
+}
+
+/// A past marker ("tidligere", "formerly") inside the match or right before it.
+fn past(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(2);
+    (from..end).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+}
+
+fn mentions_in(toks: &[Tok], range: Option<(usize, usize)>) -> Vec<usize> {
+    let Some((s, e)) = range else {
+        return Vec::new();
+    };
+    toks[s..e]
+        .iter()
+        .filter_map(|t| match t.kind {
+            TokKind::Mention(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claims(
+    toks: &[Tok],
+    b: &Bindings,
+    set: &CompiledSet,
+    rule: &str,
+    conf: f32,
+    mentions: &[Mention],
+    focus: Option<usize>,
+    signatures: &std::collections::BTreeMap<String, crate::knowledge::Signature>,
+) -> Vec<Found> {
+    let Some(signature) = signatures.get(&set.relation) else {
+        return Vec::new();
+    };
+    let mut xs = if b.x_implicit {
+        focus.into_iter().collect()
+    } else {
+        mentions_in(toks, b.x)
+    };
+    let mut ys = mentions_in(toks, b.y);
+    let mut implicit = b.x_implicit.then_some(Slot::Subject);
+    if set.inverse {
+        std::mem::swap(&mut xs, &mut ys);
+        implicit = implicit.map(|_| Slot::Object);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if b.y.is_none() && !b.x_implicit {
+        // Reciprocal: the pairs within a coordinated subject ("A og B fusjonerer").
+        if !signature.symmetric || xs.len() < 2 {
+            return Vec::new();
+        }
+        for (i, &a) in xs.iter().enumerate() {
+            for &c in &xs[i + 1..] {
+                pairs.push((a, c));
+            }
+        }
+    } else {
+        for &s in &xs {
+            for &o in &ys {
+                pairs.push((s, o));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (s, o) in pairs {
+        let (Some(sm), Some(om)) = (mentions.get(s), mentions.get(o)) else {
+            continue;
+        };
+        if sm.reference == om.reference
+            || !signature.subject.contains(&sm.etype)
+            || !signature.object.contains(&om.etype)
+        {
+            continue;
+        }
+        let mut confidence = conf;
+        if sm.origin == Origin::Anaphor || om.origin == Origin::Anaphor {
+            confidence *= 0.85;
+        }
+        if implicit.is_some() {
+            confidence *= 0.75;
+        }
+        out.push(Found {
+            subject: s,
+            object: o,
+            relation: set.relation.clone(),
+            rule: rule.to_string(),
+            confidence,
+            implicit,
+        });
+    }
+    out
+}
+
+/// The relation claims of a sentence from the constructions, ready for the claim list.
+pub fn relation_claims(
+    masked: &str,
+    article: &Article,
+    sentence: usize,
+    mentions: &[Mention],
+    focus: Option<usize>,
+) -> Vec<RelationClaim> {
+    find(masked, article, mentions, focus)
+        .into_iter()
+        .map(|f| RelationClaim {
+            subject: f.subject,
+            property: f.relation,
+            object: f.object,
+            sentence,
+            rule: f.rule,
+            confidence: f.confidence,
+            implicit: f.implicit,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_parse_and_reject_unknown_elements() {
+        let t = Template::parse("X G V O Y").unwrap();
+        assert_eq!(t.elems.len(), 5);
+        assert_eq!(t.anchor(), 2);
+        let t = Template::parse("X's A N PREP O Y").unwrap();
+        assert_eq!(t.anchor(), 2);
+        assert!(matches!(
+            t.elems[0].0,
+            Elem::Slot {
+                role: Role::X,
+                genitive: true,
+                ..
+            }
+        ));
+        let t = Template::parse("X G S A N PREP O Y").unwrap();
+        assert_eq!(
+            t.anchor(),
+            4,
+            "the noun carries the relation, not the support verb"
+        );
+        assert!(Template::parse("X G Q Y").is_err());
+        assert!(Template::parse("X G Y").is_err(), "no trigger part");
+        let t = Template::parse("Y PASS? G P BY X").unwrap();
+        assert!(t.elems[1].1);
+    }
+
+    #[test]
+    fn tokens_keep_names_whole_and_punctuation_apart() {
+        let toks = tokenize(
+            "\u{E000}0\u{E001}s oppkjøp av \u{E000}1\u{E001} ( e.on , 1&1 ) .",
+            &[],
+        );
+        let kinds: Vec<String> = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Mention(i) => format!("M{i}{}", t.suffix),
+                _ => t.lower.clone(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["M0s", "oppkjøp", "av", "M1", "(", "e.on", ",", "1&1", ")", "."]
+        );
+        let toks = tokenize("\u{E000}2\u{E001}-sjef sa.", &[]);
+        assert_eq!(toks[0].suffix, "-sjef");
+        assert_eq!(toks.last().unwrap().lower, ".");
+    }
+}
