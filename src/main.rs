@@ -325,15 +325,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for f in &report.failures {
                 println!("FAIL [{}] {}\n     {}", f.lang, f.text, f.problem);
             }
+            for f in &report.pending {
+                println!("PENDING [{}] {}\n     {}", f.lang, f.text, f.problem);
+            }
             if coverage {
                 for (lang, id) in &report.uncovered {
                     println!("UNCOVERED [{lang}] {id}");
                 }
             }
             println!(
-                "examples: {} run, {} failures, {} constructions without an example",
+                "examples: {} run, {} failures, {} pending, {} constructions without an example",
                 report.examples,
                 report.failures.len(),
+                report.pending.len(),
                 report.uncovered.len()
             );
             Ok(if report.failures.is_empty() {

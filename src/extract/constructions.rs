@@ -418,6 +418,7 @@ pub struct LanguageConstructions {
     prepositions: HashSet<String>,
     object_prepositions: HashSet<String>,
     relative_object: HashSet<String>,
+    partitive_prepositions: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -617,6 +618,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         prepositions: lower_set(&g.prepositions),
         object_prepositions: lower_set(&g.object_prepositions),
         relative_object: lower_set(&g.relative_object),
+        partitive_prepositions: lower_set(&g.partitive_prepositions),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -745,7 +747,21 @@ fn tokenize_plain(text: &str) -> Vec<(String, bool)> {
         }
         if !core.is_empty() {
             let punct = core.chars().all(|c| !c.is_alphanumeric());
-            out.push((core.to_lowercase(), punct));
+            let lower = core.to_lowercase().replace('’', "'");
+            // An elided article or pronoun is a word of its own ("l'acquisition",
+            // "d'acquérir", "qu'il"): one or two letters, an apostrophe, then a word.
+            let elided = lower.find('\'').filter(|&i| {
+                (1..=3).contains(&i)
+                    && lower[..i].chars().all(char::is_alphabetic)
+                    && lower[i + 1..].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            });
+            match elided {
+                Some(i) if !punct => {
+                    out.push((lower[..=i].to_string(), false));
+                    out.push((lower[i + 1..].to_string(), false));
+                }
+                _ => out.push((lower, punct)),
+            }
         }
         for c in trail.chars() {
             out.push((c.to_string(), true));
@@ -1078,7 +1094,8 @@ impl Matcher<'_> {
             Gap::Clause => true,
             Gap::Object => {
                 let preposition_ok = !self.lc.prepositions.contains(&t.lower)
-                    || self.lc.object_prepositions.contains(&t.lower);
+                    || self.lc.object_prepositions.contains(&t.lower)
+                    || self.set.preps.singles.contains(&t.lower);
                 t.lower != "," && preposition_ok && !self.lc.coordinators.contains(&t.lower)
             }
             Gap::Modifier => {
@@ -1101,7 +1118,9 @@ impl Matcher<'_> {
             Dir::Forward => gap.last(),
             Dir::Backward => gap.first(),
         }
-        .is_some_and(|t| t.kind == TokKind::Word && self.lc.object_prepositions.contains(&t.lower));
+        .is_some_and(|t| {
+            t.kind == TokKind::Word && self.lc.partitive_prepositions.contains(&t.lower)
+        });
         !governed
             || gap.iter().any(|t| {
                 t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower)
@@ -1327,8 +1346,8 @@ impl Matcher<'_> {
                         _ => break,
                     }
                 }
-                // Before an object, a preposition needs a stake word: "30 prosent av
-                // aksjene i Y" names a part of Y, "kundebaser i Y" does not.
+                // Before an object, a partitive preposition needs a stake word: "30
+                // prosent av aksjene i Y" names a part of Y, "kundebaser i Y" does not.
                 if *gap == Gap::Object {
                     lens.retain(|&len| self.object_gap_ok(pos, len, dir));
                 }
@@ -1767,6 +1786,14 @@ mod tests {
         assert_eq!(
             kinds,
             ["M0s", "oppkjøp", "av", "M1", "(", "e.on", ",", "1&1", ")", "."]
+        );
+        let words: Vec<String> = tokenize_plain("l'acquisition d’Orange qu'il it's")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            ["l'", "acquisition", "d'", "orange", "qu'", "il", "it's"]
         );
         let toks = tokenize("\u{E000}2\u{E001}-sjef sa.", &[]);
         assert_eq!(toks[0].suffix, "-sjef");
