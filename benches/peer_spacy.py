@@ -3,7 +3,7 @@
 comparison (benches/pipeline.rs runs it on the same generated corpus).
 
 spaCy blank pipelines per language (tokenizer + sentencizer), an EntityRuler with the
-same gazetteer and places as telekg (ontology/gazetteer.toml, ontology/places.toml) plus
+same gazetteer and places as telekg (ontology/gazetteer/*.toml, ontology/places/*.toml) plus
 token patterns for capitalised names before a legal form or a group word, relations from
 deal and ownership verbs between two entities of a sentence, and rdflib building the graph
 (entities, articles, reified statements with evidence sentence and offsets) and writing
@@ -48,14 +48,17 @@ def slug(text):
 
 
 def ruler_patterns():
-    gaz = tomllib.loads((ROOT / "ontology/gazetteer.toml").read_text())
-    places = tomllib.loads((ROOT / "ontology/places.toml").read_text())
+    def folder(name, key):
+        items = []
+        for path in sorted((ROOT / "ontology" / name).glob("*.toml")):
+            items += tomllib.loads(path.read_text()).get(key, [])
+        return items
     patterns = []
-    for e in gaz.get("entity", []):
+    for e in folder("gazetteer", "entity"):
         label = {"Regulator": "REG", "PublicBody": "PUB"}.get(e.get("type"), "ORG")
         for name in [e["name"], *e.get("aliases", []), *e.get("former", [])]:
             patterns.append({"label": label, "pattern": name, "id": e["id"]})
-    for p in places.get("place", []):
+    for p in folder("places", "place"):
         for name in [p["name"], *p.get("names", [])]:
             patterns.append({"label": "GPE", "pattern": name, "id": p.get("id", slug(p["name"]))})
     # Discovered companies: one to three capitalised tokens before a legal form.

@@ -73,6 +73,7 @@ pub struct GazetteerEntity {
 
 #[derive(Debug, Deserialize)]
 struct GazetteerFile {
+    #[serde(default)]
     entity: Vec<GazetteerEntity>,
 }
 
@@ -97,6 +98,7 @@ pub struct PlaceEntry {
 
 #[derive(Debug, Deserialize)]
 struct PlacesFile {
+    #[serde(default)]
     place: Vec<PlaceEntry>,
 }
 
@@ -618,8 +620,8 @@ impl Knowledge {
         )
     }
 
-    /// Knowledge read from a folder laid out like `ontology/`: `gazetteer.toml`,
-    /// `places.toml`, `common.toml`, `constructions.toml` and one folder
+    /// Knowledge read from a folder laid out like `ontology/`: `gazetteer/*.toml`,
+    /// `places/*.toml`, `common.toml`, `constructions.toml` and one folder
     /// `lang/<code>/` of `*.toml` files per language.
     ///
     /// # Errors
@@ -664,10 +666,36 @@ impl Knowledge {
                     message: "missing".into(),
                 })
         };
-        let (file, text) = find("ontology/gazetteer.toml")?;
-        let gazetteer: GazetteerFile = parse(file, text)?;
-        let (file, text) = find("ontology/places.toml")?;
-        let places: PlacesFile = parse(file, text)?;
+        // Gazetteer and places: every file of their folder, `core.toml` (hand-written)
+        // first, so that its entries win a name two files give.
+        let folder_files = |folder: &str| -> Vec<(&str, &str)> {
+            let mut list: Vec<(&str, &str)> = files
+                .iter()
+                .filter(|(p, _)| p.starts_with(folder))
+                .map(|(p, t)| (p.as_str(), t.as_str()))
+                .collect();
+            list.sort_by_key(|(p, _)| (!p.ends_with("/core.toml"), p.to_string()));
+            list
+        };
+        let mut gazetteer = GazetteerFile { entity: Vec::new() };
+        for (file, text) in folder_files("ontology/gazetteer/") {
+            let part: GazetteerFile = parse(file, text)?;
+            gazetteer.entity.extend(part.entity);
+        }
+        let mut places = PlacesFile { place: Vec::new() };
+        for (file, text) in folder_files("ontology/places/") {
+            let part: PlacesFile = parse(file, text)?;
+            places.place.extend(part.place);
+        }
+        let mut ids = HashSet::default();
+        for id in gazetteer.entity.iter().map(|e| &e.id).chain(places.place.iter().map(|p| &p.id)) {
+            if !ids.insert(id.clone()) {
+                return Err(Error::Knowledge {
+                    file: "ontology/gazetteer/, ontology/places/".into(),
+                    message: format!("id {id:?} is defined twice"),
+                });
+            }
+        }
         let (file, text) = find("ontology/common.toml")?;
         let common: Common = parse(file, text)?;
         let (file, text) = find("ontology/constructions.toml")?;

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 pub enum Reference {
     /// A gazetteer entity by id.
     Known(String),
-    /// A place of `places.toml` by id.
+    /// A place of `ontology/places/` by id.
     Place(String),
     /// A generic service concept (VoIP, MobileService ...).
     Service(String),
