@@ -40,10 +40,16 @@ pub fn article_key(a: &Article) -> String {
     h.finalize().to_hex().to_string()
 }
 
-/// Identifies the extractor: this binary's bytes (code and built-in knowledge).
+/// Identifies the extractor: this binary's bytes (code and built-in knowledge) and the
+/// knowledge in use (which `TELEKG_KNOWLEDGE` may read from a folder instead).
 fn fingerprint() -> String {
     let mut h = blake3::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(
+        crate::knowledge::Knowledge::global()
+            .content_hash
+            .as_bytes(),
+    );
     let exe = std::env::current_exe().and_then(std::fs::File::open);
     match exe.and_then(|f| h.update_reader(f).map(|_| ())) {
         Ok(()) => h.finalize().to_hex().to_string(),

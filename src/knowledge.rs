@@ -552,6 +552,9 @@ pub struct Knowledge {
     /// Shared constructions (`constructions.toml`), instantiated per language with its
     /// grammar and triggers.
     pub constructions: Vec<Construction>,
+    /// BLAKE3 of every knowledge file (paths and contents), hex: tells extraction caches
+    /// made with other knowledge apart (see `TELEKG_KNOWLEDGE`).
+    pub content_hash: String,
     entity_by_id: HashMap<String, usize>,
     place_by_id: HashMap<String, usize>,
     /// Every name of every place, and those of countries alone.
@@ -656,6 +659,14 @@ impl Knowledge {
     /// Knowledge from (path, contents) pairs with paths as under the crate root
     /// (`ontology/lang/nb/lexicon.toml`).
     fn from_files(files: Vec<(String, String)>) -> Result<Knowledge> {
+        let mut hasher = blake3::Hasher::new();
+        for (path, text) in &files {
+            hasher.update(path.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(text.as_bytes());
+            hasher.update(&[0]);
+        }
+        let content_hash = hasher.finalize().to_hex().to_string();
         let find = |name: &str| -> Result<(&str, &str)> {
             files
                 .iter()
@@ -688,7 +699,12 @@ impl Knowledge {
             places.place.extend(part.place);
         }
         let mut ids = HashSet::default();
-        for id in gazetteer.entity.iter().map(|e| &e.id).chain(places.place.iter().map(|p| &p.id)) {
+        for id in gazetteer
+            .entity
+            .iter()
+            .map(|e| &e.id)
+            .chain(places.place.iter().map(|p| &p.id))
+        {
             if !ids.insert(id.clone()) {
                 return Err(Error::Knowledge {
                     file: "ontology/gazetteer/, ontology/places/".into(),
@@ -782,6 +798,7 @@ impl Knowledge {
             common,
             lexicons,
             constructions,
+            content_hash,
             entity_by_id,
             place_by_id,
             place_names,
@@ -798,6 +815,27 @@ impl Knowledge {
     /// A place by id.
     pub fn place(&self, id: &str) -> Option<&PlaceEntry> {
         self.place_by_id.get(id).map(|&i| &self.places[i])
+    }
+
+    /// The place a name (any language) names, countries first.
+    pub fn place_by_name(&self, name: &str) -> Option<&PlaceEntry> {
+        let names = |p: &&PlaceEntry| p.name == name || p.names.iter().any(|n| n == name);
+        let is_country = |p: &&PlaceEntry| p.kind.as_deref() == Some("country");
+        self.places
+            .iter()
+            .filter(is_country)
+            .find(names)
+            .or_else(|| self.places.iter().find(names))
+    }
+
+    /// The gazetteer id of a company's national unit: an entity `<parent>-…` of that
+    /// country ("telia" and "FI" give "telia-finland").
+    pub fn national_unit(&self, parent: &str, country: &str) -> Option<&str> {
+        let prefix = format!("{parent}-");
+        self.gazetteer
+            .iter()
+            .find(|e| e.id.starts_with(&prefix) && e.country.as_deref() == Some(country))
+            .map(|e| e.id.as_str())
     }
 
     /// Whether `word` names a place (any language).

@@ -23,6 +23,8 @@ struct NameTarget {
     etype: EntityType,
     context_only: bool,
     demonym: bool,
+    /// A lower-case demonym capitalised: only where a sentence starts ("Norske Telenor").
+    sentence_initial: bool,
 }
 
 fn name_index() -> &'static NameIndex {
@@ -44,6 +46,7 @@ fn name_index() -> &'static NameIndex {
                 etype: e.etype,
                 context_only: false,
                 demonym: false,
+                sentence_initial: false,
             };
             for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
                 add(n, target.clone());
@@ -64,6 +67,7 @@ fn name_index() -> &'static NameIndex {
                 etype: EntityType::Place,
                 context_only: false,
                 demonym: false,
+                sentence_initial: false,
             };
             for n in std::iter::once(&p.name).chain(&p.names) {
                 add(n, target.clone());
@@ -74,6 +78,26 @@ fn name_index() -> &'static NameIndex {
                     NameTarget {
                         demonym: true,
                         ..target.clone()
+                    },
+                );
+            }
+        }
+        // Capitalised forms of lower-case demonyms, for the first word of a sentence.
+        for p in &k.places {
+            for d in &p.demonyms {
+                let mut chars = d.chars();
+                let Some(first) = chars.next().filter(|c| c.is_lowercase()) else {
+                    continue;
+                };
+                let capitalised: String = first.to_uppercase().chain(chars).collect();
+                add(
+                    &capitalised,
+                    NameTarget {
+                        reference: Reference::Place(p.id.clone()),
+                        etype: EntityType::Place,
+                        context_only: false,
+                        demonym: true,
+                        sentence_initial: true,
                     },
                 );
             }
@@ -228,6 +252,13 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             continue;
         }
         let target = &index.targets[m.pattern().as_usize()];
+        if target.sentence_initial
+            && !text[article.sentences[sentence].start..start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        {
+            continue;
+        }
         // A known company and a country: its national subsidiary ("Telia Danmark").
         if target.etype == EntityType::Company && !target.context_only {
             if let Some(country_end) =
@@ -235,15 +266,53 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             {
                 let surface = text[start..country_end].to_string();
                 skip_until = country_end;
+                let country_word = &text[end + 1..country_end];
+                let place = knowledge.place_by_name(country_word);
+                // The gazetteer's own entry for the unit, when it has one ("TeliaSonera
+                // Finland" is Telia Finland): the parent's id and the country's code.
+                let known_unit = match (&target.reference, place) {
+                    (Reference::Known(parent), Some(p)) => {
+                        knowledge.national_unit(parent, p.country.as_deref().unwrap_or(""))
+                    }
+                    _ => None,
+                };
+                // A company of that very country: the country ends its full name ("DNA
+                // Finland", "Ice Communication Norge"), it names no unit.
+                let home = match (&target.reference, place) {
+                    (Reference::Known(parent), Some(p)) if known_unit.is_none() => {
+                        let country = knowledge.entity(parent).and_then(|e| e.country.as_deref());
+                        country.is_some() && country == p.country.as_deref()
+                    }
+                    _ => false,
+                };
                 mentions.push(Mention {
                     sentence,
                     start,
                     end: country_end,
                     surface: surface.clone(),
                     etype: EntityType::Company,
-                    reference: Reference::New(surface),
+                    reference: match known_unit {
+                        Some(id) => Reference::Known(id.to_string()),
+                        None if home => target.reference.clone(),
+                        None => Reference::New(surface),
+                    },
                     origin: Origin::Name,
                 });
+                // The country, named inside it: where the unit operates.
+                if let Some(p) = place {
+                    mentions.push(Mention {
+                        sentence,
+                        start: end + 1,
+                        end: country_end,
+                        surface: country_word.to_string(),
+                        etype: EntityType::Place,
+                        reference: Reference::Place(p.id.clone()),
+                        origin: Origin::NamePart,
+                    });
+                }
+                if home {
+                    continue;
+                }
                 // Its parent, named inside it: masked under the subsidiary, used for `owns`.
                 mentions.push(Mention {
                     sentence,

@@ -47,6 +47,9 @@ pub enum Origin {
     Demonym,
     /// The parent named inside a national subsidiary's name ("Telia" in "Telia Danmark").
     Parent,
+    /// The country named inside a national subsidiary's name ("Danmark" in "Telia
+    /// Danmark"): where the unit operates.
+    NamePart,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -449,6 +449,27 @@ pub fn find_relations_traced(
             }
         }
     }
+    // "Telia Danmark": its name says it operates in Denmark.
+    for (i, m) in mentions.iter().enumerate() {
+        if m.origin == Origin::NamePart {
+            if let Some(unit) = mentions[..i].iter().rposition(|s| {
+                s.start < m.start && s.end == m.end && s.etype == EntityType::Company
+            }) {
+                push(
+                    &mut claims,
+                    RelationClaim {
+                        subject: unit,
+                        property: "operatesIn".into(),
+                        object: i,
+                        sentence: m.sentence,
+                        rule: format!("{}.name.national-unit-country", article.lang),
+                        confidence: 0.7,
+                        implicit: None,
+                    },
+                );
+            }
+        }
+    }
     // "Telia Danmark": its name says Telia owns it.
     for (i, m) in mentions.iter().enumerate() {
         if m.origin == Origin::Parent {
