@@ -339,7 +339,7 @@ impl Phrases {
             .filter(|words| {
                 words.iter().enumerate().all(|(k, w)| {
                     toks.get(i + k)
-                        .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
+                        .is_some_and(|t| word_like(t) && t.lower == *w)
                 })
             })
             .map(|w| w.len())
@@ -807,9 +807,15 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 } else {
                     ("", glued)
                 };
+            // An anaphor ("operatøren") is also the noun it is made of, for the parts.
+            let anaphor = mentions
+                .get(index)
+                .filter(|m| m.origin == Origin::Anaphor)
+                .map(|m| m.surface.to_lowercase())
+                .unwrap_or_default();
             out.push(Tok {
                 kind: TokKind::Mention(index),
-                lower: String::new(),
+                lower: anaphor,
                 suffix: suffix.to_lowercase().replace('’', "'"),
                 boundary: false,
                 relative: false,
@@ -958,6 +964,11 @@ struct Matcher<'a> {
     y_types: &'a [crate::knowledge::EntityType],
 }
 
+/// A word, or an anaphor mention read as the noun it is ("operatøren").
+fn word_like(t: &Tok) -> bool {
+    t.kind == TokKind::Word || (is_mention(t) && !t.lower.is_empty())
+}
+
 fn is_mention(t: &Tok) -> bool {
     matches!(t.kind, TokKind::Mention(_))
 }
@@ -1074,8 +1085,9 @@ impl Matcher<'_> {
 
     /// Whether a token may stand in a gap of this kind.
     fn gap_allows(&self, gap: Gap, t: &Tok) -> bool {
-        // A possessor before the object ("Bell Souths andel av Sonofon").
-        if gap == Gap::Object && is_genitive(t) {
+        // A possessor among the modifiers ("Bell Souths andel av Sonofon", "Norges
+        // største leverandør").
+        if gap != Gap::Clause && is_genitive(t) {
             return true;
         }
         // Nationality adjectives are modifiers ("i svensk-finske Telia").
@@ -1480,7 +1492,7 @@ fn anchors<'a>(
     let mut out = Vec::new();
     for (pos, t) in clause.iter().enumerate() {
         match t.kind {
-            TokKind::Word => {
+            _ if word_like(t) => {
                 if let Some(entries) = lc.index.get(t.lower.as_str()) {
                     for &(set, part) in entries {
                         out.push((pos, set, part, None));

@@ -15,6 +15,8 @@ struct NameIndex {
     automaton: AhoCorasick,
     /// Per automaton pattern: what it names and whether it is a context-only alias.
     targets: Vec<NameTarget>,
+    /// Each name as written -> its pattern, for exact lookups.
+    exact: HashMap<String, usize>,
 }
 
 #[derive(Clone)]
@@ -106,7 +108,16 @@ fn name_index() -> &'static NameIndex {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .expect("gazetteer automaton");
-        NameIndex { automaton, targets }
+        let exact = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i))
+            .collect();
+        NameIndex {
+            automaton,
+            targets,
+            exact,
+        }
     })
 }
 
@@ -393,6 +404,55 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             mentions.push(mention);
         }
     }
+
+    // 1b. A known national unit named "<known company> <country>" ("Telia Danmark" in the
+    // gazetteer): its parent and its country, hidden under it as for an unknown unit.
+    let mut parts = Vec::new();
+    for m in &mentions {
+        if m.etype != EntityType::Company || m.origin != Origin::Name {
+            continue;
+        }
+        if !matches!(m.reference, Reference::Known(_)) {
+            continue;
+        }
+        let Some((head, country)) = m.surface.rsplit_once(' ') else {
+            continue;
+        };
+        let Some(place) = knowledge
+            .place_by_name(country)
+            .filter(|p| p.kind.as_deref() == Some("country"))
+        else {
+            continue;
+        };
+        let parent = index
+            .exact
+            .get(head)
+            .map(|&i| &index.targets[i])
+            .filter(|t| t.etype == EntityType::Company && !t.context_only);
+        let Some(parent) = parent.filter(|t| t.reference != m.reference) else {
+            continue;
+        };
+        let head_end = m.start + head.len();
+        parts.push(Mention {
+            sentence: m.sentence,
+            start: head_end + 1,
+            end: m.end,
+            surface: country.to_string(),
+            etype: EntityType::Place,
+            reference: Reference::Place(place.id.clone()),
+            origin: Origin::NamePart,
+        });
+        parts.push(Mention {
+            sentence: m.sentence,
+            start: m.start,
+            end: head_end,
+            surface: head.to_string(),
+            etype: EntityType::Company,
+            reference: parent.reference.clone(),
+            origin: Origin::Parent,
+        });
+    }
+    mentions.extend(parts);
 
     // 2. City as an actor: "Stockholm by", "Stockholms stad".
     for m in mentions.iter_mut() {

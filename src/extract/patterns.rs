@@ -215,6 +215,15 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The byte offset of the character after the one at `i`; past the end (the text's length
+/// plus one) when `i` is the end, which ends a search.
+fn next_start(text: &str, i: usize) -> usize {
+    text[i..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| i + c.len_utf8())
+}
+
 /// Mention indices named in a captured slot.
 pub fn slot_mentions(slot: &str) -> Vec<usize> {
     slot.split(OPEN)
@@ -355,8 +364,16 @@ pub fn find_relations_traced(
                 .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
             {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
-                for caps in p.regex.captures_iter(&masked) {
+                // A match whose claim does not hold gives way to one that overlaps it
+                // ("[finske] [mobiloperatøren] [Elisa]": not finske-mobiloperatøren, but
+                // mobiloperatøren-Elisa), so the search goes on right after its start.
+                let mut at = 0;
+                while let Some(caps) = (at <= masked.len())
+                    .then(|| p.regex.captures_at(&masked, at))
+                    .flatten()
+                {
                     let whole = caps.get(0).expect("match");
+                    at = next_start(&masked, whole.start());
                     let Some(kept) = caps.name(keep) else {
                         continue;
                     };
@@ -435,12 +452,24 @@ pub fn find_relations_traced(
                 .zip(candidates)
                 .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
             {
-                for caps in p.regex.captures_iter(text) {
+                let mut at = 0;
+                while let Some(caps) = (at <= text.len())
+                    .then(|| p.regex.captures_at(text, at))
+                    .flatten()
+                {
+                    let whole = caps.get(0).expect("match");
                     let parties = deal(&claims);
-                    for c in claims_from(
+                    let found = claims_from(
                         &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
                         &parties, text, patterns,
-                    ) {
+                    );
+                    // Past a match that held; right after the start of one that did not.
+                    at = if found.is_empty() || whole.is_empty() {
+                        next_start(text, whole.start())
+                    } else {
+                        whole.end()
+                    };
+                    for c in found {
                         if !blocked.contains(&c.object) {
                             push(&mut claims, c);
                         }
