@@ -152,7 +152,7 @@ impl ExtractionCache {
             build_key: &'a str,
             entries: Vec<(&'a String, &'a ArticleRecord)>,
         }
-        let mut pending = crate::export::PendingFile::create(&self.path)?;
+        let mut pending = crate::atomic::PendingFile::create(&self.path)?;
         postcard::to_io(
             &CacheFileRef {
                 format: FORMAT,
@@ -169,7 +169,7 @@ impl ExtractionCache {
 
 /// A cache written but not yet in place (see [`ExtractionCache::write_pending`]); dropped
 /// without [`PendingCache::persist`], it is removed.
-pub struct PendingCache(crate::export::PendingFile);
+pub struct PendingCache(crate::atomic::PendingFile);
 
 impl PendingCache {
     /// Renames the cache into place.

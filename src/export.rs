@@ -18,24 +18,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub const TM: &str = "https://w3id.org/telekg/ontology#";
-pub const TMR: &str = "https://w3id.org/telekg/id/";
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
-
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("tm", TM),
-    ("tmr", TMR),
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("skos", SKOS),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("prov", PROV),
-    ("dcterms", DCTERMS),
-    ("owl", OWL),
-];
+use crate::atomic::{write_atomic, PendingFile};
+use crate::vocab::{DCTERMS, OWL, PREFIXES, PROV, SKOS, TM, TMR};
 
 fn iri(s: String) -> NamedNode {
     // Checked in place, then moved: no copy of the string.
@@ -455,70 +439,6 @@ impl<'a> QuadBlocks<'a> {
             ),
         );
     }
-}
-
-/// A file being written under a temporary name beside its target, renamed into place
-/// only when complete: readers never see half a file.
-pub(crate) struct PendingFile {
-    path: PathBuf,
-    pub(crate) file: std::io::BufWriter<tempfile::NamedTempFile>,
-}
-
-impl PendingFile {
-    pub(crate) fn create(path: &Path) -> Result<Self> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".telekg-").suffix(".tmp");
-        // Temporary files are private (0600); an output gets the mode any new file gets
-        // (0666 less the umask), so that others can read what they are meant to.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let tmp = builder.tempfile_in(dir).map_err(|source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(PendingFile {
-            path: path.to_path_buf(),
-            file: std::io::BufWriter::with_capacity(1 << 20, tmp),
-        })
-    }
-
-    pub(crate) fn error(&self, source: std::io::Error) -> Error {
-        Error::Write {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
-    pub(crate) fn persist(self) -> Result<()> {
-        let path = self.path.clone();
-        let wrap = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
-        let tmp = self.file.into_inner().map_err(|e| wrap(e.into_error()))?;
-        tmp.as_file().sync_all().map_err(wrap)?;
-        tmp.persist(&path).map_err(|e| wrap(e.error))?;
-        Ok(())
-    }
-}
-
-/// Writes `path` through a temporary file in the same folder, renamed when complete.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    let mut pending = PendingFile::create(path)?;
-    if let Err(e) = write(&mut pending.file) {
-        return Err(pending.error(e));
-    }
-    pending.persist()
 }
 
 fn serializer(format: RdfFormat) -> RdfSerializer {

@@ -4,6 +4,7 @@
 //! [`export`], plus [`store`] for SPARQL queries; [`pipeline`] wires them. Knowledge
 //! (gazetteer, lexicons, patterns) is data under `ontology/`, loaded by [`knowledge`].
 
+pub mod atomic;
 pub mod cache;
 pub mod error;
 pub mod eval;
@@ -18,5 +19,7 @@ pub mod push;
 pub mod resolve;
 pub mod store;
 pub mod synth;
+pub mod text;
+pub mod vocab;
 
 pub use error::{Error, InputError, Result};

@@ -316,7 +316,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", telekg::eval::render(&report, details));
             if let Some(path) = json {
                 let text = serde_json::to_string_pretty(&report)?;
-                telekg::export::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+                telekg::atomic::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
             }
             Ok(ExitCode::SUCCESS)
         }

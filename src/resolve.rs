@@ -76,41 +76,7 @@ fn identity(name: &str, common: &crate::knowledge::Common) -> String {
     slug(joined)
 }
 
-/// Whether `a` and `b` are exactly one edit (insertion, deletion, substitution of a
-/// character) apart: a linear walk, where the full distance would fill a table.
-///
-/// ```
-/// use telekg::resolve::one_edit_apart;
-/// assert!(one_edit_apart("Glocalnet", "Glocanet"));
-/// assert!(one_edit_apart("Telenør", "Telenor"));
-/// assert!(!one_edit_apart("Telenor", "Telenor"));
-/// assert!(!one_edit_apart("Telenor", "Telnro"));
-/// ```
-pub fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a_len, b_len) = (a.chars().count(), b.chars().count());
-    let (long, short) = if a_len >= b_len { (a, b) } else { (b, a) };
-    let length_gap = a_len.abs_diff(b_len);
-    if length_gap > 1 {
-        return false;
-    }
-    let (mut long_chars, mut short_chars) = (long.chars(), short.chars());
-    loop {
-        match (long_chars.next(), short_chars.next()) {
-            (Some(x), Some(y)) if x == y => continue,
-            (None, None) => return false,
-            // The first difference: the rests must then be equal, either both after it
-            // (substitution) or the longer one's after it against the shorter one's from it.
-            (Some(_), y) => {
-                return if length_gap == 0 {
-                    long_chars.eq(short_chars)
-                } else {
-                    y.into_iter().chain(short_chars).eq(long_chars)
-                };
-            }
-            (None, Some(_)) => unreachable!("the first string is the longer"),
-        }
-    }
-}
+pub use crate::text::one_edit_apart;
 
 /// Shortest name (in bytes, without hyphens) compared for one-letter typos.
 const FUZZY_MIN_BYTES: usize = 7;

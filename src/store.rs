@@ -64,7 +64,7 @@ impl StoreUnits {
 
     fn save(&self, store: &Path) -> Result<()> {
         let bytes = postcard::to_allocvec(self).map_err(|e| store_error(store, e))?;
-        crate::export::write_atomic(&store.join(UNITS_FILE), |w| w.write_all(&bytes))
+        crate::atomic::write_atomic(&store.join(UNITS_FILE), |w| w.write_all(&bytes))
     }
 }
 
@@ -299,7 +299,7 @@ pub enum OutputFormat {
 /// Prefixes every query may use without declaring them.
 pub fn with_prefixes(query: &str) -> String {
     let mut out = String::new();
-    for (p, iri) in crate::export::PREFIXES {
+    for (p, iri) in crate::vocab::PREFIXES {
         let decl = format!("PREFIX {p}:");
         if !query
             .to_ascii_uppercase()
@@ -315,7 +315,7 @@ pub fn with_prefixes(query: &str) -> String {
 fn term_text(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => {
-            for (p, iri) in crate::export::PREFIXES {
+            for (p, iri) in crate::vocab::PREFIXES {
                 if let Some(local) = n.as_str().strip_prefix(iri) {
                     return format!("{p}:{local}");
                 }

@@ -1637,10 +1637,11 @@ fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }
 
-/// A past marker ("tidligere", "formerly") inside the match or right before it.
+/// A past marker ("tidligere", "formerly") inside the match, right before it, or in the
+/// three tokens after it ("var vd för Tele2 fram till 2019").
 fn past(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
-    let from = start.saturating_sub(2);
-    (from..end).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+    let from = start.saturating_sub(1);
+    (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
 }
 
 fn mentions_in(toks: &[Tok], range: Option<(usize, usize)>) -> Vec<usize> {

@@ -726,9 +726,14 @@ fn country_after(text: &str, end: usize, limit: usize, knowledge: &Knowledge) ->
     if word.is_empty() || after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
         return None;
     }
+    if knowledge.is_country_name(&word) {
+        return Some(end + 1 + word.len());
+    }
+    // In the genitive ("Telia Danmarks ejer"), the name ends before the "s".
+    let bare = word.strip_suffix('s')?;
     knowledge
-        .is_country_name(&word)
-        .then_some(end + 1 + word.len())
+        .is_country_name(bare)
+        .then_some(end + 1 + bare.len())
 }
 
 fn next_word_is_other_name(
@@ -747,7 +752,14 @@ fn next_word_is_other_name(
     // A service term as the lexicon writes it ("Telia IP-telefoni"): what the company
     // sells, not its name ("Telenor Mobile" is a name: "mobile" is written in lower case).
     let service = lexicon.services.contains_key(&word);
+    // Another known name starts there ("Gisteren kocht Vodafone Tele2").
+    let index = name_index();
+    let known = index
+        .exact
+        .get(word.as_str())
+        .is_some_and(|&i| !index.targets[i].context_only && !index.targets[i].demonym);
     service
+        || known
         || knowledge.common.given_names.contains(&word)
         || lexicon.stopwords.contains(&lower)
         || lexicon.titles.contains(&lower)
@@ -1036,7 +1048,7 @@ fn discover(
             None if word.chars().count() >= 7
                 && accepted
                     .iter()
-                    .any(|a| crate::resolve::one_edit_apart(a, word)) =>
+                    .any(|a| crate::text::one_edit_apart(a, word)) =>
             {
                 EntityType::Company
             }
@@ -1402,7 +1414,7 @@ fn find_anaphors(
         return Vec::new();
     };
     let mut out = Vec::new();
-    let focus_reference = super::patterns::focus_mention(mentions).map(|i| &mentions[i].reference);
+    let focus_reference = super::focus_mention(mentions).map(|i| &mentions[i].reference);
     let groups = [
         (&lexicon.company_anaphors, EntityType::Company),
         (&lexicon.regulator_anaphors, EntityType::Regulator),

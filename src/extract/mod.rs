@@ -273,88 +273,21 @@ pub fn extract(article: Article) -> Extraction {
     }
 }
 
-/// Lower-cases and strips diacritics: the folding used for matching and identity.
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-        .replace(['’', '`'], "'")
-}
+pub use crate::text::{alternation, fold, last_chars, lower_case, whole_word_edges, word_has_cue};
 
-/// A regex alternation of literal words, longest first so the longest form wins.
-pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
-    let mut words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
-    words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    words.dedup();
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// The edges that make an alternation of `words` match only whole words, for `is_match`.
-///
-/// `\b` would do, but with it the regex crate's lazy DFA gives up at the first non-ASCII
-/// byte and the search falls back to a backtracker, which is most sentences outside
-/// English. When every word starts and ends in a word character, "a non-word character
-/// or the edge of the text" on each side accepts exactly the same texts.
-///
-/// ```
-/// use telekg::extract::whole_word_edges;
-/// let (before, after) = whole_word_edges(&["ikke", "aldri"]);
-/// let edged = regex::Regex::new(&format!("(?i){before}(?:ikke|aldri){after}")).unwrap();
-/// let bounded = regex::Regex::new(r"(?i)\b(?:ikke|aldri)\b").unwrap();
-/// for text in ["har ikke kjøpt", "Ikke.", "ikke", "tikke", "ikkeø", "øikke", "å ikke_", "–aldri–"] {
-///     assert_eq!(edged.is_match(text), bounded.is_match(text), "{text}");
-/// }
-/// // A word that starts with a non-word character keeps `\b`.
-/// assert_eq!(whole_word_edges(&["-ikke"]), (r"\b", r"\b"));
-/// ```
-pub fn whole_word_edges<S: AsRef<str>>(words: &[S]) -> (&'static str, &'static str) {
-    let word_char = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
-    let all_wordy = words.iter().all(|w| {
-        let w = w.as_ref();
-        word_char(w.chars().next()) && word_char(w.chars().next_back())
-    });
-    if all_wordy {
-        (r"(?:^|\W)", r"(?:\W|$)")
-    } else {
-        (r"\b", r"\b")
+/// The article's main organisation: the one named most often (companies first).
+pub fn focus_mention(mentions: &[Mention]) -> Option<usize> {
+    let mut counts: foldhash::HashMap<&Reference, (usize, usize, usize)> =
+        foldhash::HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype.is_organisation() && m.origin != Origin::Demonym {
+            let entry = counts.entry(&m.reference).or_insert((0, 0, i));
+            entry.0 += 1;
+            entry.1 = usize::from(m.etype == EntityType::Company);
+        }
     }
-}
-
-/// The last `n` characters of `text`, as a slice.
-///
-/// ```
-/// use telekg::extract::last_chars;
-/// assert_eq!(last_chars("Télécom", 3), "com");
-/// assert_eq!(last_chars("tap på é", 1), "é");
-/// assert_eq!(last_chars("ab", 5), "ab");
-/// assert_eq!(last_chars("ab", 0), "");
-/// ```
-pub fn last_chars(text: &str, n: usize) -> &str {
-    match text.char_indices().rev().nth(n.saturating_sub(1)) {
-        Some((i, _)) if n > 0 => &text[i..],
-        _ if n == 0 => "",
-        _ => text,
-    }
-}
-
-/// Whether `word`, in lower case, is `cue` or a compound ending in it ("el-kunder",
-/// "mobilkunder"). Callers fold the word once for all the cues they try.
-pub fn word_has_cue(word: &str, cue: &str) -> bool {
-    word == cue || (word.ends_with(cue) && word.len() > cue.len() + 2)
-}
-
-/// `text` in lower case, allocating only when it has an upper-case letter (most words on
-/// the hot paths come lower-cased already).
-pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
+    counts
+        .into_values()
+        .max_by_key(|&(n, company, first)| (company, n, std::cmp::Reverse(first)))
+        .map(|(_, _, first)| first)
 }

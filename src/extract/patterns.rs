@@ -9,7 +9,7 @@ use super::prefilter::Prefilter;
 use super::{alternation, Mention, Origin, RelationClaim};
 use crate::ingest::Article;
 use crate::knowledge::{EntityType, Knowledge, Lexicon, PatternSpec};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -232,21 +232,7 @@ pub fn slot_mentions(slot: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The article's main organisation: the one named most often (companies first).
-pub fn focus_mention(mentions: &[Mention]) -> Option<usize> {
-    let mut counts: HashMap<&super::Reference, (usize, usize, usize)> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.etype.is_organisation() && m.origin != Origin::Demonym {
-            let entry = counts.entry(&m.reference).or_insert((0, 0, i));
-            entry.0 += 1;
-            entry.1 = usize::from(m.etype == EntityType::Company);
-        }
-    }
-    counts
-        .into_values()
-        .max_by_key(|&(n, company, first)| (company, n, std::cmp::Reverse(first)))
-        .map(|(_, _, first)| first)
-}
+pub use super::focus_mention;
 
 /// Finds every relation claim of the article.
 pub fn find_relations(

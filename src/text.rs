@@ -1,0 +1,124 @@
+//! Text helpers shared by the stages: folding for matching and identity, literal
+//! alternations, whole-word edges, edit distance one. A leaf module.
+
+/// Lower-cases and strips diacritics: the folding used for matching and identity.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .replace(['’', '`'], "'")
+}
+
+/// A regex alternation of literal words, longest first so the longest form wins.
+pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
+    let mut words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The edges that make an alternation of `words` match only whole words, for `is_match`.
+///
+/// `\b` would do, but with it the regex crate's lazy DFA gives up at the first non-ASCII
+/// byte and the search falls back to a backtracker, which is most sentences outside
+/// English. When every word starts and ends in a word character, "a non-word character
+/// or the edge of the text" on each side accepts exactly the same texts.
+///
+/// ```
+/// use telekg::text::whole_word_edges;
+/// let (before, after) = whole_word_edges(&["ikke", "aldri"]);
+/// let edged = regex::Regex::new(&format!("(?i){before}(?:ikke|aldri){after}")).unwrap();
+/// let bounded = regex::Regex::new(r"(?i)\b(?:ikke|aldri)\b").unwrap();
+/// for text in ["har ikke kjøpt", "Ikke.", "ikke", "tikke", "ikkeø", "øikke", "å ikke_", "–aldri–"] {
+///     assert_eq!(edged.is_match(text), bounded.is_match(text), "{text}");
+/// }
+/// // A word that starts with a non-word character keeps `\b`.
+/// assert_eq!(whole_word_edges(&["-ikke"]), (r"\b", r"\b"));
+/// ```
+pub fn whole_word_edges<S: AsRef<str>>(words: &[S]) -> (&'static str, &'static str) {
+    let word_char = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    let all_wordy = words.iter().all(|w| {
+        let w = w.as_ref();
+        word_char(w.chars().next()) && word_char(w.chars().next_back())
+    });
+    if all_wordy {
+        (r"(?:^|\W)", r"(?:\W|$)")
+    } else {
+        (r"\b", r"\b")
+    }
+}
+
+/// The last `n` characters of `text`, as a slice.
+///
+/// ```
+/// use telekg::text::last_chars;
+/// assert_eq!(last_chars("Télécom", 3), "com");
+/// assert_eq!(last_chars("tap på é", 1), "é");
+/// assert_eq!(last_chars("ab", 5), "ab");
+/// assert_eq!(last_chars("ab", 0), "");
+/// ```
+pub fn last_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &text[i..],
+        _ if n == 0 => "",
+        _ => text,
+    }
+}
+
+/// Whether `word`, in lower case, is `cue` or a compound ending in it ("el-kunder",
+/// "mobilkunder"). Callers fold the word once for all the cues they try.
+pub fn word_has_cue(word: &str, cue: &str) -> bool {
+    word == cue || (word.ends_with(cue) && word.len() > cue.len() + 2)
+}
+
+/// `text` in lower case, allocating only when it has an upper-case letter (most words on
+/// the hot paths come lower-cased already).
+pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Whether `a` and `b` are exactly one edit (insertion, deletion, substitution of a
+/// character) apart: a linear walk, where the full distance would fill a table.
+///
+/// ```
+/// use telekg::text::one_edit_apart;
+/// assert!(one_edit_apart("Glocalnet", "Glocanet"));
+/// assert!(one_edit_apart("Telenør", "Telenor"));
+/// assert!(!one_edit_apart("Telenor", "Telenor"));
+/// assert!(!one_edit_apart("Telenor", "Telnro"));
+/// ```
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    let (long, short) = if a_len >= b_len { (a, b) } else { (b, a) };
+    let length_gap = a_len.abs_diff(b_len);
+    if length_gap > 1 {
+        return false;
+    }
+    let (mut long_chars, mut short_chars) = (long.chars(), short.chars());
+    loop {
+        match (long_chars.next(), short_chars.next()) {
+            (Some(x), Some(y)) if x == y => continue,
+            (None, None) => return false,
+            // The first difference: the rests must then be equal, either both after it
+            // (substitution) or the longer one's after it against the shorter one's from it.
+            (Some(_), y) => {
+                return if length_gap == 0 {
+                    long_chars.eq(short_chars)
+                } else {
+                    y.into_iter().chain(short_chars).eq(long_chars)
+                };
+            }
+            (None, Some(_)) => unreachable!("the first string is the longer"),
+        }
+    }
+}
