@@ -393,7 +393,7 @@ fn default_construction_confidence() -> f32 {
 
 impl Construction {
     fn check(&self) -> Result<()> {
-        crate::extract::constructions::Template::parse(&self.template)
+        crate::template::Template::parse(&self.template)
             .map(|_| ())
             .map_err(|message| Error::Knowledge {
                 file: "ontology/constructions.toml".into(),

@@ -19,6 +19,7 @@ pub mod push;
 pub mod resolve;
 pub mod store;
 pub mod synth;
+pub mod template;
 pub mod text;
 pub mod vocab;
 
