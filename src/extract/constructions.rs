@@ -171,6 +171,11 @@ pub struct LanguageConstructions {
     prepositions: HashSet<String>,
     object_prepositions: HashSet<String>,
     relative_object: HashSet<String>,
+    /// Articles that may stand before a name in a slot ("die Telekom", "the Commission").
+    articles: HashSet<String>,
+    /// Company words a name may be compounded with and still name the company
+    /// ("Telenor-konsernet"), lower case.
+    company_words: HashSet<String>,
     partitive_prepositions: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
@@ -372,6 +377,14 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         object_prepositions: lower_set(&g.object_prepositions),
         relative_object: lower_set(&g.relative_object),
         partitive_prepositions: lower_set(&g.partitive_prepositions),
+        articles: lower_set(&lexicon.articles),
+        company_words: lexicon
+            .org_cues
+            .iter()
+            .chain(&lexicon.company_anaphors)
+            .chain(&Knowledge::global().common.generic_company_words)
+            .flat_map(|w| w.split_whitespace().last().map(str::to_lowercase))
+            .collect(),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -909,85 +922,120 @@ impl Matcher<'_> {
             Role::X => self.x_types,
             Role::Y => self.y_types,
         };
-        // The mention can fill the slot's role in this relation.
+        // The mention can fill the slot's role in this relation, and names its entity:
+        // not a possessor ("kjøpt Bell Souths andel av Sonofon") unless the slot is
+        // genitive, not the first part of a compound ("E-Plus-Kunden") unless the compound
+        // is a company word ("Telenor-konsernet").
         let fits = |t: &Tok| match t.kind {
-            TokKind::Mention(i) => self
-                .mentions
-                .get(i)
-                .is_none_or(|m| types.contains(&m.etype)),
+            TokKind::Mention(i) => {
+                self.mentions
+                    .get(i)
+                    .is_none_or(|m| types.contains(&m.etype))
+                    && (!t.suffix.starts_with('-')
+                        || self.lc.company_words.contains(&t.suffix[1..]))
+            }
             _ => false,
         };
-        // A genitive slot needs the genitive; any other slot refuses it ("kjøpt Bell
-        // Souths andel av Sonofon": the genitive names a possessor, not the object).
         let gen_ok = |t: &Tok| genitive == is_genitive(t);
+        let plain = |t: &Tok| is_mention(t) && t.suffix.is_empty();
+        let article = |i: usize| {
+            toks.get(i)
+                .is_some_and(|t| t.kind == TokKind::Word && self.lc.articles.contains(&t.lower))
+        };
         let mut out = Vec::new();
         match dir {
             Dir::Forward => {
-                let Some(first) = toks.get(pos) else {
+                // An item: a mention, maybe after an article ("gegen die Telekom"); its end.
+                let item = |i: usize| -> Option<usize> {
+                    if article(i) && toks.get(i + 1).is_some_and(is_mention) {
+                        Some(i + 2)
+                    } else if toks.get(i).is_some_and(is_mention) {
+                        Some(i + 1)
+                    } else {
+                        None
+                    }
+                };
+                let Some(first_end) = item(pos) else {
                     return out;
                 };
-                if !is_mention(first) || !fits(first) {
+                let first = &toks[first_end - 1];
+                if !fits(first) {
                     return out;
                 }
+                // A preposition before the list may come back in it ("de KPN et de X").
+                let lead = pos
+                    .checked_sub(1)
+                    .map(|i| &toks[i])
+                    .filter(|t| t.kind == TokKind::Word && self.lc.prepositions.contains(&t.lower));
                 // "A , B og C": commas only in a list a coordinator closes.
-                if !single {
-                    let mut j = pos + 1;
-                    let mut last_mention = pos;
+                if !single && plain(first) {
+                    let mut end = first_end;
                     let mut closed = false;
-                    while j + 1 < toks.len()
-                        && is_mention(&toks[j + 1])
-                        && toks[last_mention].suffix.is_empty()
-                    {
-                        if toks[j].lower == "," {
-                            last_mention = j + 1;
-                            j += 2;
-                        } else if self.lc.coordinators.contains(&toks[j].lower) {
-                            last_mention = j + 1;
+                    loop {
+                        let Some(sep) = toks.get(end) else { break };
+                        let coordinator = self.lc.coordinators.contains(&sep.lower);
+                        if sep.lower != "," && !coordinator {
+                            break;
+                        }
+                        let mut next = end + 1;
+                        if lead.is_some_and(|l| toks.get(next).is_some_and(|t| t.lower == l.lower))
+                        {
+                            next += 1;
+                        }
+                        let Some(item_end) = item(next) else { break };
+                        end = item_end;
+                        if coordinator {
                             closed = true;
                             break;
-                        } else {
+                        }
+                        if !plain(&toks[end - 1]) {
                             break;
                         }
                     }
-                    if closed && gen_ok(&toks[last_mention]) {
-                        out.push(last_mention + 1 - pos);
+                    if closed && gen_ok(&toks[end - 1]) && fits(&toks[end - 1]) {
+                        out.push(end - pos);
                     }
                 }
-                if gen_ok(first) && !out.contains(&1) {
-                    out.push(1);
+                if gen_ok(first) {
+                    out.push(first_end - pos);
                 }
             }
             Dir::Backward => {
-                if pos == 0 || !is_mention(&toks[pos - 1]) || !fits(&toks[pos - 1]) {
+                // An item ending at `e`: its start.
+                let item = |e: usize| -> Option<usize> {
+                    let m = e.checked_sub(1)?;
+                    if !is_mention(&toks[m]) {
+                        return None;
+                    }
+                    Some(if m > 0 && article(m - 1) { m - 1 } else { m })
+                };
+                let Some(last_start) = item(pos) else {
                     return out;
-                }
+                };
                 let last = &toks[pos - 1];
-                if !gen_ok(last) {
+                if !fits(last) || !gen_ok(last) {
                     return out;
                 }
                 if !single {
-                    let mut start = pos - 1;
+                    let mut start = last_start;
                     let mut closed = false;
-                    if start >= 2
-                        && self.lc.coordinators.contains(&toks[start - 1].lower)
-                        && is_mention(&toks[start - 2])
-                        && toks[start - 2].suffix.is_empty()
-                    {
-                        start -= 2;
-                        closed = true;
-                        while start >= 2
-                            && toks[start - 1].lower == ","
-                            && is_mention(&toks[start - 2])
-                            && toks[start - 2].suffix.is_empty()
-                        {
-                            start -= 2;
+                    if start >= 1 && self.lc.coordinators.contains(&toks[start - 1].lower) {
+                        if let Some(s2) = item(start - 1).filter(|_| plain(&toks[start - 2])) {
+                            start = s2;
+                            closed = true;
+                            while start >= 1 && toks[start - 1].lower == "," {
+                                match item(start - 1).filter(|_| plain(&toks[start - 2])) {
+                                    Some(s3) => start = s3,
+                                    None => break,
+                                }
+                            }
                         }
                     }
                     if closed {
                         out.push(pos - start);
                     }
                 }
-                out.push(1);
+                out.push(pos - last_start);
             }
         }
         out
