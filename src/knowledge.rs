@@ -259,6 +259,12 @@ pub struct Grammar {
     /// heads too ("aksjemajoriteten").
     #[serde(default)]
     pub stake_words: Vec<String>,
+    /// Prepositions between a role title and the employer in the role constructions
+    /// ("chief executive of BT"); defaults to the lexicon's `employer_prepositions`, which
+    /// also type the name after them and so stay narrower ("of" also heads "Secretary of
+    /// State").
+    #[serde(default)]
+    pub employer: Vec<String>,
     /// Comitative prepositions ("med", "with", "avec", "mit").
     #[serde(default)]
     pub with: Vec<String>,
@@ -323,6 +329,9 @@ pub struct TriggerSet {
     /// `recipients` preposition, who is the relation's subject ("selger Y til X").
     #[serde(default)]
     pub transfers: Vec<String>,
+    /// Transfer verbs in the s-passive ("selges", "säljs", "sælges"): "Y selges til X".
+    #[serde(default)]
+    pub transfers_synthetic: Vec<String>,
     /// Nouns of transfer ("salget", "sale", "cession", "Verkauf").
     #[serde(default)]
     pub transfer_nouns: Vec<String>,

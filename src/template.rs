@@ -18,6 +18,8 @@ pub enum Part {
     SyntheticPassive,
     /// Verbs and nouns of transfer to a recipient.
     Transfer,
+    /// Transfer verbs in the s-passive.
+    TransferSynthetic,
     TransferNoun,
 }
 
@@ -97,6 +99,7 @@ fn part_of(name: &str) -> Option<Part> {
         "SEP" => Part::Separable,
         "PS" => Part::SyntheticPassive,
         "TV" => Part::Transfer,
+        "TVS" => Part::TransferSynthetic,
         "TN" => Part::TransferNoun,
         _ => return None,
     })
@@ -233,6 +236,7 @@ impl Template {
                 | Part::Passive
                 | Part::SyntheticPassive
                 | Part::Transfer
+                | Part::TransferSynthetic
                 | Part::Reciprocal
                 | Part::Separable,
             ) => 2,

@@ -173,6 +173,8 @@ pub struct LanguageConstructions {
     relative_object: HashSet<String>,
     /// Articles that may stand before a name in a slot ("die Telekom", "the Commission").
     articles: HashSet<String>,
+    /// Nouns are written with a capital (German).
+    capitalises_nouns: bool,
     /// Company words a name may be compounded with and still name the company
     /// ("Telenor-konsernet"), lower case.
     company_words: HashSet<String>,
@@ -230,6 +232,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 (Part::Relational, &t.relational),
                 (Part::SyntheticPassive, &t.passives_synthetic),
                 (Part::Transfer, &t.transfers),
+                (Part::TransferSynthetic, &t.transfers_synthetic),
                 (Part::TransferNoun, &t.transfer_nouns),
             ] {
                 if !list.is_empty() {
@@ -270,7 +273,14 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::RelObject, &g.relative_object),
         (Class::Copula, &g.copulas),
         (Class::And, &lexicon.coordinators),
-        (Class::Employer, &lexicon.employer_prepositions),
+        (
+            Class::Employer,
+            if g.employer.is_empty() {
+                &lexicon.employer_prepositions
+            } else {
+                &g.employer
+            },
+        ),
     ]
     .into_iter()
     .map(|(c, list)| (c, Phrases::new(list)))
@@ -378,6 +388,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         relative_object: lower_set(&g.relative_object),
         partitive_prepositions: lower_set(&g.partitive_prepositions),
         articles: lower_set(&lexicon.articles),
+        capitalises_nouns: lexicon.capitalises_nouns,
         company_words: lexicon
             .org_cues
             .iter()
@@ -474,6 +485,10 @@ struct Tok {
     /// A mention that is a nationality adjective ("norske", "svensk-finske"): it may
     /// stand among the modifiers of a gap.
     demonym: bool,
+    /// A mention of a generic service ("mobiltelefoni"): a common noun in a gap.
+    service: bool,
+    /// A word written with a capital (a German noun after an article).
+    capitalised: bool,
 }
 
 /// Splits plain text into (lower-case word, is punctuation) tokens: words keep inner
@@ -550,6 +565,8 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     boundary: false,
                     relative: false,
                     demonym: false,
+                    service: false,
+                    capitalised: false,
                 });
             }
             let after = &raw[open + OPEN.len_utf8()..];
@@ -588,6 +605,10 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 demonym: mentions
                     .get(index)
                     .is_some_and(|m| m.origin == Origin::Demonym),
+                service: mentions
+                    .get(index)
+                    .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
+                capitalised: false,
             });
             for c in trail.chars() {
                 out.push(Tok {
@@ -597,9 +618,15 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     boundary: false,
                     relative: false,
                     demonym: false,
+                    service: false,
+                    capitalised: false,
                 });
             }
         } else {
+            let capitalised = raw
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase);
             for (w, punct) in tokenize_plain(raw) {
                 out.push(Tok {
                     kind: if punct { TokKind::Punct } else { TokKind::Word },
@@ -608,6 +635,8 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     boundary: false,
                     relative: false,
                     demonym: false,
+                    service: false,
+                    capitalised: capitalised && !punct,
                 });
             }
         }
@@ -619,6 +648,20 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
 /// clauses of their own, headed by their antecedent; subordinating conjunctions and
 /// semicolons are marked as boundaries.
 fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
+    // A name followed by a possessive is a genitive ("Telenor sin konsernsjef"): the
+    // possessive goes and the name takes the genitive's place.
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        if is_mention(&toks[k])
+            && toks[k].suffix.is_empty()
+            && toks[k + 1].kind == TokKind::Word
+            && lc.possessives.contains(&toks[k + 1].lower)
+        {
+            toks[k].suffix = "s".into();
+            toks.remove(k + 1);
+        }
+        k += 1;
+    }
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind == TokKind::Punct && toks[i].lower == ";" {
@@ -644,10 +687,21 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         };
         // The antecedent: a mention list right before (a comma or dash between).
         let mut ante_end = main.len();
-        if ante_end > 0 && matches!(main[ante_end - 1].lower.as_str(), "," | "-" | "–") {
+        let after_comma =
+            ante_end > 0 && matches!(main[ante_end - 1].lower.as_str(), "," | "-" | "–");
+        if after_comma {
             ante_end -= 1;
         }
         let antecedent = ante_end > 0 && matches!(main[ante_end - 1].kind, TokKind::Mention(_));
+        // A relative pronoun that is also an article ("die", "das") opens a relative clause
+        // only after a comma, as German writes it; elsewhere it is an article, and so it is
+        // before a noun where nouns are capitalised ("T-Mobile, die Tochter der Telekom").
+        let is_article = lc.articles.contains(&toks[i].lower);
+        let before_noun = lc.capitalises_nouns
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && t.capitalised);
+        let rel_len = rel_len.filter(|_| !is_article || (after_comma && !before_noun));
         match rel_len {
             Some(len) if antecedent => {
                 let mut ante_start = ante_end - 1;
@@ -681,10 +735,14 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                     j
                 };
             }
-            Some(len) => {
+            Some(len) if !is_article => {
                 for t in &mut toks[i..i + len] {
                     t.boundary = true;
                 }
+                main.extend(toks[i..i + len].iter().cloned());
+                i += len;
+            }
+            Some(len) => {
                 main.extend(toks[i..i + len].iter().cloned());
                 i += len;
             }
@@ -707,6 +765,7 @@ struct Bindings {
     x: Option<(usize, usize)>,
     y: Option<(usize, usize)>,
     x_implicit: bool,
+    y_implicit: bool,
     start: usize,
     end: usize,
 }
@@ -728,6 +787,9 @@ struct Matcher<'a> {
     /// inverse set), so a slot passes over a mention that cannot fill it.
     x_types: &'a [crate::knowledge::EntityType],
     y_types: &'a [crate::knowledge::EntityType],
+    /// The template's first slot heads an apposition (`X1 , ...`): it may stand after a
+    /// preposition ("welcomed by X, chief executive of Y").
+    apposition_head: bool,
 }
 
 /// A word, or an anaphor mention read as the noun it is ("operatøren").
@@ -860,6 +922,10 @@ impl Matcher<'_> {
         if t.demonym && gap != Gap::Clause {
             return true;
         }
+        // A generic service is a common noun ("tritt im Mobilfunk gegen X an").
+        if t.service {
+            return true;
+        }
         if is_mention(t) || t.boundary {
             return false;
         }
@@ -870,12 +936,9 @@ impl Matcher<'_> {
         }
         match gap {
             Gap::Clause => true,
-            Gap::Object => {
-                let preposition_ok = !self.lc.prepositions.contains(&t.lower)
-                    || self.lc.object_prepositions.contains(&t.lower)
-                    || self.set.preps.singles.contains(&t.lower);
-                t.lower != "," && preposition_ok && !self.lc.coordinators.contains(&t.lower)
-            }
+            // Prepositions may stand inside ("har i dag kjøpt", "im Jahr 2000"); the one
+            // that governs the object is checked on the whole gap (`object_gap_ok`).
+            Gap::Object => t.lower != "," && !self.lc.coordinators.contains(&t.lower),
             Gap::Modifier => {
                 t.lower != ","
                     && !self.lc.prepositions.contains(&t.lower)
@@ -884,22 +947,32 @@ impl Matcher<'_> {
         }
     }
 
+    /// Whether a gap before an object leaves it the object: the preposition that governs
+    /// the object (the gap's last word, articles and nationality adjectives aside) must be
+    /// one that introduces objects, and a partitive one needs a stake word ("30 prosent
+    /// av aksjene i Y" names a part of Y, "kundebaser i Y" and "utstyr fra Y" do not).
     fn object_gap_ok(&self, pos: usize, len: usize, dir: Dir) -> bool {
         let range = match dir {
             Dir::Forward => pos..pos + len,
             Dir::Backward => pos - len..pos,
         };
         let gap = &self.toks[range];
-        // Only a preposition right before the object governs it ("i dag" earlier in the
-        // gap is an adverbial).
-        let governed = match dir {
-            Dir::Forward => gap.last(),
-            Dir::Backward => gap.first(),
-        }
-        .is_some_and(|t| {
-            t.kind == TokKind::Word && self.lc.partitive_prepositions.contains(&t.lower)
+        let governor = gap.iter().rev().find(|t| {
+            !(t.demonym
+                || is_genitive(t)
+                || (t.kind == TokKind::Word && self.lc.articles.contains(&t.lower)))
         });
-        !governed
+        let Some(governor) =
+            governor.filter(|t| t.kind == TokKind::Word && self.lc.prepositions.contains(&t.lower))
+        else {
+            return true;
+        };
+        let introduces_objects = self.lc.object_prepositions.contains(&governor.lower)
+            || self.set.preps.singles.contains(&governor.lower);
+        if !introduces_objects {
+            return false;
+        }
+        !self.lc.partitive_prepositions.contains(&governor.lower)
             || gap.iter().any(|t| {
                 t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower)
                     || t.lower == "%"
@@ -938,9 +1011,11 @@ impl Matcher<'_> {
         };
         let gen_ok = |t: &Tok| genitive == is_genitive(t);
         let plain = |t: &Tok| is_mention(t) && t.suffix.is_empty();
+        // An article (not one the clause cutter found to be a relative pronoun).
         let article = |i: usize| {
-            toks.get(i)
-                .is_some_and(|t| t.kind == TokKind::Word && self.lc.articles.contains(&t.lower))
+            toks.get(i).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.relative && self.lc.articles.contains(&t.lower)
+            })
         };
         let mut out = Vec::new();
         match dir {
@@ -1075,6 +1150,7 @@ impl Matcher<'_> {
                     // preposition ("Sammen med X kjøper Y Z") is not, unless genitive.
                     if dir == Dir::Backward
                         && rest.is_empty()
+                        && !self.apposition_head
                         && next > 0
                         && !is_genitive(&toks[pos - 1])
                         && self.lc.prepositions.contains(&toks[next - 1].lower)
@@ -1210,20 +1286,24 @@ impl Matcher<'_> {
                     if try_lengths(lens, b, Some(*role)) {
                         true
                     } else if let Some(t) = here {
-                        // A subject pronoun or a possessive standing for the focus.
+                        // A subject pronoun, or a possessive ("sa", "its", "Son directeur"),
+                        // standing for the focus.
                         let stands_in = t.kind == TokKind::Word
-                            && *role == Role::X
                             && if *genitive {
                                 self.lc.possessives.contains(&t.lower)
                             } else {
-                                self.lc.pronouns.contains(&t.lower)
+                                *role == Role::X && self.lc.pronouns.contains(&t.lower)
                             };
                         if stands_in {
-                            b.x_implicit = true;
+                            let saved = b.clone();
+                            match role {
+                                Role::X => b.x_implicit = true,
+                                Role::Y => b.y_implicit = true,
+                            }
                             if try_lengths(vec![1], b, Some(*role)) {
                                 true
                             } else {
-                                b.x_implicit = false;
+                                *b = saved;
                                 false
                             }
                         } else {
@@ -1380,17 +1460,22 @@ pub fn find(
             } else {
                 (&signature.subject[..], &signature.object[..])
             };
-            let m = Matcher {
-                lc,
-                set,
-                toks: &clause,
-                particle,
-                mentions,
-                x_types,
-                y_types,
-            };
             for &ii in instances {
                 let inst = &lc.instances[ii];
+                let apposition_head = matches!(
+                    inst.template.elems.get(1),
+                    Some((Elem::Literal(l), _)) if l == ","
+                );
+                let m = Matcher {
+                    lc,
+                    set,
+                    toks: &clause,
+                    particle,
+                    mentions,
+                    x_types,
+                    y_types,
+                    apposition_head,
+                };
                 let mut b = Bindings::default();
                 let (left, right) = inst.template.elems.split_at(inst.anchor);
                 // The anchor element itself is matched rightwards from its position.
@@ -1477,11 +1562,22 @@ fn claims(
     } else {
         mentions_in(toks, b.x)
     };
-    let mut ys = mentions_in(toks, b.y);
-    let mut implicit = b.x_implicit.then_some(Slot::Subject);
+    let mut ys = if b.y_implicit {
+        focus.into_iter().collect()
+    } else {
+        mentions_in(toks, b.y)
+    };
+    let mut implicit = if b.x_implicit {
+        Some(Slot::Subject)
+    } else {
+        b.y_implicit.then_some(Slot::Object)
+    };
     if set.inverse {
         std::mem::swap(&mut xs, &mut ys);
-        implicit = implicit.map(|_| Slot::Object);
+        implicit = implicit.map(|slot| match slot {
+            Slot::Subject => Slot::Object,
+            Slot::Object => Slot::Subject,
+        });
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if b.y.is_none() && !b.x_implicit {

@@ -580,7 +580,10 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
 
 fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
     let rest = &text[end..limit];
-    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    // A genitive ends the name ("Telefónicas Übernahme", "Telenors Jon").
+    if rest.starts_with("s ") || rest.starts_with("'s ") || rest.starts_with("’s ") {
+        return false;
+    }
     let Some(after) = rest.strip_prefix(' ') else {
         return false;
     };

@@ -210,8 +210,22 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
     // Every comma stands apart ("operator , DNA"), so gaps and appositions count it as a word.
     let out = out
         .replace(['’', '‘', '`'], "'")
-        .replace(['«', '»', '“', '”', '„'], "\"")
-        .replace(',', " , ");
+        .replace(['«', '»', '“', '”', '„'], "\"");
+    // A decimal comma ("17,24 %") stays inside its number.
+    let mut spaced = String::with_capacity(out.len() + 16);
+    let chars: Vec<char> = out.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let decimal = c == ','
+            && k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|n| n.is_ascii_digit());
+        if c == ',' && !decimal {
+            spaced.push_str(" , ");
+        } else {
+            spaced.push(c);
+        }
+    }
+    let out = spaced;
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -249,7 +263,8 @@ pub struct SentenceTrace {
     pub sentence: usize,
     pub masked: String,
     pub reduced: String,
-    /// The clauses the constructions read (of the reduced text; boundaries marked `|`).
+    /// The clauses the constructions read, of the text as written and after the
+    /// reductions (boundaries marked `|`).
     pub clauses: Vec<String>,
 }
 
@@ -411,9 +426,17 @@ pub fn find_relations_traced(
                 sentence,
                 masked: readable(&original, mentions),
                 reduced: readable(&masked, mentions),
-                clauses: super::constructions::clause_texts(&masked, &article.lang, mentions)
-                    .iter()
-                    .map(|c| readable(c, mentions))
+                clauses: super::constructions::clause_texts(&original, &article.lang, mentions)
+                    .into_iter()
+                    .chain(
+                        (masked != original)
+                            .then(|| {
+                                super::constructions::clause_texts(&masked, &article.lang, mentions)
+                            })
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .map(|c| readable(&c, mentions))
                     .collect(),
             });
         }
