@@ -427,7 +427,8 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             };
             let entity = &mut table.entities[e];
             // Most mentions repeat a spelling already recorded: no copy for those.
-            if m.is_name() && m.surface != entity.label && !entity.alt_labels.contains(&m.surface) {
+            if m.is_label() && m.surface != entity.label && !entity.alt_labels.contains(&m.surface)
+            {
                 entity.alt_labels.insert(m.surface.clone());
             }
             row.push(e);

@@ -263,30 +263,74 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             continue;
         }
         let target = &index.targets[m.pattern().as_usize()];
+        // A capitalised demonym: at the start of a sentence ("Norske Telenor"), or where
+        // no capitalised word follows it ("l'opérateur Belge qui"); not inside a name
+        // ("Svenska Dagbladet").
         if target.sentence_initial
             && !text[article.sentences[sentence].start..start]
                 .chars()
                 .all(|c| !c.is_alphanumeric())
+            && next_word_capitalised(text, end, article.sentences[sentence].end)
         {
             continue;
+        }
+        // A place right after a given name is a surname ("Chris Gent").
+        if target.etype == EntityType::Place && !target.demonym {
+            let before = text[article.sentences[sentence].start..start].trim_end();
+            let prev: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let prefix = lexicon
+                .person_prefixes
+                .iter()
+                .chain(&lexicon.titles)
+                .any(|p| p.trim_end_matches('.').eq_ignore_ascii_case(&prev));
+            if before.len() + 1 == start - article.sentences[sentence].start
+                && (knowledge.common.given_names.contains(&prev) || prefix)
+            {
+                continue;
+            }
         }
         // A known company and a country: its national subsidiary ("Telia Danmark").
         if target.etype == EntityType::Company && !target.context_only {
             if let Some(country_end) =
                 country_after(text, end, article.sentences[sentence].end, knowledge)
             {
+                // An alias led by a common noun ("groupe Orange") names the unit from its
+                // first capitalised word ("Orange Belgique").
+                let start = text[start..end]
+                    .char_indices()
+                    .find(|(i, c)| {
+                        c.is_uppercase() && (*i == 0 || text[start..start + i].ends_with(' '))
+                    })
+                    .map_or(start, |(i, _)| start + i);
                 let surface = text[start..country_end].to_string();
                 skip_until = country_end;
                 let country_word = &text[end + 1..country_end];
                 let place = knowledge.place_by_name(country_word);
-                // The gazetteer's own entry for the unit, when it has one ("TeliaSonera
-                // Finland" is Telia Finland): the parent's id and the country's code.
-                let known_unit = match (&target.reference, place) {
+                // The gazetteer's own entry for the unit, when it has one: by its name as
+                // written ("Orange Belgique"), or by the parent's id and the country's code
+                // ("TeliaSonera Finland" is Telia Finland).
+                let exact_unit = index
+                    .exact
+                    .get(surface.as_str())
+                    .map(|&i| &index.targets[i])
+                    .filter(|t| t.etype == EntityType::Company && !t.context_only)
+                    .and_then(|t| match &t.reference {
+                        Reference::Known(id) => Some(id.as_str()),
+                        _ => None,
+                    });
+                let known_unit = exact_unit.or(match (&target.reference, place) {
                     (Reference::Known(parent), Some(p)) => {
                         knowledge.national_unit(parent, p.country.as_deref().unwrap_or(""))
                     }
                     _ => None,
-                };
+                });
                 // A company of that very country: the country ends its full name ("DNA
                 // Finland", "Ice Communication Norge"), it names no unit.
                 let home = match (&target.reference, place) {
@@ -886,6 +930,17 @@ fn discover(
             {
                 continue;
             }
+            // Where every noun is capitalised, a noun the lexicon knows is no name
+            // ("Bußgelder", "Übernahmeangebot").
+            if span.words == 1
+                && sets.capitalises_nouns
+                && sets
+                    .common_nouns
+                    .iter()
+                    .any(|n| super::word_has_cue(&lower_surface, n))
+            {
+                continue;
+            }
             // "Datanet AG": the span already ends in its legal form.
             let ends_in_legal_form = span.words >= 2
                 && surface
@@ -914,7 +969,16 @@ fn discover(
                 .map(|s| s.to_lowercase())
                 .unwrap_or_default();
             let cue_words = before_cue.join(" ").to_lowercase();
+            // A counted cue is a plural common noun, no descriptor of a name ("gegen drei
+            // Telekommunikationsanbieter Bußgelder").
+            let counted = before_cue.len() == 2
+                && (before_cue[0].chars().all(|c| c.is_ascii_digit())
+                    || lexicon
+                        .numbers
+                        .words
+                        .contains_key(before_cue[0].to_lowercase().as_str()));
             let org_cued = !cue_word.is_empty()
+                && !counted
                 && sets.name_cues.iter().any(|c| {
                     super::word_has_cue(&cue_word, c) || (c.contains(' ') && cue_words.ends_with(c))
                 });
@@ -1097,6 +1161,9 @@ struct NameSets {
     /// Whether the language capitalises every noun (German), so that a capitalised word
     /// after a number is no sign of one name ("3 Millionen").
     capitalises_nouns: bool,
+    /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
+    /// words), lower case: where nouns are capitalised, never a name on their own.
+    common_nouns: Vec<String>,
     /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
     /// verbs. A small number between a name and one of them ends the name ("Kanal 9
     /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
@@ -1170,6 +1237,14 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .cloned()
                         .collect(),
                     capitalises_nouns: lex.capitalises_nouns,
+                    common_nouns: lex
+                        .trigger
+                        .iter()
+                        .flat_map(|t| t.nouns.iter().chain(&t.relational).chain(&t.transfer_nouns))
+                        .chain(lex.metrics.customers.iter().chain(&lex.metrics.revenue))
+                        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+                        .map(|w| w.to_lowercase())
+                        .collect(),
                     function_words: lex
                         .stopwords
                         .iter()

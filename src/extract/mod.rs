@@ -69,6 +69,17 @@ impl Mention {
     pub fn is_name(&self) -> bool {
         matches!(self.origin, Origin::Name | Origin::Abbreviation)
     }
+
+    /// Whether the surface is a form of the entity's name worth keeping as a label: its
+    /// names, and also a parent or country named inside a unit's name ("TeliaSonera" in
+    /// "TeliaSonera Finland") and a place's adjective as written ("norske").
+    pub fn is_label(&self) -> bool {
+        self.is_name()
+            || matches!(
+                self.origin,
+                Origin::Parent | Origin::NamePart | Origin::Demonym
+            )
+    }
 }
 
 /// A relation between two mentions, with its evidence.

@@ -508,9 +508,15 @@ pub fn find_relations_traced(
             }
         }
     }
-    // "Telia Danmark": its name says Telia owns it.
+    // "Telia Danmark": its name says Telia owns it, where the article also names Telia on
+    // its own (a name alone is weak evidence: "SFR Belgique" was not SFR's).
     for (i, m) in mentions.iter().enumerate() {
-        if m.origin == Origin::Parent {
+        let named_alone = || {
+            mentions
+                .iter()
+                .any(|o| o.reference == m.reference && o.origin == Origin::Name)
+        };
+        if m.origin == Origin::Parent && named_alone() {
             if let Some(sub) = mentions[..i]
                 .iter()
                 .rposition(|s| s.start == m.start && s.end > m.end)
