@@ -538,6 +538,14 @@ pub struct Lexicon {
     /// Service phrases -> service concept (VoIP, MobileService ...).
     #[serde(default)]
     pub services: BTreeMap<String, String>,
+    /// Stems that name a service as the first part of a compound ("mobil", "bredbånds",
+    /// "Mobilfunk") -> service concept; the compound's last part is an organisation word,
+    /// a customer word or one of `service_tails` ("mobilselskab", "GSM-abonnenter").
+    #[serde(default)]
+    pub service_stems: BTreeMap<String, String>,
+    /// Further words a service compound may end in ("nett", "marked", "spillere").
+    #[serde(default)]
+    pub service_tails: Vec<String>,
     #[serde(default)]
     pub pattern: Vec<PatternSpec>,
     /// Function words for the shared constructions.

@@ -1515,10 +1515,15 @@ pub fn find(
     out
 }
 
-/// A negation, denial or hedge inside the match or in the four tokens before it, or a
-/// cancellation in the eight after it ("fusjonen ... gikk i vasken").
+/// A negation, denial or hedge inside the match or before it in its clause, or a
+/// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken").
 fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
-    let from = start.saturating_sub(4);
+    // Back to the clause's last boundary, eight tokens at most ("rygter om, at selskabet
+    // skulle købe Y").
+    let mut from = start.saturating_sub(8);
+    if let Some(b) = toks[from..start].iter().rposition(|t| t.boundary) {
+        from += b + 1;
+    }
     (from..end).any(|i| !lc.negations.forward(toks, i).is_empty())
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }

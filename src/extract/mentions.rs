@@ -865,6 +865,100 @@ fn find_services(
             });
         }
     }
+    // Compounds of a service stem and an organisation, customer or market word
+    // ("mobil-spillere", "mobilselskab", "GSM-abonnenter", "Mobilfunk-Anbieter"): the
+    // service, named by a word no list can hold in every combination.
+    let compounds = service_compounds(lexicon);
+    if compounds.stems.is_empty() {
+        return;
+    }
+    let mut word_start = None;
+    for (i, c) in lower
+        .char_indices()
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        let part = c.is_alphanumeric() || c == '-';
+        match (part, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                word_start = None;
+                let end = i;
+                let word = lower[start..end].trim_end_matches('-');
+                let end = start + word.len();
+                if word.len() < 6
+                    || !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                    || covered.overlaps(start, end)
+                {
+                    continue;
+                }
+                let Some(concept) = compounds.concept_of(word) else {
+                    continue;
+                };
+                if let Some(sentence) = sentence_of(article, start) {
+                    covered.add(start, end);
+                    mentions.push(Mention {
+                        sentence,
+                        start,
+                        end,
+                        surface: text[start..end].to_string(),
+                        etype: EntityType::Product,
+                        reference: Reference::Service(concept.to_string()),
+                        origin: Origin::Name,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A language's service stems and the words that may follow one in a compound.
+struct ServiceCompounds {
+    /// (stem, concept), longest stem first.
+    stems: Vec<(String, String)>,
+    /// Organisation, customer and market words, lower case.
+    tails: HashSet<String>,
+}
+
+impl ServiceCompounds {
+    /// The service a compound names: a stem, an optional hyphen, then a tail word (or a
+    /// compound ending in one, "mobilkunde" + "r" aside).
+    fn concept_of(&self, word: &str) -> Option<&str> {
+        self.stems.iter().find_map(|(stem, concept)| {
+            let rest = word.strip_prefix(stem.as_str())?;
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            (!rest.is_empty() && self.tails.contains(rest)).then_some(concept.as_str())
+        })
+    }
+}
+
+fn service_compounds(lexicon: &Lexicon) -> &'static ServiceCompounds {
+    static ALL: OnceLock<HashMap<String, ServiceCompounds>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|lex| {
+                let mut stems: Vec<(String, String)> = lex
+                    .service_stems
+                    .iter()
+                    .map(|(s, c)| (s.to_lowercase(), c.clone()))
+                    .collect();
+                stems.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+                let tails = lex
+                    .org_cues
+                    .iter()
+                    .chain(&lex.metrics.customers)
+                    .chain(&lex.service_tails)
+                    .filter(|w| !w.contains(' '))
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                (lex.code.clone(), ServiceCompounds { stems, tails })
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
 }
 
 /// A run of capitalised words (with connectors) that is not yet a mention.
@@ -977,11 +1071,16 @@ fn discover(
                         .numbers
                         .words
                         .contains_key(before_cue[0].to_lowercase().as_str()));
-            let org_cued = !cue_word.is_empty()
-                && !counted
-                && sets.name_cues.iter().any(|c| {
-                    super::word_has_cue(&cue_word, c) || (c.contains(' ') && cue_words.ends_with(c))
-                });
+            // A nationality right before a capitalised word makes it a name ("norske
+            // Phonero", "amerikanske Bell South"), where only names are capitalised.
+            let demonym_cued = cue_end != span.start && !lexicon.capitalises_nouns;
+            let org_cued = demonym_cued
+                || (!cue_word.is_empty()
+                    && !counted
+                    && sets.name_cues.iter().any(|c| {
+                        super::word_has_cue(&cue_word, c)
+                            || (c.contains(' ') && cue_words.ends_with(c))
+                    }));
             // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
             let coordinated_with_cued = lexicon.coordinators.contains(&prev)
                 && found.last().is_some_and(|m: &Mention| {
