@@ -265,6 +265,10 @@ pub struct Grammar {
     /// State").
     #[serde(default)]
     pub employer: Vec<String>,
+    /// Phrases that introduce the members of a group subject ("et konsortium bestående af
+    /// X og Y overtager Z"): the members are still the subject.
+    #[serde(default)]
+    pub member_prepositions: Vec<String>,
     /// Comitative prepositions ("med", "with", "avec", "mit").
     #[serde(default)]
     pub with: Vec<String>,

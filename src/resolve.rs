@@ -8,7 +8,7 @@
 
 use crate::extract::{fold, ArticleRecord, Reference};
 use crate::knowledge::{EntityType, Knowledge};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -58,6 +58,21 @@ fn is_word_of(word: &str, list: &[String]) -> bool {
         .find_map(|g| word.strip_suffix(g).filter(|w| !w.is_empty()));
     list.iter()
         .any(|f| f == word || bare.is_some_and(|b| b == f))
+}
+
+/// [`identity`] without dropping the generic corporate word ("norsk-mobil-group").
+fn identity_keeping_group(name: &str, common: &crate::knowledge::Common) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Group" and "Holding" are legal forms too: they stay here.
+    while words.len() > 1
+        && is_word_of(words[words.len() - 1], &common.legal_forms)
+        && !is_word_of(words[words.len() - 1], &common.generic_company_words)
+    {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    let joined = joined.trim_end_matches("'s").trim_end_matches("’s");
+    slug(joined)
 }
 
 /// Folded identity of a discovered name: legal forms, one generic corporate word
@@ -218,9 +233,44 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     // thousands of names waits on memory at every level. Mentions are counted per
     // spelling on every core; each spelling's identity is worked out once.
     let spellings = count_spellings(extractions);
+    // A name with a corporate word ("Norsk Mobil Group AS") beside the same name without it
+    // in one article ("Norsk Mobil AS eies av Norsk Mobil Group AS") names another company:
+    // its parent. Such names keep the word in their identity everywhere.
+    let distinct_groups: HashSet<&str> = extractions
+        .par_iter()
+        .flat_map_iter(|x| {
+            let names: Vec<&str> = x
+                .mentions
+                .iter()
+                .filter_map(|m| match &m.reference {
+                    Reference::New(n) if m.is_name() => Some(n.as_str()),
+                    _ => None,
+                })
+                .collect();
+            names
+                .iter()
+                .filter(|n| {
+                    let full = identity_keeping_group(n, legal);
+                    let short = identity(n, legal);
+                    full != short
+                        && names.iter().any(|o| {
+                            identity(o, legal) == short && identity_keeping_group(o, legal) == short
+                        })
+                })
+                .copied()
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let identity_of: HashMap<&str, String> = spellings
         .par_iter()
-        .map(|(name, _)| (*name, identity(name, legal)))
+        .map(|(name, _)| {
+            let id = if distinct_groups.contains(name) {
+                identity_keeping_group(name, legal)
+            } else {
+                identity(name, legal)
+            };
+            (*name, id)
+        })
         .collect();
     let mut candidates: HashMap<&str, Candidate> = HashMap::new();
     for (name, counts) in &spellings {
@@ -368,7 +418,10 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
                 .map(|(t, _)| *t)
                 .unwrap_or(EntityType::Company);
-            let key = identity(&canonical, legal);
+            let key = identity_of
+                .get(canonical.as_str())
+                .cloned()
+                .unwrap_or_else(|| identity(&canonical, legal));
             let key = if knowledge.entity(&key).is_some() || knowledge.place(&key).is_some() {
                 format!("{key}-{}", etype.name().to_lowercase())
             } else {

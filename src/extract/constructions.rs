@@ -175,6 +175,11 @@ pub struct LanguageConstructions {
     articles: HashSet<String>,
     /// Nouns are written with a capital (German).
     capitalises_nouns: bool,
+    /// Organisation words that may describe a name before it.
+    org_cues: Phrases,
+    /// Phrases that introduce the members of a group subject ("bestående af", "consisting
+    /// of"): a slot after one may still be a subject.
+    member_prepositions: Phrases,
     /// Company words a name may be compounded with and still name the company
     /// ("Telenor-konsernet"), lower case.
     company_words: HashSet<String>,
@@ -389,6 +394,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         partitive_prepositions: lower_set(&g.partitive_prepositions),
         articles: lower_set(&lexicon.articles),
         capitalises_nouns: lexicon.capitalises_nouns,
+        org_cues: Phrases::new(lexicon.org_cues.iter().filter(|c| !c.contains(' '))),
+        member_prepositions: Phrases::new(&g.member_prepositions),
         company_words: lexicon
             .org_cues
             .iter()
@@ -1017,17 +1024,31 @@ impl Matcher<'_> {
                 t.kind == TokKind::Word && !t.relative && self.lc.articles.contains(&t.lower)
             })
         };
+        // A word describing the name after it: a nationality or an organisation word
+        // ("det canadiske ejendomsselskab Brookfield").
+        let descriptor = |i: usize| {
+            toks.get(i).is_some_and(|t| {
+                t.demonym || (t.kind == TokKind::Word && self.lc.org_cues.compound_head(&t.lower))
+            })
+        };
         let mut out = Vec::new();
         match dir {
             Dir::Forward => {
-                // An item: a mention, maybe after an article ("gegen die Telekom"); its end.
+                // An item: a mention, maybe after an article and descriptors ("gegen die
+                // Telekom", "og den svenske pensionskasse Alecta"); its end.
                 let item = |i: usize| -> Option<usize> {
-                    if article(i) && toks.get(i + 1).is_some_and(is_mention) {
-                        Some(i + 2)
-                    } else if toks.get(i).is_some_and(is_mention) {
-                        Some(i + 1)
+                    let mut j = i;
+                    while toks.get(j).is_some_and(|t| !is_mention(t) || t.demonym)
+                        && (article(j) || descriptor(j))
+                    {
+                        j += 1;
+                    }
+                    if toks.get(j).is_some_and(is_mention) {
+                        Some(j + 1)
                     } else {
-                        None
+                        // A nationality is itself the place ("på det danske marked").
+                        let k = if article(i) { i + 1 } else { i };
+                        toks.get(k).is_some_and(is_mention).then_some(k + 1)
                     }
                 };
                 let Some(first_end) = item(pos) else {
@@ -1082,7 +1103,14 @@ impl Matcher<'_> {
                     if !is_mention(&toks[m]) {
                         return None;
                     }
-                    Some(if m > 0 && article(m - 1) { m - 1 } else { m })
+                    if toks[m].demonym {
+                        return Some(if m > 0 && article(m - 1) { m - 1 } else { m });
+                    }
+                    let mut start = m;
+                    while start > 0 && (article(start - 1) || descriptor(start - 1)) {
+                        start -= 1;
+                    }
+                    Some(start)
                 };
                 let Some(last_start) = item(pos) else {
                     return out;
@@ -1154,6 +1182,7 @@ impl Matcher<'_> {
                         && next > 0
                         && !is_genitive(&toks[pos - 1])
                         && self.lc.prepositions.contains(&toks[next - 1].lower)
+                        && self.lc.member_prepositions.backward(toks, next).is_empty()
                     {
                         continue;
                     }

@@ -17,6 +17,8 @@ struct NameIndex {
     targets: Vec<NameTarget>,
     /// Each name as written -> its pattern, for exact lookups.
     exact: HashMap<String, usize>,
+    /// Further entities a context alias names (the first is in `targets`).
+    others: HashMap<String, Vec<NameTarget>>,
 }
 
 #[derive(Clone)]
@@ -36,10 +38,18 @@ fn name_index() -> &'static NameIndex {
         let mut names = Vec::new();
         let mut targets = Vec::new();
         let mut seen = HashSet::new();
+        let mut others: HashMap<String, Vec<NameTarget>> = HashMap::new();
         let mut add = |name: &str, target: NameTarget| {
-            if !name.is_empty() && seen.insert(name.to_string()) {
+            if name.is_empty() {
+                return;
+            }
+            if seen.insert(name.to_string()) {
                 names.push(name.to_string());
                 targets.push(target);
+            } else if target.context_only {
+                // A brand two entities share as a context alias ("Orange"): the article
+                // decides which one it names.
+                others.entry(name.to_string()).or_default().push(target);
             }
         };
         for e in &k.gazetteer {
@@ -117,6 +127,7 @@ fn name_index() -> &'static NameIndex {
             automaton,
             targets,
             exact,
+            others,
         }
     })
 }
@@ -267,12 +278,19 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         // no capitalised word follows it ("l'opérateur Belge qui"); not inside a name
         // ("Svenska Dagbladet").
         if target.sentence_initial
-            && !text[article.sentences[sentence].start..start]
-                .chars()
-                .all(|c| !c.is_alphanumeric())
             && next_word_capitalised(text, end, article.sentences[sentence].end)
         {
-            continue;
+            // Before a capitalised word it is a nationality only before a known name
+            // ("Norske Telenor"), not inside an unknown one ("Norsk Mobil AS").
+            let next: String = text[end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
+                .collect();
+            let next = next.trim_end_matches('.');
+            if !index.exact.contains_key(next) {
+                continue;
+            }
         }
         // A place right after a given name is a surname ("Chris Gent").
         if target.etype == EntityType::Place && !target.demonym {
@@ -562,12 +580,49 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             }
         }
     }
-    // Context-only aliases count where their entity is named, or where defined in the text.
-    for m in context_matches {
+    // Context-only aliases count where their entity is named, or where defined in the text,
+    // or where the word stands where a company stands ("Orange rachète Jazztel", "les
+    // opérateurs Bouygues Telecom, Orange et SFR"): a brand that is a common word.
+    for mut m in context_matches {
+        if covered.overlaps(m.start, m.end) {
+            continue;
+        }
+        let mut candidates = vec![m.reference.clone()];
+        if let Some(more) = index.others.get(&m.surface) {
+            candidates.extend(more.iter().map(|t| t.reference.clone()));
+        }
         let defined = abbreviations
             .get(&m.surface)
-            .is_some_and(|(r, _)| *r == m.reference);
-        if (named.contains(&m.reference) || defined) && !covered.overlaps(m.start, m.end) {
+            .is_some_and(|(r, _)| candidates.contains(r));
+        let chosen = candidates
+            .iter()
+            .find(|r| named.contains(*r))
+            .cloned()
+            .or_else(|| {
+                defined
+                    .then(|| abbreviations.get(&m.surface).map(|(r, _)| r.clone()))
+                    .flatten()
+            })
+            .or_else(|| {
+                (m.etype == EntityType::Company
+                    && in_company_position(article, &m, &mentions, lexicon))
+                .then(|| {
+                    // The entity of the article's country, else the first listed.
+                    candidates
+                        .iter()
+                        .find(|r| match r {
+                            Reference::Known(id) => {
+                                knowledge.entity(id).and_then(|e| e.country.as_deref())
+                                    == Some(lexicon.country.as_str())
+                            }
+                            _ => false,
+                        })
+                        .unwrap_or(&candidates[0])
+                        .clone()
+                })
+            });
+        if let Some(reference) = chosen {
+            m.reference = reference;
             covered.add(m.start, m.end);
             mentions.push(m);
         }
@@ -632,6 +687,56 @@ fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
         return false;
     };
     after.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether a mention stands where a company stands: before a deal verb ("Orange
+/// rachète"), after an organisation word ("l'opérateur Orange"), or in a list with a
+/// company ("Bouygues Telecom, Orange et SFR").
+fn in_company_position(
+    article: &Article,
+    m: &Mention,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> bool {
+    let text = &article.text;
+    let sentence = article.sentences[m.sentence];
+    let after = &text[m.end..sentence.end];
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect::<String>()
+        .to_lowercase();
+    let before = &text[sentence.start..m.start];
+    let prev: String = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .rsplit(['\'', '’'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let deal_verb = lexicon
+        .company_name_cues
+        .iter()
+        .any(|c| !c.contains(' ') && c.to_lowercase() == next);
+    let org_word = !prev.is_empty()
+        && lexicon
+            .org_cues
+            .iter()
+            .any(|c| super::word_has_cue(&prev, &c.to_lowercase()));
+    let listed = |gap: &str| {
+        let gap = gap.trim();
+        gap == "," || lexicon.coordinators.iter().any(|c| c == gap)
+    };
+    let in_list = mentions.iter().any(|o| {
+        o.sentence == m.sentence
+            && o.etype == EntityType::Company
+            && ((o.end <= m.start && listed(&text[o.end..m.start]))
+                || (o.start >= m.end && listed(&text[m.end..o.start])))
+    });
+    deal_verb || org_word || in_list
 }
 
 /// The capitalised word after a name starts a name of its own (a person, a place, or a
@@ -1042,8 +1147,15 @@ fn discover(
                     .next()
                     .is_some_and(|last| common.legal_forms.iter().any(|f| f == last));
             let first_word = surface.split_whitespace().next().unwrap_or("");
+            // A dotted name is a web address or an abbreviation, unless a legal form
+            // follows it ("E.ON SE").
+            let legal_follows =
+                legal_form_after(text, span.end, sentence.end, &common.legal_forms).is_some();
             if surface.contains('@')
-                || (surface.contains('.') && !surface.contains(". "))
+                || (surface.contains('.')
+                    && !surface.contains(". ")
+                    && !legal_follows
+                    && !ends_in_legal_form)
                 || surface.contains("://")
             {
                 continue;
@@ -1100,6 +1212,26 @@ fn discover(
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
+            let mut span = span.clone();
+            if legal.is_some() || ends_in_legal_form {
+                // A name with digits or symbols before it is part of it ("1&1 Drillisch AG").
+                let head_start = text[sentence.start..span.start]
+                    .trim_end_matches(' ')
+                    .rfind(char::is_whitespace)
+                    .map_or(sentence.start, |i| sentence.start + i + 1);
+                let head = &text[head_start..span.start].trim_end();
+                if head_start < span.start
+                    && text[head_start..span.start].ends_with(' ')
+                    && !head.is_empty()
+                    && head
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "&+./-".contains(c))
+                    && head.chars().any(|c| c.is_ascii_digit() || "&+".contains(c))
+                    && !covered.overlaps(head_start, span.start)
+                {
+                    span.start = head_start;
+                }
+            }
             if let Some(legal_end) = legal {
                 etype = EntityType::Company;
                 end = legal_end;
