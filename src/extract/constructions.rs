@@ -597,16 +597,37 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 } else {
                     ("", glued)
                 };
-            // An anaphor ("operatøren") is also the noun it is made of, for the parts.
+            // An anaphor ("operatøren") or a service compound ("mobil-spillerne") is also the
+            // noun it is made of, for the parts.
             let anaphor = mentions
                 .get(index)
-                .filter(|m| m.origin == Origin::Anaphor)
+                .filter(|m| {
+                    m.origin == Origin::Anaphor
+                        || matches!(m.reference, super::Reference::Service(_))
+                })
                 .map(|m| m.surface.to_lowercase())
                 .unwrap_or_default();
             out.push(Tok {
                 kind: TokKind::Mention(index),
                 lower: anaphor,
-                suffix: suffix.to_lowercase().replace('’', "'"),
+                suffix: {
+                    // A service compound ("5G-utbygging") keeps its last part as the
+                    // compound tail, as a name glued to a noun does ("E-Plus-Übernahme").
+                    let service_tail = mentions
+                        .get(index)
+                        .filter(|m| matches!(m.reference, super::Reference::Service(_)))
+                        .and_then(|m| m.surface.rsplit_once('-'))
+                        .filter(|(head, tail)| {
+                            !head.is_empty()
+                                && !tail.is_empty()
+                                && tail.chars().all(char::is_alphabetic)
+                        })
+                        .map(|(_, tail)| format!("-{}", tail.to_lowercase()));
+                    match service_tail {
+                        Some(tail) if suffix.is_empty() => tail,
+                        _ => suffix.to_lowercase().replace('’', "'"),
+                    }
+                },
                 boundary: false,
                 relative: false,
                 demonym: mentions
@@ -1012,6 +1033,7 @@ impl Matcher<'_> {
                     .get(i)
                     .is_none_or(|m| types.contains(&m.etype))
                     && (!t.suffix.starts_with('-')
+                        || t.service
                         || self.lc.company_words.contains(&t.suffix[1..]))
             }
             _ => false,
@@ -1444,13 +1466,13 @@ fn anchors<'a>(
                     }
                 }
             }
-            TokKind::Mention(_) if t.suffix.starts_with('-') => {
-                let tail = &t.suffix[1..];
-                for (set, part) in lc.compound_tails(tail) {
-                    out.push((pos, set, part, None));
-                }
-            }
             _ => {}
+        }
+        // A name or service glued to a noun ("E-Plus-Übernahme", "5G-utbygging").
+        if is_mention(t) && t.suffix.starts_with('-') {
+            for (set, part) in lc.compound_tails(&t.suffix[1..]) {
+                out.push((pos, set, part, None));
+            }
         }
     }
     out.sort_unstable_by_key(|a| (a.0, a.1, a.2 as u8));
@@ -1551,7 +1573,15 @@ fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -
     // skulle købe Y").
     let mut from = start.saturating_sub(8);
     if let Some(b) = toks[from..start].iter().rposition(|t| t.boundary) {
-        from += b + 1;
+        let boundary = from + b;
+        // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
+        // kjøpe Tele2").
+        let denied = (boundary.saturating_sub(3)..boundary)
+            .any(|i| !lc.negations.forward(toks, i).is_empty());
+        if denied {
+            return true;
+        }
+        from = boundary + 1;
     }
     (from..end).any(|i| !lc.negations.forward(toks, i).is_empty())
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())

@@ -951,8 +951,18 @@ fn find_services(
             continue;
         }
         let after_hyphen = char_before(text, start) == Some('-');
+        // "GSM-selskapet": the compound, not its first part, is read below.
+        let compound_follows = char_after(text, end) == Some('-') && {
+            let word_end = lower[end..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map_or(lower.len(), |i| end + i);
+            service_compounds(lexicon)
+                .concept_of(lower[start..word_end].trim_end_matches('-'))
+                .is_some()
+        };
         if !(starts_at_boundary(text, start) || after_hyphen)
             || char_after(text, end).is_some_and(|c| c.is_alphanumeric())
+            || compound_follows
             || covered.overlaps(start, end)
         {
             continue;

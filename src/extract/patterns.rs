@@ -146,8 +146,11 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         .then(|| Regex::new(&whole_words(&lexicon.cancellations)).expect("cancellation regex"));
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
         let (_, after) = super::whole_word_edges(&lexicon.hypotheticals);
+        // The conjunction opens the sentence, or follows a coordinator ("Men hvis ..."):
+        // "Avtalen om ..." is no condition.
         Regex::new(&format!(
-            "(?i)^(?:\\S+ )?(?:{}){after}",
+            "(?i)^(?:(?:{}) )?(?:{}){after}",
+            alternation(&lexicon.coordinators),
             alternation(&lexicon.hypotheticals)
         ))
         .expect("hypothetical regex")
