@@ -1572,6 +1572,10 @@ fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -
     // Back to the clause's last boundary, eight tokens at most ("rygter om, at selskabet
     // skulle købe Y").
     let mut from = start.saturating_sub(8);
+    // A comma ends the look-back ("... ikke misbrukt kundedata, sier X i Y").
+    if let Some(c) = toks[from..start].iter().rposition(|t| t.lower == ",") {
+        from += c + 1;
+    }
     if let Some(b) = toks[from..start].iter().rposition(|t| t.boundary) {
         let boundary = from + b;
         // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
