@@ -638,10 +638,10 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
                 capitalised: false,
             });
-            for c in trail.chars() {
+            for (w, punct) in tokenize_plain(trail) {
                 out.push(Tok {
-                    kind: TokKind::Punct,
-                    lower: c.to_string(),
+                    kind: if punct { TokKind::Punct } else { TokKind::Word },
+                    lower: w,
                     suffix: String::new(),
                     boundary: false,
                     relative: false,

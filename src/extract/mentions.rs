@@ -223,6 +223,8 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
+        // "Ice.net" is another name than "Ice": a dot before a letter goes on.
+        Some('.') => !chars.next().is_some_and(char::is_alphabetic),
         Some(c) if !c.is_alphanumeric() && c != '-' => true,
         // "Telenor-konsernet", and a compound "Telekom-Vorstandschef", but not "T-Mobile"
         // (a longer name, matched whole).
@@ -259,8 +261,19 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     let mut context_matches = Vec::new();
     let mut named: HashSet<Reference> = HashSet::new();
     let mut skip_until = 0;
-    for m in index.automaton.find_iter(text) {
+    // Matches one at a time, the next search starting right after the last match's start:
+    // a match rejected below ("der Bund" inside "der Bundesnetzagentur") must not hide one
+    // that overlaps it. Accepted names move `skip_until` past themselves.
+    let mut at = 0;
+    while at < text.len() {
+        let Some(m) = index
+            .automaton
+            .find(aho_corasick::Input::new(text).range(at..))
+        else {
+            break;
+        };
         let (start, end) = (m.start(), m.end());
+        at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         if start < skip_until {
             continue;
         }
@@ -459,6 +472,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 Origin::Name
             },
         };
+        skip_until = skip_until.max(mention.end);
         if target.context_only {
             context_matches.push(mention);
         } else {
@@ -720,7 +734,7 @@ fn in_company_position(
     let deal_verb = lexicon
         .company_name_cues
         .iter()
-        .any(|c| !c.contains(' ') && c.to_lowercase() == next);
+        .any(|c| !c.contains(' ') && (c.to_lowercase() == next || c.to_lowercase() == prev));
     let org_word = !prev.is_empty()
         && lexicon
             .org_cues
@@ -1161,15 +1175,15 @@ fn discover(
             // follows it ("E.ON SE").
             let legal_follows =
                 legal_form_after(text, span.end, sentence.end, &common.legal_forms).is_some();
-            if surface.contains('@')
-                || (surface.contains('.')
-                    && !surface.contains(". ")
-                    && !legal_follows
-                    && !ends_in_legal_form)
-                || surface.contains("://")
-            {
+            if surface.contains('@') || surface.contains("://") || surface.starts_with("www.") {
                 continue;
             }
+            // A dotted word is an abbreviation or an address unless something marks it as
+            // a name: a legal form ("E.ON SE") or a cue (checked below: "norske Ice.net").
+            let dotted = surface.contains('.')
+                && !surface.contains(". ")
+                && !legal_follows
+                && !ends_in_legal_form;
             let before = words_before(toks, span.start, 2);
             let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
             // "l'opérateur norvégien Nordwave": a nationality may stand between cue and name.
@@ -1196,13 +1210,91 @@ fn discover(
             // A nationality right before a capitalised word makes it a name ("norske
             // Phonero", "amerikanske Bell South"), where only names are capitalised.
             let demonym_cued = cue_end != span.start && !lexicon.capitalises_nouns;
+            // The word after the name: a deal verb ("Arcor übernimmt"), or an apposition
+            // that describes it ("Sparkle, filiale de Telecom Italia").
+            let after_span = text[span.end..sentence.end].trim_start();
+            let next_word: String = after_span
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            let verb_cued = !next_word.is_empty() && sets.deal_verbs.contains(&next_word);
+            let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
+                let mut words = rest
+                    .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_lowercase());
+                let first = words.next().unwrap_or_default();
+                let word = if lexicon.articles.contains(&first) {
+                    words.next().unwrap_or_default()
+                } else {
+                    first
+                };
+                sets.appositive_cues
+                    .iter()
+                    .any(|c| super::word_has_cue(&word, c))
+            });
+            // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
+            let glued = char_before(text, span.start) == Some('-');
             let org_cued = demonym_cued
+                || verb_cued
+                || apposition_cued
                 || (!cue_word.is_empty()
                     && !counted
+                    && !glued
                     && sets.name_cues.iter().any(|c| {
                         super::word_has_cue(&cue_word, c)
                             || (c.contains(' ') && cue_words.ends_with(c))
                     }));
+            if dotted && !org_cued {
+                continue;
+            }
+            // Where every noun is capitalised, capitalised words in a row without an
+            // article before them inside a sentence are a name ("will United Internet").
+            let quantity = |w: &str| {
+                let w = w.to_lowercase();
+                w.chars().any(|c| c.is_ascii_digit())
+                    || lexicon.numbers.words.contains_key(w.as_str())
+                    || lexicon.numbers.scales.keys().any(|k| k.to_lowercase() == w)
+                    || lexicon.currencies.keys().any(|k| k.to_lowercase() == w)
+            };
+            let bare_name = lexicon.capitalises_nouns
+                && span.words >= 2
+                && !span.sentence_initial
+                && !prev.is_empty()
+                && !quantity(&prev)
+                && !surface.split_whitespace().any(quantity)
+                && surface
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                && !lexicon.articles.contains(&prev)
+                && !lexicon.grammar.possessives.contains(&prev)
+                && !lexicon.grammar.prepositions.contains(&prev);
+            // A name the gazetteer knows as a context alias ("Orange") is left to the
+            // gazetteer's rules, which know whose it is; a service compound
+            // ("GSM-abonnenter") to the services.
+            if (span.words == 1 && name_index().exact.contains_key(surface))
+                || service_compounds(lexicon)
+                    .concept_of(&lower_surface)
+                    .is_some()
+            {
+                continue;
+            }
+            // A heading in capitals ("STORT NETT", "STOCK EXCHANGE RELEASE") names nothing.
+            let heading_words: Vec<&str> = surface
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| !common.legal_forms.iter().any(|f| f == w))
+                .collect();
+            if heading_words.len() >= 2
+                && heading_words.iter().all(|w| {
+                    w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                })
+            {
+                continue;
+            }
             // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
             let coordinated_with_cued = lexicon.coordinators.contains(&prev)
                 && found.last().is_some_and(|m: &Mention| {
@@ -1257,13 +1349,18 @@ fn discover(
                         || title_after(text, span.end, sentence.end, lexicon)))
             {
                 etype = EntityType::Person;
-            } else if ends_with_any(surface, &lexicon.regulator_suffixes) {
+            } else if ends_with_any(surface, &lexicon.regulator_suffixes)
+                && !(lexicon.capitalises_nouns
+                    && !org_cued
+                    && common_compound(surface, &lexicon.regulator_suffixes))
+            {
                 etype = EntityType::Regulator;
             } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
                 etype = EntityType::PublicBody;
             } else if lexicon.product_cues.contains(&prev) && is_quoted(text, span.start) {
                 etype = EntityType::Product;
             } else if org_cued
+                || bare_name
                 || coordinated_with_cued
                 || employer_cued
                 || (span.words >= 2
@@ -1405,6 +1502,12 @@ struct NameSets {
     /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
     /// words), lower case: where nouns are capitalised, never a name on their own.
     common_nouns: Vec<String>,
+    /// Deal verbs (one word) after which a capitalised word is a company, and before
+    /// which one is too ("Arcor übernimmt").
+    deal_verbs: HashSet<String>,
+    /// Organisation words and relational nouns that, in an apposition after a word, make
+    /// it a name ("Sparkle, filiale de Telecom Italia").
+    appositive_cues: Vec<String>,
     /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
     /// verbs. A small number between a name and one of them ends the name ("Kanal 9
     /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
@@ -1441,7 +1544,18 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
             .iter()
             .map(|lex| {
                 let sets = NameSets {
-                    stop: lex.stopwords.iter().map(|s| s.to_lowercase()).collect(),
+                    // Function words of every kind: a capitalised one starts a sentence.
+                    stop: lex
+                        .stopwords
+                        .iter()
+                        .chain(&lex.subject_pronouns)
+                        .chain(&lex.coordinators)
+                        .chain(&lex.grammar.subordinators)
+                        .chain(&lex.grammar.relative)
+                        .chain(lex.negations.iter().filter(|w| !w.contains(' ')))
+                        .chain(lex.hypotheticals.iter().filter(|w| !w.contains(' ')))
+                        .map(|s| s.to_lowercase())
+                        .collect(),
                     not_names: set(&k.common.not_names),
                     given: set(&k.common.given_names),
                     tech: set(&k.common.tech_acronyms),
@@ -1478,6 +1592,19 @@ fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .cloned()
                         .collect(),
                     capitalises_nouns: lex.capitalises_nouns,
+                    deal_verbs: lex
+                        .company_name_cues
+                        .iter()
+                        .filter(|c| !c.contains(' '))
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    appositive_cues: lex
+                        .org_cues
+                        .iter()
+                        .chain(lex.trigger.iter().flat_map(|t| &t.relational))
+                        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+                        .map(|w| w.to_lowercase())
+                        .collect(),
                     common_nouns: lex
                         .trigger
                         .iter()
@@ -1700,6 +1827,14 @@ fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool 
         .split(|c: char| c.is_whitespace() || c == ',')
         .take(4)
         .any(|w| is_title(w, lexicon))
+}
+
+/// Where nouns are capitalised, a one-word authority ("Aufsichtsbehörde") or one whose last
+/// word is the suffix itself ("Auffassung der Behörde") is a common noun, not a name.
+fn common_compound(surface: &str, suffixes: &[String]) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() == 1 || suffixes.iter().any(|s| s.to_lowercase() == last)
 }
 
 /// The last word ends with a suffix and is longer than it ("Konkurrensverket", not "Verket").
