@@ -1553,8 +1553,11 @@ pub fn find(
                     continue;
                 }
                 let c = &all[inst.construction];
+                // The slot the template lacks is the article's focus.
                 if c.focus && b.x.is_none() {
                     b.x_implicit = true;
+                } else if c.focus && b.y.is_none() {
+                    b.y_implicit = true;
                 }
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
                 out.extend(claims(
@@ -1648,7 +1651,7 @@ fn claims(
         });
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if b.y.is_none() && !b.x_implicit {
+    if b.y.is_none() && !b.y_implicit && !b.x_implicit {
         // Reciprocal: the pairs within a coordinated subject ("A og B fusjonerer").
         if !signature.symmetric || xs.len() < 2 {
             return Vec::new();

@@ -97,7 +97,10 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
     for (cue, list) in groups {
         for (d, (_, w)) in before_words.iter().rev().take(6).enumerate() {
             if matches_cue(w, list) {
-                consider(cue, d + 1);
+                // A preposition ("for") is a weaker cue than a word that names the
+                // measure: "omsette for 115 millionar" is a revenue, not a price.
+                let weak = lexicon.grammar.prepositions.contains(&w.to_lowercase());
+                consider(cue, d + 1 + if weak { 5 } else { 0 });
             }
         }
         // A price is announced before its amount ("for $38.4 million"); "for the quarter"
