@@ -1494,7 +1494,21 @@ pub fn find(
     let all = &Knowledge::global().constructions;
     let signatures = &Knowledge::global().common.signatures;
     let mut out = Vec::new();
-    for clause in clauses(tokenize(masked, mentions), lc) {
+    let toks = tokenize(masked, mentions);
+    // The focus stands in for a missing employer only in a sentence that names it.
+    let focus_here = focus.is_some_and(|f| {
+        let focus_name = crate::text::fold(&mentions[f].surface);
+        toks.iter().any(|t| match t.kind {
+            TokKind::Mention(i) => mentions.get(i).is_some_and(|m| {
+                let name = crate::text::fold(&m.surface);
+                m.reference == mentions[f].reference
+                    || name.starts_with(&focus_name)
+                    || focus_name.starts_with(&name)
+            }),
+            _ => false,
+        })
+    });
+    for clause in clauses(toks, lc) {
         if !clause.iter().any(is_mention) {
             continue;
         }
@@ -1557,6 +1571,14 @@ pub fn find(
                 if c.focus && b.x.is_none() {
                     b.x_implicit = true;
                 } else if c.focus && b.y.is_none() {
+                    // Not where a word before the match may name the employer ("Industry
+                    // Secretary X", "Bredbandbolaget's managing director X").
+                    let modified = clause[b.start.saturating_sub(2)..b.start]
+                        .iter()
+                        .any(|t| is_mention(t) || t.capitalised || t.lower.ends_with("'s"));
+                    if !focus_here || modified {
+                        continue;
+                    }
                     b.y_implicit = true;
                 }
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
