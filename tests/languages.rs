@@ -313,7 +313,15 @@ fn appositions_titles_and_deals_across_languages() {
         !r.iter().any(|(_, p, _)| p == "partnerOf"),
         "cancelled: {r:?}"
     );
+    // A national unit's name says where it operates; that its parent owns it, only where
+    // the article names the parent on its own too.
     let r = relations("Nyhed\n\nTelia Danmark har 1,5 millioner kunder.", "da");
+    assert!(has(&r, "Telia Danmark", "operatesIn", "Danmark"), "{r:?}");
+    assert!(!r.iter().any(|(_, p, _)| p == "owns"), "{r:?}");
+    let r = relations(
+        "Nyhed\n\nTelia Danmark har 1,5 millioner kunder. Telia vil vokse.",
+        "da",
+    );
     assert!(
         has(&r, "Telia", "owns", "Telia Danmark"),
         "a national subsidiary: {r:?}"
