@@ -1399,6 +1399,18 @@ fn discover(
             });
         }
     }
+    // A name found also with an "s" glued on ("Stockholm Energis kunder" beside "Stockholm
+    // Energi") is that name in the genitive: the mention ends before the "s", which then
+    // marks the genitive for the relations.
+    let bare: HashSet<String> = found.iter().map(|m| m.surface.clone()).collect();
+    for m in &mut found {
+        let stem = m.surface.strip_suffix('s').map(str::to_string);
+        if let Some(stem) = stem.filter(|s| s.contains(' ') && bare.contains(s)) {
+            m.end -= 1;
+            m.reference = Reference::New(stem.clone());
+            m.surface = stem;
+        }
+    }
     // A single capitalised word is a company name when it recurs mid-sentence, never in
     // lower case, or when a cue typed it elsewhere in the article.
     let mut all_counts: HashMap<String, usize> = HashMap::new();
