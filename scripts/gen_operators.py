@@ -115,6 +115,13 @@ EXCLUDED_OPERATORS = {
 
 # (package countryCode, brand as in the package) -> brand to use; None drops the brand
 # (the entity then goes by its operator name).
+# Earlier names of operators renamed since (the MCC-MNC table has today's brand only):
+# the same company under both names must be one entity. Sources: the operators' own
+# announcements of the renames.
+FORMER_NAMES = {
+    "proximus": ["Belgacom", "Belgacom SA", "Belgacom Mobile"],
+}
+
 BRAND_FIX = {
     ("AD", "Som, Mobiland"): "Andorra Telecom",
     ("AT", "A1.net"): "A1 Telekom Austria",
@@ -588,6 +595,7 @@ def main() -> None:
         "",
     ]
     for e in entities:
+        former = FORMER_NAMES.get(e["id"], [])
         lines.append(f"# {e['comment']}")
         lines.append("[[entity]]")
         lines.append(f"id = {toml_str(e['id'])}")
@@ -597,6 +605,8 @@ def main() -> None:
             lines.append(f"aliases = {toml_list(e['aliases'])}")
         if e["context_aliases"]:
             lines.append(f"context_aliases = {toml_list(e['context_aliases'])}")
+        if former:
+            lines.append(f"former = {toml_list(former)}")
         if e["country"]:
             lines.append(f"country = {toml_str(e['country'])}")
         lines.append("")

@@ -51,13 +51,14 @@ pub fn slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// Whether `word` is one of `list`, also in the genitive ("Groups", "AB:s", "AS'").
+/// Whether `word` is one of `list`, in any case ("OY" is "Oy"), also in the genitive
+/// ("Groups", "AB:s", "AS'").
 fn is_word_of(word: &str, list: &[String]) -> bool {
     let bare = ["'s", "’s", ":s", "'", "’", "s"]
         .iter()
         .find_map(|g| word.strip_suffix(g).filter(|w| !w.is_empty()));
     list.iter()
-        .any(|f| f == word || bare.is_some_and(|b| b == f))
+        .any(|f| f.eq_ignore_ascii_case(word) || bare.is_some_and(|b| b.eq_ignore_ascii_case(f)))
 }
 
 /// [`identity`] without dropping the generic corporate word ("norsk-mobil-group").
@@ -239,25 +240,24 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     let distinct_groups: HashSet<&str> = extractions
         .par_iter()
         .flat_map_iter(|x| {
-            let names: Vec<&str> = x
-                .mentions
+            // Related by a claim of the article ("X Group AS owns X AS"): elsewhere the short
+            // form is the same company ("nätoperatören Quadracom Networks ... Quadracom").
+            let name_of = |i: usize| match &x.mentions[i].reference {
+                Reference::New(n) => Some(n.as_str()),
+                _ => None,
+            };
+            x.relations
                 .iter()
-                .filter_map(|m| match &m.reference {
-                    Reference::New(n) if m.is_name() => Some(n.as_str()),
-                    _ => None,
-                })
-                .collect();
-            names
-                .iter()
-                .filter(|n| {
+                .filter_map(|r| Some((name_of(r.subject)?, name_of(r.object)?)))
+                .flat_map(|(a, b)| [(a, b), (b, a)])
+                .filter(|(n, o)| {
                     let full = identity_keeping_group(n, legal);
                     let short = identity(n, legal);
                     full != short
-                        && names.iter().any(|o| {
-                            identity(o, legal) == short && identity_keeping_group(o, legal) == short
-                        })
+                        && identity(o, legal) == short
+                        && identity_keeping_group(o, legal) == short
                 })
-                .copied()
+                .map(|(n, _)| n)
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -605,13 +605,47 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         if let Some(more) = index.others.get(&m.surface) {
             candidates.extend(more.iter().map(|t| t.reference.clone()));
         }
+        // An abbreviation the text defines for another entity is that entity's
+        // ("Telefonica Deutschland (O2)"), whatever the gazetteer's "O2" names.
+        if abbreviations
+            .get(&m.surface)
+            .is_some_and(|(r, _)| !candidates.contains(r))
+        {
+            continue;
+        }
         let defined = abbreviations
             .get(&m.surface)
             .is_some_and(|(r, _)| candidates.contains(r));
-        let chosen = candidates
-            .iter()
-            .find(|r| named.contains(*r))
+        // Of several entities the article names, the one whose name begins with the word
+        // ("Orange" after "Orange plc", not France Télécom).
+        let named_here: Vec<&Reference> =
+            candidates.iter().filter(|r| named.contains(*r)).collect();
+        // A word several entities share ("Orange": France Télécom, Orange plc) names the
+        // one of the article's country where there is one, named or not.
+        let home = |r: &Reference| match r {
+            Reference::Known(id) => {
+                knowledge.entity(id).and_then(|e| e.country.as_deref())
+                    == Some(lexicon.country.as_str())
+            }
+            _ => false,
+        };
+        let shared_home = (candidates.len() > 1 && !named_here.is_empty())
+            .then(|| candidates.iter().find(|r| home(r)))
+            .flatten();
+        let chosen = shared_home
             .cloned()
+            .or_else(|| {
+                named_here
+                    .iter()
+                    .find(|r| match r {
+                        Reference::Known(id) => knowledge
+                            .entity(id)
+                            .is_some_and(|e| e.name.starts_with(m.surface.as_str())),
+                        _ => false,
+                    })
+                    .or(named_here.first())
+                    .map(|r| (*r).clone())
+            })
             .or_else(|| {
                 defined
                     .then(|| abbreviations.get(&m.surface).map(|(r, _)| r.clone()))
@@ -661,12 +695,29 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 .then(|| (last.to_string(), m.reference.clone(), m.start))
         })
         .collect();
+    let full_names: Vec<(String, Reference)> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && m.origin == Origin::Name)
+        .filter(|m| m.surface.contains(' '))
+        .map(|m| (m.surface.clone(), m.reference.clone()))
+        .collect();
+    // The last names of a person named in full stand for that person, also a double
+    // surname ("Sørbøe Aarsæther") and a word discovery took for a company ("Aarønæs").
     for m in mentions.iter_mut() {
-        if m.etype == EntityType::Person && !m.surface.contains(' ') {
-            if let Some((_, reference, _)) = people.iter().find(|(last, _, _)| *last == m.surface) {
-                m.reference = reference.clone();
-                m.origin = Origin::Surname;
-            }
+        let discovered = matches!(m.reference, Reference::New(_)) && m.origin == Origin::Name;
+        if m.etype != EntityType::Person && !(discovered && m.etype == EntityType::Company) {
+            continue;
+        }
+        let person = full_names.iter().find(|(full, r)| {
+            *r != m.reference
+                && full.len() > m.surface.len()
+                && full.ends_with(m.surface.as_str())
+                && full[..full.len() - m.surface.len()].ends_with(' ')
+        });
+        if let Some((_, reference)) = person {
+            m.reference = reference.clone();
+            m.etype = EntityType::Person;
+            m.origin = Origin::Surname;
         }
     }
     for (surname, reference, first_pos) in &people {
@@ -1346,7 +1397,8 @@ fn discover(
                 || (span.words >= 2 && given.contains(first_word))
                 || (span.words >= 2
                     && (is_title(&prev, lexicon)
-                        || title_after(text, span.end, sentence.end, lexicon)))
+                        || title_after(text, span.end, sentence.end, lexicon)
+                        || title_before_comma(text, sentence.start, span.start, lexicon)))
             {
                 etype = EntityType::Person;
             } else if ends_with_any(surface, &lexicon.regulator_suffixes)
@@ -1827,6 +1879,20 @@ fn legal_form_after(text: &str, end: usize, limit: usize, forms: &[String]) -> O
 fn is_title(word: &str, lexicon: &Lexicon) -> bool {
     let word = super::lower_case(word);
     !word.is_empty() && lexicon.titles.iter().any(|t| super::word_has_cue(&word, t))
+}
+
+/// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
+/// the name.
+fn title_before_comma(text: &str, sentence_start: usize, start: usize, lexicon: &Lexicon) -> bool {
+    let Some(before) = text[sentence_start..start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| is_title(w, lexicon))
 }
 
 /// "NAME, pressechef" or "NAME, press- och kommunikationschef".
