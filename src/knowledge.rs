@@ -734,7 +734,21 @@ impl Knowledge {
             }
         }
         let (file, text) = find("ontology/common.toml")?;
-        let common: Common = parse(file, text)?;
+        let mut common: Common = parse(file, text)?;
+        // Generated name lists (ontology/names/*.toml) extend the hand-written ones.
+        #[derive(Deserialize)]
+        struct NamesFile {
+            #[serde(default)]
+            given_names: Vec<String>,
+        }
+        for (path, text) in &files {
+            if path.starts_with("ontology/names/") {
+                let names: NamesFile = parse(path, text)?;
+                common.given_names.extend(names.given_names);
+            }
+        }
+        common.given_names.sort();
+        common.given_names.dedup();
         let (file, text) = find("ontology/constructions.toml")?;
         let constructions: ConstructionsFile = parse(file, text)?;
         // Languages: one folder each, its files merged into one value.

@@ -322,7 +322,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 .chain(&lexicon.titles)
                 .any(|p| p.trim_end_matches('.').eq_ignore_ascii_case(&prev));
             if before.len() + 1 == start - article.sentences[sentence].start
-                && (knowledge.common.given_names.contains(&prev) || prefix)
+                && (name_sets(lexicon).given.contains(&prev) || prefix)
             {
                 continue;
             }
@@ -428,7 +428,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             if glued
                 && prev_word.chars().next().is_some_and(|c| c.is_uppercase())
                 && !lexicon.stopwords.contains(&prev_word.to_lowercase())
-                && !knowledge.common.given_names.contains(&prev_word)
+                && !name_sets(lexicon).given.contains(&prev_word)
                 && before.len() > prev_word.len()
                 && mentions.last().is_none_or(|m| m.end < start - 1)
             {
@@ -977,7 +977,7 @@ fn next_word_is_other_name(
         .is_some_and(|&i| !index.targets[i].context_only && !index.targets[i].demonym);
     service
         || known
-        || knowledge.common.given_names.contains(&word)
+        || name_sets(lexicon).given.contains(&word)
         || lexicon.stopwords.contains(&lower)
         || lexicon.titles.contains(&lower)
         || knowledge.common.legal_forms.contains(&word)
