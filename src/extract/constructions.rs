@@ -1089,8 +1089,7 @@ impl Matcher<'_> {
                 if !single && plain(first) {
                     let mut end = first_end;
                     let mut closed = false;
-                    loop {
-                        let Some(sep) = toks.get(end) else { break };
+                    while let Some(sep) = toks.get(end) {
                         let coordinator = self.lc.coordinators.contains(&sep.lower);
                         if sep.lower != "," && !coordinator {
                             break;

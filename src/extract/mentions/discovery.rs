@@ -1,0 +1,811 @@
+//! Discovery of names the gazetteer does not know: capitalised spans with cues (legal
+//! forms, titles, given names, organisation words, quotes, recurrence).
+
+use super::*;
+
+/// A run of capitalised words (with connectors) that is not yet a mention.
+#[derive(Debug, Clone)]
+pub(super) struct Span {
+    pub(super) sentence: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) words: usize,
+    /// First word of its sentence (capitalised by grammar, not by being a name).
+    pub(super) sentence_initial: bool,
+}
+
+pub(super) fn discover(
+    article: &Article,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+    covered: &Coverage,
+    demonyms: &[(usize, usize)],
+) -> Vec<Mention> {
+    let text = &article.text;
+    let common = &knowledge.common;
+    let sets = name_sets(lexicon);
+    let (stop, not_names, given, tech) = (&sets.stop, &sets.not_names, &sets.given, &sets.tech);
+    // Each sentence's tokens, segmented once: the loop below reads them, and so does the
+    // question whether the article writes a word in lower case somewhere.
+    let sentence_tokens: Vec<Vec<Token>> = article
+        .sentences
+        .iter()
+        .map(|s| tokens(&text[s.start..s.end], s.start))
+        .collect();
+    // Only single capitalised words ask, a few per article: a scan beats hashing every word.
+    let written_in_lower_case = |lower: &str| {
+        sentence_tokens
+            .iter()
+            .flatten()
+            .any(|t| t.text == lower && t.text.chars().next().is_some_and(|c| c.is_lowercase()))
+    };
+
+    let mut found = Vec::new();
+    let mut singles: Vec<(Span, bool)> = Vec::new();
+    for (si, (sentence, toks)) in article.sentences.iter().zip(&sentence_tokens).enumerate() {
+        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+        // Headlines in Title Case carry no name signal.
+        let caps = words.iter().filter(|t| t.is_capitalised()).count();
+        if lexicon.title_case_headlines && words.len() >= 4 && caps * 10 >= words.len() * 6 {
+            continue;
+        }
+        for span in capitalised_spans(toks, si, sets, common, covered, text) {
+            let surface = &text[span.start..span.end];
+            let lower_surface = surface.to_lowercase();
+            let lower_surface = lower_surface
+                .strip_suffix('s')
+                .filter(|_| span.words == 1)
+                .unwrap_or(&lower_surface)
+                .to_string();
+            let is_anaphor_word = sets.anaphors.contains(&lower_surface);
+            if span.words == 1
+                && (is_anaphor_word
+                    || tech.contains(surface)
+                    || not_names.contains(surface)
+                    || sets.company_tails.contains(surface))
+            {
+                continue;
+            }
+            // Where every noun is capitalised, a noun the lexicon knows is no name
+            // ("Bußgelder", "Übernahmeangebot").
+            if span.words == 1
+                && sets.capitalises_nouns
+                && sets
+                    .common_nouns
+                    .iter()
+                    .any(|n| crate::extract::word_has_cue(&lower_surface, n))
+            {
+                continue;
+            }
+            // "Datanet AG": the span already ends in its legal form.
+            let ends_in_legal_form = span.words >= 2
+                && surface
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| common.legal_forms.iter().any(|f| f == last));
+            let first_word = surface.split_whitespace().next().unwrap_or("");
+            // A dotted name is a web address or an abbreviation, unless a legal form
+            // follows it ("E.ON SE").
+            let legal_follows =
+                legal_form_after(text, span.end, sentence.end, &common.legal_forms).is_some();
+            if surface.contains('@') || surface.contains("://") || surface.starts_with("www.") {
+                continue;
+            }
+            // A dotted word is an abbreviation or an address unless something marks it as
+            // a name: a legal form ("E.ON SE") or a cue (checked below: "norske Ice.net").
+            let dotted = surface.contains('.')
+                && !surface.contains(". ")
+                && !legal_follows
+                && !ends_in_legal_form;
+            let before = words_before(toks, span.start, 2);
+            let prev = before.last().map(|s| s.to_lowercase()).unwrap_or_default();
+            // "l'opérateur norvégien Nordwave": a nationality may stand between cue and name.
+            let cue_end = toks
+                .iter()
+                .rev()
+                .find(|t| t.end <= span.start && t.is_word())
+                .filter(|t| demonyms.contains(&(t.start, t.end)))
+                .map_or(span.start, |t| t.start);
+            let before_cue = words_before(toks, cue_end, 2);
+            let cue_word = before_cue
+                .last()
+                .map(|s| s.to_lowercase())
+                .unwrap_or_default();
+            let cue_words = before_cue.join(" ").to_lowercase();
+            // A counted cue is a plural common noun, no descriptor of a name ("gegen drei
+            // Telekommunikationsanbieter Bußgelder").
+            let counted = before_cue.len() == 2
+                && (before_cue[0].chars().all(|c| c.is_ascii_digit())
+                    || lexicon
+                        .numbers
+                        .words
+                        .contains_key(before_cue[0].to_lowercase().as_str()));
+            // A nationality right before a capitalised word makes it a name ("norske
+            // Phonero", "amerikanske Bell South"), where only names are capitalised.
+            let demonym_cued = cue_end != span.start && !lexicon.capitalises_nouns;
+            // The word after the name: a deal verb ("Arcor übernimmt"), or an apposition
+            // that describes it ("Sparkle, filiale de Telecom Italia").
+            let after_span = text[span.end..sentence.end].trim_start();
+            let next_word: String = after_span
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            let verb_cued = !next_word.is_empty() && sets.deal_verbs.contains(&next_word);
+            let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
+                let mut words = rest
+                    .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_lowercase());
+                let first = words.next().unwrap_or_default();
+                let word = if lexicon.articles.contains(&first) {
+                    words.next().unwrap_or_default()
+                } else {
+                    first
+                };
+                sets.appositive_cues
+                    .iter()
+                    .any(|c| crate::extract::word_has_cue(&word, c))
+            });
+            // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
+            let glued = char_before(text, span.start) == Some('-');
+            let org_cued = demonym_cued
+                || verb_cued
+                || apposition_cued
+                || (!cue_word.is_empty()
+                    && !counted
+                    && !glued
+                    && sets.name_cues.iter().any(|c| {
+                        crate::extract::word_has_cue(&cue_word, c)
+                            || (c.contains(' ') && cue_words.ends_with(c))
+                    }));
+            if dotted && !org_cued {
+                continue;
+            }
+            // Where every noun is capitalised, capitalised words in a row without an
+            // article before them inside a sentence are a name ("will United Internet").
+            let quantity = |w: &str| {
+                let w = w.to_lowercase();
+                w.chars().any(|c| c.is_ascii_digit())
+                    || lexicon.numbers.words.contains_key(w.as_str())
+                    || lexicon.numbers.scales.keys().any(|k| k.to_lowercase() == w)
+                    || lexicon.currencies.keys().any(|k| k.to_lowercase() == w)
+            };
+            let bare_name = lexicon.capitalises_nouns
+                && span.words >= 2
+                && !span.sentence_initial
+                && !prev.is_empty()
+                && !quantity(&prev)
+                && !surface.split_whitespace().any(quantity)
+                && surface
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                && !lexicon.articles.contains(&prev)
+                && !lexicon.grammar.possessives.contains(&prev)
+                && !lexicon.grammar.prepositions.contains(&prev);
+            // A name the gazetteer knows as a context alias ("Orange") is left to the
+            // gazetteer's rules, which know whose it is; a service compound
+            // ("GSM-abonnenter") to the services.
+            if (span.words == 1 && name_index().exact.contains_key(surface))
+                || service_compounds(lexicon)
+                    .concept_of(&lower_surface)
+                    .is_some()
+            {
+                continue;
+            }
+            // A heading in capitals ("STORT NETT", "STOCK EXCHANGE RELEASE") names nothing.
+            let heading_words: Vec<&str> = surface
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| !common.legal_forms.iter().any(|f| f == w))
+                .collect();
+            if heading_words.len() >= 2
+                && heading_words.iter().all(|w| {
+                    w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                })
+            {
+                continue;
+            }
+            // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
+            let coordinated_with_cued = lexicon.coordinators.contains(&prev)
+                && found.last().is_some_and(|m: &Mention| {
+                    m.etype == EntityType::Company
+                        && text[m.end..span.start].split_whitespace().count() == 1
+                });
+            // "presschef på Signalwave", "says Kari Nordmann at Signalwave": the employer.
+            let person_right_before = |m: &Mention| {
+                m.etype == EntityType::Person
+                    && m.sentence == span.sentence
+                    && m.end <= span.start
+                    && before.last() == Some(&text[m.end..span.start].trim())
+            };
+            let employer_cued = lexicon.employer_prepositions.contains(&prev)
+                && ((before.len() == 2 && is_title(before[0], lexicon))
+                    || found.last().is_some_and(person_right_before));
+            let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
+            let etype;
+            let mut end = span.end;
+            let mut span = span.clone();
+            if legal.is_some() || ends_in_legal_form {
+                // A name with digits or symbols before it is part of it ("1&1 Drillisch AG").
+                let head_start = text[sentence.start..span.start]
+                    .trim_end_matches(' ')
+                    .rfind(char::is_whitespace)
+                    .map_or(sentence.start, |i| sentence.start + i + 1);
+                let head = &text[head_start..span.start].trim_end();
+                if head_start < span.start
+                    && text[head_start..span.start].ends_with(' ')
+                    && !head.is_empty()
+                    && head
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "&+./-".contains(c))
+                    && head.chars().any(|c| c.is_ascii_digit() || "&+".contains(c))
+                    && !covered.overlaps(head_start, span.start)
+                {
+                    span.start = head_start;
+                }
+            }
+            if let Some(legal_end) = legal {
+                etype = EntityType::Company;
+                end = legal_end;
+            } else if ends_in_legal_form {
+                etype = EntityType::Company;
+            } else if lexicon
+                .person_prefixes
+                .iter()
+                .any(|p| before.last().is_some_and(|b| *b == p.trim_end_matches('.')))
+                || (span.words >= 2 && given.contains(first_word))
+                || (span.words >= 2
+                    && (is_title(&prev, lexicon)
+                        || title_after(text, span.end, sentence.end, lexicon)
+                        || title_before_comma(text, sentence.start, span.start, lexicon)))
+            {
+                etype = EntityType::Person;
+            } else if ends_with_any(surface, &lexicon.regulator_suffixes)
+                && !(lexicon.capitalises_nouns
+                    && !org_cued
+                    && common_compound(surface, &lexicon.regulator_suffixes))
+            {
+                etype = EntityType::Regulator;
+            } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
+                etype = EntityType::PublicBody;
+            } else if lexicon.product_cues.contains(&prev) && is_quoted(text, span.start) {
+                etype = EntityType::Product;
+            } else if org_cued
+                || bare_name
+                || coordinated_with_cued
+                || employer_cued
+                || (span.words >= 2
+                    && !lexicon.capitalises_nouns
+                    && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase())))
+            {
+                // An organisation word before it, or a multi-word name: a company.
+                etype = EntityType::Company;
+            } else {
+                if span.words == 1 && !lexicon.capitalises_nouns {
+                    let word = surface;
+                    let acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+                    let plausible = !not_names.contains(word)
+                        && !tech.contains(word)
+                        && !stop.contains(&word.to_lowercase())
+                        && !written_in_lower_case(&word.to_lowercase())
+                        && !acronym
+                        && word.chars().count() >= 3;
+                    if plausible {
+                        singles.push((span.clone(), !span.sentence_initial));
+                    }
+                }
+                continue;
+            }
+            let surface = text[span.start..end]
+                .trim_end_matches(['.', ','])
+                .to_string();
+            found.push(Mention {
+                sentence: span.sentence,
+                start: span.start,
+                end: span.start + surface.len(),
+                surface: surface.clone(),
+                etype,
+                reference: Reference::New(surface),
+                origin: Origin::Name,
+            });
+        }
+    }
+    // A name found also with an "s" glued on ("Stockholm Energis kunder" beside "Stockholm
+    // Energi") is that name in the genitive: the mention ends before the "s", which then
+    // marks the genitive for the relations.
+    let bare: HashSet<String> = found.iter().map(|m| m.surface.clone()).collect();
+    for m in &mut found {
+        let stem = m.surface.strip_suffix('s').map(str::to_string);
+        if let Some(stem) = stem.filter(|s| s.contains(' ') && bare.contains(s)) {
+            m.end -= 1;
+            m.reference = Reference::New(stem.clone());
+            m.surface = stem;
+        }
+    }
+    // A single capitalised word is a company name when it recurs mid-sentence, never in
+    // lower case, or when a cue typed it elsewhere in the article.
+    let mut all_counts: HashMap<String, usize> = HashMap::new();
+    for (span, _) in &singles {
+        *all_counts
+            .entry(strip_genitive(&text[span.start..span.end]).to_string())
+            .or_default() += 1;
+    }
+    let mut mid_counts: HashMap<String, usize> = HashMap::new();
+    for (span, mid) in &singles {
+        if *mid {
+            *mid_counts
+                .entry(strip_genitive(&text[span.start..span.end]).to_string())
+                .or_default() += 1;
+        }
+    }
+    let known: HashMap<String, (EntityType, String)> = found
+        .iter()
+        .map(|m| (m.surface.clone(), (m.etype, m.surface.clone())))
+        .collect();
+    let accepted: Vec<String> = mid_counts
+        .iter()
+        .filter(|(w, n)| **n >= 2 || all_counts.get(*w).copied().unwrap_or(0) >= 3)
+        .map(|(w, _)| w.clone())
+        .chain(found.iter().map(|m| m.surface.clone()))
+        .collect();
+    for (span, _) in singles {
+        let mut word = strip_genitive(&text[span.start..span.end]);
+        // "Glocalnets": the genitive of an accepted name.
+        if let Some(base) = word.strip_suffix('s') {
+            if accepted.iter().any(|a| a == base) {
+                word = base;
+            }
+        }
+        let heads_a_name = found.iter().any(|m| {
+            m.etype == EntityType::Company
+                && m.surface.contains(' ')
+                && m.surface.split_whitespace().next() == Some(word)
+        });
+        let typed = known
+            .get(word)
+            .cloned()
+            .or(heads_a_name.then(|| (EntityType::Company, word.to_string())));
+        let etype = match typed {
+            Some((t, _)) => t,
+            None if mid_counts.get(word).copied().unwrap_or(0) >= 2
+                || accepted.iter().any(|a| a == word) =>
+            {
+                EntityType::Company
+            }
+            // A misspelling one letter away from a name of the article ("Glocanet").
+            None if word.chars().count() >= 7
+                && accepted
+                    .iter()
+                    .any(|a| crate::text::one_edit_apart(a, word)) =>
+            {
+                EntityType::Company
+            }
+            None => continue,
+        };
+        found.push(Mention {
+            sentence: span.sentence,
+            start: span.start,
+            end: span.start + word.len(),
+            surface: word.to_string(),
+            etype,
+            reference: Reference::New(word.to_string()),
+            origin: Origin::Name,
+        });
+    }
+    found
+}
+
+pub(super) fn strip_genitive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The word sets discovery consults for every capitalised word, built once per language.
+pub(super) struct NameSets {
+    pub(super) stop: HashSet<String>,
+    pub(super) not_names: HashSet<String>,
+    pub(super) given: HashSet<String>,
+    pub(super) tech: HashSet<String>,
+    /// First words of role titles: they end a name.
+    pub(super) titles: HashSet<String>,
+    /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
+    /// the name after them.
+    pub(super) org_cues: HashSet<String>,
+    /// Organisation and company-name cues, lower case, one or more words.
+    pub(super) name_cues: Vec<String>,
+    /// Anaphor words ("selskapet", "the deal"), lower case: never names.
+    pub(super) anaphors: HashSet<String>,
+    /// Legal forms and generic company words ("AS", "GmbH", "Group"): a name ending in
+    /// one is a company, and they are never a name on their own.
+    pub(super) company_tails: HashSet<String>,
+    /// Whether the language capitalises every noun (German), so that a capitalised word
+    /// after a number is no sign of one name ("3 Millionen").
+    pub(super) capitalises_nouns: bool,
+    /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
+    /// words), lower case: where nouns are capitalised, never a name on their own.
+    pub(super) common_nouns: Vec<String>,
+    /// Deal verbs (one word) after which a capitalised word is a company, and before
+    /// which one is too ("Arcor übernimmt").
+    pub(super) deal_verbs: HashSet<String>,
+    /// Organisation words and relational nouns that, in an apposition after a word, make
+    /// it a name ("Sparkle, filiale de Telecom Italia").
+    pub(super) appositive_cues: Vec<String>,
+    /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
+    /// verbs. A small number between a name and one of them ends the name ("Kanal 9
+    /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
+    /// selskaper").
+    pub(super) clause_verbs: HashSet<String>,
+    /// Function words other than coordinators ("etter", "i", "of"): after a name word
+    /// within a sentence, where only names are capitalised, a small number before one of
+    /// them ends the name too ("granskar Telecom 7 efter klagomål"); at the start of a
+    /// sentence a common noun is capitalised as well and numbers a part ("Fase 2 av").
+    /// Coordinators also join counted items ("Nordvik 4 og 5").
+    pub(super) function_words: HashSet<String>,
+}
+
+impl NameSets {
+    /// Whether a title or an organisation word (also as a compound's tail) ends a name.
+    pub(super) fn breaks(&self, word: &str) -> bool {
+        let lower = crate::extract::lower_case(word);
+        let lower = lower.as_ref();
+        // The word is a cue, or ends with one after at least three more bytes (the rule
+        // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
+        self.titles.contains(lower)
+            || lower
+                .char_indices()
+                .any(|(i, _)| (i == 0 || i > 2) && self.org_cues.contains(&lower[i..]))
+    }
+}
+
+pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
+    static ALL: OnceLock<HashMap<String, NameSets>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let k = Knowledge::global();
+        let set = |words: &[String]| words.iter().cloned().collect::<HashSet<String>>();
+        k.lexicons
+            .iter()
+            .map(|lex| {
+                let sets = NameSets {
+                    // Function words of every kind: a capitalised one starts a sentence.
+                    stop: lex
+                        .stopwords
+                        .iter()
+                        .chain(&lex.subject_pronouns)
+                        .chain(&lex.coordinators)
+                        .chain(&lex.grammar.subordinators)
+                        .chain(&lex.grammar.relative)
+                        .chain(lex.negations.iter().filter(|w| !w.contains(' ')))
+                        .chain(lex.hypotheticals.iter().filter(|w| !w.contains(' ')))
+                        .map(|s| s.to_lowercase())
+                        .collect(),
+                    not_names: set(&k.common.not_names),
+                    given: set(&k.common.given_names),
+                    tech: set(&k.common.tech_acronyms),
+                    titles: lex
+                        .titles
+                        .iter()
+                        .filter_map(|t| t.split_whitespace().next())
+                        .map(|t| t.to_lowercase())
+                        .collect(),
+                    org_cues: lex
+                        .org_cues
+                        .iter()
+                        .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    name_cues: lex
+                        .org_cues
+                        .iter()
+                        .chain(&lex.company_name_cues)
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    anaphors: lex
+                        .company_anaphors
+                        .iter()
+                        .chain(&lex.regulator_anaphors)
+                        .chain(&lex.deal_anaphors)
+                        .map(|a| a.to_lowercase())
+                        .collect(),
+                    company_tails: k
+                        .common
+                        .legal_forms
+                        .iter()
+                        .chain(&k.common.generic_company_words)
+                        .cloned()
+                        .collect(),
+                    capitalises_nouns: lex.capitalises_nouns,
+                    deal_verbs: lex
+                        .company_name_cues
+                        .iter()
+                        .filter(|c| !c.contains(' '))
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    appositive_cues: lex
+                        .org_cues
+                        .iter()
+                        .chain(lex.trigger.iter().flat_map(|t| &t.relational))
+                        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+                        .map(|w| w.to_lowercase())
+                        .collect(),
+                    common_nouns: lex
+                        .trigger
+                        .iter()
+                        .flat_map(|t| t.nouns.iter().chain(&t.relational).chain(&t.transfer_nouns))
+                        .chain(lex.metrics.customers.iter().chain(&lex.metrics.revenue))
+                        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+                        .map(|w| w.to_lowercase())
+                        .collect(),
+                    function_words: lex
+                        .stopwords
+                        .iter()
+                        .filter(|w| !lex.coordinators.contains(w))
+                        .map(|w| w.to_lowercase())
+                        .collect(),
+                    clause_verbs: lex
+                        .clause_verbs
+                        .iter()
+                        .chain(lex.company_name_cues.iter().filter(|c| !c.contains(' ')))
+                        .map(|w| w.to_lowercase())
+                        .collect(),
+                };
+                (lex.code.clone(), sets)
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
+}
+
+pub(super) fn capitalised_spans(
+    toks: &[Token],
+    sentence: usize,
+    breakers: &NameSets,
+    common: &crate::knowledge::Common,
+    covered: &Coverage,
+    text: &str,
+) -> Vec<Span> {
+    let (stop, given) = (&breakers.stop, &breakers.given);
+    let mut spans = Vec::new();
+    let first_word = toks.iter().position(|t| t.is_word());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let free = !covered.overlaps(t.start, t.end);
+        if !(t.is_word() && t.is_capitalised() && free) || breakers.breaks(t.text) {
+            i += 1;
+            continue;
+        }
+        let start_index = i;
+        let mut last = i;
+        let mut words: usize = 1;
+        let mut j = i + 1;
+        while j < toks.len() {
+            let n = toks[j];
+            if covered.overlaps(n.start, n.end) {
+                break;
+            }
+            // Only a plain space (not a line break) may join words of one name.
+            if text[toks[j - 1].end..n.start].contains('\n') {
+                break;
+            }
+            let glued = n.start == toks[j - 1].end;
+            // A title or an organisation word (also as the tail of "US-Mobilfunkbetreiber")
+            // ends the name; the cue then types the name after it.
+            let word_ahead = if glued && matches!(n.text, "-" | "/") {
+                toks.get(j + 1).map(|t| t.text)
+            } else {
+                Some(n.text)
+            };
+            if word_ahead.is_some_and(|w| breakers.breaks(w)) {
+                break;
+            }
+            // An acronym glued to a lower-case word is one compound too ("EU-kommissionen").
+            let acronym_before = toks[j - 1].text.chars().count() >= 2
+                && toks[j - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit());
+            if glued
+                && (n.text == "-" || n.text == "/")
+                && toks.get(j + 1).is_some_and(|x| {
+                    x.start == n.end && x.is_word() && (x.is_capitalised() || acronym_before)
+                })
+            {
+                // "Jean-Marc", "T-Mobile": one word.
+                last = j + 1;
+                j += 2;
+            } else if breakers.titles.contains(&n.text.to_lowercase())
+                || (given.contains(n.text) && !given.contains(toks[j - 1].text))
+            {
+                // A title or a new person's given name starts something else.
+                break;
+            } else if n.is_word()
+                && (n.is_capitalised()
+                    || (n.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        && n.text.chars().any(|c| c.is_alphabetic())))
+            {
+                last = j;
+                words += 1;
+                j += 1;
+            } else if number_inside_name(toks, j, breakers, text, Some(start_index) != first_word) {
+                // "Kanal 5 Group", "Datanet 36 AS": the number belongs to the name, and
+                // counts as one of its words ("Kanal 9" is a name of two words).
+                last = j;
+                words += 1;
+                j += 1;
+            } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
+                && toks.get(j + 1).is_some_and(|x| {
+                    x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end)
+                })
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading function words ("I Sverige", "Den").
+        let mut s = start_index;
+        while s <= last
+            && stop.contains(&toks[s].text.to_lowercase())
+            && toks.get(s + 1).is_none_or(|n| n.text != "-")
+        {
+            s += 1;
+            words = words.saturating_sub(1);
+        }
+        if s <= last && words >= 1 {
+            spans.push(Span {
+                sentence,
+                start: toks[s].start,
+                end: toks[last].end,
+                words: words.min(last - s + 1),
+                sentence_initial: Some(s) == first_word,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    spans
+}
+
+/// Whether the bare number `toks[j]` (one to three digits, after a name word) joins the
+/// name: the next word is a legal form or company word ("Datanet 36 AS"), or, where only
+/// names are capitalised, any capitalised word ("TV 2 Danmark"), a verb that opens a
+/// clause ("Kanal 9 kjøper"), or, within a sentence, a function word ("granskar Telecom 7
+/// efter"). A number before another lower-case word is a quantity ("Telia 3 selskaper"),
+/// and one after the first word of a sentence numbers a part ("Fase 2 av").
+pub(super) fn number_inside_name(
+    toks: &[Token],
+    j: usize,
+    sets: &NameSets,
+    text: &str,
+    mid_sentence: bool,
+) -> bool {
+    let n = toks[j];
+    let spaced = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
+    if !(1..=3).contains(&n.text.len())
+        || !n.text.bytes().all(|b| b.is_ascii_digit())
+        || j == 0
+        || !spaced(&toks[j - 1], &n)
+    {
+        return false;
+    }
+    toks.get(j + 1).is_some_and(|next| {
+        spaced(&n, next)
+            && next.is_word()
+            && if next.is_capitalised() {
+                sets.company_tails.contains(next.text)
+                    || (!sets.capitalises_nouns && !sets.breaks(next.text))
+            } else {
+                sets.clause_verbs.contains(next.text)
+                    || (mid_sentence
+                        && !sets.capitalises_nouns
+                        && sets.function_words.contains(next.text))
+            }
+    })
+}
+
+pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
+    let mut out: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
+        .map(|t| t.text)
+        .collect();
+    // A comma right before breaks the cue ("sier X, Y").
+    if out.last() == Some(&",") {
+        return Vec::new();
+    }
+    let len = out.len();
+    out.drain(..len.saturating_sub(n));
+    out
+}
+
+pub(super) fn legal_form_after(
+    text: &str,
+    end: usize,
+    limit: usize,
+    forms: &[String],
+) -> Option<usize> {
+    let rest = &text[end..limit];
+    let after = rest.strip_prefix(' ')?;
+    forms
+        .iter()
+        .filter(|f| after.starts_with(f.as_str()))
+        .filter(|f| {
+            after[f.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|f| end + 1 + f.len())
+        .max()
+}
+
+/// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").
+pub(super) fn is_title(word: &str, lexicon: &Lexicon) -> bool {
+    let word = crate::extract::lower_case(word);
+    !word.is_empty()
+        && lexicon
+            .titles
+            .iter()
+            .any(|t| crate::extract::word_has_cue(&word, t))
+}
+
+/// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
+/// the name.
+pub(super) fn title_before_comma(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let Some(before) = text[sentence_start..start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| is_title(w, lexicon))
+}
+
+/// "NAME, pressechef" or "NAME, press- och kommunikationschef".
+pub(super) fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool {
+    let rest = &text[end..limit];
+    let Some(after) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .take(4)
+        .any(|w| is_title(w, lexicon))
+}
+
+/// Where nouns are capitalised, a one-word authority ("Aufsichtsbehörde") or one whose last
+/// word is the suffix itself ("Auffassung der Behörde") is a common noun, not a name.
+pub(super) fn common_compound(surface: &str, suffixes: &[String]) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() == 1 || suffixes.iter().any(|s| s.to_lowercase() == last)
+}
+
+/// The last word ends with a suffix and is longer than it ("Konkurrensverket", not "Verket").
+pub(super) fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
+    let last = surface
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let multiword = surface.split_whitespace().count() > 1;
+    suffixes.iter().any(|s| {
+        // Suffixes are written in lower case; the rare capitalised one is folded.
+        let s = crate::extract::lower_case(s);
+        last.ends_with(s.as_ref()) && (multiword || last.len() > s.len())
+    })
+}
+
+pub(super) fn is_quoted(text: &str, start: usize) -> bool {
+    char_before(text, start).is_some_and(|c| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„'))
+}

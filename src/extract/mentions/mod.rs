@@ -1,0 +1,374 @@
+//! Finding entity mentions: gazetteer names, places, service phrases, and discovery of
+//! unknown organisations, people and products from cues (legal forms, titles, given
+//! names, organisation words, quotes), then surnames, in-text abbreviations and anaphors.
+
+use super::{fold, Mention, Origin, Reference};
+use crate::ingest::Article;
+use crate::knowledge::{EntityType, Knowledge, Lexicon};
+use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+mod anaphors;
+mod discovery;
+mod gazetteer;
+mod services;
+
+use anaphors::find_anaphors;
+use discovery::*;
+use gazetteer::*;
+use services::*;
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl Token<'_> {
+    fn is_word(&self) -> bool {
+        self.text.chars().any(|c| c.is_alphanumeric())
+    }
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+}
+
+fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    for (i, t) in text
+        .split_word_bound_indices()
+        .filter(|(_, t)| !t.trim().is_empty())
+    {
+        // An elided article glued to a name ("d'Alice", "l'Arcep") is two tokens.
+        if let Some(pos) = t.find(['\'', '’']) {
+            let after = t[pos..].char_indices().nth(1).map(|(j, _)| pos + j);
+            if let Some(after) = after {
+                if pos <= 2 && t[after..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                    out.push(Token {
+                        start: offset + i,
+                        end: offset + i + after,
+                        text: &t[..after],
+                    });
+                    out.push(Token {
+                        start: offset + i + after,
+                        end: offset + i + t.len(),
+                        text: &t[after..],
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(Token {
+            start: offset + i,
+            end: offset + i + t.len(),
+            text: t,
+        });
+    }
+    out
+}
+
+fn sentence_of(article: &Article, pos: usize) -> Option<usize> {
+    let idx = article.sentences.partition_point(|s| s.end <= pos);
+    (idx < article.sentences.len() && article.sentences[idx].start <= pos).then_some(idx)
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Word boundary after a name: end, punctuation, a genitive -s / 's, or a hyphen
+/// before a lower-case word ("Telenor-konsernet").
+fn ends_at_boundary(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        // "Ice.net" is another name than "Ice": a dot before a letter goes on.
+        Some('.') => !chars.next().is_some_and(char::is_alphabetic),
+        Some(c) if !c.is_alphanumeric() && c != '-' => true,
+        // "Telenor-konsernet", and a compound "Telekom-Vorstandschef", but not "T-Mobile"
+        // (a longer name, matched whole).
+        Some('-') => match chars.next() {
+            Some(c) if c.is_lowercase() => true,
+            Some(c) if c.is_uppercase() => {
+                let tail: String = chars.take_while(|c| c.is_alphanumeric()).collect();
+                tail.chars().count() >= 3 && tail.chars().all(|c| c.is_lowercase())
+            }
+            _ => false,
+        },
+        Some('s') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+fn starts_at_boundary(text: &str, start: usize) -> bool {
+    !char_before(text, start)
+        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
+}
+
+/// Finds every mention in the article, sorted by position, without overlaps.
+pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge) -> Vec<Mention> {
+    let text = &article.text;
+    let mut covered = Coverage::default();
+    // The article in lower case, once for the stages that search it; none where folding
+    // changes byte lengths (rare scripts), as its offsets would not be the text's.
+    let lower_text = text.to_lowercase();
+    let lower_text = (lower_text.len() == text.len()).then_some(lower_text.as_str());
+
+    // 1-2. Gazetteer and places.
+    let KnownNames {
+        mut mentions,
+        context_matches,
+        mut named,
+    } = known_names(article, lexicon, knowledge);
+    let index = name_index();
+    for m in &mentions {
+        covered.add(m.start, m.end);
+    }
+
+    // 2b. State ownership: "Norway's state-owned", "den svenska statsägda".
+    for m in find_state_owners(article, lower_text, lexicon, knowledge, &mut mentions) {
+        covered.add(m.start, m.end);
+        mentions.push(m);
+    }
+
+    // 3. Discovery from capitalised spans and cues.
+    let demonyms: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.origin == Origin::Demonym)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let discovered = discover(article, lexicon, knowledge, &covered, &demonyms);
+    for m in discovered {
+        covered.add(m.start, m.end);
+        mentions.push(m);
+    }
+
+    // 4. Abbreviations defined in the text: "Full Name (ABBR)".
+    let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
+    mentions.sort_by_key(|m| m.start);
+    for m in &mentions {
+        if m.origin != Origin::Name || m.etype == EntityType::Place {
+            continue;
+        }
+        let rest = &text[m.end..];
+        if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) {
+            if (2..=8).contains(&inner.len())
+                && inner
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+            {
+                abbreviations.insert(inner.to_string(), (m.reference.clone(), m.etype));
+                named.insert(m.reference.clone());
+            }
+        }
+    }
+    // Context-only aliases count where their entity is named, or where defined in the text,
+    // or where the word stands where a company stands ("Orange rachète Jazztel", "les
+    // opérateurs Bouygues Telecom, Orange et SFR"): a brand that is a common word.
+    for mut m in context_matches {
+        if covered.overlaps(m.start, m.end) {
+            continue;
+        }
+        let mut candidates = vec![m.reference.clone()];
+        if let Some(more) = index.others.get(&m.surface) {
+            candidates.extend(more.iter().map(|t| t.reference.clone()));
+        }
+        // An abbreviation the text defines for another entity is that entity's
+        // ("Telefonica Deutschland (O2)"), whatever the gazetteer's "O2" names.
+        if abbreviations
+            .get(&m.surface)
+            .is_some_and(|(r, _)| !candidates.contains(r))
+        {
+            continue;
+        }
+        let defined = abbreviations
+            .get(&m.surface)
+            .is_some_and(|(r, _)| candidates.contains(r));
+        // Of several entities the article names, the one whose name begins with the word
+        // ("Orange" after "Orange plc", not France Télécom).
+        let named_here: Vec<&Reference> =
+            candidates.iter().filter(|r| named.contains(*r)).collect();
+        // A word several entities share ("Orange": France Télécom, Orange plc) names the
+        // one of the article's country where there is one, named or not.
+        let home = |r: &Reference| match r {
+            Reference::Known(id) => {
+                knowledge.entity(id).and_then(|e| e.country.as_deref())
+                    == Some(lexicon.country.as_str())
+            }
+            _ => false,
+        };
+        let shared_home = (candidates.len() > 1 && !named_here.is_empty())
+            .then(|| candidates.iter().find(|r| home(r)))
+            .flatten();
+        let chosen = shared_home
+            .cloned()
+            .or_else(|| {
+                named_here
+                    .iter()
+                    .find(|r| match r {
+                        Reference::Known(id) => knowledge
+                            .entity(id)
+                            .is_some_and(|e| e.name.starts_with(m.surface.as_str())),
+                        _ => false,
+                    })
+                    .or(named_here.first())
+                    .map(|r| (*r).clone())
+            })
+            .or_else(|| {
+                defined
+                    .then(|| abbreviations.get(&m.surface).map(|(r, _)| r.clone()))
+                    .flatten()
+            })
+            .or_else(|| {
+                (m.etype == EntityType::Company
+                    && in_company_position(article, &m, &mentions, lexicon))
+                .then(|| {
+                    // The entity of the article's country, else the first listed.
+                    candidates
+                        .iter()
+                        .find(|r| match r {
+                            Reference::Known(id) => {
+                                knowledge.entity(id).and_then(|e| e.country.as_deref())
+                                    == Some(lexicon.country.as_str())
+                            }
+                            _ => false,
+                        })
+                        .unwrap_or(&candidates[0])
+                        .clone()
+                })
+            });
+        if let Some(reference) = chosen {
+            m.reference = reference;
+            covered.add(m.start, m.end);
+            mentions.push(m);
+        }
+    }
+    for (abbr, (reference, etype)) in &abbreviations {
+        let form = Form {
+            surface: abbr,
+            reference,
+            etype: *etype,
+            origin: Origin::Abbreviation,
+        };
+        add_occurrences(article, &form, 0, &mut covered, &mut mentions);
+    }
+
+    // 5. Surnames of people named in full.
+    let people: Vec<(String, Reference, usize)> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && m.origin == Origin::Name)
+        .filter_map(|m| {
+            let last = m.surface.split_whitespace().last()?;
+            (m.surface.split_whitespace().count() >= 2)
+                .then(|| (last.to_string(), m.reference.clone(), m.start))
+        })
+        .collect();
+    let full_names: Vec<(String, Reference)> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && m.origin == Origin::Name)
+        .filter(|m| m.surface.contains(' '))
+        .map(|m| (m.surface.clone(), m.reference.clone()))
+        .collect();
+    // The last names of a person named in full stand for that person, also a double
+    // surname ("Sørbøe Aarsæther") and a word discovery took for a company ("Aarønæs").
+    for m in mentions.iter_mut() {
+        let discovered = matches!(m.reference, Reference::New(_)) && m.origin == Origin::Name;
+        if m.etype != EntityType::Person && !(discovered && m.etype == EntityType::Company) {
+            continue;
+        }
+        let person = full_names.iter().find(|(full, r)| {
+            *r != m.reference
+                && full.len() > m.surface.len()
+                && full.ends_with(m.surface.as_str())
+                && full[..full.len() - m.surface.len()].ends_with(' ')
+        });
+        if let Some((_, reference)) = person {
+            m.reference = reference.clone();
+            m.etype = EntityType::Person;
+            m.origin = Origin::Surname;
+        }
+    }
+    for (surname, reference, first_pos) in &people {
+        let form = Form {
+            surface: surname,
+            reference,
+            etype: EntityType::Person,
+            origin: Origin::Surname,
+        };
+        add_occurrences(article, &form, *first_pos, &mut covered, &mut mentions);
+    }
+
+    // 6. Services.
+    find_services(article, lower_text, lexicon, &mut covered, &mut mentions);
+
+    mentions.sort_by_key(|m| m.start);
+
+    // 7. Anaphors, resolved to the latest fitting mention.
+    let anaphors = find_anaphors(article, lower_text, lexicon, knowledge, &mentions);
+    mentions.extend(anaphors);
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// A way the article names an entity once it is known (an abbreviation, a surname).
+struct Form<'a> {
+    surface: &'a str,
+    reference: &'a Reference,
+    etype: EntityType,
+    origin: Origin,
+}
+
+/// Adds every word-bounded occurrence of `form` from byte `from` on that is not yet covered.
+fn add_occurrences(
+    article: &Article,
+    form: &Form,
+    from: usize,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
+    let text = &article.text;
+    for (pos, _) in text.match_indices(form.surface) {
+        let end = pos + form.surface.len();
+        if pos < from
+            || !starts_at_boundary(text, pos)
+            || !ends_at_boundary(text, end)
+            || covered.overlaps(pos, end)
+        {
+            continue;
+        }
+        if let Some(sentence) = sentence_of(article, pos) {
+            covered.add(pos, end);
+            mentions.push(Mention {
+                sentence,
+                start: pos,
+                end,
+                surface: form.surface.to_string(),
+                etype: form.etype,
+                reference: form.reference.clone(),
+                origin: form.origin,
+            });
+        }
+    }
+}
+
+#[derive(Default)]
+struct Coverage {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Coverage {
+    fn add(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
+    }
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.spans.iter().any(|&(s, e)| start < e && s < end)
+    }
+}
