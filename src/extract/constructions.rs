@@ -1494,19 +1494,31 @@ pub fn find(
     let signatures = &Knowledge::global().common.signatures;
     let mut out = Vec::new();
     let toks = tokenize(masked, mentions);
-    // The focus stands in for a missing employer only in a sentence that names it.
-    let focus_here = focus.is_some_and(|f| {
-        let focus_name = crate::text::fold(&mentions[f].surface);
-        toks.iter().any(|t| match t.kind {
-            TokKind::Mention(i) => mentions.get(i).is_some_and(|m| {
-                let name = crate::text::fold(&m.surface);
-                m.reference == mentions[f].reference
-                    || name.starts_with(&focus_name)
-                    || focus_name.starts_with(&name)
-            }),
-            _ => false,
+    // The focus stands in for a missing employer only in a sentence that names it
+    // (decided when a construction first needs it: folding every name costs).
+    let named_here: Vec<usize> = toks
+        .iter()
+        .filter_map(|t| match t.kind {
+            TokKind::Mention(i) => Some(i),
+            _ => None,
         })
-    });
+        .collect();
+    let focus_here = std::cell::OnceCell::new();
+    let focus_here = || {
+        *focus_here.get_or_init(|| {
+            focus.is_some_and(|f| {
+                let focus_name = crate::text::fold(&mentions[f].surface);
+                named_here.iter().any(|&i| {
+                    mentions.get(i).is_some_and(|m| {
+                        let name = crate::text::fold(&m.surface);
+                        m.reference == mentions[f].reference
+                            || name.starts_with(&focus_name)
+                            || focus_name.starts_with(&name)
+                    })
+                })
+            })
+        })
+    };
     for clause in clauses(toks, lc) {
         if !clause.iter().any(is_mention) {
             continue;
@@ -1575,7 +1587,7 @@ pub fn find(
                     let modified = clause[b.start.saturating_sub(2)..b.start]
                         .iter()
                         .any(|t| is_mention(t) || t.capitalised || t.lower.ends_with("'s"));
-                    if !focus_here || modified {
+                    if modified || !focus_here() {
                         continue;
                     }
                     b.y_implicit = true;

@@ -342,6 +342,12 @@ pub fn find_relations_traced(
             }),
         };
         let mut masked = mask_sentence(article, sentence, mentions);
+        // Patterns whose subject must be a state run only where one is named: they match
+        // any two close names, and the types are checked only after the costly captures.
+        let has_state = mentions.iter().any(|m| {
+            m.sentence == sentence
+                && matches!(&m.reference, super::Reference::Known(id) if id.ends_with("-state"))
+        });
         // "If X ..., Y ...": the conditional clause says nothing; the main clause may.
         if patterns
             .hypothetical
@@ -361,11 +367,15 @@ pub fn find_relations_traced(
             let mut changed = false;
             let mentions_here = masked.matches(OPEN).count();
             let candidates = patterns.reduction_filter.candidates(&masked);
-            'patterns: for (p, _) in patterns
-                .reductions
-                .iter()
-                .zip(candidates)
-                .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
+            'patterns: for (p, _) in
+                patterns
+                    .reductions
+                    .iter()
+                    .zip(candidates)
+                    .filter(|(p, can)| {
+                        *can && p.min_mentions <= mentions_here
+                            && (has_state || !p.spec.subject_state)
+                    })
             {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
                 // A match whose claim does not hold gives way to one that overlaps it
@@ -462,7 +472,9 @@ pub fn find_relations_traced(
                 .relations
                 .iter()
                 .zip(candidates)
-                .filter(|(p, can)| *can && p.min_mentions <= mentions_here)
+                .filter(|(p, can)| {
+                    *can && p.min_mentions <= mentions_here && (has_state || !p.spec.subject_state)
+                })
             {
                 let mut at = 0;
                 while let Some(caps) = (at <= text.len())

@@ -25,138 +25,196 @@ pub(super) fn find_anaphors(
         .filter(|m| m.origin == Origin::Demonym)
         .map(|m| m.surface.to_lowercase())
         .collect();
-    for (words, etype) in groups {
-        let mut needles: Vec<String> = Vec::new();
-        for word in words {
-            let word = word.to_lowercase();
-            let mut forms: Vec<String> = Vec::new();
-            if let Some((head, tail)) = word.split_once(' ') {
-                forms.extend(demonyms.iter().map(|d| format!("{head} {d} {tail}")));
-            }
-            forms.push(word);
-            for form in forms {
-                // "l'opérateur" is also written with a typographic apostrophe.
-                if form.contains('\'') {
-                    needles.push(form.replace('\'', "’"));
-                }
-                needles.push(form);
-            }
-        }
-        for needle in &needles {
-            for (pos, _) in lower.match_indices(needle.as_str()) {
-                let end = pos + needle.len();
-                if !text.is_char_boundary(pos) || !text.is_char_boundary(end) {
-                    continue;
-                }
-                // Whole word, or the head of a compound ("energiselskapets").
-                let compound_prefix = lower[..pos]
-                    .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches('-')
-                    .to_string();
-                let word_start = pos - lower[..pos].len()
-                    + lower[..pos]
-                        .trim_end_matches(|c: char| c.is_alphanumeric() || c == '-')
-                        .len();
-                if char_after(lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
-                    continue;
-                }
-                // Overlapping a name is no anaphor; a demonym inside it is part of it.
-                if mentions
-                    .iter()
-                    .any(|m| m.origin != Origin::Demonym && m.start < end && word_start < m.end)
-                {
-                    continue;
-                }
-                let Some(sentence) = sentence_of(article, pos) else {
+    // Every occurrence of an anaphor: (group, word, demonym form first, position, length),
+    // in the order of the lexicon's lists, the plain words found in one pass.
+    let index = anaphor_index(lexicon);
+    let mut found: Vec<(usize, usize, bool, usize, usize)> = index
+        .automaton
+        .find_overlapping_iter(lower)
+        .map(|m| {
+            let (group, word) = index.words[m.pattern().as_usize()];
+            (group, word, false, m.start(), m.len())
+        })
+        .collect();
+    if !demonyms.is_empty() {
+        for (group, (words, _)) in groups.iter().enumerate() {
+            for (w, word) in words.iter().enumerate() {
+                let word = word.to_lowercase();
+                let Some((head, tail)) = word.split_once(' ') else {
                     continue;
                 };
-                // A descriptor right before a name ("nätoperatören Quadracom", "du groupe
-                // norvégien Vollvik Gruppen") is no anaphor.
-                let next = mentions
-                    .iter()
-                    .filter(|m| m.start >= end && m.origin != Origin::Demonym)
-                    .min_by_key(|m| m.start);
-                let between_is_blank = |m: &Mention| {
-                    text[end..m.start].split_whitespace().all(|w| {
-                        w == ","
-                            || mentions
-                                .iter()
-                                .any(|d| d.origin == Origin::Demonym && text[d.start..d.end] == *w)
-                    })
-                };
-                if next.is_some_and(|m| m.is_name() && between_is_blank(m)) {
-                    continue;
-                }
-                // "the German company": only an antecedent of that country.
-                let demonym_country = mentions
-                    .iter()
-                    .find(|d| d.origin == Origin::Demonym && d.start > word_start && d.end < end)
-                    .and_then(|d| match &d.reference {
-                        Reference::Place(id) => knowledge.place(id)?.country.clone(),
-                        _ => None,
-                    });
-                let country_of = |m: &Mention| match &m.reference {
-                    Reference::Known(id) => knowledge.entity(id).and_then(|g| g.country.clone()),
-                    _ => None,
-                };
-                let fits = |m: &&Mention| {
-                    m.start < word_start
-                        && m.etype == etype
-                        && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
-                        && demonym_country
-                            .as_ref()
-                            .is_none_or(|c| country_of(m).as_ref() == Some(c))
-                };
-                // A compound names its antecedent ("energiselskapet" -> Stockholm Energi) ...
-                let by_prefix = if compound_prefix.is_empty() {
-                    None
-                } else {
-                    mentions
-                        .iter()
-                        .rev()
-                        .filter(fits)
-                        .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
-                        .find(|m| fold(&m.surface).contains(&compound_prefix))
-                };
-                // ... or the article's main company, when it is among the candidates (news
-                // articles keep returning to it) ...
-                let focus = focus_reference
-                    .filter(|_| etype == EntityType::Company)
-                    .and_then(|f| {
-                        mentions
-                            .iter()
-                            .rev()
-                            .filter(fits)
-                            .filter(|m| sentence.saturating_sub(m.sentence) <= 2)
-                            .find(|m| &m.reference == f)
-                    });
-                // ... otherwise the subject: the first fitting mention of the nearest sentence.
-                let antecedent = by_prefix.or(focus).or_else(|| {
-                    let nearest = mentions
-                        .iter()
-                        .rev()
-                        .filter(fits)
-                        .find(|m| sentence.saturating_sub(m.sentence) <= 2)?;
-                    mentions
-                        .iter()
-                        .filter(fits)
-                        .find(|m| m.sentence == nearest.sentence)
-                });
-                if let Some(a) = antecedent {
-                    out.push(Mention {
-                        sentence,
-                        start: word_start,
-                        end,
-                        surface: text[word_start..end].to_string(),
-                        etype,
-                        reference: a.reference.clone(),
-                        origin: Origin::Anaphor,
-                    });
+                for d in &demonyms {
+                    let form = format!("{head} {d} {tail}");
+                    let mut forms = vec![form.replace('\'', "’")];
+                    if form.contains('\'') {
+                        forms.push(form);
+                    }
+                    for form in forms {
+                        for (pos, _) in lower.match_indices(form.as_str()) {
+                            found.push((group, w, true, pos, form.len()));
+                        }
+                    }
                 }
             }
         }
     }
+    found.sort_by_key(|&(group, word, demonym, pos, _)| (group, word, !demonym, pos));
+    found.dedup();
+    for (group, _, _, pos, len) in found {
+        let etype = groups[group].1;
+        let end = pos + len;
+        if !text.is_char_boundary(pos) || !text.is_char_boundary(end) {
+            continue;
+        }
+        // Whole word, or the head of a compound ("energiselskapets").
+        let compound_prefix = lower[..pos]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('-')
+            .to_string();
+        let word_start = pos - lower[..pos].len()
+            + lower[..pos]
+                .trim_end_matches(|c: char| c.is_alphanumeric() || c == '-')
+                .len();
+        if char_after(lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
+            continue;
+        }
+        // Overlapping a name is no anaphor; a demonym inside it is part of it.
+        if mentions
+            .iter()
+            .any(|m| m.origin != Origin::Demonym && m.start < end && word_start < m.end)
+        {
+            continue;
+        }
+        let Some(sentence) = sentence_of(article, pos) else {
+            continue;
+        };
+        // A descriptor right before a name ("nätoperatören Quadracom", "du groupe
+        // norvégien Vollvik Gruppen") is no anaphor.
+        let next = mentions
+            .iter()
+            .filter(|m| m.start >= end && m.origin != Origin::Demonym)
+            .min_by_key(|m| m.start);
+        let between_is_blank = |m: &Mention| {
+            text[end..m.start].split_whitespace().all(|w| {
+                w == ","
+                    || mentions
+                        .iter()
+                        .any(|d| d.origin == Origin::Demonym && text[d.start..d.end] == *w)
+            })
+        };
+        if next.is_some_and(|m| m.is_name() && between_is_blank(m)) {
+            continue;
+        }
+        // "the German company": only an antecedent of that country.
+        let demonym_country = mentions
+            .iter()
+            .find(|d| d.origin == Origin::Demonym && d.start > word_start && d.end < end)
+            .and_then(|d| match &d.reference {
+                Reference::Place(id) => knowledge.place(id)?.country.clone(),
+                _ => None,
+            });
+        let country_of = |m: &Mention| match &m.reference {
+            Reference::Known(id) => knowledge.entity(id).and_then(|g| g.country.clone()),
+            _ => None,
+        };
+        let fits = |m: &&Mention| {
+            m.start < word_start
+                && m.etype == etype
+                && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
+                && demonym_country
+                    .as_ref()
+                    .is_none_or(|c| country_of(m).as_ref() == Some(c))
+        };
+        // A compound names its antecedent ("energiselskapet" -> Stockholm Energi) ...
+        let by_prefix = if compound_prefix.is_empty() {
+            None
+        } else {
+            mentions
+                .iter()
+                .rev()
+                .filter(fits)
+                .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
+                .find(|m| fold(&m.surface).contains(&compound_prefix))
+        };
+        // ... or the article's main company, when it is among the candidates (news
+        // articles keep returning to it) ...
+        let focus = focus_reference
+            .filter(|_| etype == EntityType::Company)
+            .and_then(|f| {
+                mentions
+                    .iter()
+                    .rev()
+                    .filter(fits)
+                    .filter(|m| sentence.saturating_sub(m.sentence) <= 2)
+                    .find(|m| &m.reference == f)
+            });
+        // ... otherwise the subject: the first fitting mention of the nearest sentence.
+        let antecedent = by_prefix.or(focus).or_else(|| {
+            let nearest = mentions
+                .iter()
+                .rev()
+                .filter(fits)
+                .find(|m| sentence.saturating_sub(m.sentence) <= 2)?;
+            mentions
+                .iter()
+                .filter(fits)
+                .find(|m| m.sentence == nearest.sentence)
+        });
+        if let Some(a) = antecedent {
+            out.push(Mention {
+                sentence,
+                start: word_start,
+                end,
+                surface: text[word_start..end].to_string(),
+                etype,
+                reference: a.reference.clone(),
+                origin: Origin::Anaphor,
+            });
+        }
+    }
     out
+}
+
+/// The company and regulator anaphors of a language, lower case and with either
+/// apostrophe ("l'opérateur", "l’opérateur"), in one automaton; built once per language.
+struct AnaphorIndex {
+    automaton: AhoCorasick,
+    /// For each pattern: (0 company / 1 regulator, index in that lexicon list).
+    words: Vec<(usize, usize)>,
+}
+
+fn anaphor_index(lexicon: &Lexicon) -> &'static AnaphorIndex {
+    static INDEX: OnceLock<HashMap<String, AnaphorIndex>> = OnceLock::new();
+    let all = INDEX.get_or_init(|| {
+        crate::knowledge::Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|lexicon| {
+                let mut patterns = Vec::new();
+                let mut words = Vec::new();
+                for (group, list) in [&lexicon.company_anaphors, &lexicon.regulator_anaphors]
+                    .into_iter()
+                    .enumerate()
+                {
+                    for (w, word) in list.iter().enumerate() {
+                        let word = word.to_lowercase();
+                        if word.contains('\'') {
+                            patterns.push(word.replace('\'', "’"));
+                            words.push((group, w));
+                        }
+                        patterns.push(word);
+                        words.push((group, w));
+                    }
+                }
+                let automaton = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .expect("anaphor automaton");
+                (lexicon.code.clone(), AnaphorIndex { automaton, words })
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
 }
