@@ -22,7 +22,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time: a build script compiled in another checkout (a shared `target/`)
+    // must still read this one.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
     let ontology = root.join("ontology");
     println!("cargo:rerun-if-changed=ontology");
     let mut files = Vec::new();

@@ -453,6 +453,12 @@ fn default_true() -> bool {
 pub struct Lexicon {
     pub code: String,
     pub country: String,
+    /// ISO 3166 alpha-2 codes of the countries whose press writes in this language,
+    /// `country` first when given ("de": DE, AT, CH). A brand or an abbreviation the
+    /// gazetteer keeps for context (`context_aliases`) names its entity outright in the
+    /// press of the entity's own country ("PTS" in Swedish, "die Telekom" in German).
+    #[serde(default)]
+    pub countries: Vec<String>,
     /// Frequent words that tell this language from its neighbours.
     pub markers: Vec<String>,
     #[serde(default)]

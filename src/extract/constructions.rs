@@ -396,12 +396,25 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         capitalises_nouns: lexicon.capitalises_nouns,
         org_cues: Phrases::new(lexicon.org_cues.iter().filter(|c| !c.contains(' '))),
         member_prepositions: Phrases::new(&g.member_prepositions),
+        // A name before one of these is the company itself ("Telenor-konsernet"); not
+        // before a relational noun, which names another ("Telekom-Tochter", "Telia-sjefen").
         company_words: lexicon
             .org_cues
             .iter()
-            .chain(&lexicon.company_anaphors)
-            .chain(&Knowledge::global().common.generic_company_words)
             .flat_map(|w| w.split_whitespace().last().map(str::to_lowercase))
+            .filter(|w| {
+                !lexicon
+                    .trigger
+                    .iter()
+                    .any(|t| t.relational.iter().any(|r| r.to_lowercase() == *w))
+            })
+            .chain(
+                lexicon
+                    .company_anaphors
+                    .iter()
+                    .chain(&Knowledge::global().common.generic_company_words)
+                    .flat_map(|w| w.split_whitespace().last().map(str::to_lowercase)),
+            )
             .collect(),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
@@ -794,6 +807,8 @@ struct Bindings {
     y: Option<(usize, usize)>,
     x_implicit: bool,
     y_implicit: bool,
+    /// The implicit slot is a pronoun or possessive in the text (not a missing argument).
+    pronoun: bool,
     start: usize,
     end: usize,
 }
@@ -1350,6 +1365,7 @@ impl Matcher<'_> {
                                 Role::X => b.x_implicit = true,
                                 Role::Y => b.y_implicit = true,
                             }
+                            b.pronoun = true;
                             if try_lengths(vec![1], b, Some(*role)) {
                                 true
                             } else {
@@ -1592,14 +1608,58 @@ pub fn find(
                     }
                     b.y_implicit = true;
                 }
+                // A pronoun in a clause after another names what that clause named first
+                // ("Ofcom said that it is investigating EE", "Telenor opplyser at de vil
+                // kjøpe Ice"); the focus stands in where the sentence names nothing before.
+                let stand_in = if b.pronoun {
+                    let (types, slot) = if b.x_implicit {
+                        (x_types, b.x)
+                    } else {
+                        (y_types, b.y)
+                    };
+                    let at = slot.map_or(b.start, |(s, _)| s);
+                    antecedent(&clause, at, &named_here, mentions, types).or(focus)
+                } else {
+                    focus
+                };
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
                 out.extend(claims(
-                    &clause, &b, set, &rule, c.conf, mentions, focus, signatures,
+                    &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
                 ));
             }
         }
     }
     out
+}
+
+/// The antecedent of a pronoun at token `pronoun` of `clause`: the first mention of the
+/// sentence (`named`, in text order) before the clause's first mention after the pronoun
+/// whose type fits the slot.
+fn antecedent(
+    clause: &[Tok],
+    pronoun: usize,
+    named: &[usize],
+    mentions: &[Mention],
+    types: &[crate::knowledge::EntityType],
+) -> Option<usize> {
+    let after = clause
+        .get(pronoun + 1..)?
+        .iter()
+        .filter_map(|t| match t.kind {
+            TokKind::Mention(i) => mentions.get(i).map(|m| m.start),
+            _ => None,
+        })
+        .min()?;
+    named.iter().copied().find(|&i| {
+        mentions.get(i).is_some_and(|m| {
+            m.start < after
+                && types.contains(&m.etype)
+                && !matches!(
+                    m.origin,
+                    Origin::Demonym | Origin::Parent | Origin::NamePart
+                )
+        })
+    })
 }
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a

@@ -374,7 +374,13 @@ fn attach(
     };
     let subject = here
         .iter()
-        .find(|(_, m)| m.end <= start && m.etype != EntityType::PublicBody && !deal_object(m))
+        .find(|(_, m)| {
+            // An authority has no customers or revenue: it publishes the figures ("selon les
+            // chiffres publiés par l'ART").
+            m.end <= start
+                && !matches!(m.etype, EntityType::PublicBody | EntityType::Regulator)
+                && !deal_object(m)
+        })
         .map(|(i, _)| (*i, 0.65));
     if subject.is_some() {
         return subject;

@@ -188,6 +188,116 @@ pub(super) fn in_company_position(
     deal_verb || org_word || in_list
 }
 
+/// Whether a context-only alias names `reference` in the press of that entity's own
+/// country (`Lexicon::countries`): an abbreviation ("PTS", "EE") anywhere, a brand that is
+/// a common word ("Free", "Telekom") anywhere but at the start of a sentence or in a
+/// headline, where any word is capitalised.
+pub(super) fn home_alias(
+    article: &Article,
+    m: &Mention,
+    reference: &Reference,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+) -> bool {
+    let Reference::Known(id) = reference else {
+        return false;
+    };
+    let Some(country) = knowledge.entity(id).and_then(|e| e.country.as_deref()) else {
+        return false;
+    };
+    let home = if lexicon.countries.is_empty() {
+        lexicon.country == country
+    } else {
+        lexicon.countries.iter().any(|c| c == country)
+    };
+    if !home {
+        return false;
+    }
+    let abbreviation = m.surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && m.surface
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    abbreviation || (!sentence_initial(article, m) && !headline(article, m.sentence))
+}
+
+/// Whether a context-only alias stands where only a name can: right after an article or a
+/// preposition ("die Telekom", "by Orange", "d'Orange"), or as the first part of a
+/// compound whose head is a title or an organisation word ("Telekom-Chef",
+/// "Orange-gruppen"). Not in a headline, where any word is capitalised.
+pub(super) fn alias_in_name_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bool {
+    if !m.surface.chars().next().is_some_and(char::is_uppercase) || headline(article, m.sentence) {
+        return false;
+    }
+    let text = &article.text;
+    let sentence = article.sentences[m.sentence];
+    let before = &text[sentence.start..m.start];
+    // The word before, with an elided article or preposition kept whole ("d'", "l'").
+    let prev = if let Some(elided) = before.strip_suffix(['\'', '’']) {
+        let word = elided
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        format!("{}'", word.to_lowercase())
+    } else if let Some(spaced) = before.strip_suffix(' ') {
+        spaced.rsplit(' ').next().unwrap_or("").to_lowercase()
+    } else {
+        String::new()
+    };
+    let function_word = !prev.is_empty()
+        && (lexicon.articles.contains(&prev)
+            || lexicon.grammar.prepositions.contains(&prev)
+            || lexicon
+                .grammar
+                .prepositions
+                .iter()
+                .any(|p| p.trim_end_matches(['\'', '’']) == prev.trim_end_matches('\'')));
+    function_word || compound_head(article, m, lexicon) == Some(true)
+}
+
+/// For a mention glued to a compound ("Telekom-Chef", "Telekom-Kontroll-Kommission"):
+/// whether the compound's head is a title or an organisation word and the compound ends
+/// there, so the mention names its entity as a modifier. `None` when it is not glued.
+pub(super) fn compound_head(article: &Article, m: &Mention, lexicon: &Lexicon) -> Option<bool> {
+    let sentence = article.sentences[m.sentence];
+    let rest = article.text[m.end..sentence.end].strip_prefix('-')?;
+    let head: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if head.is_empty() {
+        return None;
+    }
+    if rest[head.len()..].starts_with('-') {
+        return Some(false);
+    }
+    let head = head.to_lowercase();
+    let cue = |list: &[String]| {
+        list.iter()
+            .any(|t| crate::extract::word_has_cue(&head, &t.to_lowercase()))
+    };
+    Some(cue(&lexicon.titles) || cue(&lexicon.org_cues))
+}
+
+/// Whether the mention opens its sentence (after any quote or dash).
+fn sentence_initial(article: &Article, m: &Mention) -> bool {
+    let sentence = article.sentences[m.sentence];
+    article.text[sentence.start..m.start]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+}
+
+/// Whether a sentence is a headline in title case: most of its words of three letters or
+/// more capitalised (English "Orange Wins Free Licence").
+fn headline(article: &Article, sentence: usize) -> bool {
+    let s = article.sentences[sentence];
+    let words: Vec<&str> = article.text[s.start..s.end]
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 3 > words.len() * 2
+}
+
 /// "state-owned" words become a mention of the state: of the place named right before
 /// ("Norway's", "norske"), which it absorbs, or of the next company's country, or of the
 /// article's country. Only states the gazetteer knows (`<place>-state`).

@@ -172,9 +172,20 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
     // Context-only aliases count where their entity is named, or where defined in the text,
     // or where the word stands where a company stands ("Orange rachète Jazztel", "les
-    // opérateurs Bouygues Telecom, Orange et SFR"): a brand that is a common word.
+    // opérateurs Bouygues Telecom, Orange et SFR"): a brand that is a common word; in
+    // the press of the entity's own country ("PTS" in Swedish, "Free" in French); after
+    // an article or a preposition ("die Telekom", "d'Orange"), or as the first part of a
+    // title or organisation compound ("Telekom-Chef"). One occurrence accepted accepts
+    // the others in the article.
+    let mut accepted: HashMap<String, Reference> = HashMap::new();
+    let mut rejected = Vec::new();
     for mut m in context_matches {
         if covered.overlaps(m.start, m.end) {
+            continue;
+        }
+        // Glued to a compound that is no title or organisation, the word is part of
+        // another name or a common noun ("Telekom-Kontroll-Kommission").
+        if compound_head(article, &m, lexicon) == Some(false) {
             continue;
         }
         let mut candidates = vec![m.reference.clone()];
@@ -228,8 +239,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                     .flatten()
             })
             .or_else(|| {
-                (m.etype == EntityType::Company
+                ((m.etype == EntityType::Company
                     && in_company_position(article, &m, &mentions, lexicon))
+                    || candidates
+                        .iter()
+                        .any(|r| home_alias(article, &m, r, lexicon, knowledge))
+                    || alias_in_name_position(article, &m, lexicon))
                 .then(|| {
                     // The entity of the article's country, else the first listed.
                     candidates
@@ -246,9 +261,21 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 })
             });
         if let Some(reference) = chosen {
+            accepted.insert(m.surface.clone(), reference.clone());
             m.reference = reference;
             covered.add(m.start, m.end);
             mentions.push(m);
+        } else {
+            rejected.push(m);
+        }
+    }
+    for mut m in rejected {
+        if let Some(reference) = accepted.get(&m.surface) {
+            if !covered.overlaps(m.start, m.end) {
+                m.reference = reference.clone();
+                covered.add(m.start, m.end);
+                mentions.push(m);
+            }
         }
     }
     for (abbr, (reference, etype)) in &abbreviations {
