@@ -120,6 +120,11 @@ EXCLUDED_OPERATORS = {
 # announcements of the renames.
 FORMER_NAMES = {
     "proximus": ["Belgacom", "Belgacom SA", "Belgacom Mobile"],
+    # A1 Group renamed its national incumbents 2017-2018.
+    "a1-telekom-austria": ["Telekom Austria", "Telekom Austria AG", "Mobilkom Austria"],
+    "a1-hrvatska": ["Vipnet"],
+    "a1-slovenija": ["Si.mobil"],
+    "a1-bulgaria": ["Mobiltel"],
 }
 
 BRAND_FIX = {

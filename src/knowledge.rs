@@ -416,6 +416,16 @@ impl Construction {
 }
 
 impl Lexicon {
+    /// Whether the press of this language is at home in the country with ISO code `code`
+    /// (`countries`, else `country`).
+    pub fn is_home(&self, code: &str) -> bool {
+        if self.countries.is_empty() {
+            self.country == code
+        } else {
+            self.countries.iter().any(|c| c == code)
+        }
+    }
+
     /// Checks what deserialisation cannot: every trigger set names a contract property.
     fn check(&self, folder: &str) -> Result<()> {
         const PROPERTIES: [&str; 8] = [
@@ -869,13 +879,28 @@ impl Knowledge {
             .or_else(|| self.places.iter().find(names))
     }
 
-    /// The gazetteer id of a company's national unit: an entity `<parent>-…` of that
-    /// country ("telia" and "FI" give "telia-finland").
+    /// The gazetteer id of a company's national unit: an entity of that country whose id
+    /// is `<parent>-…` ("telia" and "FI" give "telia-finland"), else one whose name or an
+    /// alias begins with the parent's name as a word, accents folded ("Telefónica" and
+    /// "DE" give "o2-germany", alias "Telefónica Germany").
     pub fn national_unit(&self, parent: &str, country: &str) -> Option<&str> {
         let prefix = format!("{parent}-");
-        self.gazetteer
-            .iter()
-            .find(|e| e.id.starts_with(&prefix) && e.country.as_deref() == Some(country))
+        let of_country = || {
+            self.gazetteer
+                .iter()
+                .filter(move |e| e.country.as_deref() == Some(country) && e.id != parent)
+        };
+        if let Some(e) = of_country().find(|e| e.id.starts_with(&prefix)) {
+            return Some(e.id.as_str());
+        }
+        let name = crate::text::fold(&self.entity(parent)?.name);
+        let begins = |n: &String| {
+            let n = crate::text::fold(n);
+            n.strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        };
+        of_country()
+            .find(|e| begins(&e.name) || e.aliases.iter().any(begins))
             .map(|e| e.id.as_str())
     }
 

@@ -64,9 +64,14 @@ fn names(x: &Extraction, i: usize, name: &str) -> bool {
     }
     let k = Knowledge::global();
     match &m.reference {
-        Reference::Known(id) => k
-            .entity(id)
-            .is_some_and(|e| e.name == name || e.aliases.iter().any(|a| a == name)),
+        Reference::Known(id) => k.entity(id).is_some_and(|e| {
+            e.name == name
+                || e.aliases
+                    .iter()
+                    .chain(&e.former)
+                    .chain(&e.context_aliases)
+                    .any(|a| a == name)
+        }),
         Reference::Place(id) => k
             .place(id)
             .is_some_and(|p| p.name == name || p.names.iter().any(|n| n == name)),

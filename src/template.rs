@@ -65,6 +65,9 @@ pub enum Elem {
         role: Role,
         single: bool,
         genitive: bool,
+        /// `X1adj`: a nationality adjective ("German", "norske", "belge") qualifying the
+        /// other slot's noun.
+        adjective: bool,
         /// `Y-N`: glued by a hyphen to a compound whose tail is this part.
         compound: Option<Part>,
     },
@@ -170,11 +173,12 @@ impl Template {
                     Some(r) => (true, r),
                     None => (false, rest),
                 };
-                let (genitive, compound) = match rest {
-                    "" => (false, None),
-                    "'s" => (true, None),
+                let (genitive, adjective, compound) = match rest {
+                    "" => (false, false, None),
+                    "'s" => (true, false, None),
+                    "adj" if single => (false, true, None),
                     _ => match rest.strip_prefix('-').and_then(part_of) {
-                        Some(p) => (false, Some(p)),
+                        Some(p) => (false, false, Some(p)),
                         None => return Err(format!("unknown element {raw:?}")),
                     },
                 };
@@ -182,6 +186,7 @@ impl Template {
                     role,
                     single,
                     genitive,
+                    adjective,
                     compound,
                 }
             };

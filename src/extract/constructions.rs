@@ -19,7 +19,8 @@
 //! Template syntax (elements separated by spaces):
 //! - `X`, `Y`: a mention or a coordinated list of them ("A , B og C"); `X1`, `Y1`: one
 //!   mention. `X's`: the slot in the genitive ("Telenors", "BT's", "Tele2:s"), or a
-//!   possessive determiner standing for the article's focus ("sa", "its"). `Y-N`,
+//!   possessive determiner standing for the article's focus ("sa", "its"). `X1adj`: a
+//!   nationality adjective ("German", "norske", "belge"). `Y-N`,
 //!   `Y-T`: the mention as the first part of a hyphenated compound whose last part is
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
 //! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles).
@@ -898,7 +899,9 @@ impl Matcher<'_> {
                 Dir::Backward => pos.checked_sub(1),
             };
             if let Some(t) = at.and_then(|i| self.toks.get(i)) {
-                if t.kind == TokKind::Word && phrases.compound_head(&t.lower) {
+                // An anaphor or a service compound is the noun it is made of
+                // ("teleselskapet", "Mobilfunk-Anbieter").
+                if word_like(t) && phrases.compound_head(&t.lower) {
                     lens.push(1);
                 }
             }
@@ -1335,9 +1338,13 @@ impl Matcher<'_> {
                 role,
                 single,
                 genitive,
+                adjective,
                 compound,
             } => {
-                if let Some(part) = compound {
+                if *adjective {
+                    let t = here;
+                    t.is_some_and(|t| t.demonym) && try_lengths(vec![1], b, Some(*role))
+                } else if let Some(part) = compound {
                     // "E-Plus-Übernahme": the mention with a hyphenated compound tail.
                     let t = here;
                     let ok = t.is_some_and(|t| {
@@ -1582,6 +1589,9 @@ pub fn find(
                         continue;
                     }
                 }
+                if closes_apposition(&clause, &b) {
+                    continue;
+                }
                 if negated(lc, &clause, b.start, b.end) {
                     continue;
                 }
@@ -1630,6 +1640,20 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether a match that begins with a possessor in an apposition (right after a comma)
+/// reads across the comma that closes it: in "Telenor, Norges største teleselskap, kjøper Ice" the genitive
+/// "Norges" qualifies Telenor, not Ice.
+fn closes_apposition(clause: &[Tok], b: &Bindings) -> bool {
+    let (Some((xs, xe)), Some((ys, ye))) = (b.x, b.y) else {
+        return false;
+    };
+    if b.start == 0 || clause[b.start - 1].lower != "," || !is_genitive(&clause[b.start]) {
+        return false;
+    }
+    let (lo, hi) = if xe <= ys { (xe, ys) } else { (ye, xs) };
+    lo < hi && clause[lo..hi].iter().any(|t| t.lower == ",")
 }
 
 /// The antecedent of a pronoun at token `pronoun` of `clause`: the first mention of the

@@ -523,6 +523,55 @@ pub fn find_relations_traced(
             }
         }
     }
+    // A description in apposition names the country and the service of what it describes
+    // ("Mannesmann, the German telecoms group,", "Belgacom, l'opérateur belge,"):
+    // GUIDELINES, "Descriptors count as statements".
+    for (i, a) in mentions.iter().enumerate() {
+        if a.origin != Origin::Anaphor || a.etype != EntityType::Company {
+            continue;
+        }
+        // Only in apposition to the name it describes ("Mannesmann, the German telecoms
+        // group,"): elsewhere the description may point to another company than the one
+        // the anaphor resolution chose ("l'opérateur français" after Belgacom).
+        let apposed = mentions.iter().any(|n| {
+            n.sentence == a.sentence
+                && n.reference == a.reference
+                && n.end <= a.start
+                && article.text[n.end..a.start].trim() == ","
+        });
+        if !apposed {
+            continue;
+        }
+        for (j, d) in mentions.iter().enumerate() {
+            // Inside it, or a nationality right after it ("l'opérateur belge").
+            let after = d.start >= a.end
+                && d.origin == Origin::Demonym
+                && article.text[a.end..d.start].chars().all(|c| c == ' ');
+            if j == i
+                || d.sentence != a.sentence
+                || !(after || (d.start >= a.start && d.end <= a.end))
+            {
+                continue;
+            }
+            let property = match (&d.reference, d.origin) {
+                (super::Reference::Place(_), Origin::Demonym) => "operatesIn",
+                (super::Reference::Service(_), _) => "offers",
+                _ => continue,
+            };
+            push(
+                &mut claims,
+                RelationClaim {
+                    subject: i,
+                    property: property.into(),
+                    object: j,
+                    sentence: a.sentence,
+                    rule: format!("{}.{property}.descriptor-anaphor", article.lang),
+                    confidence: 0.6,
+                    implicit: None,
+                },
+            );
+        }
+    }
     // "Telia Danmark": its name says Telia owns it, where the article also names Telia on
     // its own (a name alone is weak evidence: "SFR Belgique" was not SFR's).
     for (i, m) in mentions.iter().enumerate() {

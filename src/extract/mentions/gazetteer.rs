@@ -185,7 +185,24 @@ pub(super) fn in_company_position(
             && ((o.end <= m.start && listed(&text[o.end..m.start]))
                 || (o.start >= m.end && listed(&text[m.end..o.start])))
     });
-    deal_verb || org_word || in_list
+    // An apposition that describes a company follows it ("Free, un opérateur français,",
+    // "Three, the mobile operator,"): an organisation word in its first three words.
+    let apposition = after.trim_start().strip_prefix(',').is_some_and(|rest| {
+        rest.split_whitespace().take(3).any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .rsplit(['\'', '’'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            !w.is_empty()
+                && lexicon
+                    .org_cues
+                    .iter()
+                    .any(|c| crate::extract::word_has_cue(&w, &c.to_lowercase()))
+        })
+    });
+    deal_verb || org_word || in_list || apposition
 }
 
 /// Whether a context-only alias names `reference` in the press of that entity's own
@@ -205,12 +222,7 @@ pub(super) fn home_alias(
     let Some(country) = knowledge.entity(id).and_then(|e| e.country.as_deref()) else {
         return false;
     };
-    let home = if lexicon.countries.is_empty() {
-        lexicon.country == country
-    } else {
-        lexicon.countries.iter().any(|c| c == country)
-    };
-    if !home {
+    if !lexicon.is_home(country) {
         return false;
     }
     let abbreviation = m.surface.chars().filter(|c| c.is_alphabetic()).count() >= 2

@@ -210,10 +210,10 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         // A word several entities share ("Orange": France Télécom, Orange plc) names the
         // one of the article's country where there is one, named or not.
         let home = |r: &Reference| match r {
-            Reference::Known(id) => {
-                knowledge.entity(id).and_then(|e| e.country.as_deref())
-                    == Some(lexicon.country.as_str())
-            }
+            Reference::Known(id) => knowledge
+                .entity(id)
+                .and_then(|e| e.country.as_deref())
+                .is_some_and(|c| lexicon.is_home(c)),
             _ => false,
         };
         let shared_home = (candidates.len() > 1 && !named_here.is_empty())
@@ -249,13 +249,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                     // The entity of the article's country, else the first listed.
                     candidates
                         .iter()
-                        .find(|r| match r {
-                            Reference::Known(id) => {
-                                knowledge.entity(id).and_then(|e| e.country.as_deref())
-                                    == Some(lexicon.country.as_str())
-                            }
-                            _ => false,
-                        })
+                        .find(|r| home(r))
                         .unwrap_or(&candidates[0])
                         .clone()
                 })
