@@ -599,6 +599,9 @@ pub struct Knowledge {
     country_names: HashSet<String>,
     /// ISO country code -> the country's place id.
     country_by_code: HashMap<String, String>,
+    /// (ISO country code, first word of a name or alias, accents folded) -> indexes of
+    /// the gazetteer entities of that country so named, for `national_unit`.
+    by_country_first_word: HashMap<(String, String), Vec<usize>>,
 }
 
 mod embedded {
@@ -843,6 +846,20 @@ impl Knowledge {
             .filter(is_country)
             .filter_map(|p| Some((p.country.clone()?, p.id.clone())))
             .collect();
+        let mut by_country_first_word: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        for (i, e) in gazetteer.iter().enumerate() {
+            let Some(country) = &e.country else { continue };
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if let Some(first) = crate::text::fold(n).split(' ').next() {
+                    let list = by_country_first_word
+                        .entry((country.clone(), first.to_string()))
+                        .or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
         Ok(Knowledge {
             gazetteer,
             places,
@@ -855,6 +872,7 @@ impl Knowledge {
             place_names,
             country_names,
             country_by_code,
+            by_country_first_word,
         })
     }
 
@@ -894,13 +912,17 @@ impl Knowledge {
             return Some(e.id.as_str());
         }
         let name = crate::text::fold(&self.entity(parent)?.name);
+        let first = name.split(' ').next()?;
         let begins = |n: &String| {
             let n = crate::text::fold(n);
             n.strip_prefix(name.as_str())
                 .is_some_and(|rest| rest.starts_with(' '))
         };
-        of_country()
-            .find(|e| begins(&e.name) || e.aliases.iter().any(begins))
+        self.by_country_first_word
+            .get(&(country.to_string(), first.to_string()))?
+            .iter()
+            .map(|&i| &self.gazetteer[i])
+            .find(|e| e.id != parent && (begins(&e.name) || e.aliases.iter().any(begins)))
             .map(|e| e.id.as_str())
     }
 

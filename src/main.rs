@@ -332,6 +332,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 for (lang, id) in &report.uncovered {
                     println!("UNCOVERED [{lang}] {id}");
                 }
+                // Trigger phrases and construction instances per language and relation.
+                println!("language relation trigger-phrases constructions");
+                for lexicon in &telekg::knowledge::Knowledge::global().lexicons {
+                    if lang.as_deref().is_some_and(|l| l != lexicon.code) {
+                        continue;
+                    }
+                    for (relation, phrases, instances) in
+                        telekg::extract::constructions::coverage(&lexicon.code)
+                    {
+                        println!("{} {relation} {phrases} {instances}", lexicon.code);
+                    }
+                }
             }
             println!(
                 "examples: {} run, {} failures, {} pending, {} constructions without an example",

@@ -1,6 +1,6 @@
 //! The knowledge's manifest: every example sentence of every language folder
 //! (`ontology/lang/<code>/*.toml`) yields what it says and nothing it forbids, every
-//! construction a language instantiates is exercised by one of its examples, and a
+//! construction an example names in `covers` reads one of its expected relations, and a
 //! language can be added with data files alone.
 
 use std::path::{Path, PathBuf};
