@@ -254,6 +254,11 @@ pub struct Grammar {
     /// "an", "de"): the gap must then hold a stake word ("30 prosent av aksjene i Y").
     #[serde(default)]
     pub partitive_prepositions: Vec<String>,
+    /// Phrases that pick one out of a group before a noun ("one of the", "blant de",
+    /// "parmi les", "einer der"): they may stand among a noun's modifiers ("X is one of
+    /// the largest operators in Y").
+    #[serde(default)]
+    pub partitives: Vec<String>,
     /// Words for a part of a company that make a partitive preposition name a stake in it
     /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
     /// heads too ("aksjemajoriteten").
@@ -298,6 +303,10 @@ pub struct TriggerSet {
     /// nouns, "X selger Y til Z"); used for relational nouns that name the other side.
     #[serde(default)]
     pub inverse: bool,
+    /// A kind that constructions made for it alone name (`Construction::kind`): "market"
+    /// for market nouns a nationality qualifies.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Active forms: the subject does it to the direct object ("kjøper", "has bought",
     /// "rachète", "übernimmt"), any particle or preposition before the object included.
     #[serde(default)]
@@ -379,6 +388,10 @@ pub struct Construction {
     /// template uses).
     #[serde(default)]
     pub relations: Vec<String>,
+    /// Only trigger sets of this kind (`TriggerSet::kind`, "market"); without it, every
+    /// set whose parts the template uses.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Grammar features a language needs for it ("v2", "verb_final").
     #[serde(default)]
     pub requires: Vec<String>,

@@ -51,6 +51,9 @@ pub enum Gap {
     Object,
     /// Modifiers: no preposition, no comma.
     Modifier,
+    /// Nationality adjectives only, after a noun ("sa filiale italienne Fastweb"), where a
+    /// modifier gap would read a verb ("Telias datterselskap kjøper Get").
+    Adjective,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +155,8 @@ impl Template {
                 Elem::Gap(Gap::Object)
             } else if word == "A" {
                 Elem::Gap(Gap::Modifier)
+            } else if word == "D" {
+                Elem::Gap(Gap::Adjective)
             } else if word == "F" {
                 Elem::Fronted
             } else if let Some(p) = word.strip_suffix('<').and_then(part_of) {

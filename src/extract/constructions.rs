@@ -28,6 +28,7 @@
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
 //!   prepositions, no coordinator). `A`: a modifier gap (no preposition, no comma).
+//!   `D`: nationality adjectives only (after a noun).
 //!   `F`: the fronted constituent of a V2 clause (everything from the clause start,
 //!   not a bare subject).
 //! - `,` `(` `)` `-` or `'word'`: literal tokens; `^` and `$`: clause start and end.
@@ -146,6 +147,7 @@ fn split_words(text: &str) -> Vec<String> {
 struct CompiledSet {
     relation: String,
     inverse: bool,
+    kind: Option<String>,
     parts: HashMap<Part, Phrases>,
     /// Separable verbs: stem phrases and, per stem, its particle.
     separable: Vec<(Phrases, String)>,
@@ -185,6 +187,7 @@ pub struct LanguageConstructions {
     /// ("Telenor-konsernet"), lower case.
     company_words: HashSet<String>,
     partitive_prepositions: HashSet<String>,
+    partitives: Phrases,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -260,6 +263,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             CompiledSet {
                 relation: t.relation.clone(),
                 inverse: t.inverse,
+                kind: t.kind.clone(),
                 parts,
                 separable,
                 preps: Phrases::new(&t.preps),
@@ -304,6 +308,9 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         let needed = template.parts();
         for (si, set) in sets.iter().enumerate() {
             if !c.relations.is_empty() && !c.relations.contains(&set.relation) {
+                continue;
+            }
+            if c.kind.is_some() && c.kind != set.kind {
                 continue;
             }
             let has = |p: &Part| *p == Part::Title || set.parts.contains_key(p);
@@ -417,6 +424,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                     .flat_map(|w| w.split_whitespace().last().map(str::to_lowercase)),
             )
             .collect(),
+        partitives: Phrases::new(&g.partitives),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -510,6 +518,8 @@ struct Tok {
     service: bool,
     /// A word written with a capital (a German noun after an article).
     capitalised: bool,
+    /// Part of a partitive phrase ("one of the"): a modifier, though a preposition.
+    partitive: bool,
 }
 
 /// Splits plain text into (lower-case word, is punctuation) tokens: words keep inner
@@ -588,6 +598,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: false,
+                    partitive: false,
                 });
             }
             let after = &raw[open + OPEN.len_utf8()..];
@@ -651,6 +662,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     .get(index)
                     .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
                 capitalised: false,
+                partitive: false,
             });
             for (w, punct) in tokenize_plain(trail) {
                 out.push(Tok {
@@ -662,6 +674,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: false,
+                    partitive: false,
                 });
             }
         } else {
@@ -679,6 +692,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: capitalised && !punct,
+                    partitive: false,
                 });
             }
         }
@@ -959,6 +973,9 @@ impl Matcher<'_> {
 
     /// Whether a token may stand in a gap of this kind.
     fn gap_allows(&self, gap: Gap, t: &Tok) -> bool {
+        if gap == Gap::Adjective {
+            return t.demonym;
+        }
         // A possessor among the modifiers ("Bell Souths andel av Sonofon", "Norges
         // største leverandør").
         if gap != Gap::Clause && is_genitive(t) {
@@ -985,10 +1002,12 @@ impl Matcher<'_> {
             // Prepositions may stand inside ("har i dag kjøpt", "im Jahr 2000"); the one
             // that governs the object is checked on the whole gap (`object_gap_ok`).
             Gap::Object => t.lower != "," && !self.lc.coordinators.contains(&t.lower),
+            Gap::Adjective => false,
             Gap::Modifier => {
-                t.lower != ","
-                    && !self.lc.prepositions.contains(&t.lower)
-                    && !self.lc.coordinators.contains(&t.lower)
+                t.partitive
+                    || (t.lower != ","
+                        && !self.lc.prepositions.contains(&t.lower)
+                        && !self.lc.coordinators.contains(&t.lower))
             }
         }
     }
@@ -1516,7 +1535,15 @@ pub fn find(
     let all = &Knowledge::global().constructions;
     let signatures = &Knowledge::global().common.signatures;
     let mut out = Vec::new();
-    let toks = tokenize(masked, mentions);
+    let mut toks = tokenize(masked, mentions);
+    // Partitive phrases are modifiers ("one of the largest operators in Y").
+    for i in 0..toks.len() {
+        if let Some(&len) = lc.partitives.forward(&toks, i).first() {
+            for t in &mut toks[i..i + len] {
+                t.partitive = true;
+            }
+        }
+    }
     // The focus stands in for a missing employer only in a sentence that names it
     // (decided when a construction first needs it: folding every name costs).
     let named_here: Vec<usize> = toks

@@ -415,6 +415,8 @@ pub(super) struct NameSets {
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
     pub(super) org_cues: HashSet<String>,
+    /// Words that introduce a product or brand ("Marke", "Markennamen"): they end a name.
+    pub(super) product_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
     pub(super) name_cues: Vec<String>,
     /// Anaphor words ("selskapet", "the deal"), lower case: never names.
@@ -455,6 +457,7 @@ impl NameSets {
         // The word is a cue, or ends with one after at least three more bytes (the rule
         // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
         self.titles.contains(lower)
+            || self.product_cues.contains(lower)
             || lower
                 .char_indices()
                 .any(|(i, _)| (i == 0 || i > 2) && self.org_cues.contains(&lower[i..]))
@@ -495,6 +498,12 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .org_cues
                         .iter()
                         .filter(|c| !c.contains(' ') && c.chars().count() >= 5)
+                        .map(|c| c.to_lowercase())
+                        .collect(),
+                    product_cues: lex
+                        .product_cues
+                        .iter()
+                        .filter(|c| !c.contains(' ') && !c.contains('\''))
                         .map(|c| c.to_lowercase())
                         .collect(),
                     name_cues: lex

@@ -31,9 +31,26 @@ impl Token<'_> {
     fn is_word(&self) -> bool {
         self.text.chars().any(|c| c.is_alphanumeric())
     }
+    /// A capitalised word, or a brand written in lower case with inner dots, which only
+    /// names write so ("o.tel.o", "tele.ring", "germany.net").
     fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        self.text.chars().next().is_some_and(|c| c.is_uppercase()) || dotted_name(self.text)
     }
+}
+
+/// A lower-case word of two or more dot-separated parts, one of at least three letters,
+/// no web address ("www.", "e-mail"): "o.tel.o", "tele.ring"; not "z.b", "vg.no".
+fn dotted_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2
+        && word.chars().next().is_some_and(|c| c.is_lowercase())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric))
+        && parts
+            .iter()
+            .any(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && parts[0] != "www"
 }
 
 fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
