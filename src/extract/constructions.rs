@@ -53,6 +53,19 @@ struct Phrases {
     singles: HashSet<String>,
     /// Shortest single word, to bound the compound search.
     min_len: usize,
+    /// The last two bytes of every single word: a compound can only end in one whose
+    /// tail is here (a cheap test before the suffix lookups).
+    tails: HashSet<[u8; 2]>,
+}
+
+/// The last two bytes of a word (a shorter word padded), for suffix prefilters.
+fn tail2(word: &str) -> [u8; 2] {
+    let b = word.as_bytes();
+    match b.len() {
+        0 => [0, 0],
+        1 => [0, b[0]],
+        n => [b[n - 2], b[n - 1]],
+    }
 }
 
 impl Phrases {
@@ -68,6 +81,7 @@ impl Phrases {
             }
             if words.len() == 1 {
                 p.min_len = p.min_len.min(words[0].len());
+                p.tails.insert(tail2(&words[0]));
                 p.singles.insert(words[0].clone());
             }
             p.by_first.entry(words[0].clone()).or_default().push(words);
@@ -121,7 +135,7 @@ impl Phrases {
         if self.singles.contains(word) {
             return true;
         }
-        if word.len() < self.min_len.saturating_add(3) {
+        if word.len() < self.min_len.saturating_add(3) || !self.tails.contains(&tail2(word)) {
             return false;
         }
         word.char_indices()
@@ -161,6 +175,11 @@ struct Instance {
     set: usize,
     template: Template,
     anchor: usize,
+    /// Function-word classes the template needs (not optional): a clause without one of
+    /// them cannot match, which is tested before the matcher runs.
+    required_classes: Vec<Class>,
+    /// Literal tokens the template needs (not optional): ",", "(".
+    required_literals: Vec<String>,
 }
 
 /// A language's constructions, triggers and function words, compiled once.
@@ -203,6 +222,8 @@ pub struct LanguageConstructions {
     compound_index: HashMap<String, Vec<(usize, Part)>>,
     /// Shortest word that can be a compound (a head and three more bytes).
     compound_min: usize,
+    /// `tail2` of every key of `compound_index`.
+    compound_tails2: HashSet<[u8; 2]>,
     /// Stems of separable verbs: (set, index into its `separable`).
     separable_index: HashMap<String, Vec<(usize, usize)>>,
 }
@@ -328,11 +349,31 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 continue;
             }
             let anchor = template.anchor();
+            let required_classes = template
+                .elems
+                .iter()
+                .filter_map(|(e, optional)| match e {
+                    Elem::Class(c) if !optional && !matches!(c, Class::Prep | Class::To) => {
+                        Some(*c)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let required_literals = template
+                .elems
+                .iter()
+                .filter_map(|(e, optional)| match e {
+                    Elem::Literal(l) if !optional => Some(l.to_lowercase()),
+                    _ => None,
+                })
+                .collect();
             instances.push(Instance {
                 construction: ci,
                 set: si,
                 template: template.clone(),
                 anchor,
+                required_classes,
+                required_literals,
             });
         }
     }
@@ -389,6 +430,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         }
     }
     let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+    let compound_tails2: HashSet<[u8; 2]> = compound_index.keys().map(|k| tail2(k)).collect();
     LanguageConstructions {
         sets,
         instances,
@@ -435,6 +477,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         by_set_part,
         index,
         compound_index,
+        compound_tails2,
         compound_min,
         separable_index,
     }
@@ -1486,7 +1529,7 @@ fn anchors<'a>(
                     let stem = &t.lower[..cut];
                     let titles = lc.index.get(stem).into_iter().flatten().chain(
                         stem.char_indices()
-                            .filter(|(i, _)| *i >= 3)
+                            .filter(|(i, _)| *i >= 3 && lc.compound_tails2.contains(&tail2(stem)))
                             .filter_map(|(i, _)| lc.compound_index.get(&stem[i..]))
                             .flatten(),
                     );
@@ -1497,7 +1540,8 @@ fn anchors<'a>(
                     }
                 }
                 // Compound heads: "bredbåndsoppkjøpet", "konsernsjef".
-                if t.lower.len() >= lc.compound_min {
+                if t.lower.len() >= lc.compound_min && lc.compound_tails2.contains(&tail2(&t.lower))
+                {
                     for (i, _) in t.lower.char_indices().filter(|(i, _)| *i >= 3) {
                         if let Some(entries) = lc.compound_index.get(&t.lower[i..]) {
                             for &(set, part) in entries {
@@ -1535,6 +1579,10 @@ pub fn find(
     let all = &Knowledge::global().constructions;
     let signatures = &Knowledge::global().common.signatures;
     let mut out = Vec::new();
+    // A sentence without a mention yields nothing.
+    if !masked.contains(OPEN) {
+        return Vec::new();
+    }
     let mut toks = tokenize(masked, mentions);
     // Partitive phrases are modifiers ("one of the largest operators in Y").
     for i in 0..toks.len() {
@@ -1573,6 +1621,15 @@ pub fn find(
         if !clause.iter().any(is_mention) {
             continue;
         }
+        // Which function-word classes the clause has, found on first need.
+        let mut class_present: HashMap<Class, bool> = HashMap::new();
+        let mut has_class = |c: Class| {
+            *class_present.entry(c).or_insert_with(|| {
+                lc.classes
+                    .get(&c)
+                    .is_none_or(|p| (0..clause.len()).any(|i| !p.forward(&clause, i).is_empty()))
+            })
+        };
         for (pos, si, part, particle) in anchors(lc, &clause) {
             let set = &lc.sets[si];
             let Some(instances) = lc.by_set_part.get(&(si, part)) else {
@@ -1588,6 +1645,14 @@ pub fn find(
             };
             for &ii in instances {
                 let inst = &lc.instances[ii];
+                if !inst
+                    .required_literals
+                    .iter()
+                    .all(|l| clause.iter().any(|t| t.lower == *l))
+                    || !inst.required_classes.iter().all(|&c| has_class(c))
+                {
+                    continue;
+                }
                 let apposition_head = matches!(
                     inst.template.elems.get(1),
                     Some((Elem::Literal(l), _)) if l == ","

@@ -324,12 +324,13 @@ pub(super) fn find_state_owners(
     let Some(lower) = lower else {
         return Vec::new();
     };
-    let states: HashSet<&str> = knowledge
-        .gazetteer
-        .iter()
-        .filter(|e| e.etype == EntityType::PublicBody && e.id.ends_with("-state"))
-        .map(|e| e.id.as_str())
-        .collect();
+    // A state the gazetteer knows: looked up by id, not by scanning the gazetteer for
+    // every article.
+    let is_state = |id: &str| {
+        knowledge
+            .entity(id)
+            .is_some_and(|e| e.etype == EntityType::PublicBody)
+    };
     let mut out = Vec::new();
     for word in &lexicon.state_owned {
         let needle = word.to_lowercase();
@@ -372,7 +373,7 @@ pub(super) fn find_state_owners(
                 .or_else(|| from_country(&lexicon.country));
             let Some(state) = place_id
                 .map(|p| format!("{p}-state"))
-                .filter(|s| states.contains(s.as_str()))
+                .filter(|s| is_state(s))
             else {
                 continue;
             };

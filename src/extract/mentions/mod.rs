@@ -41,16 +41,15 @@ impl Token<'_> {
 /// A lower-case word of two or more dot-separated parts, one of at least three letters,
 /// no web address ("www.", "e-mail"): "o.tel.o", "tele.ring"; not "z.b", "vg.no".
 fn dotted_name(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2
-        && word.chars().next().is_some_and(|c| c.is_lowercase())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric))
-        && parts
-            .iter()
+    if !word.contains('.') || !word.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    word.split('.')
+        .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric))
+        && word
+            .split('.')
             .any(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        && parts[0] != "www"
+        && !word.starts_with("www.")
 }
 
 fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
