@@ -787,7 +787,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         // The antecedent: a mention list right before (a comma or dash between).
         let mut ante_end = main.len();
         let after_comma =
-            ante_end > 0 && matches!(main[ante_end - 1].lower.as_str(), "," | "-" | "–");
+            ante_end > 0 && matches!(main[ante_end - 1].lower.as_str(), "," | "-" | "–" | "—");
         if after_comma {
             ante_end -= 1;
         }
@@ -819,7 +819,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 let mut j = i + len;
                 while j < toks.len()
                     && !(toks[j].kind == TokKind::Punct
-                        && matches!(toks[j].lower.as_str(), "," | ";" | "-" | "–" | "(" | ")"))
+                        && matches!(toks[j].lower.as_str(), "," | ";" | "-" | "–" | "—" | "(" | ")"))
                     && !toks[j].boundary
                 {
                     clause.push(toks[j].clone());
@@ -828,7 +828,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 out.push(clause);
                 // The main clause goes on after the relative clause and its closing comma.
                 main.truncate(ante_end);
-                i = if j < toks.len() && matches!(toks[j].lower.as_str(), "," | "-" | "–") {
+                i = if j < toks.len() && matches!(toks[j].lower.as_str(), "," | "-" | "–" | "—") {
                     j + 1
                 } else {
                     j
