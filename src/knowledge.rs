@@ -259,6 +259,11 @@ pub struct Grammar {
     /// the largest operators in Y").
     #[serde(default)]
     pub partitives: Vec<String>,
+    /// Sentence adverbs that change no relation ("også", "now", "auch", "désormais"):
+    /// dropped from a clause where they do not open it, so that "tilbyr også Telenor",
+    /// "ekspanderer nå i" and "rullar nu ut" read as without them.
+    #[serde(default)]
+    pub transparent_adverbs: Vec<String>,
     /// Words for a part of a company that make a partitive preposition name a stake in it
     /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
     /// heads too ("aksjemajoriteten").

@@ -207,6 +207,7 @@ pub struct LanguageConstructions {
     company_words: HashSet<String>,
     partitive_prepositions: HashSet<String>,
     partitives: Phrases,
+    transparent_adverbs: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -467,6 +468,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             )
             .collect(),
         partitives: Phrases::new(&g.partitives),
+        transparent_adverbs: lower_set(&g.transparent_adverbs),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -563,6 +565,23 @@ struct Tok {
     capitalised: bool,
     /// Part of a partitive phrase ("one of the"): a modifier, though a preposition.
     partitive: bool,
+}
+
+/// The tokens without the language's transparent adverbs, except where one opens the
+/// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent).
+fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.transparent_adverbs.is_empty() {
+        return toks;
+    }
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let opens = out.last().is_none_or(|p| p.kind == TokKind::Punct);
+        if t.kind == TokKind::Word && !opens && lc.transparent_adverbs.contains(&t.lower) {
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// Splits plain text into (lower-case word, is punctuation) tokens: words keep inner
@@ -1484,7 +1503,7 @@ pub struct Found {
 /// The clauses of a masked sentence as the constructions see them, for `--trace`.
 pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<String> {
     let lc = language_constructions(lang);
-    clauses(tokenize(masked, mentions), lc)
+    clauses(drop_adverbs(tokenize(masked, mentions), lc), lc)
         .into_iter()
         .map(|c| {
             c.iter()
@@ -1583,7 +1602,7 @@ pub fn find(
     if !masked.contains(OPEN) {
         return Vec::new();
     }
-    let mut toks = tokenize(masked, mentions);
+    let mut toks = drop_adverbs(tokenize(masked, mentions), lc);
     // Partitive phrases are modifiers ("one of the largest operators in Y").
     for i in 0..toks.len() {
         if let Some(&len) = lc.partitives.forward(&toks, i).first() {
