@@ -447,6 +447,10 @@ pub(super) struct NameSets {
     /// sentence a common noun is capitalised as well and numbers a part ("Fase 2 av").
     /// Coordinators also join counted items ("Nordvik 4 og 5").
     pub(super) function_words: HashSet<String>,
+    /// First words of the trigger verbs (active, reciprocal, transfer, s-passive,
+    /// separable), auxiliaries and copulas, lower case: a brand that is a common word
+    /// right before one stands where a company does ("Orange a lancé", "Free propose").
+    pub(super) verb_heads: HashSet<String>,
 }
 
 impl NameSets {
@@ -559,6 +563,22 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .iter()
                         .chain(lex.company_name_cues.iter().filter(|c| !c.contains(' ')))
                         .map(|w| w.to_lowercase())
+                        .collect(),
+                    verb_heads: lex
+                        .trigger
+                        .iter()
+                        .flat_map(|t| {
+                            t.verbs
+                                .iter()
+                                .chain(&t.reciprocal)
+                                .chain(&t.transfers)
+                                .chain(&t.passives_synthetic)
+                                .chain(&t.separable)
+                        })
+                        .chain(&lex.grammar.auxiliaries)
+                        .chain(&lex.grammar.copulas)
+                        .filter_map(|w| w.split_whitespace().next())
+                        .map(str::to_lowercase)
                         .collect(),
                 };
                 (lex.code.clone(), sets)

@@ -202,7 +202,22 @@ pub(super) fn in_company_position(
                     .any(|c| crate::extract::word_has_cue(&w, &c.to_lowercase()))
         })
     });
-    deal_verb || org_word || in_list || apposition
+    // Right before a trigger verb, an auxiliary or a copula: the subject of a clause about
+    // the market ("Orange a lancé", "Free propose", "Orange is the market leader"). Not
+    // in a headline, where any word is capitalised.
+    let verb_next = !next.is_empty()
+        && super::discovery::name_sets(lexicon).verb_heads.contains(&next)
+        && !headline(article, m.sentence);
+    // Before a relative pronoun after a comma ("Free, which has been undercutting ...").
+    let relative_next = after
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|w| {
+            let w = w.to_lowercase();
+            lexicon.grammar.relative.iter().any(|r| r.to_lowercase() == w)
+        });
+    deal_verb || org_word || in_list || apposition || verb_next || relative_next
 }
 
 /// Whether a context-only alias names `reference` in the press of that entity's own
