@@ -176,7 +176,9 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         }
         let rest = &text[m.end..];
         if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) {
+            // A letter at least: "(45)" after a person's name is an age.
             if (2..=8).contains(&inner.len())
+                && inner.chars().any(char::is_uppercase)
                 && inner
                     .chars()
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
