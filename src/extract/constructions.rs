@@ -838,7 +838,10 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 let mut j = i + len;
                 while j < toks.len()
                     && !(toks[j].kind == TokKind::Punct
-                        && matches!(toks[j].lower.as_str(), "," | ";" | "-" | "–" | "—" | "(" | ")"))
+                        && matches!(
+                            toks[j].lower.as_str(),
+                            "," | ";" | "-" | "–" | "—" | "(" | ")"
+                        ))
                     && !toks[j].boundary
                 {
                     clause.push(toks[j].clone());
@@ -847,7 +850,8 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 out.push(clause);
                 // The main clause goes on after the relative clause and its closing comma.
                 main.truncate(ante_end);
-                i = if j < toks.len() && matches!(toks[j].lower.as_str(), "," | "-" | "–" | "—") {
+                i = if j < toks.len() && matches!(toks[j].lower.as_str(), "," | "-" | "–" | "—")
+                {
                     j + 1
                 } else {
                     j
@@ -1325,10 +1329,15 @@ impl Matcher<'_> {
         let matched = match elem {
             Elem::Start => dir == Dir::Backward && pos == 0 && self.run(rest, pos, dir, b),
             Elem::End => {
+                // The clause's end, or the comma that closes a subordinate clause opened
+                // before it ("Nachdem X Y übernommen hatte, wurde ...").
+                let closes_subordinate = toks.get(pos).is_some_and(|t| t.lower == ",")
+                    && toks[..pos].iter().any(|t| t.boundary);
                 dir == Dir::Forward
-                    && toks[pos..]
-                        .iter()
-                        .all(|t| t.kind == TokKind::Punct && t.lower != ",")
+                    && (closes_subordinate
+                        || toks[pos..]
+                            .iter()
+                            .all(|t| t.kind == TokKind::Punct && t.lower != ","))
                     && self.run(rest, pos, dir, b)
             }
             Elem::Literal(lit) => {

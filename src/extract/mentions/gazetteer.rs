@@ -206,7 +206,9 @@ pub(super) fn in_company_position(
     // the market ("Orange a lancé", "Free propose", "Orange is the market leader"). Not
     // in a headline, where any word is capitalised.
     let verb_next = !next.is_empty()
-        && super::discovery::name_sets(lexicon).verb_heads.contains(&next)
+        && super::discovery::name_sets(lexicon)
+            .verb_heads
+            .contains(&next)
         && !headline(article, m.sentence);
     // Before a relative pronoun after a comma ("Free, which has been undercutting ...").
     let relative_next = after
@@ -215,7 +217,11 @@ pub(super) fn in_company_position(
         .and_then(|rest| rest.split_whitespace().next())
         .is_some_and(|w| {
             let w = w.to_lowercase();
-            lexicon.grammar.relative.iter().any(|r| r.to_lowercase() == w)
+            lexicon
+                .grammar
+                .relative
+                .iter()
+                .any(|r| r.to_lowercase() == w)
         });
     deal_verb || org_word || in_list || apposition || verb_next || relative_next
 }
