@@ -264,6 +264,11 @@ pub struct Grammar {
     /// "ekspanderer nå i" and "rullar nu ut" read as without them.
     #[serde(default)]
     pub transparent_adverbs: Vec<String>,
+    /// Infinitive markers ("to", "å", "att", "zu", "de"): the subject of an infinitive is
+    /// the main clause's, never a name a comma sets off before it ("an agreement with
+    /// DNA's shareholders, A and B, to acquire ...").
+    #[serde(default)]
+    pub infinitive_markers: Vec<String>,
     /// Words for a part of a company that make a partitive preposition name a stake in it
     /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
     /// heads too ("aksjemajoriteten").

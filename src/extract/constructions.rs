@@ -208,6 +208,7 @@ pub struct LanguageConstructions {
     partitive_prepositions: HashSet<String>,
     partitives: Phrases,
     transparent_adverbs: HashSet<String>,
+    infinitive_markers: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -469,6 +470,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         partitives: Phrases::new(&g.partitives),
         transparent_adverbs: lower_set(&g.transparent_adverbs),
+        infinitive_markers: lower_set(&g.infinitive_markers),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -1710,6 +1712,14 @@ pub fn find(
                     }
                 }
                 if closes_apposition(&clause, &b) {
+                    continue;
+                }
+                // An infinitive's subject is the main clause's: not a name whose comma
+                // comes right before it ("with A's shareholders, B and C, to acquire Y").
+                if b.x.is_some_and(|(_, xe)| xe + 2 <= pos)
+                    && lc.infinitive_markers.contains(&clause[pos - 1].lower)
+                    && clause[pos - 2].lower == ","
+                {
                     continue;
                 }
                 if negated(lc, &clause, b.start, b.end) {
