@@ -269,6 +269,11 @@ pub struct Grammar {
     /// DNA's shareholders, A and B, to acquire ...").
     #[serde(default)]
     pub infinitive_markers: Vec<String>,
+    /// Words that make an owner noun a large holder, not a controlling one ("den største
+    /// eieren", "the largest shareholder", "größter Aktionär"): GUIDELINES' owns needs
+    /// all or a controlling part.
+    #[serde(default)]
+    pub large_holder_words: Vec<String>,
     /// Words for a part of a company that make a partitive preposition name a stake in it
     /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
     /// heads too ("aksjemajoriteten").

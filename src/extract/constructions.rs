@@ -209,6 +209,7 @@ pub struct LanguageConstructions {
     partitives: Phrases,
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
+    large_holder_words: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -471,6 +472,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         partitives: Phrases::new(&g.partitives),
         transparent_adverbs: lower_set(&g.transparent_adverbs),
         infinitive_markers: lower_set(&g.infinitive_markers),
+        large_holder_words: lower_set(&g.large_holder_words),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -1712,6 +1714,15 @@ pub fn find(
                     }
                 }
                 if closes_apposition(&clause, &b) {
+                    continue;
+                }
+                // "The largest owner" holds much, not necessarily control.
+                if set.relation == "owns"
+                    && part == Part::Relational
+                    && clause[b.start..b.end]
+                        .iter()
+                        .any(|t| lc.large_holder_words.contains(&t.lower))
+                {
                     continue;
                 }
                 // An infinitive's subject is the main clause's: not a name whose comma
