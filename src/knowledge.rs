@@ -318,6 +318,11 @@ pub struct TriggerSet {
     /// nouns, "X selger Y til Z"); used for relational nouns that name the other side.
     #[serde(default)]
     pub inverse: bool,
+    /// The object follows the verb with modifiers only: no preposition, no action noun
+    /// between them ("har 1,9 millioner mobilkunder", not "hatte die Übernahme des
+    /// Kabelnetzbetreibers"). For sets of common verbs (have, get, share).
+    #[serde(default)]
+    pub bare_object: bool,
     /// A kind that constructions made for it alone name (`Construction::kind`): "market"
     /// for market nouns a nationality qualifies.
     #[serde(default)]

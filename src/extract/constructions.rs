@@ -162,6 +162,7 @@ struct CompiledSet {
     relation: String,
     inverse: bool,
     kind: Option<String>,
+    bare_object: bool,
     parts: HashMap<Part, Phrases>,
     /// Separable verbs: stem phrases and, per stem, its particle.
     separable: Vec<(Phrases, String)>,
@@ -210,6 +211,11 @@ pub struct LanguageConstructions {
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
     large_holder_words: HashSet<String>,
+    /// Every action noun of the language's trigger sets (single words), lower case.
+    action_nouns: Phrases,
+    /// Words of approximation ("over", "rundt", "more than"): prepositions that qualify a
+    /// number, not a noun phrase.
+    approx: HashSet<String>,
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
@@ -288,6 +294,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 relation: t.relation.clone(),
                 inverse: t.inverse,
                 kind: t.kind.clone(),
+                bare_object: t.bare_object,
                 parts,
                 separable,
                 preps: Phrases::new(&t.preps),
@@ -473,6 +480,14 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         transparent_adverbs: lower_set(&g.transparent_adverbs),
         infinitive_markers: lower_set(&g.infinitive_markers),
         large_holder_words: lower_set(&g.large_holder_words),
+        action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
+        approx: lexicon
+            .numbers
+            .approx
+            .iter()
+            .flat_map(|a| a.split_whitespace())
+            .map(str::to_lowercase)
+            .collect(),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
@@ -1092,6 +1107,16 @@ impl Matcher<'_> {
             Dir::Backward => pos - len..pos,
         };
         let gap = &self.toks[range];
+        if self.set.bare_object
+            && gap.iter().any(|t| {
+                t.kind == TokKind::Word
+                    && ((self.lc.prepositions.contains(&t.lower)
+                        && !self.lc.approx.contains(&t.lower))
+                        || self.lc.action_nouns.compound_head(&t.lower))
+            })
+        {
+            return false;
+        }
         let governor = gap.iter().rev().find(|t| {
             !(t.demonym
                 || is_genitive(t)
@@ -1733,7 +1758,12 @@ pub fn find(
                 {
                     continue;
                 }
-                if negated(lc, &clause, b.start, b.end) {
+                // A verb carries the clause: a negation after it still negates it.
+                let verbal = !matches!(
+                    part,
+                    Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
+                );
+                if negated(lc, &clause, b.start, b.end, verbal) {
                     continue;
                 }
                 if Knowledge::global()
@@ -1829,7 +1859,13 @@ fn antecedent(
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a
 /// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken").
-fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
+fn negated(
+    lc: &LanguageConstructions,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    verbal: bool,
+) -> bool {
     // Back to the clause's last boundary, eight tokens at most ("rygter om, at selskabet
     // skulle købe Y").
     let mut from = start.saturating_sub(8);
@@ -1848,7 +1884,19 @@ fn negated(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -
         }
         from = boundary + 1;
     }
+    // After a verbal match, up to the end of its clause: German puts "nicht" last
+    // ("Vodafone kauft Unitymedia nicht", "bietet Glasfaser nicht an"); a comma, a
+    // coordinator or a relative pronoun starts something else ("kjøper Ice, men ikke
+    // Telia"). A noun's match has its own predicate outside it.
+    let rest = toks[end..]
+        .iter()
+        .position(|t| {
+            t.lower == "," || t.boundary || t.relative || lc.coordinators.contains(&t.lower)
+        })
+        .map_or(toks.len(), |p| end + p);
+    let rest = if verbal { rest } else { end };
     (from..end).any(|i| !lc.negations.forward(toks, i).is_empty())
+        || (end..rest).any(|i| !lc.negations.forward(toks, i).is_empty())
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }
 

@@ -580,7 +580,7 @@ pub fn find_relations_traced(
                 .iter()
                 .any(|o| o.reference == m.reference && o.origin == Origin::Name)
         };
-        if m.origin == Origin::Parent && named_alone() {
+        if m.origin == Origin::Parent && named_alone() && !changes_hands(article, m.sentence) {
             if let Some(sub) = mentions[..i]
                 .iter()
                 .rposition(|s| s.start == m.start && s.end > m.end)
@@ -758,4 +758,36 @@ fn claims_from(
         }
     }
     out
+}
+
+/// Whether a sentence sells, negates or dates a holding, so that a unit's name ("Telia
+/// Denmark") says nothing of who owns it now: a sale verb of the language's acquires
+/// sets ("sold", "verkaufte"), a negation or a past marker ("formerly", "used to").
+fn changes_hands(article: &Article, sentence: usize) -> bool {
+    let Some(lexicon) = Knowledge::global().lexicon(&article.lang) else {
+        return false;
+    };
+    let span = article.sentences[sentence];
+    let text = format!(" {} ", article.text[span.start..span.end].to_lowercase());
+    let has = |w: &String| {
+        let w = w.to_lowercase();
+        text.match_indices(w.as_str()).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    lexicon
+        .trigger
+        .iter()
+        .filter(|t| t.relation == "acquires")
+        .flat_map(|t| {
+            t.transfers
+                .iter()
+                .chain(&t.transfers_synthetic)
+                .chain(&t.transfer_nouns)
+        })
+        .chain(&lexicon.negations)
+        .chain(&lexicon.grammar.past_markers)
+        .any(has)
 }
