@@ -269,6 +269,10 @@ pub struct Grammar {
     /// DNA's shareholders, A and B, to acquire ...").
     #[serde(default)]
     pub infinitive_markers: Vec<String>,
+    /// Complementizers ("at", "att", "that", "dass", "que"): a denial before the comma
+    /// in front of one governs the clause it opens.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
     /// Words that make an owner noun a large holder, not a controlling one ("den største
     /// eieren", "the largest shareholder", "größter Aktionär"): GUIDELINES' owns needs
     /// all or a controlling part.

@@ -210,6 +210,7 @@ pub struct LanguageConstructions {
     partitives: Phrases,
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
+    complementizers: HashSet<String>,
     large_holder_words: HashSet<String>,
     /// Every action noun of the language's trigger sets (single words), lower case.
     action_nouns: Phrases,
@@ -479,6 +480,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         partitives: Phrases::new(&g.partitives),
         transparent_adverbs: lower_set(&g.transparent_adverbs),
         infinitive_markers: lower_set(&g.infinitive_markers),
+        complementizers: lower_set(&g.complementizers),
         large_holder_words: lower_set(&g.large_holder_words),
         action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
         approx: lexicon
@@ -1107,6 +1109,19 @@ impl Matcher<'_> {
             Dir::Backward => pos - len..pos,
         };
         let gap = &self.toks[range];
+        // An agent preposition in the gap makes the name after it the agent ("est détenu
+        // à 90 % par le groupe Bouygues"), never the object; not one that also takes a
+        // part of the object ("30 prosent av aksjene i").
+        if let Some(by) = self.lc.classes.get(&Class::By) {
+            if (0..gap.len()).any(|i| {
+                gap[i].kind == TokKind::Word
+                    && !self.lc.partitive_prepositions.contains(&gap[i].lower)
+                    && !self.lc.object_prepositions.contains(&gap[i].lower)
+                    && !by.forward(gap, i).is_empty()
+            }) {
+                return false;
+            }
+        }
         if self.set.bare_object
             && gap.iter().any(|t| {
                 t.kind == TokKind::Word
@@ -1741,6 +1756,15 @@ pub fn find(
                 if closes_apposition(&clause, &b) {
                     continue;
                 }
+                // A verb coordinated with an earlier one has that one's subject: in
+                // "Telenor eier DNA og har nå kjøpt Ice" DNA is an object, not the buyer.
+                if let Some((_, xe)) = b.x.filter(|(_, xe)| *xe < pos) {
+                    if lc.coordinators.contains(&clause[xe].lower)
+                        && !clause[xe..pos].iter().any(is_mention)
+                    {
+                        continue;
+                    }
+                }
                 // "The largest owner" holds much, not necessarily control.
                 if set.relation == "owns"
                     && part == Part::Relational
@@ -1871,13 +1895,21 @@ fn negated(
     let mut from = start.saturating_sub(8);
     // A comma ends the look-back ("... ikke misbrukt kundedata, sier X i Y").
     if let Some(c) = toks[from..start].iter().rposition(|t| t.lower == ",") {
-        from += c + 1;
+        let comma = from + c;
+        from = comma + 1;
+        // Unless a complementizer follows it: a denial or hedge before the comma governs
+        // the clause it introduces ("TDC afviser (rygterne om), at selskabet vil købe Y").
+        if lc.complementizers.contains(&toks[from].lower)
+            && (comma.saturating_sub(6)..comma).any(|i| !lc.negations.forward(toks, i).is_empty())
+        {
+            return true;
+        }
     }
     if let Some(b) = toks[from..start].iter().rposition(|t| t.boundary) {
         let boundary = from + b;
         // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
         // kjøpe Tele2").
-        let denied = (boundary.saturating_sub(3)..boundary)
+        let denied = (boundary.saturating_sub(6)..boundary)
             .any(|i| !lc.negations.forward(toks, i).is_empty());
         if denied {
             return true;
@@ -1904,7 +1936,19 @@ fn negated(
 /// three tokens after it ("var vd för Tele2 fram till 2019").
 fn past(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
     let from = start.saturating_sub(1);
-    (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+    // A span of two years right after the match closes the role or holding ("var
+    // konsernsjef i Telenor fra 2002 til 2015", "mellan 2013 och 2018").
+    let year = |t: &Tok| {
+        t.lower.len() == 4
+            && t.lower.chars().all(|c| c.is_ascii_digit())
+            && (t.lower.starts_with("19") || t.lower.starts_with("20"))
+    };
+    let after = &toks[end.min(toks.len())..(end + 6).min(toks.len())];
+    let range = after
+        .iter()
+        .position(year)
+        .is_some_and(|i| after[i + 1..].iter().take(2).any(year));
+    range || (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
 }
 
 fn mentions_in(toks: &[Tok], range: Option<(usize, usize)>) -> Vec<usize> {
