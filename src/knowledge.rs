@@ -273,6 +273,10 @@ pub struct Grammar {
     /// in front of one governs the clause it opens.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
+    /// company that offers something in a place runs a business there.
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     /// Words that make an owner noun a large holder, not a controlling one ("den største
     /// eieren", "the largest shareholder", "größter Aktionär"): GUIDELINES' owns needs
     /// all or a controlling part.

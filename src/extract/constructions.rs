@@ -211,6 +211,7 @@ pub struct LanguageConstructions {
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
     complementizers: HashSet<String>,
+    place_prepositions: HashSet<String>,
     large_holder_words: HashSet<String>,
     /// Every action noun of the language's trigger sets (single words), lower case.
     action_nouns: Phrases,
@@ -481,6 +482,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         transparent_adverbs: lower_set(&g.transparent_adverbs),
         infinitive_markers: lower_set(&g.infinitive_markers),
         complementizers: lower_set(&g.complementizers),
+        place_prepositions: lower_set(&g.place_prepositions),
         large_holder_words: lower_set(&g.large_holder_words),
         action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
         approx: lexicon
@@ -586,6 +588,9 @@ struct Tok {
     capitalised: bool,
     /// Part of a partitive phrase ("one of the"): a modifier, though a preposition.
     partitive: bool,
+    /// A place after a place preposition ("in Deutschland"): an adjunct that gaps may
+    /// cross, though a mention.
+    adjunct: bool,
 }
 
 /// The tokens without the language's transparent adverbs, except where one opens the
@@ -682,6 +687,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     service: false,
                     capitalised: false,
                     partitive: false,
+                    adjunct: false,
                 });
             }
             let after = &raw[open + OPEN.len_utf8()..];
@@ -746,6 +752,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
                 capitalised: false,
                 partitive: false,
+                adjunct: false,
             });
             for (w, punct) in tokenize_plain(trail) {
                 out.push(Tok {
@@ -758,6 +765,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     service: false,
                     capitalised: false,
                     partitive: false,
+                    adjunct: false,
                 });
             }
         } else {
@@ -776,6 +784,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     service: false,
                     capitalised: capitalised && !punct,
                     partitive: false,
+                    adjunct: false,
                 });
             }
         }
@@ -1074,6 +1083,10 @@ impl Matcher<'_> {
         }
         // A generic service is a common noun ("tritt im Mobilfunk gegen X an").
         if t.service {
+            return true;
+        }
+        // A place adjunct in a clause or object gap ("hat in Deutschland Glasfaser ...").
+        if t.adjunct && gap != Gap::Modifier {
             return true;
         }
         if is_mention(t) || t.boundary {
@@ -1656,6 +1669,19 @@ pub fn find(
         return Vec::new();
     }
     let mut toks = drop_adverbs(tokenize(masked, mentions), lc);
+    // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
+    for i in 1..toks.len() {
+        if let TokKind::Mention(k) = toks[i].kind {
+            if !toks[i].demonym
+                && lc.place_prepositions.contains(&toks[i - 1].lower)
+                && mentions
+                    .get(k)
+                    .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place)
+            {
+                toks[i].adjunct = true;
+            }
+        }
+    }
     // Partitive phrases are modifiers ("one of the largest operators in Y").
     for i in 0..toks.len() {
         if let Some(&len) = lc.partitives.forward(&toks, i).first() {
@@ -1828,9 +1854,50 @@ pub fn find(
                     focus
                 };
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
-                out.extend(claims(
+                let found = claims(
                     &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
-                ));
+                );
+                // Offering something in a place is running a business there ("Telia
+                // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in
+                // Oslo"): a place after a place preposition anywhere in the clause.
+                if set.relation == "offers" && !lc.place_prepositions.is_empty() {
+                    let places: Vec<usize> = (1..clause.len())
+                        .filter(|&i| lc.place_prepositions.contains(&clause[i - 1].lower))
+                        .filter_map(|i| match clause[i].kind {
+                            TokKind::Mention(k)
+                                if !clause[i].demonym
+                                    && mentions.get(k).is_some_and(|m| {
+                                        m.etype == crate::knowledge::EntityType::Place
+                                    }) =>
+                            {
+                                Some(k)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    let subjects: Vec<usize> = found
+                        .iter()
+                        .filter(|f| f.implicit != Some(Slot::Subject))
+                        .map(|f| f.subject)
+                        .collect();
+                    for &s in &subjects {
+                        for &p in &places {
+                            if !out.iter().any(|f: &Found| {
+                                f.subject == s && f.object == p && f.relation == "operatesIn"
+                            }) {
+                                out.push(Found {
+                                    subject: s,
+                                    object: p,
+                                    relation: "operatesIn".into(),
+                                    rule: format!("{}.operatesIn.offers-in-place", article.lang),
+                                    confidence: c.conf * 0.85,
+                                    implicit: None,
+                                });
+                            }
+                        }
+                    }
+                }
+                out.extend(found);
             }
         }
     }
