@@ -265,6 +265,42 @@ impl Extraction {
     }
 }
 
+/// Customers of a service are a company offering it: a customer count whose number stands
+/// next to a generic service ("125 200 GSM-abonnenter", "mobile subscriptions increased to
+/// 2,788,000") gives offers of that service to the count's company.
+fn offers_from_customers(
+    article: &Article,
+    mentions: &[Mention],
+    facts: &[FactClaim],
+) -> Vec<RelationClaim> {
+    let mut out = Vec::new();
+    for f in facts.iter().filter(|f| {
+        f.metric == Metric::CustomerCount
+            && mentions
+                .get(f.about)
+                .is_some_and(|m| m.etype == EntityType::Company)
+    }) {
+        let near = mentions.iter().position(|m| {
+            matches!(m.reference, Reference::Service(_))
+                && m.sentence == f.sentence
+                && ((m.start >= f.end && m.start <= f.end + 3)
+                    || (m.end <= f.start && f.start - m.end <= 40))
+        });
+        if let Some(service) = near {
+            out.push(RelationClaim {
+                subject: f.about,
+                property: "offers".into(),
+                object: service,
+                sentence: f.sentence,
+                rule: format!("{}.offers.customers-of-service", article.lang),
+                confidence: 0.7,
+                implicit: None,
+            });
+        }
+    }
+    out
+}
+
 /// Runs the whole extract stage on one article.
 pub fn extract(article: Article) -> Extraction {
     let knowledge = Knowledge::global();
@@ -274,8 +310,9 @@ pub fn extract(article: Article) -> Extraction {
             .expect("English lexicon is built in")
     });
     let mentions = mentions::find_mentions(&article, lexicon, knowledge);
-    let relations = patterns::find_relations(&article, &mentions, lexicon);
+    let mut relations = patterns::find_relations(&article, &mentions, lexicon);
     let facts = facts::find_facts(&article, &mentions, &relations, lexicon, knowledge);
+    relations.extend(offers_from_customers(&article, &mentions, &facts));
     Extraction {
         article,
         mentions,
