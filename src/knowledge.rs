@@ -572,6 +572,10 @@ pub struct Lexicon {
     pub cancellations: Vec<String>,
     #[serde(default)]
     pub subset_cues: Vec<String>,
+    /// Words after an amount that make it a price per unit ("per share", "per aksje",
+    /// "par action", "je Aktie"): never a deal value, revenue or result.
+    #[serde(default)]
+    pub per_unit: Vec<String>,
     #[serde(default)]
     pub foreign_cues: Vec<String>,
     #[serde(default)]

@@ -649,3 +649,37 @@ fn a_nationality_between_a_french_cue_and_a_name_still_cues_it() {
         assert!(found.iter().any(|m| m == name), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_price_per_share_is_no_deal_value() {
+    for (text, lang) in [
+        (
+            "News\n\nTelia bids 3.25 crowns per share for Bredband2.",
+            "en",
+        ),
+        (
+            "Nyhet\n\nTelia lägger ett bud på 3,25 kr per aktie på Bredband2.",
+            "sv",
+        ),
+        (
+            "Actualité\n\nSwisscom offre 18 euros par action pour Fastweb.",
+            "fr",
+        ),
+        (
+            "Nachrichten\n\nUnited Internet bietet 50 Euro je Aktie für Drillisch.",
+            "de",
+        ),
+    ] {
+        let x = extract_text(text, lang);
+        let prices: Vec<f64> = x
+            .facts
+            .iter()
+            .filter(|f| f.metric == Metric::Price)
+            .map(|f| f.value)
+            .collect();
+        assert!(prices.is_empty(), "{lang}: {prices:?}");
+    }
+    // The deal value itself still counts.
+    let x = extract_text("News\n\nTDC sold Get to Telia for 21 billion crowns.", "en");
+    assert!(x.facts.iter().any(|f| f.metric == Metric::Price));
+}

@@ -186,6 +186,11 @@ pub fn find_facts(
                     _ => continue,
                 }
             } else {
+                // "3,25 kr per aktie", "18 euros par action": a price per unit.
+                let head: String = after.to_lowercase().chars().take(30).collect();
+                if lexicon.per_unit.iter().any(|p| head.contains(p.as_str())) {
+                    continue;
+                }
                 match money_cue(before, after, lexicon) {
                     Some((Cue::Revenue, _)) => (Metric::Revenue, false, "money-revenue"),
                     Some((Cue::Profit, _)) => (Metric::NetIncome, false, "money-profit"),
