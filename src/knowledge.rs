@@ -576,6 +576,10 @@ pub struct Lexicon {
     /// "par action", "je Aktie"): never a deal value, revenue or result.
     #[serde(default)]
     pub per_unit: Vec<String>,
+    /// Words that make a count a change, not a level ("nye", "new", "nouveaux", "netto
+    /// tilgang", "net additions", "Zuwachs"): before the number or right after it.
+    #[serde(default)]
+    pub change_cues: Vec<String>,
     #[serde(default)]
     pub foreign_cues: Vec<String>,
     #[serde(default)]

@@ -683,3 +683,32 @@ fn a_price_per_share_is_no_deal_value() {
     let x = extract_text("News\n\nTDC sold Get to Telia for 21 billion crowns.", "en");
     assert!(x.facts.iter().any(|f| f.metric == Metric::Price));
 }
+
+#[test]
+fn new_customers_are_a_change_not_a_level() {
+    for (text, lang) in [
+        (
+            "Nyhet\n\nTelenor Mobil fikk 125.200 nye abonnenter i første halvår.",
+            "nb",
+        ),
+        (
+            "Actualité\n\nSFR a gagné 140 500 nouveaux abonnés en juillet.",
+            "fr",
+        ),
+        (
+            "News\n\nVodafone reported net additions of 200,000 customers.",
+            "en",
+        ),
+    ] {
+        let x = extract_text(text, lang);
+        let counts: Vec<f64> = x
+            .facts
+            .iter()
+            .filter(|f| f.metric == Metric::CustomerCount)
+            .map(|f| f.value)
+            .collect();
+        assert!(counts.is_empty(), "{lang}: {counts:?}");
+    }
+    let x = extract_text("Nyhet\n\nTelenor Mobil hadde 1.071.600 abonnenter.", "nb");
+    assert!(x.facts.iter().any(|f| f.metric == Metric::CustomerCount));
+}
