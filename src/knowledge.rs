@@ -580,6 +580,10 @@ pub struct Lexicon {
     /// tilgang", "net additions", "Zuwachs"): before the number or right after it.
     #[serde(default)]
     pub change_cues: Vec<String>,
+    /// Words before a figure that make it another period's ("jämfört med", "mot",
+    /// "compared with", "contre", "gegenüber"): never this period's fact.
+    #[serde(default)]
+    pub comparison_cues: Vec<String>,
     #[serde(default)]
     pub foreign_cues: Vec<String>,
     #[serde(default)]

@@ -712,3 +712,19 @@ fn new_customers_are_a_change_not_a_level() {
     let x = extract_text("Nyhet\n\nTelenor Mobil hadde 1.071.600 abonnenter.", "nb");
     assert!(x.facts.iter().any(|f| f.metric == Metric::CustomerCount));
 }
+
+#[test]
+fn a_figure_of_another_period_is_no_fact() {
+    let x = extract_text(
+        "Nyhet\n\nTelenor fikk et resultat på 120 millioner kroner, mot 91 millioner kroner i fjor.",
+        "nb",
+    );
+    let values: Vec<f64> = x.facts.iter().map(|f| f.value).collect();
+    assert!(!values.contains(&91_000_000.0), "{values:?}");
+    let x = extract_text(
+        "Nyhet\n\nRörelseresultatet blev 819 miljoner kr, jämfört med 1 558 miljoner kr året innan.",
+        "sv",
+    );
+    let values: Vec<f64> = x.facts.iter().map(|f| f.value).collect();
+    assert!(!values.contains(&1_558_000_000.0), "{values:?}");
+}

@@ -175,33 +175,39 @@ pub fn find_facts(
             {
                 continue;
             }
+            // "140 500 nouveaux abonnés", "netto tilgang på 125.200", "ökade med 362
+            // miljoner": a change, not a level; "jämfört med 1 558 miljoner", "mot 91
+            // millioner": another period's figure.
+            let next: String = after.to_lowercase().chars().take(25).collect();
+            let prev = last_chars(&before_lower, 40);
+            let has_word = |hay: &str, c: &str| {
+                hay.match_indices(c).any(|(i, _)| {
+                    !hay[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                        && !hay[i + c.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                })
+            };
+            let change = |c: &String| {
+                let c = c.to_lowercase();
+                has_word(&next, &c) || has_word(prev, &c)
+            };
+            let prev_close = last_chars(&before_lower, 20);
+            let comparison = |c: &String| has_word(prev_close, &c.to_lowercase());
+            if lexicon.change_cues.iter().any(change)
+                || lexicon.comparison_cues.iter().any(comparison)
+            {
+                continue;
+            }
             let (metric, negate, rule) = if own_currency.is_none()
                 && !(q.scaled
                     && last_currency.is_some()
                     && money_cue(before, after, lexicon).is_some())
             {
-                // "140 500 nouveaux abonnés", "netto tilgang på 125.200": a change.
-                let next: String = after.to_lowercase().chars().take(25).collect();
-                let prev = last_chars(&before_lower, 40);
-                let has_word = |hay: &str, c: &str| {
-                    hay.match_indices(c).any(|(i, _)| {
-                        !hay[..i]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                            && !hay[i + c.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphanumeric)
-                    })
-                };
-                let change = |c: &String| {
-                    let c = c.to_lowercase();
-                    has_word(&next, &c) || has_word(prev, &c)
-                };
-                if lexicon.change_cues.iter().any(change) {
-                    continue;
-                }
                 match count_cue(after, lexicon) {
                     Some(Cue::Customers) => (Metric::CustomerCount, false, "count-noun"),
                     Some(Cue::Employees) => (Metric::Employees, false, "count-noun"),
