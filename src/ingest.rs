@@ -650,11 +650,12 @@ pub fn describe(raw: RawArticle) -> Result<Article, InputError> {
 
 /// Splits a described article into its sentences, with its language's abbreviations.
 pub fn split_into_sentences(mut article: Article) -> Article {
-    let abbreviations = Knowledge::global()
-        .lexicon(&article.lang)
-        .map(|l| &l.abbreviations[..])
+    let lexicon = Knowledge::global().lexicon(&article.lang);
+    let abbreviations = lexicon.map(|l| &l.abbreviations[..]).unwrap_or(&[]);
+    let finals = lexicon
+        .map(|l| &l.sentence_final_abbreviations[..])
         .unwrap_or(&[]);
-    article.sentences = split_sentences(&article.text, abbreviations);
+    article.sentences = split_sentences_with(&article.text, abbreviations, finals);
     article
 }
 
@@ -736,6 +737,16 @@ pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
 /// Splits into sentences with byte offsets: every line on its own, each line by Unicode
 /// sentence boundaries (UAX #29), re-joined after abbreviations and initials ("M.", "bl.a.").
 pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
+    split_sentences_with(text, abbreviations, &[])
+}
+
+/// As [`split_sentences`], where an abbreviation of `finals` ("kr.", "mrd.") followed by a
+/// capitalised word ends its sentence (in languages that write nouns in lower case).
+pub fn split_sentences_with(
+    text: &str,
+    abbreviations: &[String],
+    finals: &[String],
+) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
@@ -743,8 +754,17 @@ pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
         for (offset, piece) in line.split_sentence_bound_indices() {
             let start = line_start + offset;
             let end = start + piece.len();
+            let capital_next = piece
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             let joined = match pending {
-                Some(p) if ends_with_abbreviation(&text[p.start..p.end], abbreviations) => {
+                Some(p)
+                    if ends_with_abbreviation(&text[p.start..p.end], abbreviations)
+                        && !(capital_next
+                            && ends_with_abbreviation(&text[p.start..p.end], finals)) =>
+                {
                     Sentence {
                         start: p.start,
                         end,

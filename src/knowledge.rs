@@ -576,6 +576,10 @@ pub struct Lexicon {
     /// "par action", "je Aktie"): never a deal value, revenue or result.
     #[serde(default)]
     pub per_unit: Vec<String>,
+    /// Abbreviations that often end a sentence ("kr.", "mrd.", "osv."): before a
+    /// capitalised word they end it. Only where nouns are written in lower case.
+    #[serde(default)]
+    pub sentence_final_abbreviations: Vec<String>,
     /// Words that make a count a change, not a level ("nye", "new", "nouveaux", "netto
     /// tilgang", "net additions", "Zuwachs"): before the number or right after it.
     #[serde(default)]

@@ -728,3 +728,15 @@ fn a_figure_of_another_period_is_no_fact() {
     let values: Vec<f64> = x.facts.iter().map(|f| f.value).collect();
     assert!(!values.contains(&1_558_000_000.0), "{values:?}");
 }
+
+#[test]
+fn an_amount_in_kroner_can_end_a_sentence() {
+    let x = extract_text(
+        "Nyhet\n\nOmsättningen blev 1 558 miljoner kr. Bolagets förlust ökade.",
+        "sv",
+    );
+    assert_eq!(x.article.sentences.len(), 3, "{:?}", x.article.sentences);
+    // Within a sentence the abbreviation still joins: "ca. 20 kr. per aktie".
+    let x = extract_text("Nyhet\n\nPrisen er ca. 20 kr. per aksje.", "nb");
+    assert_eq!(x.article.sentences.len(), 2, "{:?}", x.article.sentences);
+}
