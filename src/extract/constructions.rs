@@ -1647,6 +1647,29 @@ fn anchors<'a>(
     }
     out.sort_unstable_by_key(|a| (a.0, a.1, a.2 as u8));
     out.dedup_by_key(|a| (a.0, a.1, a.2 as u8));
+    // The longest phrase at a position wins over a one-word trigger of another relation:
+    // "slås sammen" (merge) is no "slås" (fight).
+    let longest = |&(pos, set, part, _): &(usize, usize, Part, Option<&str>)| {
+        lc.sets[set]
+            .parts
+            .get(&part)
+            .map_or(1, |p| p.forward(clause, pos).into_iter().max().unwrap_or(1))
+    };
+    let lens: Vec<usize> = out.iter().map(longest).collect();
+    let keep: Vec<bool> = out
+        .iter()
+        .zip(&lens)
+        .map(|(a, &len)| {
+            !out.iter().zip(&lens).any(|(b, &other)| {
+                b.0 == a.0
+                    && other > len
+                    && len == 1
+                    && lc.sets[b.1].relation != lc.sets[a.1].relation
+            })
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
