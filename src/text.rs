@@ -122,3 +122,33 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
         }
     }
 }
+
+/// Whether `needle` occurs in `hay` as whole words: no letter or digit right before or
+/// after it ("mot" in "mot 91 millioner", not in "motor"). Both in the same case.
+pub fn contains_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(i, _)| {
+            !hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !hay[i + needle.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_words("mot 91 millioner i fjor", "mot"));
+        assert!(contains_words("jämfört med 1 558", "jämfört med"));
+        assert!(!contains_words("motoren går", "mot"));
+        assert!(!contains_words("anyone", "one"));
+        assert!(!contains_words("text", ""));
+    }
+}

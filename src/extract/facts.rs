@@ -180,18 +180,7 @@ pub fn find_facts(
             // millioner": another period's figure.
             let next: String = after.to_lowercase().chars().take(25).collect();
             let prev = last_chars(&before_lower, 40);
-            let has_word = |hay: &str, c: &str| {
-                hay.match_indices(c).any(|(i, _)| {
-                    !hay[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                        && !hay[i + c.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                })
-            };
+            let has_word = crate::text::contains_words;
             let change = |c: &String| {
                 let c = c.to_lowercase();
                 has_word(&next, &c) || has_word(prev, &c)

@@ -768,15 +768,8 @@ fn changes_hands(article: &Article, sentence: usize) -> bool {
         return false;
     };
     let span = article.sentences[sentence];
-    let text = format!(" {} ", article.text[span.start..span.end].to_lowercase());
-    let has = |w: &String| {
-        let w = w.to_lowercase();
-        text.match_indices(w.as_str()).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
+    let text = article.text[span.start..span.end].to_lowercase();
+    let has = |w: &String| crate::text::contains_words(&text, &w.to_lowercase());
     lexicon
         .trigger
         .iter()
