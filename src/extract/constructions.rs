@@ -1648,7 +1648,13 @@ fn anchors<'a>(
     out.sort_unstable_by_key(|a| (a.0, a.1, a.2 as u8));
     out.dedup_by_key(|a| (a.0, a.1, a.2 as u8));
     // The longest phrase at a position wins over a one-word trigger of another relation:
-    // "slås sammen" (merge) is no "slås" (fight).
+    // "slås sammen" (merge) is no "slås" (fight). Only where relations meet at a position.
+    let shared = out
+        .windows(2)
+        .any(|w| w[0].0 == w[1].0 && lc.sets[w[0].1].relation != lc.sets[w[1].1].relation);
+    if !shared {
+        return out;
+    }
     let longest = |&(pos, set, part, _): &(usize, usize, Part, Option<&str>)| {
         lc.sets[set]
             .parts

@@ -153,7 +153,9 @@ pub fn find_facts(
             }
             let before = &text[..q.start];
             let after = &text[q.end..];
-            let before_lower = before.to_lowercase();
+            // Only the words near the number are read: lower-casing the whole text before
+            // every number made the pass quadratic in the article's length.
+            let before_lower = crate::text::last_chars(before, 80).to_lowercase();
             let tail: Vec<&str> = words(&before_lower)
                 .into_iter()
                 .rev()
@@ -178,7 +180,7 @@ pub fn find_facts(
             // "140 500 nouveaux abonnés", "netto tilgang på 125.200", "ökade med 362
             // miljoner": a change, not a level; "jämfört med 1 558 miljoner", "mot 91
             // millioner": another period's figure.
-            let next: String = after.to_lowercase().chars().take(25).collect();
+            let next: String = after.chars().take(25).collect::<String>().to_lowercase();
             let prev = last_chars(&before_lower, 40);
             let has_word = crate::text::contains_words;
             let change = |c: &String| {
@@ -204,7 +206,7 @@ pub fn find_facts(
                 }
             } else {
                 // "3,25 kr per aktie", "18 euros par action": a price per unit.
-                let head: String = after.to_lowercase().chars().take(30).collect();
+                let head: String = after.chars().take(30).collect::<String>().to_lowercase();
                 if lexicon.per_unit.iter().any(|p| head.contains(p.as_str())) {
                     continue;
                 }
