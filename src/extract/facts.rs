@@ -177,23 +177,6 @@ pub fn find_facts(
             {
                 continue;
             }
-            // "140 500 nouveaux abonnés", "netto tilgang på 125.200", "ökade med 362
-            // miljoner": a change, not a level; "jämfört med 1 558 miljoner", "mot 91
-            // millioner": another period's figure.
-            let next: String = after.chars().take(25).collect::<String>().to_lowercase();
-            let prev = last_chars(&before_lower, 40);
-            let has_word = crate::text::contains_words;
-            let change = |c: &String| {
-                let c = c.to_lowercase();
-                has_word(&next, &c) || has_word(prev, &c)
-            };
-            let prev_close = last_chars(&before_lower, 20);
-            let comparison = |c: &String| has_word(prev_close, &c.to_lowercase());
-            if lexicon.change_cues.iter().any(change)
-                || lexicon.comparison_cues.iter().any(comparison)
-            {
-                continue;
-            }
             let (metric, negate, rule) = if own_currency.is_none()
                 && !(q.scaled
                     && last_currency.is_some()
@@ -218,6 +201,23 @@ pub fn find_facts(
                     _ => continue,
                 }
             };
+            // Tested once a number has a metric (most numbers have none). "140 500 nouveaux
+            // abonnés", "netto tilgang på 125.200", "ökade med 362 miljoner": a change, not
+            // a level; "jämfört med 1 558 miljoner", "mot 91 millioner": another period's.
+            let next: String = after.chars().take(25).collect::<String>().to_lowercase();
+            let prev = last_chars(&before_lower, 40);
+            let has_word = crate::text::contains_words;
+            let change = |c: &String| {
+                let c = c.to_lowercase();
+                has_word(&next, &c) || has_word(prev, &c)
+            };
+            let prev_close = last_chars(&before_lower, 20);
+            let comparison = |c: &String| has_word(prev_close, &c.to_lowercase());
+            if lexicon.change_cues.iter().any(change)
+                || lexicon.comparison_cues.iter().any(comparison)
+            {
+                continue;
+            }
             let currency = if matches!(metric, Metric::CustomerCount | Metric::Employees) {
                 None
             } else {
