@@ -276,6 +276,11 @@ HOME = {"Lycamobile": "GB", "Vectone Mobile": "GB", "Truphone": "GB", "Voxbone":
 # short to be a plain name: a context alias of the unit of this country (one entity only).
 CONTEXT_HOME = {"Three": "GB", "O2": "GB", "JT": "JE", "Epic": "MT", "Nova": "GR",
                 "Telemach": "SI"}
+# The home country of each language telekg reads (ontology/lang/*/lexicon.toml `country`):
+# a shared short brand is also a context alias of the unit there, so that the press of
+# that country reads its own unit ("O2" in German is O2 Germany); elsewhere it names the
+# CONTEXT_HOME unit.
+PRESS_HOMES = {"NO", "SE", "DK", "GB", "FR", "DE"}
 # A national unit kept although its brand names a core entity of the same country (core's
 # entity is the group, the unit a company of its own).
 KEEP_UNIT = {("DE", "Telekom")}
@@ -488,9 +493,11 @@ def main() -> None:
                 used_names[k] = eid
         for a in context:
             k = a.casefold()
-            if a and k not in used_names and a not in out_context and a != name:
+            # A shared short brand (CONTEXT_HOME) may name one unit per press country.
+            shared_short = a in CONTEXT_HOME
+            if a and (k not in used_names or shared_short) and a not in out_context and a != name:
                 out_context.append(a)
-                used_names[k] = eid
+                used_names.setdefault(k, eid)
         used_names[name.casefold()] = eid
         entities.append({"id": eid, "name": name, "aliases": out_aliases,
                          "context_aliases": out_context, "country": country,
@@ -563,7 +570,8 @@ def main() -> None:
                     plain.append(form)
                 elif len(form) == 2 or (is_common(form) and not in_core(form)):
                     context.append(form)
-        if is_shared and CONTEXT_HOME.get(brand) == iso:
+        if is_shared and (CONTEXT_HOME.get(brand) == iso
+                          or (brand in CONTEXT_HOME and iso in PRESS_HOMES)):
             context.append(brand)
         if brand != name and not brand_core and not is_shared:
             if brand_common:
