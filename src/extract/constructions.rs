@@ -1808,33 +1808,7 @@ pub fn find(
                         continue;
                     }
                 }
-                if closes_apposition(&clause, &b) {
-                    continue;
-                }
-                // A verb coordinated with an earlier one has that one's subject: in
-                // "Telenor eier DNA og har nå kjøpt Ice" DNA is an object, not the buyer.
-                if let Some((_, xe)) = b.x.filter(|(_, xe)| *xe < pos) {
-                    if lc.coordinators.contains(&clause[xe].lower)
-                        && !clause[xe..pos].iter().any(is_mention)
-                    {
-                        continue;
-                    }
-                }
-                // "The largest owner" holds much, not necessarily control.
-                if set.relation == "owns"
-                    && part == Part::Relational
-                    && clause[b.start..b.end]
-                        .iter()
-                        .any(|t| lc.large_holder_words.contains(&t.lower))
-                {
-                    continue;
-                }
-                // An infinitive's subject is the main clause's: not a name whose comma
-                // comes right before it ("with A's shareholders, B and C, to acquire Y").
-                if b.x.is_some_and(|(_, xe)| xe + 2 <= pos)
-                    && lc.infinitive_markers.contains(&clause[pos - 1].lower)
-                    && clause[pos - 2].lower == ","
-                {
+                if misread(lc, &clause, &b, pos, part, &set.relation) {
                     continue;
                 }
                 // A verb carries the clause: a negation after it still negates it.
@@ -1887,42 +1861,17 @@ pub fn find(
                     &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
                 );
                 // Offering something in a place is running a business there ("Telia
-                // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in
-                // Oslo"): a place after a place preposition anywhere in the clause.
-                if set.relation == "offers" && !lc.place_prepositions.is_empty() {
-                    let places: Vec<usize> = (1..clause.len())
-                        .filter(|&i| lc.place_prepositions.contains(&clause[i - 1].lower))
-                        .filter_map(|i| match clause[i].kind {
-                            TokKind::Mention(k)
-                                if !clause[i].demonym
-                                    && mentions.get(k).is_some_and(|m| {
-                                        m.etype == crate::knowledge::EntityType::Place
-                                    }) =>
-                            {
-                                Some(k)
-                            }
-                            _ => None,
-                        })
-                        .collect();
-                    let subjects: Vec<usize> = found
-                        .iter()
-                        .filter(|f| f.implicit != Some(Slot::Subject))
-                        .map(|f| f.subject)
-                        .collect();
-                    for &s in &subjects {
-                        for &p in &places {
-                            if !out.iter().any(|f: &Found| {
-                                f.subject == s && f.object == p && f.relation == "operatesIn"
-                            }) {
-                                out.push(Found {
-                                    subject: s,
-                                    object: p,
-                                    relation: "operatesIn".into(),
-                                    rule: format!("{}.operatesIn.offers-in-place", article.lang),
-                                    confidence: c.conf * 0.85,
-                                    implicit: None,
-                                });
-                            }
+                // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in Oslo").
+                if set.relation == "offers" {
+                    let rule = format!("{}.operatesIn.offers-in-place", article.lang);
+                    for extra in offered_in_places(&clause, &found, &rule, c.conf * 0.85) {
+                        let known = out.iter().any(|f: &Found| {
+                            f.subject == extra.subject
+                                && f.object == extra.object
+                                && f.relation == extra.relation
+                        });
+                        if !known {
+                            out.push(extra);
                         }
                     }
                 }
@@ -1931,6 +1880,63 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether a match reads the clause in a way its grammar rules out: across the comma
+/// that closes an apposition, an object of an earlier coordinated verb as the subject
+/// ("Telenor eier DNA og har nå kjøpt Ice"), a large holder as an owner ("den største
+/// eieren"), or a name set off by a comma as an infinitive's subject ("with A's
+/// shareholders, B and C, to acquire Y").
+fn misread(
+    lc: &LanguageConstructions,
+    clause: &[Tok],
+    b: &Bindings,
+    pos: usize,
+    part: Part,
+    relation: &str,
+) -> bool {
+    let x_end = b.x.map(|(_, xe)| xe);
+    let coordinated = x_end.is_some_and(|xe| {
+        xe < pos
+            && lc.coordinators.contains(&clause[xe].lower)
+            && !clause[xe..pos].iter().any(is_mention)
+    });
+    let large_holder = relation == "owns"
+        && part == Part::Relational
+        && clause[b.start..b.end]
+            .iter()
+            .any(|t| lc.large_holder_words.contains(&t.lower));
+    let infinitive = x_end.is_some_and(|xe| xe + 2 <= pos)
+        && lc.infinitive_markers.contains(&clause[pos - 1].lower)
+        && clause[pos - 2].lower == ",";
+    closes_apposition(clause, b) || coordinated || large_holder || infinitive
+}
+
+/// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
+/// every place adjunct of the clause ("i Danmark", "in Oslo").
+fn offered_in_places(clause: &[Tok], found: &[Found], rule: &str, confidence: f32) -> Vec<Found> {
+    let places: Vec<usize> = clause
+        .iter()
+        .filter(|t| t.adjunct)
+        .filter_map(|t| match t.kind {
+            TokKind::Mention(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    found
+        .iter()
+        .filter(|f| f.implicit != Some(Slot::Subject))
+        .flat_map(|f| {
+            places.iter().map(move |&p| Found {
+                subject: f.subject,
+                object: p,
+                relation: "operatesIn".into(),
+                rule: rule.to_string(),
+                confidence,
+                implicit: None,
+            })
+        })
+        .collect()
 }
 
 /// Whether a match that begins with a possessor in an apposition (right after a comma)

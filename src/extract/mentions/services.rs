@@ -58,18 +58,14 @@ pub(super) fn find_services(
         {
             continue;
         }
-        if let Some(sentence) = sentence_of(article, start) {
-            covered.add(start, end);
-            mentions.push(Mention {
-                sentence,
-                start,
-                end,
-                surface: text[start..end].to_string(),
-                etype: EntityType::Product,
-                reference: Reference::Service(concepts[m.pattern().as_usize()].clone()),
-                origin: Origin::Name,
-            });
-        }
+        push_service(
+            article,
+            start,
+            end,
+            &concepts[m.pattern().as_usize()],
+            covered,
+            mentions,
+        );
     }
     // Compounds of a service stem and an organisation, customer or market word
     // ("mobil-spillere", "mobilselskab", "GSM-abonnenter", "Mobilfunk-Anbieter"): the
@@ -101,21 +97,33 @@ pub(super) fn find_services(
                 let Some(concept) = compounds.concept_of(word) else {
                     continue;
                 };
-                if let Some(sentence) = sentence_of(article, start) {
-                    covered.add(start, end);
-                    mentions.push(Mention {
-                        sentence,
-                        start,
-                        end,
-                        surface: text[start..end].to_string(),
-                        etype: EntityType::Product,
-                        reference: Reference::Service(concept.to_string()),
-                        origin: Origin::Name,
-                    });
-                }
+                push_service(article, start, end, concept, covered, mentions);
             }
             _ => {}
         }
+    }
+}
+
+/// Records the generic service `concept` named at `start..end` (bytes of the text).
+fn push_service(
+    article: &Article,
+    start: usize,
+    end: usize,
+    concept: &str,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
+    if let Some(sentence) = sentence_of(article, start) {
+        covered.add(start, end);
+        mentions.push(Mention {
+            sentence,
+            start,
+            end,
+            surface: article.text[start..end].to_string(),
+            etype: EntityType::Product,
+            reference: Reference::Service(concept.to_string()),
+            origin: Origin::Name,
+        });
     }
 }
 
