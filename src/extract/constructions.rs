@@ -181,6 +181,11 @@ struct Instance {
     required_classes: Vec<Class>,
     /// Literal tokens the template needs (not optional): ",", "(".
     required_literals: Vec<String>,
+    /// Slots (not optional) before the anchor and from it on: each needs a token of its
+    /// own that can fill a slot (a mention, pronoun or possessive), so a clause with fewer
+    /// such tokens on a side cannot match, which is tested before the matcher runs.
+    slots_before: usize,
+    slots_after: usize,
 }
 
 /// A language's constructions, triggers and function words, compiled once.
@@ -379,6 +384,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                     _ => None,
                 })
                 .collect();
+            let slots = |elems: &[(Elem, bool)]| {
+                elems
+                    .iter()
+                    .filter(|(e, optional)| !optional && matches!(e, Elem::Slot { .. }))
+                    .count()
+            };
+            let (before, after) = template.elems.split_at(anchor);
             instances.push(Instance {
                 construction: ci,
                 set: si,
@@ -386,6 +398,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 anchor,
                 required_classes,
                 required_literals,
+                slots_before: slots(before),
+                slots_after: slots(after),
             });
         }
     }
@@ -1748,6 +1762,16 @@ pub fn find(
         if !clause.iter().any(is_mention) {
             continue;
         }
+        // Tokens that can fill a slot, counted up to each position; and the clause's words.
+        let mut fillers = Vec::with_capacity(clause.len() + 1);
+        fillers.push(0usize);
+        for t in &clause {
+            let fills = is_mention(t)
+                || (t.kind == TokKind::Word
+                    && (lc.pronouns.contains(&t.lower) || lc.possessives.contains(&t.lower)));
+            fillers.push(fillers.last().copied().unwrap_or(0) + usize::from(fills));
+        }
+        let words: HashSet<&str> = clause.iter().map(|t| t.lower.as_str()).collect();
         // Which function-word classes the clause has, found on first need.
         let mut class_present: HashMap<Class, bool> = HashMap::new();
         let mut has_class = |c: Class| {
@@ -1772,10 +1796,12 @@ pub fn find(
             };
             for &ii in instances {
                 let inst = &lc.instances[ii];
-                if !inst
-                    .required_literals
-                    .iter()
-                    .all(|l| clause.iter().any(|t| t.lower == *l))
+                if inst.slots_before > fillers[pos]
+                    || inst.slots_after > fillers[clause.len()] - fillers[pos]
+                    || !inst
+                        .required_literals
+                        .iter()
+                        .all(|l| words.contains(l.as_str()))
                     || !inst.required_classes.iter().all(|&c| has_class(c))
                 {
                     continue;
