@@ -113,6 +113,10 @@ pub struct Common {
     /// Trailing words that leave the company the same ("Networks", "Group").
     #[serde(default)]
     pub generic_company_words: Vec<String>,
+    /// Words that end company names and never person names ("Telecom", "Mobile"): a
+    /// name that begins with a given name but ends in one is a company ("Kaleva Telecom").
+    #[serde(default)]
+    pub company_name_words: Vec<String>,
     /// Currency symbols and codes written before or after the amount.
     pub currency_symbols: BTreeMap<String, String>,
     /// Acronyms of technology, never organisations (GSM, ADSL ...).

@@ -19,7 +19,7 @@ pub(super) fn discover(
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     covered: &Coverage,
-    demonyms: &[(usize, usize)],
+    nationalities: &[(usize, usize)],
 ) -> Vec<Mention> {
     let text = &article.text;
     let common = &knowledge.common;
@@ -104,7 +104,7 @@ pub(super) fn discover(
                 .iter()
                 .rev()
                 .find(|t| t.end <= span.start && t.is_word())
-                .filter(|t| demonyms.contains(&(t.start, t.end)))
+                .filter(|t| nationalities.contains(&(t.start, t.end)))
                 .map_or(span.start, |t| t.start);
             let before_cue = words_before(toks, cue_end, 2);
             let cue_word = before_cue
@@ -256,7 +256,12 @@ pub(super) fn discover(
                 .person_prefixes
                 .iter()
                 .any(|p| before.last().is_some_and(|b| *b == p.trim_end_matches('.')))
-                || (span.words >= 2 && given.contains(first_word))
+                || (span.words >= 2
+                    && given.contains(first_word)
+                    && !surface.split_whitespace().last().is_some_and(|w| {
+                        common.company_name_words.iter().any(|c| c == w)
+                            || common.legal_forms.iter().any(|f| f == w)
+                    }))
                 || (span.words >= 2
                     && (is_title(&prev, lexicon)
                         || title_after(text, span.end, sentence.end, lexicon)

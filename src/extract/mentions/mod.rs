@@ -156,12 +156,26 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
 
     // 3. Discovery from capitalised spans and cues.
-    let demonyms: Vec<(usize, usize)> = mentions
+    // Nationality words before a name: demonyms ("norske", "Danish") and place names with
+    // a possessive "'s" ("Denmark's"), as words (the ending included). A glued genitive
+    // ("Stockholms Energi", "Norges Bank") is left out: there the place is part of the name.
+    let text = &article.text;
+    let nationalities: Vec<(usize, usize)> = mentions
         .iter()
-        .filter(|m| m.origin == Origin::Demonym)
-        .map(|m| (m.start, m.end))
+        .filter_map(|m| match m.origin {
+            Origin::Demonym => Some((m.start, m.end)),
+            Origin::Name if m.etype == EntityType::Place => {
+                let rest = &text[m.end..];
+                let ending = ["'s", "’s"].into_iter().find(|e| {
+                    rest.strip_prefix(e)
+                        .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                })?;
+                Some((m.start, m.end + ending.len()))
+            }
+            _ => None,
+        })
         .collect();
-    let discovered = discover(article, lexicon, knowledge, &covered, &demonyms);
+    let discovered = discover(article, lexicon, knowledge, &covered, &nationalities);
     for m in discovered {
         covered.add(m.start, m.end);
         mentions.push(m);
