@@ -199,6 +199,11 @@ pub struct PatternSpec {
     /// afdeling." but not "Telias svenska enhet Fiber Business").
     #[serde(default)]
     pub not_before_name: bool,
+    /// An apposition reduction that does not apply where what it drops between the
+    /// commas is only a name, maybe after an article: that is an item of a list ("A, B,
+    /// C og D", "la Guadeloupe, la Guyane, la Martinique").
+    #[serde(default)]
+    pub not_list_item: bool,
     /// The X of this reduction is no object of any claim in the sentence (it names a
     /// part of X, not X).
     #[serde(default)]

@@ -1724,6 +1724,20 @@ pub fn find(
                 toks[i].adjunct = true;
             }
         }
+        // The rest of a coordinated list of places ("in Sweden, Denmark and Finland").
+        if i >= 2
+            && toks[i - 2].adjunct
+            && (toks[i - 1].lower == "," || lc.coordinators.contains(&toks[i - 1].lower))
+        {
+            if let TokKind::Mention(k) = toks[i].kind {
+                if mentions
+                    .get(k)
+                    .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place)
+                {
+                    toks[i].adjunct = true;
+                }
+            }
+        }
     }
     // Partitive phrases are modifiers ("one of the largest operators in Y").
     for i in 0..toks.len() {

@@ -295,6 +295,23 @@ pub fn readable(masked: &str, mentions: &[Mention]) -> String {
 }
 
 /// [`find_relations`], recording each sentence before and after the reductions.
+/// Whether `dropped` (" , la [3] , ") holds between its commas only one name, maybe
+/// after an article: an item of a list, no apposition.
+fn is_list_item(dropped: &str, articles: &[String]) -> bool {
+    let inner = dropped.trim().trim_start_matches(',').trim_end_matches(',');
+    let mut words: Vec<&str> = inner.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| articles.iter().any(|a| a.eq_ignore_ascii_case(w)))
+    {
+        words.remove(0);
+    }
+    match words.as_slice() {
+        [name] => name.starts_with(OPEN) && name.ends_with(CLOSE),
+        _ => false,
+    }
+}
+
 pub fn find_relations_traced(
     article: &Article,
     mentions: &[Mention],
@@ -393,6 +410,11 @@ pub fn find_relations_traced(
                     };
                     if p.spec.not_before_name
                         && masked[whole.end()..].trim_start().starts_with(OPEN)
+                    {
+                        continue;
+                    }
+                    if p.spec.not_list_item
+                        && is_list_item(&masked[kept.end()..whole.end()], &lexicon.articles)
                     {
                         continue;
                     }
