@@ -340,6 +340,10 @@ pub struct TriggerSet {
     /// Kabelnetzbetreibers"). For sets of common verbs (have, get, share).
     #[serde(default)]
     pub bare_object: bool,
+    /// The object is governed by one of `preps`, never bare ("bietet 5 Milliarden für Y",
+    /// not "der Telekom die Stirn bieten").
+    #[serde(default)]
+    pub prep_object: bool,
     /// A kind that constructions made for it alone name (`Construction::kind`): "market"
     /// for market nouns a nationality qualifies.
     #[serde(default)]

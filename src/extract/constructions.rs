@@ -163,6 +163,7 @@ struct CompiledSet {
     inverse: bool,
     kind: Option<String>,
     bare_object: bool,
+    prep_object: bool,
     parts: HashMap<Part, Phrases>,
     /// Separable verbs: stem phrases and, per stem, its particle.
     separable: Vec<(Phrases, String)>,
@@ -302,6 +303,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 inverse: t.inverse,
                 kind: t.kind.clone(),
                 bare_object: t.bare_object,
+                prep_object: t.prep_object,
                 parts,
                 separable,
                 preps: Phrases::new(&t.preps),
@@ -1167,7 +1169,7 @@ impl Matcher<'_> {
         let Some(governor) =
             governor.filter(|t| t.kind == TokKind::Word && self.lc.prepositions.contains(&t.lower))
         else {
-            return true;
+            return !self.set.prep_object;
         };
         let introduces_objects = self.lc.object_prepositions.contains(&governor.lower)
             || self.set.preps.singles.contains(&governor.lower);
