@@ -282,6 +282,12 @@ pub struct Grammar {
     /// in front of one governs the clause it opens.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Negation particles that a restrictive word later in the clause turns into "only"
+    /// (French "ne ... que": "n'a déployé son offre que le 17 mai"), with those words.
+    #[serde(default)]
+    pub restrictive_particles: Vec<String>,
+    #[serde(default)]
+    pub restrictive_markers: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

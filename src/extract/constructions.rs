@@ -217,6 +217,8 @@ pub struct LanguageConstructions {
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
     complementizers: HashSet<String>,
+    restrictive_particles: HashSet<String>,
+    restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
     large_holder_words: HashSet<String>,
     /// Every action noun of the language's trigger sets (single words), lower case.
@@ -498,6 +500,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         transparent_adverbs: lower_set(&g.transparent_adverbs),
         infinitive_markers: lower_set(&g.infinitive_markers),
         complementizers: lower_set(&g.complementizers),
+        restrictive_particles: lower_set(&g.restrictive_particles),
+        restrictive_markers: lower_set(&g.restrictive_markers),
         place_prepositions: lower_set(&g.place_prepositions),
         large_holder_words: lower_set(&g.large_holder_words),
         action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
@@ -609,6 +613,31 @@ struct Tok {
     adjunct: bool,
 }
 
+/// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing
+/// and "que" opens no clause ("n'a lancé son offre que le 3 mai" states the launch). Not
+/// where another negation stands between them ("n'a pas dit que").
+fn drop_restrictive(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.restrictive_particles.is_empty() {
+        return toks;
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == TokKind::Word && lc.restrictive_particles.contains(&toks[i].lower) {
+            let marker = (i + 1..toks.len())
+                .take_while(|&j| toks[j].lower != "," && !toks[j].boundary)
+                .take_while(|&j| lc.negations.forward(&toks, j).is_empty())
+                .find(|&j| lc.restrictive_markers.contains(&toks[j].lower));
+            if let Some(j) = marker {
+                toks.remove(j);
+                toks.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    toks
+}
+
 /// The tokens without the language's transparent adverbs, except where one opens the
 /// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent).
 fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
@@ -665,11 +694,15 @@ fn tokenize_plain(text: &str) -> Vec<(String, bool)> {
             let punct = core.chars().all(|c| !c.is_alphanumeric());
             let lower = core.to_lowercase().replace('’', "'");
             // An elided article or pronoun is a word of its own ("l'acquisition",
-            // "d'acquérir", "qu'il"): one or two letters, an apostrophe, then a word.
+            // "d'acquérir", "qu'il"): one or two letters, an apostrophe, then a word, or
+            // one of the one-letter words elision meets ("qu'a racheté", "l'a", "s'y"; not
+            // the English "it's", "don't").
             let elided = lower.find('\'').filter(|&i| {
+                let rest = &lower[i + 1..];
                 (1..=3).contains(&i)
                     && lower[..i].chars().all(char::is_alphabetic)
-                    && lower[i + 1..].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && (rest.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        || matches!(rest, "a" | "y" | "à"))
             });
             match elided {
                 Some(i) if !punct => {
@@ -863,7 +896,8 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         let is_article = lc.articles.contains(&toks[i].lower);
         let before_noun = lc.capitalises_nouns
             && toks
-                .get(i + 1)
+                .get(i + 1..)
+                .and_then(|rest| rest.iter().find(|t| !t.demonym))
                 .is_some_and(|t| t.kind == TokKind::Word && t.capitalised);
         let rel_len = rel_len.filter(|_| !is_article || (after_comma && !before_noun));
         match rel_len {
@@ -1713,7 +1747,7 @@ pub fn find(
     if !masked.contains(OPEN) {
         return Vec::new();
     }
-    let mut toks = drop_adverbs(tokenize(masked, mentions), lc);
+    let mut toks = drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc);
     // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
     for i in 1..toks.len() {
         if let TokKind::Mention(k) = toks[i].kind {
