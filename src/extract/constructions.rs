@@ -435,9 +435,11 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             for first in phrases.by_first.keys() {
                 index.entry(first.clone()).or_default().push((si, part));
             }
+            // Noun-like parts, and passive participles as the tail of a hyphenated
+            // compound ("Tele2-ägda", "Telia-owned").
             if matches!(
                 part,
-                Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
+                Part::Noun | Part::Relational | Part::Title | Part::TransferNoun | Part::Passive
             ) {
                 for single in &phrases.singles {
                     compound_min = compound_min.min(single.len() + 3);
