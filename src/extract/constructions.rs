@@ -1963,8 +1963,8 @@ pub fn find(
 /// Whether a match reads the clause in a way its grammar rules out: across the comma
 /// that closes an apposition, an object of an earlier coordinated verb as the subject
 /// ("Telenor eier DNA og har nå kjøpt Ice"), a large holder as an owner ("den største
-/// eieren"), or a name set off by a comma as an infinitive's subject ("with A's
-/// shareholders, B and C, to acquire Y").
+/// eieren"), a name set off by a comma as an infinitive's subject ("with A's
+/// shareholders, B and C, to acquire Y"), or a possessed noun read pairwise.
 fn misread(
     lc: &LanguageConstructions,
     clause: &[Tok],
@@ -1987,7 +1987,16 @@ fn misread(
     let infinitive = x_end.is_some_and(|xe| xe + 2 <= pos)
         && lc.infinitive_markers.contains(&clause[pos - 1].lower)
         && clause[pos - 2].lower == ",";
-    closes_apposition(clause, b) || coordinated || large_holder || infinitive
+    // A pairwise reading (no Y) of a noun a possessor governs: "Telias konkurrenter
+    // Tele2 och Telenor", "ses rivaux Free, Orange et SFR" are the possessor's rivals,
+    // which says nothing of the others.
+    let possessed = b.y.is_none()
+        && matches!(part, Part::Relational | Part::Noun)
+        && (b.start.saturating_sub(1)..pos).any(|i| {
+            (is_genitive(&clause[i]) || lc.possessives.contains(&clause[i].lower))
+                && !b.x.is_some_and(|(xs, xe)| xs <= i && i < xe)
+        });
+    closes_apposition(clause, b) || coordinated || large_holder || infinitive || possessed
 }
 
 /// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
