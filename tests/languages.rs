@@ -740,3 +740,25 @@ fn an_amount_in_kroner_can_end_a_sentence() {
     let x = extract_text("Nyhet\n\nPrisen er ca. 20 kr. per aksje.", "nb");
     assert_eq!(x.article.sentences.len(), 2, "{:?}", x.article.sentences);
 }
+
+#[test]
+fn bare_kroner_outside_scandinavia_is_the_krone_of_the_places_named() {
+    // An English article about Norway: "kroner" is NOK, never the lexicon's GBP.
+    let x = extract_text(
+        "Deal\n\nTelenor, based in Norway, has bought Canal Digital for 2 billion kroner.",
+        "en",
+    );
+    let units: Vec<Option<&str>> = x.facts.iter().map(|f| f.currency.as_deref()).collect();
+    assert!(units.contains(&Some("NOK")), "{units:?}");
+    assert!(!units.contains(&Some("GBP")), "{units:?}");
+    // No krone country named: no currency can be told, so no money fact.
+    let x = extract_text(
+        "Deal\n\nTelenor has bought Canal Digital for 2 billion kroner.",
+        "en",
+    );
+    assert!(
+        x.facts.iter().all(|f| f.currency.is_none()),
+        "{:?}",
+        x.facts
+    );
+}

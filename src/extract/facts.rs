@@ -117,6 +117,35 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
     best
 }
 
+/// Currencies whose plural is "kroner" (the Swedish "kronor" names SEK itself).
+const KRONER: &[&str] = &["NOK", "DKK"];
+
+/// The krone a bare "kroner" means: the one of the lexicon's country where it has one,
+/// else the krone of the places the article names most often ("2 billion kroner" in an
+/// English article about Norway); none when the article names no krone country.
+fn local_krone(article_places: &[&str], country: &str, knowledge: &Knowledge) -> Option<String> {
+    if let Some(own) = local_currency(country).filter(|c| matches!(*c, "NOK" | "SEK" | "DKK")) {
+        return Some(own.to_string());
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for id in article_places {
+        let Some(currency) = knowledge.place(id).and_then(|p| p.currency.as_deref()) else {
+            continue;
+        };
+        if !KRONER.contains(&currency) {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == currency) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((currency, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(c, _)| c.to_string())
+}
+
 fn local_currency(country: &str) -> Option<&'static str> {
     match country {
         "NO" => Some("NOK"),
@@ -136,9 +165,17 @@ pub fn find_facts(
     mentions: &[Mention],
     relations: &[RelationClaim],
     lexicon: &Lexicon,
-    _knowledge: &Knowledge,
+    knowledge: &Knowledge,
 ) -> Vec<FactClaim> {
     let mut out = Vec::new();
+    let places: Vec<&str> = mentions
+        .iter()
+        .filter_map(|m| match &m.reference {
+            super::Reference::Place(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let krone = local_krone(&places, &lexicon.country, knowledge);
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = &article.text[sentence.start..sentence.end];
         let quantities = find_quantities(text, lexicon);
@@ -223,7 +260,7 @@ pub fn find_facts(
             } else {
                 let c = own_currency.or_else(|| last_currency.clone());
                 match c.as_deref() {
-                    Some("LOCAL") => local_currency(&lexicon.country).map(String::from),
+                    Some("LOCAL") => krone.clone(),
                     Some(c) => Some(c.to_string()),
                     None => None,
                 }
