@@ -762,3 +762,26 @@ fn bare_kroner_outside_scandinavia_is_the_krone_of_the_places_named() {
         x.facts
     );
 }
+
+#[test]
+fn a_possessive_figure_in_a_sentence_naming_no_organisation_is_the_focus() {
+    let x = extract_text(
+        "Résultats\n\nBouygues Telecom a publié ses comptes jeudi. Son résultat net reste stable, à 290 millions d'euros.",
+        "fr",
+    );
+    let net: Vec<(&str, f64)> = x
+        .facts
+        .iter()
+        .map(|f| (x.mentions[f.about].surface.as_str(), f.value))
+        .collect();
+    assert!(
+        net.contains(&("Bouygues Telecom", 290_000_000.0)),
+        "{net:?}"
+    );
+    // Without the possessive the figure may be anyone's (a market total): none.
+    let x = extract_text(
+        "Marché\n\nBouygues Telecom a publié ses comptes jeudi. Le marché reste stable, à 290 millions d'euros.",
+        "fr",
+    );
+    assert!(x.facts.is_empty(), "{:?}", x.facts);
+}

@@ -461,5 +461,22 @@ fn attach(
             })
             .map(|i| (i, 0.55));
     }
+    // A possessive and no organisation named in the sentence ("Son chiffre d'affaires
+    // atteint 5,5 milliards d'euros", "Its revenue rose to ..."): the article's focus.
+    let possessive = text[article.sentences[sentence].start..start]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            let w = w.to_lowercase();
+            lexicon
+                .grammar
+                .possessives
+                .iter()
+                .any(|p| p.to_lowercase() == w)
+        });
+    if here.is_empty() && possessive {
+        return super::focus_mention(mentions)
+            .filter(|&f| mentions[f].etype == EntityType::Company)
+            .map(|f| (f, 0.5));
+    }
     None
 }
