@@ -742,7 +742,7 @@ fn an_amount_in_kroner_can_end_a_sentence() {
 }
 
 #[test]
-fn bare_kroner_outside_scandinavia_is_the_krone_of_the_places_named() {
+fn bare_kroner_outside_scandinavia_is_the_krone_of_the_places_and_companies_named() {
     // An English article about Norway: "kroner" is NOK, never the lexicon's GBP.
     let x = extract_text(
         "Deal\n\nTelenor, based in Norway, has bought Canal Digital for 2 billion kroner.",
@@ -751,16 +751,19 @@ fn bare_kroner_outside_scandinavia_is_the_krone_of_the_places_named() {
     let units: Vec<Option<&str>> = x.facts.iter().map(|f| f.currency.as_deref()).collect();
     assert!(units.contains(&Some("NOK")), "{units:?}");
     assert!(!units.contains(&Some("GBP")), "{units:?}");
-    // No krone country named: no currency can be told, so no money fact.
+    // A known company's home country counts as well.
     let x = extract_text(
         "Deal\n\nTelenor has bought Canal Digital for 2 billion kroner.",
         "en",
     );
-    assert!(
-        x.facts.iter().all(|f| f.currency.is_none()),
-        "{:?}",
-        x.facts
+    let units: Vec<Option<&str>> = x.facts.iter().map(|f| f.currency.as_deref()).collect();
+    assert_eq!(units, vec![Some("NOK")], "{:?}", x.facts);
+    // No krone country named: no currency can be told, so no money fact.
+    let x = extract_text(
+        "Deal\n\nVodafone has bought Mannesmann for 2 billion kroner.",
+        "en",
     );
+    assert!(x.facts.is_empty(), "{:?}", x.facts);
 }
 
 #[test]

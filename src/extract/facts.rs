@@ -121,17 +121,15 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
 const KRONER: &[&str] = &["NOK", "DKK"];
 
 /// The krone a bare "kroner" means: the one of the lexicon's country where it has one,
-/// else the krone of the places the article names most often ("2 billion kroner" in an
-/// English article about Norway); none when the article names no krone country.
-fn local_krone(article_places: &[&str], country: &str, knowledge: &Knowledge) -> Option<String> {
+/// else the krone met most often among `currencies` (of the places and companies the
+/// article names, in text order; the first wins a tie): "2 billion kroner" in an English
+/// article about Norway. None when the article names no krone country.
+fn local_krone(currencies: &[&str], country: &str) -> Option<String> {
     if let Some(own) = local_currency(country).filter(|c| matches!(*c, "NOK" | "SEK" | "DKK")) {
         return Some(own.to_string());
     }
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for id in article_places {
-        let Some(currency) = knowledge.place(id).and_then(|p| p.currency.as_deref()) else {
-            continue;
-        };
+    for &currency in currencies {
         if !KRONER.contains(&currency) {
             continue;
         }
@@ -140,9 +138,10 @@ fn local_krone(article_places: &[&str], country: &str, knowledge: &Knowledge) ->
             None => counts.push((currency, 1)),
         }
     }
+    let most = counts.iter().map(|&(_, n)| n).max()?;
     counts
         .into_iter()
-        .max_by_key(|&(_, n)| n)
+        .find(|&(_, n)| n == most)
         .map(|(c, _)| c.to_string())
 }
 
@@ -168,14 +167,19 @@ pub fn find_facts(
     knowledge: &Knowledge,
 ) -> Vec<FactClaim> {
     let mut out = Vec::new();
-    let places: Vec<&str> = mentions
+    // The currencies of the places named and of the known companies' home countries.
+    let currencies: Vec<&str> = mentions
         .iter()
         .filter_map(|m| match &m.reference {
-            super::Reference::Place(id) => Some(id.as_str()),
+            super::Reference::Place(id) => knowledge.place(id)?.currency.as_deref(),
+            super::Reference::Known(id) => {
+                let country = knowledge.entity(id)?.country.as_deref()?;
+                local_currency(country)
+            }
             _ => None,
         })
         .collect();
-    let krone = local_krone(&places, &lexicon.country, knowledge);
+    let krone = local_krone(&currencies, &lexicon.country);
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = &article.text[sentence.start..sentence.end];
         let quantities = find_quantities(text, lexicon);
