@@ -1292,11 +1292,19 @@ impl Matcher<'_> {
                 if !fits(first) {
                     return out;
                 }
-                // A preposition before the list may come back in it ("de KPN et de X").
+                // A preposition before the list may come back in it ("de KPN et de X"), a
+                // place preposition as any other ("en Norvège et au Danemark").
                 let lead = pos
                     .checked_sub(1)
                     .map(|i| &toks[i])
                     .filter(|t| t.kind == TokKind::Word && self.lc.prepositions.contains(&t.lower));
+                let returns = |t: &Tok| {
+                    lead.is_some_and(|l| {
+                        t.lower == l.lower
+                            || (self.lc.place_prepositions.contains(&l.lower)
+                                && self.lc.place_prepositions.contains(&t.lower))
+                    })
+                };
                 // "A , B og C": commas only in a list a coordinator closes.
                 if !single && plain(first) {
                     let mut end = first_end;
@@ -1307,8 +1315,7 @@ impl Matcher<'_> {
                             break;
                         }
                         let mut next = end + 1;
-                        if lead.is_some_and(|l| toks.get(next).is_some_and(|t| t.lower == l.lower))
-                        {
+                        if toks.get(next).is_some_and(returns) {
                             next += 1;
                         }
                         let Some(item_end) = item(next) else { break };
