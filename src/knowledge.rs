@@ -113,8 +113,9 @@ pub struct Common {
     /// Trailing words that leave the company the same ("Networks", "Group").
     #[serde(default)]
     pub generic_company_words: Vec<String>,
-    /// Words that end company names and never person names ("Telecom", "Mobile"): a
-    /// name that begins with a given name but ends in one is a company ("Kaleva Telecom").
+    /// Words that end company names and never person names ("Telecom", "Mobile"), besides
+    /// the legal forms and generic company words: a name that begins with a given name but
+    /// ends in one is a company ("Kaleva Telecom").
     #[serde(default)]
     pub company_name_words: Vec<String>,
     /// Currency symbols and codes written before or after the amount.

@@ -167,19 +167,26 @@ pub fn find_facts(
     knowledge: &Knowledge,
 ) -> Vec<FactClaim> {
     let mut out = Vec::new();
-    // The currencies of the places named and of the known companies' home countries.
-    let currencies: Vec<&str> = mentions
-        .iter()
-        .filter_map(|m| match &m.reference {
-            super::Reference::Place(id) => knowledge.place(id)?.currency.as_deref(),
-            super::Reference::Known(id) => {
-                let country = knowledge.entity(id)?.country.as_deref()?;
-                local_currency(country)
-            }
-            _ => None,
-        })
-        .collect();
-    let krone = local_krone(&currencies, &lexicon.country);
+    // The krone of a bare "kroner", found on first need from the currencies of the places
+    // named and of the known companies' home countries.
+    let krone = std::cell::OnceCell::new();
+    let krone = || {
+        krone
+            .get_or_init(|| {
+                let currencies: Vec<&str> = mentions
+                    .iter()
+                    .filter_map(|m| match &m.reference {
+                        super::Reference::Place(id) => knowledge.place(id)?.currency.as_deref(),
+                        super::Reference::Known(id) => {
+                            local_currency(knowledge.entity(id)?.country.as_deref()?)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                local_krone(&currencies, &lexicon.country)
+            })
+            .clone()
+    };
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = &article.text[sentence.start..sentence.end];
         let quantities = find_quantities(text, lexicon);
@@ -264,7 +271,7 @@ pub fn find_facts(
             } else {
                 let c = own_currency.or_else(|| last_currency.clone());
                 match c.as_deref() {
-                    Some("LOCAL") => krone.clone(),
+                    Some("LOCAL") => krone(),
                     Some(c) => Some(c.to_string()),
                     None => None,
                 }
@@ -467,20 +474,18 @@ fn attach(
     }
     // A possessive and no organisation named in the sentence ("Son chiffre d'affaires
     // atteint 5,5 milliards d'euros", "Its revenue rose to ..."): the article's focus.
-    let possessive = text[article.sentences[sentence].start..start]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            let w = w.to_lowercase();
-            lexicon
-                .grammar
-                .possessives
-                .iter()
-                .any(|p| p.to_lowercase() == w)
-        });
-    if here.is_empty() && possessive {
-        return super::focus_mention(mentions)
-            .filter(|&f| mentions[f].etype == EntityType::Company)
-            .map(|f| (f, 0.5));
+    if here.is_empty() {
+        let before = text[article.sentences[sentence].start..start].to_lowercase();
+        let possessive = lexicon
+            .grammar
+            .possessives
+            .iter()
+            .any(|p| crate::text::contains_words(&before, &p.to_lowercase()));
+        if possessive {
+            return super::focus_mention(mentions)
+                .filter(|&f| mentions[f].etype == EntityType::Company)
+                .map(|f| (f, 0.5));
+        }
     }
     None
 }

@@ -259,8 +259,8 @@ pub(super) fn discover(
                 || (span.words >= 2
                     && given.contains(first_word)
                     && !surface.split_whitespace().last().is_some_and(|w| {
-                        common.company_name_words.iter().any(|c| c == w)
-                            || common.legal_forms.iter().any(|f| f == w)
+                        sets.company_tails.contains(w)
+                            || common.company_name_words.iter().any(|c| c == w)
                     }))
                 || (span.words >= 2
                     && (is_title(&prev, lexicon)
