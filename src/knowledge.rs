@@ -224,7 +224,9 @@ pub struct PatternSpec {
 pub struct Grammar {
     /// Features the constructions may require: `v2` (the finite verb is the second
     /// constituent: "I går kjøpte X Y"), `verb_final` (subordinate clauses and non-finite
-    /// verbs at the end: "X hat Y übernommen").
+    /// verbs at the end: "X hat Y übernommen"), `place_adjuncts` (a country's name
+    /// qualifies a following noun as its nationality does: "the US carrier", "a UK
+    /// operator").
     #[serde(default)]
     pub features: Vec<String>,
     /// Finite auxiliaries and modals that may stand before the main verb ("har", "will",
@@ -355,6 +357,11 @@ pub struct TriggerSet {
     /// for market nouns a nationality qualifies.
     #[serde(default)]
     pub kind: Option<String>,
+    /// Every organisation cue of the lexicon (`org_cues`: "giant", "broadcaster",
+    /// "Konzern") is a relational noun of this set too: a nationality qualifying any of
+    /// them describes the company ("the US giant MCI"), so the list is not repeated.
+    #[serde(default)]
+    pub relational_org_cues: bool,
     /// Active forms: the subject does it to the direct object ("kjøper", "has bought",
     /// "rachète", "übernimmt"), any particle or preposition before the object included.
     #[serde(default)]

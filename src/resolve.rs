@@ -483,6 +483,18 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             if m.is_label() && m.surface != entity.label && !entity.alt_labels.contains(&m.surface)
             {
                 entity.alt_labels.insert(m.surface.clone());
+                // "the US" is also how the country is named without its article ("US").
+                if let Reference::Place(_) = m.reference {
+                    if let Some(bare) = m
+                        .surface
+                        .strip_prefix("the ")
+                        .or_else(|| m.surface.strip_prefix("The "))
+                    {
+                        if bare != entity.label {
+                            entity.alt_labels.insert(bare.to_string());
+                        }
+                    }
+                }
             }
             row.push(e);
         }

@@ -272,13 +272,22 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         .iter()
         .map(|t: &TriggerSet| {
             let mut parts = HashMap::new();
+            let relational: Vec<String> = if t.relational_org_cues {
+                t.relational
+                    .iter()
+                    .chain(&lexicon.org_cues)
+                    .cloned()
+                    .collect()
+            } else {
+                t.relational.clone()
+            };
             for (part, list) in [
                 (Part::Verb, &t.verbs),
                 (Part::Passive, &t.passives),
                 (Part::Noun, &t.nouns),
                 (Part::Support, &t.support),
                 (Part::Reciprocal, &t.reciprocal),
-                (Part::Relational, &t.relational),
+                (Part::Relational, &relational),
                 (Part::SyntheticPassive, &t.passives_synthetic),
                 (Part::Transfer, &t.transfers),
                 (Part::TransferSynthetic, &t.transfers_synthetic),

@@ -88,9 +88,11 @@ pub(super) fn name_index() -> &'static NameIndex {
                 );
             }
         }
-        // Capitalised forms of lower-case demonyms, for the first word of a sentence.
+        // Capitalised forms of lower-case demonyms and names ("the US"), for the first word
+        // of a sentence.
         for p in &k.places {
-            for d in &p.demonyms {
+            for d in p.demonyms.iter().chain(&p.names) {
+                let demonym = p.demonyms.contains(d);
                 let mut chars = d.chars();
                 let Some(first) = chars.next().filter(|c| c.is_lowercase()) else {
                     continue;
@@ -102,7 +104,7 @@ pub(super) fn name_index() -> &'static NameIndex {
                         reference: Reference::Place(p.id.clone()),
                         etype: EntityType::Place,
                         context_only: false,
-                        demonym: true,
+                        demonym,
                         sentence_initial: true,
                     },
                 );
@@ -697,6 +699,25 @@ pub(super) fn known_names(
         if end > m.end() {
             skip_until = end;
         }
+        // "the US carrier", "a UK operator": a country's name before an organisation word
+        // is its nationality, where the language lets a noun qualify a noun.
+        let adjunct = target.etype == EntityType::Place
+            && !target.demonym
+            && lexicon
+                .grammar
+                .features
+                .iter()
+                .any(|f| f == "place_adjuncts")
+            && {
+                let next: String = text[end..article.sentences[sentence].end]
+                    .strip_prefix(' ')
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect::<String>()
+                    .to_lowercase();
+                !next.is_empty() && lexicon.org_cues.iter().any(|c| *c == next)
+            };
         let mention = Mention {
             sentence,
             start,
@@ -704,7 +725,7 @@ pub(super) fn known_names(
             surface: text[start..end].to_string(),
             etype: target.etype,
             reference: target.reference.clone(),
-            origin: if target.demonym {
+            origin: if target.demonym || adjunct {
                 Origin::Demonym
             } else {
                 Origin::Name
