@@ -2,7 +2,7 @@
 //! entity it is about (genitive before it, "of X" after it, the buyer for a price, or the
 //! subject of the sentence).
 
-use super::numbers::{find_quantities, Quantity};
+use super::numbers::find_quantities;
 use super::{
     last_chars, lower_case, word_has_cue, FactClaim, Mention, Metric, Origin, RelationClaim,
 };
@@ -287,7 +287,14 @@ pub fn find_facts(
                     .any(|d| lower.contains(&d.to_lowercase()));
                 buyer(si, about_deal, mentions, relations)
             } else {
-                attach(article, si, sentence.start, q, mentions, lexicon)
+                attach(
+                    article,
+                    si,
+                    sentence.start + q.start,
+                    sentence.start + q.end,
+                    mentions,
+                    lexicon,
+                )
             };
             let Some((about, confidence)) = about else {
                 continue;
@@ -358,6 +365,65 @@ fn buyer(
         })
 }
 
+/// Customers of a service are a company offering it, with or without a figure: a generic
+/// service named as what customers hold ("GSM-abonnenter", "mobile subscriptions",
+/// "Telenors mobilkunder", "abonnés mobiles") gives offers of it to the company the
+/// customers belong to, found as a figure's owner is (`attach`).
+pub(super) fn offers_from_customer_nouns(
+    article: &Article,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
+    let customers = &lexicon.metrics.customers;
+    let mut out = Vec::new();
+    for (si, m) in mentions.iter().enumerate() {
+        if !matches!(m.reference, super::Reference::Service(_)) {
+            continue;
+        }
+        let span = article.sentences[m.sentence];
+        // The service word heads a customer compound, or a customer noun follows it
+        // ("mobile subscriptions").
+        let last_part = m.surface.rsplit(['-', ' ']).next().unwrap_or(&m.surface);
+        let compound = matches_cue(last_part, customers);
+        let after = &article.text[m.end..span.end];
+        let follows = words(after)
+            .first()
+            .is_some_and(|(at, w)| matches!(&after[..*at], " " | "-") && matches_cue(w, customers));
+        // "abonnés mobiles": where adjectives follow the noun, the customer noun comes first.
+        let before = &article.text[span.start..m.start];
+        let precedes = lexicon
+            .grammar
+            .features
+            .iter()
+            .any(|f| f == "adjective_after")
+            && before.ends_with(' ')
+            && words(before).last().is_some_and(|(at, w)| {
+                at + w.len() + 1 == before.len() && matches_cue(w, customers)
+            });
+        if !(compound || follows || precedes) {
+            continue;
+        }
+        let Some((holder, confidence)) =
+            attach(article, m.sentence, m.start, m.end, mentions, lexicon)
+        else {
+            continue;
+        };
+        if mentions[holder].etype != EntityType::Company {
+            continue;
+        }
+        out.push(RelationClaim {
+            subject: holder,
+            property: "offers".into(),
+            object: si,
+            sentence: m.sentence,
+            rule: format!("{}.offers.customers-of-service", article.lang),
+            confidence: confidence.min(0.7),
+            implicit: None,
+        });
+    }
+    out
+}
+
 fn is_actor(m: &Mention) -> bool {
     m.etype.is_organisation() && !matches!(m.origin, Origin::Demonym | Origin::Parent)
 }
@@ -368,17 +434,18 @@ const OWNER_PREPOSITIONS: &[&str] = &[
 ];
 
 /// The entity a count or amount belongs to.
-fn attach(
+///
+/// `start..end` is the byte span of the figure (or of the noun that counts something) in
+/// the article's text; the answer is the mention's index and a confidence in 0..1.
+pub(super) fn attach(
     article: &Article,
     sentence: usize,
-    offset: usize,
-    q: &Quantity,
+    start: usize,
+    end: usize,
     mentions: &[Mention],
     lexicon: &Lexicon,
 ) -> Option<(usize, f32)> {
     let text = &article.text;
-    let start = offset + q.start;
-    let end = offset + q.end;
     let here: Vec<(usize, &Mention)> = mentions
         .iter()
         .enumerate()
@@ -417,6 +484,18 @@ fn attach(
                     .starts_with(['s', '\'', '’']))
         {
             return Some((*i, 0.85));
+        }
+    }
+    // The head of a subject relative clause: "Get, som har 500 000 kunder", "Alice, qui
+    // compte 1 million d'abonnés", "X, which has ...".
+    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+        let between = text[m.end..start].trim_start();
+        if let Some(rest) = between.strip_prefix(',') {
+            let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            let g = &lexicon.grammar;
+            if g.relative.contains(&first) && !g.relative_object.contains(&first) {
+                return Some((*i, 0.75));
+            }
         }
     }
     // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X"; only

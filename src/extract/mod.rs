@@ -313,6 +313,9 @@ pub fn extract(article: Article) -> Extraction {
     let mut relations = patterns::find_relations(&article, &mentions, lexicon);
     let facts = facts::find_facts(&article, &mentions, &relations, lexicon, knowledge);
     relations.extend(offers_from_customers(&article, &mentions, &facts));
+    relations.extend(facts::offers_from_customer_nouns(
+        &article, &mentions, lexicon,
+    ));
     Extraction {
         article,
         mentions,
