@@ -716,7 +716,7 @@ pub(super) fn known_names(
                     .take_while(|c| c.is_alphanumeric() || *c == '-')
                     .collect::<String>()
                     .to_lowercase();
-                !next.is_empty() && lexicon.org_cues.iter().any(|c| *c == next)
+                !next.is_empty() && lexicon.org_cues.contains(&next)
             };
         let mention = Mention {
             sentence,
