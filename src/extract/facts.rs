@@ -367,8 +367,9 @@ fn buyer(
 
 /// Customers of a service are a company offering it, with or without a figure: a generic
 /// service named as what customers hold ("GSM-abonnenter", "mobile subscriptions",
-/// "Telenors mobilkunder", "abonnés mobiles") gives offers of it to the company the
-/// customers belong to, found as a figure's owner is (`attach`).
+/// "Telenors mobilkunder", "abonnés mobiles") or as a company's own ("Telia's broadband
+/// business", "its fibre network") gives offers of it to the company the customers or the
+/// service belong to, found as a figure's owner is (`attach`).
 pub(super) fn offers_from_customer_nouns(
     article: &Article,
     mentions: &[Mention],
@@ -400,12 +401,78 @@ pub(super) fn offers_from_customer_nouns(
             && words(before).last().is_some_and(|(at, w)| {
                 at + w.len() + 1 == before.len() && matches_cue(w, customers)
             });
-        if !(compound || follows || precedes) {
-            continue;
-        }
-        let Some((holder, confidence)) =
-            attach(article, m.sentence, m.start, m.end, mentions, lexicon)
-        else {
+        // "Telia's broadband business", "Telenors mobilnett", "its Finnish fibre network",
+        // "seine Festnetzsparte": a service its owner's, maybe after nationalities or one
+        // adjective ("its own", "Telia's new"; none where adjectives follow the noun: in
+        // "leurs fournisseurs d'accès" the possessive is the providers').
+        let adjective_after = lexicon
+            .grammar
+            .features
+            .iter()
+            .any(|f| f == "adjective_after");
+        let possessor = || -> Option<usize> {
+            let mut gap_end = before.len();
+            let mut adjectives = 0;
+            for (at, w) in words(before).into_iter().rev().take(4) {
+                if !before[at + w.len()..gap_end].chars().all(|c| c == ' ') {
+                    return None;
+                }
+                let abs_end = span.start + at + w.len();
+                let lower = lower_case(w);
+                if lexicon.grammar.possessives.iter().any(|p| *p == lower) {
+                    // The nearest company before the pronoun, unless an organisation noun
+                    // between could be what it refers to ("a partner with its own network").
+                    let pronoun = span.start + at;
+                    let (i, n) = mentions.iter().enumerate().rev().find(|(_, n)| {
+                        n.sentence == m.sentence
+                            && n.end <= pronoun
+                            && n.etype == EntityType::Company
+                            && is_actor(n)
+                    })?;
+                    let between = lower_case(&article.text[n.end..pronoun]).into_owned();
+                    let other = words(&between)
+                        .iter()
+                        .any(|(_, w)| lexicon.org_cues.iter().any(|c| c == w));
+                    return (!other).then_some(i);
+                }
+                if let Some(i) = mentions.iter().position(|n| {
+                    n.sentence == m.sentence
+                        && is_actor(n)
+                        && n.end < abs_end
+                        && n.end + 4 >= abs_end
+                        && matches!(&article.text[n.end..abs_end], "s" | "'s" | "’s" | ":s")
+                }) {
+                    return Some(i);
+                }
+                let demonym = mentions
+                    .iter()
+                    .any(|n| n.origin == Origin::Demonym && n.start == span.start + at);
+                let adjective = !adjective_after
+                    && adjectives == 0
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !w.ends_with(['\'', '’'])
+                    && !lexicon.grammar.prepositions.contains(&lower.to_string())
+                    && !lexicon.articles.contains(&lower.to_string())
+                    && !lexicon.coordinators.contains(&lower.to_string());
+                if !(demonym || adjective) {
+                    return None;
+                }
+                adjectives += usize::from(adjective && !demonym);
+                gap_end = at;
+            }
+            None
+        };
+        let customers_of = compound || follows || precedes;
+        let (holder, confidence, rule) = if customers_of {
+            let Some((holder, confidence)) =
+                attach(article, m.sentence, m.start, m.end, mentions, lexicon)
+            else {
+                continue;
+            };
+            (holder, confidence, "customers-of-service")
+        } else if let Some(holder) = possessor() {
+            (holder, 0.65, "possessed-service")
+        } else {
             continue;
         };
         if mentions[holder].etype != EntityType::Company {
@@ -416,7 +483,7 @@ pub(super) fn offers_from_customer_nouns(
             property: "offers".into(),
             object: si,
             sentence: m.sentence,
-            rule: format!("{}.offers.customers-of-service", article.lang),
+            rule: format!("{}.offers.{rule}", article.lang),
             confidence: confidence.min(0.7),
             implicit: None,
         });
