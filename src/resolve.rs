@@ -302,6 +302,29 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             }
         }
     }
+    // A brand written after its parent's name ("Mannesmann Arcor" beside "Arcor"): the
+    // parent is a known company and the rest a name of its own elsewhere in the corpus,
+    // not a generic word ("Telenor Mobil" is no "Mobil").
+    let generic: HashSet<String> = legal
+        .generic_company_words
+        .iter()
+        .chain(&legal.company_name_words)
+        .chain(&legal.legal_forms)
+        .map(|w| slug(w))
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        for (cut, _) in id.match_indices('-') {
+            let (parent, rest) = (&id[..cut], &id[cut + 1..]);
+            if rest.len() < 4 || generic.contains(rest) || !known_by_identity.contains_key(parent) {
+                continue;
+            }
+            if let Some(&j) = position.get(rest) {
+                if candidates[rest].surfaces.values().sum::<usize>() > 0 {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
     // Near-identical spellings: names one edit apart that share their first three
     // letters and their digits ("Glocanet" / "Glocalnet", not "Nordcom 34" / "Nordcom
     // 35"). Candidates come from a deletion index (every name and each of its

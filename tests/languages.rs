@@ -262,6 +262,27 @@ fn resolution_merges_spellings_and_keeps_distinct_entities_apart() {
 }
 
 #[test]
+fn a_brand_written_after_its_parent_is_the_brand() {
+    // "Mannesmann Arcor" beside "Arcor": one company; "Telenor Mobil" stays its own.
+    let keys = merged_keys(&[
+        (
+            "Nachricht\n\nMannesmann Arcor übernimmt E-Plus. Die Telekom kauft Arcor.",
+            "de",
+        ),
+        (
+            "Nyhet\n\nTelenor Mobil har 100.000 kunder. Mobil vekst er bra.",
+            "nb",
+        ),
+    ]);
+    assert_eq!(
+        keys.iter().filter(|k| k.contains("arcor")).count(),
+        1,
+        "{keys:?}"
+    );
+    assert!(keys.iter().any(|k| k == "telenor-mobil"), "{keys:?}");
+}
+
+#[test]
 fn names_that_differ_in_digits_stay_apart_and_typos_still_merge() {
     let keys = merged_keys(&[("Nyhet\n\nNordkraft 3G AS har kjøpt Fjordlinje AS. Telenpor ASA og Nordkraft 3G AS er partnere.", "nb"), ("Nyhet\n\nNordkraft 4G AS har kjøpt Vestlinje AS. Fjordlinjen AS vokser.", "nb")]);
     assert!(
