@@ -291,6 +291,10 @@ pub struct Grammar {
     pub restrictive_particles: Vec<String>,
     #[serde(default)]
     pub restrictive_markers: Vec<String>,
+    /// Phrases that open with a negation word but negate nothing: focus particles ("not
+    /// only", "nicht nur", "ikke bare", "non seulement").
+    #[serde(default)]
+    pub focus_particles: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

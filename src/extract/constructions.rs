@@ -232,6 +232,7 @@ pub struct LanguageConstructions {
     pronouns: HashSet<String>,
     possessives: HashSet<String>,
     negations: Phrases,
+    focus_particles: Phrases,
     past_markers: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
@@ -529,6 +530,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
         negations: Phrases::new(&lexicon.negations),
+        focus_particles: Phrases::new(&g.focus_particles),
         past_markers: Phrases::new(&g.past_markers),
         by_set_part,
         index,
@@ -627,6 +629,11 @@ struct Tok {
 /// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing
 /// and "que" opens no clause ("n'a lancé son offre que le 3 mai" states the launch). Not
 /// where another negation stands between them ("n'a pas dit que").
+/// Whether a negation starts at token `i`, not counting focus particles ("not only").
+fn negation_at(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
+    !lc.negations.forward(toks, i).is_empty() && lc.focus_particles.forward(toks, i).is_empty()
+}
+
 fn drop_restrictive(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if lc.restrictive_particles.is_empty() {
         return toks;
@@ -636,7 +643,7 @@ fn drop_restrictive(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> 
         if toks[i].kind == TokKind::Word && lc.restrictive_particles.contains(&toks[i].lower) {
             let marker = (i + 1..toks.len())
                 .take_while(|&j| toks[j].lower != "," && !toks[j].boundary)
-                .take_while(|&j| lc.negations.forward(&toks, j).is_empty())
+                .take_while(|&j| !negation_at(lc, &toks, j))
                 .find(|&j| lc.restrictive_markers.contains(&toks[j].lower));
             if let Some(j) = marker {
                 toks.remove(j);
@@ -655,10 +662,15 @@ fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if lc.transparent_adverbs.is_empty() {
         return toks;
     }
+    // An adverb inside a coordinator ("but also", "sondern auch", "men også") stays.
+    let and = lc.classes.get(&Class::And);
+    let keep: Vec<bool> = (0..toks.len())
+        .map(|i| i > 0 && and.is_some_and(|c| c.forward(&toks, i - 1).iter().any(|&l| l >= 2)))
+        .collect();
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks {
+    for (t, keep) in toks.into_iter().zip(keep) {
         let opens = out.last().is_none_or(|p| p.kind == TokKind::Punct);
-        if t.kind == TokKind::Word && !opens && lc.transparent_adverbs.contains(&t.lower) {
+        if t.kind == TokKind::Word && !opens && !keep && lc.transparent_adverbs.contains(&t.lower) {
             continue;
         }
         out.push(t);
@@ -1319,11 +1331,35 @@ impl Matcher<'_> {
                     let mut end = first_end;
                     let mut closed = false;
                     while let Some(sep) = toks.get(end) {
-                        let coordinator = self.lc.coordinators.contains(&sep.lower);
+                        // A coordinator may be a phrase ("as well as", "als auch").
+                        let coordinator_len = self
+                            .lc
+                            .classes
+                            .get(&Class::And)
+                            .and_then(|c| c.forward(toks, end).into_iter().max())
+                            .unwrap_or(0);
+                        let coordinator = coordinator_len > 0;
                         if sep.lower != "," && !coordinator {
                             break;
                         }
-                        let mut next = end + 1;
+                        let mut next = end + coordinator_len.max(1);
+                        // "nicht nur X, sondern auch Y", "ikke bare X, men også Y": a comma
+                        // before a coordinator, after a focus particle before the list.
+                        let mut coordinator = coordinator;
+                        let correlative = (pos.saturating_sub(3)..pos)
+                            .any(|i| !self.lc.focus_particles.forward(toks, i).is_empty());
+                        if !coordinator && correlative {
+                            if let Some(after) = self
+                                .lc
+                                .classes
+                                .get(&Class::And)
+                                .and_then(|c| c.forward(toks, next).into_iter().max())
+                                .filter(|&l| l > 1)
+                            {
+                                next += after;
+                                coordinator = true;
+                            }
+                        }
                         if toks.get(next).is_some_and(returns) {
                             next += 1;
                         }
@@ -2105,7 +2141,7 @@ fn negated(
         // Unless a complementizer follows it: a denial or hedge before the comma governs
         // the clause it introduces ("TDC afviser (rygterne om), at selskabet vil købe Y").
         if lc.complementizers.contains(&toks[from].lower)
-            && (comma.saturating_sub(6)..comma).any(|i| !lc.negations.forward(toks, i).is_empty())
+            && (comma.saturating_sub(6)..comma).any(|i| negation_at(lc, toks, i))
         {
             return true;
         }
@@ -2114,8 +2150,7 @@ fn negated(
         let boundary = from + b;
         // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
         // kjøpe Tele2").
-        let denied = (boundary.saturating_sub(6)..boundary)
-            .any(|i| !lc.negations.forward(toks, i).is_empty());
+        let denied = (boundary.saturating_sub(6)..boundary).any(|i| negation_at(lc, toks, i));
         if denied {
             return true;
         }
@@ -2132,8 +2167,8 @@ fn negated(
         })
         .map_or(toks.len(), |p| end + p);
     let rest = if verbal { rest } else { end };
-    (from..end).any(|i| !lc.negations.forward(toks, i).is_empty())
-        || (end..rest).any(|i| !lc.negations.forward(toks, i).is_empty())
+    (from..end).any(|i| negation_at(lc, toks, i))
+        || (end..rest).any(|i| negation_at(lc, toks, i))
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }
 

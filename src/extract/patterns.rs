@@ -141,7 +141,22 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         let (before, after) = super::whole_word_edges(words);
         format!("(?i){before}(?:{}){after}", alternation(words))
     };
-    let negation = Regex::new(&whole_words(&lexicon.negations)).expect("negation regex");
+    // Focus particles first, so that "not only" is matched as one and not as "not".
+    let negation = {
+        let focus = &lexicon.grammar.focus_particles;
+        let words: Vec<String> = focus.iter().chain(&lexicon.negations).cloned().collect();
+        let (before, after) = super::whole_word_edges(&words);
+        let focus = if focus.is_empty() {
+            "(?P<focus>[^\\s\\S])".to_string()
+        } else {
+            format!("(?P<focus>{})", alternation(focus))
+        };
+        Regex::new(&format!(
+            "(?i){before}(?:{focus}|{}){after}",
+            alternation(&lexicon.negations)
+        ))
+        .expect("negation regex")
+    };
     let cancellation = (!lexicon.cancellations.is_empty())
         .then(|| Regex::new(&whole_words(&lexicon.cancellations)).expect("cancellation regex"));
     let hypothetical = (!lexicon.hypotheticals.is_empty()).then(|| {
@@ -711,7 +726,8 @@ fn claims_from(
     if !spec.ignore_negation
         && (patterns
             .negation
-            .is_match(&masked[window_start..whole.end()])
+            .captures_iter(&masked[window_start..whole.end()])
+            .any(|c| c.name("focus").is_none())
             || cancelled)
     {
         return Vec::new();
