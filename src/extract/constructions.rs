@@ -1490,10 +1490,14 @@ impl Matcher<'_> {
         let matched = match elem {
             Elem::Start => dir == Dir::Backward && pos == 0 && self.run(rest, pos, dir, b),
             Elem::End => {
-                // The clause's end, or the comma that closes a subordinate clause opened
-                // before it ("Nachdem X Y übernommen hatte, wurde ...").
+                // The clause's end, or a comma: one that closes a subordinate clause opened
+                // before it ("Nachdem X Y übernommen hatte, wurde ..."), or one after the
+                // verbs that close the clause, before what follows the bracket ("hat die
+                // Telekom angewiesen, die Entgelte zu senken"). Only verb-final templates
+                // end in `$`.
                 let closes_subordinate = toks.get(pos).is_some_and(|t| t.lower == ",")
-                    && toks[..pos].iter().any(|t| t.boundary);
+                    && (toks[..pos].iter().any(|t| t.boundary)
+                        || pos.checked_sub(1).is_some_and(|p| toks[p].kind == TokKind::Word));
                 dir == Dir::Forward
                     && (closes_subordinate
                         || toks[pos..]
