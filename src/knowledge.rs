@@ -615,6 +615,11 @@ pub struct Lexicon {
     /// tilgang", "net additions", "Zuwachs"): before the number or right after it.
     #[serde(default)]
     pub change_cues: Vec<String>,
+    /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
+    /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
+    /// change words stand before it.
+    #[serde(default)]
+    pub level_prepositions: Vec<String>,
     /// Words before a figure that make it another period's ("jämfört med", "mot",
     /// "compared with", "contre", "gegenüber"): never this period's fact.
     #[serde(default)]

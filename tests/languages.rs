@@ -750,6 +750,50 @@ fn a_figure_of_another_period_is_no_fact() {
     assert!(!values.contains(&1_558_000_000.0), "{values:?}");
 }
 
+/// (metric, value, currency) of every fact of `text`.
+fn facts_of(text: &str, lang: &str) -> Vec<(Metric, f64, Option<String>)> {
+    extract_text(text, lang)
+        .facts
+        .iter()
+        .map(|f| (f.metric, f.value, f.currency.clone()))
+        .collect()
+}
+
+#[test]
+fn the_result_of_a_change_is_a_level_in_every_language() {
+    // The figure after the change's result preposition is the new level; the change
+    // itself ("um 3,8 Prozent", "med 200 millioner") is none.
+    let cases = [
+        ("Nachricht\n\nKonzernweit stiegen die Erlöse der Telekom im ersten Quartal um 3,8 Prozent auf 1,85 Milliarden Euro.", "de", Metric::Revenue, 1_850_000_000.0, "EUR"),
+        ("Nachricht\n\nDen Verlust dämmte die Telekom weiter ein von 107 Millionen Euro im Vorjahr auf nun 44 Millionen Euro.", "de", Metric::NetIncome, -44_000_000.0, "EUR"),
+        ("Nyhet\n\nTelenors omsetning økte med 200 millioner kroner til 5 milliarder kroner.", "nb", Metric::Revenue, 5_000_000_000.0, "NOK"),
+        ("Nyhet\n\nTelias omsättning ökade med 200 miljoner kronor till 5 miljarder kronor.", "sv", Metric::Revenue, 5_000_000_000.0, "SEK"),
+        ("Nyhed\n\nTDC's omsætning steg med 200 millioner kroner til 5 milliarder kroner.", "da", Metric::Revenue, 5_000_000_000.0, "DKK"),
+        ("News\n\nTelia's revenue grew by 39 million euros to 539 million euros.", "en", Metric::Revenue, 539_000_000.0, "EUR"),
+        ("Nouvelles\n\nLe chiffre d'affaires de SFR a progressé de 2 % à 2,5 milliards d'euros.", "fr", Metric::Revenue, 2_500_000_000.0, "EUR"),
+    ];
+    for (text, lang, metric, value, currency) in cases {
+        let f = facts_of(text, lang);
+        assert!(
+            f.contains(&(metric, value, Some(currency.into()))),
+            "{lang}: {f:?}"
+        );
+        assert_eq!(f.len(), 1, "{lang}: only the level, not the change: {f:?}");
+    }
+}
+
+#[test]
+fn a_grouped_number_wrapped_at_a_line_break_is_one_number() {
+    let f = facts_of(
+        "Nouvelles\n\nFrance Télécom compte désormais 4\n188 400 clients.",
+        "fr",
+    );
+    assert!(
+        f.contains(&(Metric::CustomerCount, 4_188_400.0, None)),
+        "{f:?}"
+    );
+}
+
 #[test]
 fn an_amount_in_kroner_can_end_a_sentence() {
     let x = extract_text(

@@ -1497,7 +1497,9 @@ impl Matcher<'_> {
                 // end in `$`.
                 let closes_subordinate = toks.get(pos).is_some_and(|t| t.lower == ",")
                     && (toks[..pos].iter().any(|t| t.boundary)
-                        || pos.checked_sub(1).is_some_and(|p| toks[p].kind == TokKind::Word));
+                        || pos
+                            .checked_sub(1)
+                            .is_some_and(|p| toks[p].kind == TokKind::Word));
                 dir == Dir::Forward
                     && (closes_subordinate
                         || toks[pos..]

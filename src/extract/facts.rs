@@ -75,7 +75,9 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
 }
 
 /// The nearest money cue within a few words either side of the number.
-fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize)> {
+/// `reach`: how many words before the number may name the measure (further after a
+/// change's result: "stiegen die Erlöse im ersten Quartal um 3,8 Prozent auf ...").
+fn money_cue(before: &str, after: &str, lexicon: &Lexicon, reach: usize) -> Option<(Cue, usize)> {
     let m = &lexicon.metrics;
     let groups = [
         (Cue::Loss, &m.loss),
@@ -95,7 +97,7 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon) -> Option<(Cue, usize
         }
     };
     for (cue, list) in groups {
-        for (d, (_, w)) in before_words.iter().rev().take(6).enumerate() {
+        for (d, (_, w)) in before_words.iter().rev().take(reach).enumerate() {
             if matches_cue(w, list) {
                 // A preposition ("for") is a weaker cue than a word that names the
                 // measure: "omsette for 115 millionar" is a revenue, not a price.
@@ -225,10 +227,17 @@ pub fn find_facts(
             {
                 continue;
             }
+            // "um 3,8 Prozent auf 1,85 Milliarden", "von 107 Millionen auf nun 44 Millionen":
+            // the figure after the preposition of the result is a level.
+            let is_level_prep = |w: &&str| lexicon.level_prepositions.iter().any(|p| p == w);
+            let level = tail.first().is_some_and(is_level_prep)
+                || (tail.first().is_some_and(|w| w.chars().count() <= 4)
+                    && tail.get(1).is_some_and(is_level_prep));
+            let reach = if level { 14 } else { 6 };
             let (metric, negate, rule) = if own_currency.is_none()
                 && !(q.scaled
                     && last_currency.is_some()
-                    && money_cue(before, after, lexicon).is_some())
+                    && money_cue(before, after, lexicon, reach).is_some())
             {
                 match count_cue(after, lexicon) {
                     Some(Cue::Customers) => (Metric::CustomerCount, false, "count-noun"),
@@ -241,7 +250,7 @@ pub fn find_facts(
                 if lexicon.per_unit.iter().any(|p| head.contains(p.as_str())) {
                     continue;
                 }
-                match money_cue(before, after, lexicon) {
+                match money_cue(before, after, lexicon, reach) {
                     Some((Cue::Revenue, _)) => (Metric::Revenue, false, "money-revenue"),
                     Some((Cue::Profit, _)) => (Metric::NetIncome, false, "money-profit"),
                     Some((Cue::Loss, _)) => (Metric::NetIncome, true, "money-loss"),
@@ -261,7 +270,7 @@ pub fn find_facts(
             };
             let prev_close = last_chars(&before_lower, 20);
             let comparison = |c: &String| has_word(prev_close, &c.to_lowercase());
-            if lexicon.change_cues.iter().any(change)
+            if (!level && lexicon.change_cues.iter().any(change))
                 || lexicon.comparison_cues.iter().any(comparison)
             {
                 continue;

@@ -66,7 +66,7 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
             .filter(|k| k.chars().count() == 1),
     );
     let source = format!(
-        r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
+        r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,\n]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
     );
     NumberGrammar {
         regex: Regex::new(&source).expect("number grammar"),
@@ -87,8 +87,21 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
 /// assert_eq!(parse_digits("1 234,5", ','), Some(1234.5));
 /// assert_eq!(parse_digits("38.4", '.'), Some(38.4));
 /// assert_eq!(parse_digits("1,500,000", '.'), Some(1_500_000.0));
+/// assert_eq!(parse_digits("4\n188 400", ','), Some(4_188_400.0));
 /// ```
 pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
+    // A line break inside a grouped number is the wrapped space of old wire copy ("4
+    // 188 400"); it only ever separates thousands.
+    let unwrapped;
+    let s = if s.contains('\n') {
+        if !s.contains(' ') {
+            return None;
+        }
+        unwrapped = s.replace('\n', " ");
+        unwrapped.as_str()
+    } else {
+        s
+    };
     let groups: Vec<&str> = s.split([' ', '.', ',']).collect();
     let seps: Vec<char> = s.chars().filter(|c| matches!(c, ' ' | '.' | ',')).collect();
     if seps.is_empty() {

@@ -211,7 +211,7 @@ pub(super) fn in_company_position(
         && super::discovery::name_sets(lexicon)
             .verb_heads
             .contains(&next)
-        && !headline(article, m.sentence);
+        && !headline(article, m.sentence, lexicon);
     // Before a relative pronoun after a comma ("Free, which has been undercutting ...").
     let relative_next = after
         .trim_start()
@@ -252,7 +252,7 @@ pub(super) fn home_alias(
         && m.surface
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit());
-    abbreviation || (!sentence_initial(article, m) && !headline(article, m.sentence))
+    abbreviation || (!sentence_initial(article, m) && !headline(article, m.sentence, lexicon))
 }
 
 /// Whether a context-only alias stands where only a name can: right after an article or a
@@ -260,7 +260,9 @@ pub(super) fn home_alias(
 /// compound whose head is a title or an organisation word ("Telekom-Chef",
 /// "Orange-gruppen"). Not in a headline, where any word is capitalised.
 pub(super) fn alias_in_name_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bool {
-    if !m.surface.chars().next().is_some_and(char::is_uppercase) || headline(article, m.sentence) {
+    if !m.surface.chars().next().is_some_and(char::is_uppercase)
+        || headline(article, m.sentence, lexicon)
+    {
         return false;
     }
     let text = &article.text;
@@ -320,7 +322,10 @@ fn sentence_initial(article: &Article, m: &Mention) -> bool {
 
 /// Whether a sentence is a headline in title case: most of its words of three letters or
 /// more capitalised (English "Orange Wins Free Licence").
-fn headline(article: &Article, sentence: usize) -> bool {
+/// Whether a sentence is set in title case (most words capitalised). Where every noun is
+/// capitalised (German) a sentence of nouns looks the same, and headlines are in sentence
+/// case anyway: there only a sentence without any lower-case word counts.
+fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     let s = article.sentences[sentence];
     let words: Vec<&str> = article.text[s.start..s.end]
         .split_whitespace()
@@ -330,6 +335,9 @@ fn headline(article: &Article, sentence: usize) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
+    if lexicon.capitalises_nouns {
+        return words.len() >= 3 && capitalised == words.len();
+    }
     words.len() >= 3 && capitalised * 3 > words.len() * 2
 }
 
