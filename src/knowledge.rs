@@ -120,6 +120,10 @@ pub struct Common {
     pub company_name_words: Vec<String>,
     /// Currency symbols and codes written before or after the amount.
     pub currency_symbols: BTreeMap<String, String>,
+    /// Codes that carry a scale, written after the amount ("650 MNOK", "1 570 MSEK"):
+    /// code -> (ISO 4217 code, multiplier in full units).
+    #[serde(default)]
+    pub scaled_currencies: BTreeMap<String, (String, f64)>,
     /// Acronyms of technology, never organisations (GSM, ADSL ...).
     pub tech_acronyms: Vec<String>,
     /// Lower-case words that may join capitalised words into one name ("de", "von", "og").
@@ -172,6 +176,11 @@ pub struct MetricCues {
     pub loss: Vec<String>,
     #[serde(default)]
     pub price: Vec<String>,
+    /// Results before interest, tax or depreciation ("EBITDA", "Ergebnis vor Zinsen",
+    /// "rörelseresultat", "operating profit"): a profit or loss figure they name is no net
+    /// income.
+    #[serde(default)]
+    pub operating: Vec<String>,
 }
 
 /// One relation pattern: a regex over the masked sentence with `{X}`/`{Y}` slots.
@@ -615,6 +624,11 @@ pub struct Lexicon {
     /// tilgang", "net additions", "Zuwachs"): before the number or right after it.
     #[serde(default)]
     pub change_cues: Vec<String>,
+    /// Verbs of winning or losing customers or staff ("vandt 39.000 mobilkunder", "gained",
+    /// "verlor"): a count near one is a change. Not applied to money, where "lost" or
+    /// "tapte" name a loss.
+    #[serde(default)]
+    pub count_change_verbs: Vec<String>,
     /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
     /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
     /// change words stand before it.

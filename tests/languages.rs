@@ -783,6 +783,181 @@ fn the_result_of_a_change_is_a_level_in_every_language() {
 }
 
 #[test]
+fn amount_formats_of_every_kind_are_read() {
+    let cases = [
+        (
+            "Swisscom erzielte einen Umsatz von CHF 11'100 Mio.",
+            "de",
+            Metric::Revenue,
+            11_100_000_000.0,
+            "CHF",
+        ),
+        (
+            "Swisscom erzielte einen Umsatz von 11,1 Milliarden Franken.",
+            "de",
+            Metric::Revenue,
+            11_100_000_000.0,
+            "CHF",
+        ),
+        (
+            "Telia's revenue was NOK 27.6 billion.",
+            "en",
+            Metric::Revenue,
+            27_600_000_000.0,
+            "NOK",
+        ),
+        (
+            "Telia's revenue was NOK27.6bn.",
+            "en",
+            Metric::Revenue,
+            27_600_000_000.0,
+            "NOK",
+        ),
+        (
+            "Telia's revenue was SEK 1.2m.",
+            "en",
+            Metric::Revenue,
+            1_200_000.0,
+            "SEK",
+        ),
+        (
+            "Telenors omsetning var kr 3,5 mrd. i andre kvartal.",
+            "nb",
+            Metric::Revenue,
+            3_500_000_000.0,
+            "NOK",
+        ),
+        (
+            "Telenors omsetning var 650 MNOK.",
+            "nb",
+            Metric::Revenue,
+            650_000_000.0,
+            "NOK",
+        ),
+        (
+            "Telia ökade omsättningen till 1 570 MSEK.",
+            "sv",
+            Metric::Revenue,
+            1_570_000_000.0,
+            "SEK",
+        ),
+        (
+            "TDC's omsætning var 900 MDKK.",
+            "da",
+            Metric::Revenue,
+            900_000_000.0,
+            "DKK",
+        ),
+        (
+            "Telias nettoresultat blev -12 miljoner kronor.",
+            "sv",
+            Metric::NetIncome,
+            -12_000_000.0,
+            "SEK",
+        ),
+        (
+            "Telias nettoresultat blev \u{2212}12 miljoner kronor.",
+            "sv",
+            Metric::NetIncome,
+            -12_000_000.0,
+            "SEK",
+        ),
+        (
+            "Telias nettoresultat blev minus 12 miljoner kronor.",
+            "sv",
+            Metric::NetIncome,
+            -12_000_000.0,
+            "SEK",
+        ),
+        (
+            "Telenor reported a net loss of NOK (1.2) billion for the quarter.",
+            "en",
+            Metric::NetIncome,
+            -1_200_000_000.0,
+            "NOK",
+        ),
+        (
+            "Telenor reported a net result of NOK (1.2) billion for the quarter.",
+            "en",
+            Metric::NetIncome,
+            -1_200_000_000.0,
+            "NOK",
+        ),
+    ];
+    for (sentence, lang, metric, value, currency) in cases {
+        let f = facts_of(&format!("Title\n\n{sentence}"), lang);
+        assert!(
+            f.contains(&(metric, value, Some(currency.into()))),
+            "{sentence}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_means_what_its_own_clause_says() {
+    // A bracketed figure after the current one is the comparison period's.
+    let f = facts_of(
+        "Title\n\nTelia's revenue amounted to EUR 539 million (513).",
+        "en",
+    );
+    assert_eq!(
+        f,
+        vec![(Metric::Revenue, 539_000_000.0, Some("EUR".into()))]
+    );
+    // A loss word in the next clause does not flip a profit; the other period's figure is
+    // none.
+    let f = facts_of("Nyhet\n\nTelenor Mobil hadde et overskudd på 151 millioner kroner, mot et underskudd på 91 millioner i fjor.", "nb");
+    assert_eq!(
+        f,
+        vec![(Metric::NetIncome, 151_000_000.0, Some("NOK".into()))]
+    );
+    // A change before its result is no level.
+    let f = facts_of(
+        "Nyhet\n\nTelias omsättning ökade under året med 362 miljoner kr till 3 132 miljoner kr.",
+        "sv",
+    );
+    assert_eq!(
+        f,
+        vec![(Metric::Revenue, 3_132_000_000.0, Some("SEK".into()))]
+    );
+    // EBITDA is no net income.
+    let f = facts_of("Nachricht\n\nDas Ergebnis der Telekom vor Zinsen, Steuern und Abschreibungen stieg auf 532 Millionen Euro.", "de");
+    assert!(f.iter().all(|(m, _, _)| *m != Metric::NetIncome), "{f:?}");
+    // Winning customers is a change.
+    let f = facts_of(
+        "Nyhed\n\nPå privatkundesiden vandt TDC 39.000 mobilkunder i 2018.",
+        "da",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // A range's hyphen is no minus.
+    let f = facts_of("Nyhet\n\nTelenor har 5-6 millioner kunder.", "nb");
+    assert!(f.iter().all(|(_, v, _)| *v > 0.0), "{f:?}");
+}
+
+#[test]
+fn a_company_figure_in_a_sentence_without_a_name_is_the_focus_companys() {
+    let x = extract_text(
+        "Telenor Mobil\n\nTelenor Mobil la fram tall for tredje kvartal. Omsetningen i 3. kvartal ble 995 millioner kroner.",
+        "nb",
+    );
+    let f: Vec<(String, Metric, f64)> = x
+        .facts
+        .iter()
+        .map(|f| (x.mentions[f.about].surface.clone(), f.metric, f.value))
+        .collect();
+    assert!(
+        f.contains(&("Telenor Mobil".into(), Metric::Revenue, 995_000_000.0)),
+        "{f:?}"
+    );
+    // Not a market count: customers need a possessive or a name.
+    let x = extract_text(
+        "Telenor\n\nTelenor la fram tall. Mobilabonnementene i Norge passerte 6 millioner kunder.",
+        "nb",
+    );
+    assert!(x.facts.is_empty(), "{:?}", x.facts);
+}
+
+#[test]
 fn a_grouped_number_wrapped_at_a_line_break_is_one_number() {
     let f = facts_of(
         "Nouvelles\n\nFrance Télécom compte désormais 4\n188 400 clients.",

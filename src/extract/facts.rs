@@ -86,6 +86,9 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon, reach: usize) -> Opti
         (Cue::Price, &m.price),
     ];
     let before_words = words(before);
+    // A cue after the number belongs to it only inside its clause: in "151 millioner
+    // kroner, mot et underskudd på 91 millioner" the loss is the other figure's.
+    let after = after.split(", ").next().unwrap_or(after);
     let after_words = words(after);
     // Multi-word cues are looked for in a window either side, the same for every metric.
     let near_before = last_chars(before, 60);
@@ -268,9 +271,44 @@ pub fn find_facts(
                 let c = c.to_lowercase();
                 has_word(&next, &c) || has_word(prev, &c)
             };
+            // Another period's figure: the cue within the last 20 characters, or a one-word
+            // cue among the last four words ("mot et underskudd på 91 millioner").
             let prev_close = last_chars(&before_lower, 20);
-            let comparison = |c: &String| has_word(prev_close, &c.to_lowercase());
-            if (!level && lexicon.change_cues.iter().any(change))
+            let comparison = |c: &String| {
+                let c = c.to_lowercase();
+                has_word(prev_close, &c) || (!c.contains(' ') && tail.contains(&c.as_str()))
+            };
+            // "ökade med 362 miljoner kr till 3 132 miljoner kr", "grew by 39 million euros to
+            // 539 million": a figure followed closely by the result of the change is the change.
+            let to_result = {
+                let ahead = words(&next);
+                ahead.iter().take(4).enumerate().any(|(k, (_, w))| {
+                    lexicon.level_prepositions.iter().any(|p| p == w)
+                        && ahead[k + 1..]
+                            .iter()
+                            .take(2)
+                            .any(|(_, n)| n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                })
+            };
+            if to_result {
+                continue;
+            }
+            // EBITDA and operating results are no net income.
+            if metric == Metric::NetIncome {
+                let near = last_chars(&before_lower, 70);
+                if lexicon
+                    .metrics
+                    .operating
+                    .iter()
+                    .any(|c| has_word(near, &c.to_lowercase()))
+                {
+                    continue;
+                }
+            }
+            let counted = matches!(metric, Metric::CustomerCount | Metric::Employees);
+            if (!level
+                && (lexicon.change_cues.iter().any(change)
+                    || (counted && lexicon.count_change_verbs.iter().any(change))))
                 || lexicon.comparison_cues.iter().any(comparison)
             {
                 continue;
@@ -303,6 +341,10 @@ pub fn find_facts(
                     sentence.start + q.end,
                     mentions,
                     lexicon,
+                    matches!(
+                        metric,
+                        Metric::Revenue | Metric::NetIncome | Metric::Employees
+                    ),
                 )
             };
             let Some((about, confidence)) = about else {
@@ -473,9 +515,9 @@ pub(super) fn offers_from_customer_nouns(
         };
         let customers_of = compound || follows || precedes;
         let (holder, confidence, rule) = if customers_of {
-            let Some((holder, confidence)) =
-                attach(article, m.sentence, m.start, m.end, mentions, lexicon)
-            else {
+            let Some((holder, confidence)) = attach(
+                article, m.sentence, m.start, m.end, mentions, lexicon, false,
+            ) else {
                 continue;
             };
             (holder, confidence, "customers-of-service")
@@ -513,6 +555,10 @@ const OWNER_PREPOSITIONS: &[&str] = &[
 ///
 /// `start..end` is the byte span of the figure (or of the noun that counts something) in
 /// the article's text; the answer is the mention's index and a confidence in 0..1.
+///
+/// `company_figure`: the figure is one only a company has (revenue, result, staff), so a
+/// sentence that names no organisation after one that names the article's focus is about
+/// the focus ("Omsetningen i 3. kvartal ble 995 millioner kroner.").
 pub(super) fn attach(
     article: &Article,
     sentence: usize,
@@ -520,6 +566,7 @@ pub(super) fn attach(
     end: usize,
     mentions: &[Mention],
     lexicon: &Lexicon,
+    company_figure: bool,
 ) -> Option<(usize, f32)> {
     let text = &article.text;
     let here: Vec<(usize, &Mention)> = mentions
@@ -636,10 +683,22 @@ pub(super) fn attach(
             .possessives
             .iter()
             .any(|p| crate::text::contains_words(&before, &p.to_lowercase()));
+        let focus =
+            super::focus_mention(mentions).filter(|&f| mentions[f].etype == EntityType::Company);
         if possessive {
-            return super::focus_mention(mentions)
-                .filter(|&f| mentions[f].etype == EntityType::Company)
-                .map(|f| (f, 0.5));
+            return focus.map(|f| (f, 0.5));
+        }
+        // The focus named in the title or in one of the two sentences before.
+        if company_figure {
+            return focus
+                .filter(|&f| {
+                    mentions.iter().any(|m| {
+                        m.reference == mentions[f].reference
+                            && (m.sentence == 0
+                                || (m.sentence < sentence && sentence - m.sentence <= 2))
+                    })
+                })
+                .map(|f| (f, 0.45));
         }
     }
     None

@@ -23,6 +23,8 @@ pub struct Quantity {
 
 struct NumberGrammar {
     regex: Regex,
+    /// "mnok" -> ("NOK", 1e6).
+    scaled_codes: HashMap<String, (String, f64)>,
     scales: HashMap<String, f64>,
     words: HashMap<String, f64>,
     currencies: HashMap<String, String>,
@@ -55,9 +57,15 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
     for (k, v) in &knowledge.common.currency_symbols {
         currencies.insert(k.to_lowercase(), v.clone());
     }
+    let scaled_codes: HashMap<String, (String, f64)> = knowledge
+        .common
+        .scaled_currencies
+        .iter()
+        .map(|(k, v)| (k.to_lowercase(), v.clone()))
+        .collect();
     let scale_alt = alternation(scales.keys());
     let word_alt = alternation(words.keys());
-    let currency_alt = alternation(currencies.keys());
+    let currency_alt = alternation(currencies.keys().chain(scaled_codes.keys()));
     let symbols = alternation(
         knowledge
             .common
@@ -65,11 +73,27 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
             .keys()
             .filter(|k| k.chars().count() == 1),
     );
+    // Codes and abbreviations before the amount ("NOK 27.6 billion", "NOK27.6bn", "SEK
+    // 1.2m", "kr 3,5 mrd."), matched with their case: "nok" is a Norwegian word.
+    let codes = alternation(
+        knowledge
+            .common
+            .currency_symbols
+            .keys()
+            .filter(|k| k.chars().count() > 1)
+            .chain(
+                lexicon
+                    .currencies
+                    .keys()
+                    .filter(|k| matches!(k.as_str(), "kr" | "kr." | "Kr" | "Kr.")),
+            ),
+    );
     let source = format!(
-        r"(?i)(?:(?P<sym>{symbols}) ?)?(?:(?P<num>\d{{1,3}}(?:[ .,\n]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
+        r"(?i)(?:(?P<sym>{symbols}) ?|(?-i:(?P<code>{codes}))(?: |\u{{a0}})?)?(?:(?P<lp>\()?(?P<num>\d{{1,3}}(?:[ .,\n'’]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?P<rp>\))?|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
     );
     NumberGrammar {
         regex: Regex::new(&source).expect("number grammar"),
+        scaled_codes,
         scales,
         words,
         currencies,
@@ -88,6 +112,7 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
 /// assert_eq!(parse_digits("38.4", '.'), Some(38.4));
 /// assert_eq!(parse_digits("1,500,000", '.'), Some(1_500_000.0));
 /// assert_eq!(parse_digits("4\n188 400", ','), Some(4_188_400.0));
+/// assert_eq!(parse_digits("11'100", ','), Some(11_100.0));
 /// ```
 pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
     // A line break inside a grouped number is the wrapped space of old wire copy ("4
@@ -99,6 +124,14 @@ pub fn parse_digits(s: &str, decimal: char) -> Option<f64> {
         }
         unwrapped = s.replace('\n', " ");
         unwrapped.as_str()
+    } else {
+        s
+    };
+    // Swiss grouping: "11'100" is 11 100.
+    let swiss;
+    let s = if s.contains(['\'', '’']) {
+        swiss = s.replace(['\'', '’'], " ");
+        swiss.as_str()
     } else {
         s
     };
@@ -153,7 +186,37 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
             let Some(v) = parse_digits(num.as_str(), g.decimal) else {
                 continue;
             };
-            v
+            // A sign right before the number, or before its currency ("-12 miljoner",
+            // "−1,2", "minus 12"); not the hyphen of a range ("5-6 millioner").
+            let signed = |at: usize| {
+                let before = text[..at].trim_end_matches(' ');
+                let lower = before.to_lowercase();
+                (lower.ends_with("minus")
+                    && !lower[..lower.len() - 5]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+                    || before.strip_suffix(['-', '−', '–']).is_some_and(|rest| {
+                        !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                    })
+            };
+            // Accounting brackets with a currency or a scale: "NOK (1.2) billion".
+            let bracketed = caps.name("lp").is_some() && caps.name("rp").is_some();
+            let negative = signed(num.start())
+                || signed(whole.start())
+                || (bracketed
+                    && (caps.name("sym").is_some()
+                        || caps.name("code").is_some()
+                        || caps.name("scale").is_some()));
+            // A bare bracketed figure is the comparison period's ("EUR 539 million (513)").
+            if bracketed && !negative {
+                continue;
+            }
+            if negative {
+                -v
+            } else {
+                v
+            }
         } else {
             // Number words only count before a scale ("en million", "une demi").
             let Some(_) = scale else { continue };
@@ -171,7 +234,21 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
             }
             v
         };
-        let mut currency = caps.name("sym").map(|m| m.as_str().to_lowercase());
+        // A code before the amount must stand apart from the word before it ("SEK", not
+        // the end of "PSEK").
+        if let Some(code) = caps.name("code") {
+            if text[..code.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+        }
+        let mut currency = caps
+            .name("sym")
+            .or_else(|| caps.name("code"))
+            .map(|m| m.as_str().to_lowercase());
         if let Some(cur) = caps.name("cur") {
             if boundary(cur.end())
                 || !cur
@@ -198,7 +275,15 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
         if caps.name("num").is_none() && !scaled {
             continue;
         }
-        let currency = currency.and_then(|c| g.currencies.get(&c).cloned());
+        // "650 MNOK": the code carries the scale.
+        let currency = match currency.as_ref().and_then(|c| g.scaled_codes.get(c)) {
+            Some((code, multiplier)) if !scaled => {
+                value *= multiplier;
+                scaled = true;
+                Some(code.clone())
+            }
+            _ => currency.and_then(|c| g.currencies.get(&c).cloned()),
+        };
         let end = end.max(whole.start() + 1).min(text.len());
         let end = (0..=end)
             .rev()
