@@ -629,6 +629,10 @@ pub struct Lexicon {
     /// "tapte" name a loss.
     #[serde(default)]
     pub count_change_verbs: Vec<String>,
+    /// Verbs of rising and falling ("økte", "rose", "stieg"): a figure right after one
+    /// (within two words) is the change ("Økte 515 millioner i omsetning").
+    #[serde(default)]
+    pub change_verbs: Vec<String>,
     /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
     /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
     /// change words stand before it.

@@ -958,6 +958,82 @@ fn a_company_figure_in_a_sentence_without_a_name_is_the_focus_companys() {
 }
 
 #[test]
+fn nordic_sums_without_a_currency_and_swedish_abbreviations_are_kroner() {
+    let cases = [
+        (
+            "Nyhet\n\nTelenor omsatte for over 115 millioner i fjor.",
+            "nb",
+            Metric::Revenue,
+            115_000_000.0,
+            "NOK",
+        ),
+        (
+            "Nyhet\n\nTelia omsatte cirka 1,8 Mdkr under året.",
+            "sv",
+            Metric::Revenue,
+            1_800_000_000.0,
+            "SEK",
+        ),
+        (
+            "Nyhet\n\nTelias vinst blev 120 Mkr.",
+            "sv",
+            Metric::NetIncome,
+            120_000_000.0,
+            "SEK",
+        ),
+        (
+            "Nyhed\n\nTDC omsatte for 17 milliarder sidste år.",
+            "da",
+            Metric::Revenue,
+            17_000_000_000.0,
+            "DKK",
+        ),
+    ];
+    for (text, lang, metric, value, currency) in cases {
+        let f = facts_of(text, lang);
+        assert!(
+            f.contains(&(metric, value, Some(currency.into()))),
+            "{text}: {f:?}"
+        );
+    }
+    // Not in German: "5 Milliarden" alone names no currency.
+    assert!(facts_of(
+        "Nachricht\n\nDie Telekom erzielte einen Umsatz von 5 Milliarden.",
+        "de"
+    )
+    .is_empty());
+    // A count stays a count.
+    assert_eq!(
+        facts_of("Nyhet\n\nTelenor har 3 millioner kunder.", "nb"),
+        vec![(Metric::CustomerCount, 3_000_000.0, None)]
+    );
+}
+
+#[test]
+fn a_rise_is_no_level_and_a_pronoun_is_the_company_before() {
+    // "Økte 515 millioner": the verb of rising right before the figure makes it a change.
+    assert!(facts_of("Nyhet\n\nTelenor økte 515 millioner i omsetning.", "nb").is_empty());
+    assert!(facts_of("News\n\nTelia's revenue rose 40 million euros.", "en").is_empty());
+    // "à plus de": up to two short words after the result's preposition.
+    let f = facts_of("Nouvelles\n\nLe chiffre d'affaires de SFR, en croissance de 5 % sur la période, s'établit à plus de 5,5 milliards d'euros.", "fr");
+    assert!(
+        f.contains(&(Metric::Revenue, 5_500_000_000.0, Some("EUR".into()))),
+        "{f:?}"
+    );
+    // "dei" is the company named last before, not the article's focus.
+    let x = extract_text(
+        "Telenor\n\nTelenor kjem inn i marknaden. Konkurrenten Tele2 er ein stor aktør i Sverige. I 2015 omsette dei for 115 millionar.",
+        "nn",
+    );
+    let owners: Vec<&str> = x
+        .facts
+        .iter()
+        .map(|f| x.mentions[f.about].surface.as_str())
+        .collect();
+    assert_eq!(owners, vec!["Tele2"], "{:?}", x.facts);
+}
+
+#[test]
 fn a_grouped_number_wrapped_at_a_line_break_is_one_number() {
     let f = facts_of(
         "Nouvelles\n\nFrance Télécom compte désormais 4\n188 400 clients.",

@@ -91,7 +91,7 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon, reach: usize) -> Opti
     let after = after.split(", ").next().unwrap_or(after);
     let after_words = words(after);
     // Multi-word cues are looked for in a window either side, the same for every metric.
-    let near_before = last_chars(before, 60);
+    let near_before = last_chars(before, reach * 10);
     let near_after: String = after.chars().take(40).collect();
     let mut best: Option<(Cue, usize)> = None;
     let mut consider = |cue: Cue, distance: usize| {
@@ -233,11 +233,25 @@ pub fn find_facts(
             // "um 3,8 Prozent auf 1,85 Milliarden", "von 107 Millionen auf nun 44 Millionen":
             // the figure after the preposition of the result is a level.
             let is_level_prep = |w: &&str| lexicon.level_prepositions.iter().any(|p| p == w);
-            let level = tail.first().is_some_and(is_level_prep)
-                || (tail.first().is_some_and(|w| w.chars().count() <= 4)
-                    && tail.get(1).is_some_and(is_level_prep));
+            // Up to two short words between ("auf nun", "à plus de", "to almost").
+            let level = (0..3).any(|k| {
+                tail.get(k).is_some_and(is_level_prep)
+                    && tail[..k].iter().all(|w| w.chars().count() <= 6)
+            });
             let reach = if level { 14 } else { 6 };
+            // "omsette for over 115 millionar", "betaler 2,33 milliarder": in the Nordic
+            // press a scaled sum without a currency is in the country's kroner.
+            let implicit_krone = own_currency.is_none()
+                && last_currency.is_none()
+                && q.scaled
+                && matches!(
+                    local_currency(&lexicon.country),
+                    Some("NOK" | "SEK" | "DKK")
+                )
+                && count_cue(after, lexicon).is_none()
+                && money_cue(before, after, lexicon, reach).is_some();
             let (metric, negate, rule) = if own_currency.is_none()
+                && !implicit_krone
                 && !(q.scaled
                     && last_currency.is_some()
                     && money_cue(before, after, lexicon, reach).is_some())
@@ -305,6 +319,14 @@ pub fn find_facts(
                     continue;
                 }
             }
+            if !level
+                && tail
+                    .iter()
+                    .take(2)
+                    .any(|w| lexicon.change_verbs.iter().any(|v| v == w))
+            {
+                continue;
+            }
             let counted = matches!(metric, Metric::CustomerCount | Metric::Employees);
             if (!level
                 && (lexicon.change_cues.iter().any(change)
@@ -316,7 +338,9 @@ pub fn find_facts(
             let currency = if matches!(metric, Metric::CustomerCount | Metric::Employees) {
                 None
             } else {
-                let c = own_currency.or_else(|| last_currency.clone());
+                let c = own_currency
+                    .or_else(|| last_currency.clone())
+                    .or_else(|| implicit_krone.then(|| "LOCAL".to_string()));
                 match c.as_deref() {
                     Some("LOCAL") => krone(),
                     Some(c) => Some(c.to_string()),
@@ -687,6 +711,26 @@ pub(super) fn attach(
             super::focus_mention(mentions).filter(|&f| mentions[f].etype == EntityType::Company);
         if possessive {
             return focus.map(|f| (f, 0.5));
+        }
+        // A subject pronoun ("I 2015 omsette dei for 115 millionar") is the company named
+        // last in the two sentences before.
+        if company_figure
+            && words(&before).iter().any(|(_, w)| {
+                lexicon.subject_pronouns.iter().any(|p| p == w)
+                    && !lexicon.articles.iter().any(|a| a == w)
+            })
+        {
+            return mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, m)| {
+                    m.sentence < sentence
+                        && sentence - m.sentence <= 2
+                        && m.etype == EntityType::Company
+                        && is_actor(m)
+                })
+                .map(|(i, _)| (i, 0.5));
         }
         // The focus named in the title or in one of the two sentences before.
         if company_figure {

@@ -275,6 +275,31 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
         if caps.name("num").is_none() && !scaled {
             continue;
         }
+        // "1,8 Mdkr": a scaled code the scale words took a part of ("Md", "M").
+        if currency.is_none() && !scaled {
+            if let Some(num) = caps.name("num") {
+                let rest = &text[num.end()..];
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                let lower = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == ' ')
+                    .take(8)
+                    .collect::<String>()
+                    .to_lowercase();
+                if let Some(code) = g
+                    .scaled_codes
+                    .keys()
+                    .filter(|c| {
+                        lower.starts_with(c.as_str())
+                            && !lower[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+                    })
+                    .max_by_key(|c| c.len())
+                {
+                    end = text.len() - rest.len() + code.len();
+                    currency = Some(code.clone());
+                }
+            }
+        }
         // "650 MNOK": the code carries the scale.
         let currency = match currency.as_ref().and_then(|c| g.scaled_codes.get(c)) {
             Some((code, multiplier)) if !scaled => {
