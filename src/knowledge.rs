@@ -300,6 +300,11 @@ pub struct Grammar {
     pub restrictive_particles: Vec<String>,
     #[serde(default)]
     pub restrictive_markers: Vec<String>,
+    /// Endings a passive participle takes as an adjective before a noun ("übernommen" ->
+    /// "übernommene", "kjøpt" -> "kjøpte", "ägd" -> "ägda"): every one-word passive of the
+    /// trigger sets is also matched with each.
+    #[serde(default)]
+    pub participle_endings: Vec<String>,
     /// Phrases that open with a negation word but negate nothing: focus particles ("not
     /// only", "nicht nur", "ikke bare", "non seulement").
     #[serde(default)]

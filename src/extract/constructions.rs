@@ -273,6 +273,18 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         .iter()
         .map(|t: &TriggerSet| {
             let mut parts = HashMap::new();
+            // Passive participles also as inflected adjectives ("übernommene").
+            let passives: Vec<String> = t
+                .passives
+                .iter()
+                .cloned()
+                .chain(
+                    t.passives
+                        .iter()
+                        .filter(|p| !p.contains(' '))
+                        .flat_map(|p| g.participle_endings.iter().map(move |e| format!("{p}{e}"))),
+                )
+                .collect();
             let relational: Vec<String> = if t.relational_org_cues {
                 t.relational
                     .iter()
@@ -284,7 +296,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             };
             for (part, list) in [
                 (Part::Verb, &t.verbs),
-                (Part::Passive, &t.passives),
+                (Part::Passive, &passives),
                 (Part::Noun, &t.nouns),
                 (Part::Support, &t.support),
                 (Part::Reciprocal, &t.reciprocal),
