@@ -283,6 +283,18 @@ fn a_brand_written_after_its_parent_is_the_brand() {
 }
 
 #[test]
+fn a_known_name_misspelt_once_is_that_company() {
+    // One letter off the gazetteer's "Bredbandsbolaget", named only once: found, and
+    // resolved to the known entity.
+    let keys = merged_keys(&[(
+        "News\n\n“This is good,” said Bredbandbolaget’s managing director Peder Ramel.",
+        "en",
+    )]);
+    assert!(keys.iter().any(|k| k == "bredbandsbolaget"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "bredbandbolaget"), "{keys:?}");
+}
+
+#[test]
 fn names_that_differ_in_digits_stay_apart_and_typos_still_merge() {
     let keys = merged_keys(&[("Nyhet\n\nNordkraft 3G AS har kjøpt Fjordlinje AS. Telenpor ASA og Nordkraft 3G AS er partnere.", "nb"), ("Nyhet\n\nNordkraft 4G AS har kjøpt Vestlinje AS. Fjordlinjen AS vokser.", "nb")]);
     assert!(

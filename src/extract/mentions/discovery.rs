@@ -388,6 +388,9 @@ pub(super) fn discover(
             {
                 EntityType::Company
             }
+            // Or from a long name of the gazetteer ("Bredbandbolaget's managing director"):
+            // resolution then joins it to that entity.
+            None if misspelt_known_name(word) => EntityType::Company,
             None => continue,
         };
         found.push(Mention {
@@ -842,4 +845,47 @@ pub(super) fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
 
 pub(super) fn is_quoted(text: &str, start: usize) -> bool {
     char_before(text, start).is_some_and(|c| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„'))
+}
+
+/// Known names of at least this many characters are matched with one letter off.
+const MISSPELLING_MIN_CHARS: usize = 9;
+
+/// Whether `word` is one letter off a long company name of the gazetteer (and not the
+/// name itself, which the gazetteer finds): a deletion index built once, so a word costs
+/// its own length in lookups.
+fn misspelt_known_name(word: &str) -> bool {
+    static INDEX: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    fn deletions(name: &str) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(name.to_string()).chain(
+            name.char_indices()
+                .map(move |(i, c)| format!("{}{}", &name[..i], &name[i + c.len_utf8()..])),
+        )
+    }
+    if word.chars().count() < MISSPELLING_MIN_CHARS - 1 {
+        return false;
+    }
+    let index = INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+        for e in &Knowledge::global().gazetteer {
+            if e.etype != EntityType::Company {
+                continue;
+            }
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                if name.contains(' ') || name.chars().count() < MISSPELLING_MIN_CHARS {
+                    continue;
+                }
+                for key in deletions(name) {
+                    index.entry(key).or_default().push(name.clone());
+                }
+            }
+        }
+        index
+    });
+    deletions(word).any(|key| {
+        index.get(&key).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| n != word && crate::text::one_edit_apart(n, word))
+        })
+    })
 }
