@@ -539,9 +539,25 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .cloned()
                         .collect(),
                     capitalises_nouns: lex.capitalises_nouns,
+                    // The cues of the lexicon, and in SVO languages where only names are
+                    // capitalised every one-word verb of buying and owning ("Freenet owns",
+                    // "Free possède"). Not in V2 languages: there a capitalised word before
+                    // the verb is as often a fronted adverb ("Gisteren kocht Vodafone ...").
                     deal_verbs: lex
                         .company_name_cues
                         .iter()
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| {
+                                    !lex.capitalises_nouns
+                                        && !lex.grammar.features.iter().any(|f| f == "v2")
+                                        && matches!(t.relation.as_str(), "acquires" | "owns")
+                                        && !t.inverse
+                                        && !t.bare_object
+                                })
+                                .flat_map(|t| t.verbs.iter().chain(&t.passives_synthetic)),
+                        )
                         .filter(|c| !c.contains(' '))
                         .map(|c| c.to_lowercase())
                         .collect(),
