@@ -131,7 +131,24 @@ pub(super) fn discover(
                 .take_while(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
-            let verb_cued = !next_word.is_empty() && sets.deal_verbs.contains(&next_word);
+            // Not a common noun or its plural ("Analysts bought Telenor shares").
+            let common_word = span.words == 1 && {
+                let lower = surface.to_lowercase();
+                let stems = [
+                    Some(lower.as_str()),
+                    lower.strip_suffix('s'),
+                    lower.strip_suffix("es"),
+                ];
+                let found = stems.into_iter().flatten().any(|w| {
+                    sets.titles.contains(w)
+                        || sets.common_nouns.iter().any(|c| c == w)
+                        || sets.org_cues.contains(w)
+                        || sets.stop.contains(w)
+                });
+                found
+            };
+            let verb_cued =
+                !next_word.is_empty() && !common_word && sets.deal_verbs.contains(&next_word);
             let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
                 let mut words = rest
                     .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
