@@ -283,6 +283,16 @@ fn a_brand_written_after_its_parent_is_the_brand() {
 }
 
 #[test]
+fn a_known_name_written_as_its_web_domain_is_that_company() {
+    let keys = merged_keys(&[(
+        "Nyhet\n\nAccess Industries eier norske Ice.net. Ice.net vokser raskt.",
+        "nb",
+    )]);
+    assert!(keys.iter().any(|k| k == "ice"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.starts_with("ice-net")), "{keys:?}");
+}
+
+#[test]
 fn a_known_name_misspelt_once_is_that_company() {
     // One letter off the gazetteer's "Bredbandsbolaget", named only once: found, and
     // resolved to the known entity.
