@@ -176,6 +176,10 @@ pub struct MetricCues {
     pub loss: Vec<String>,
     #[serde(default)]
     pub price: Vec<String>,
+    /// Nouns of a customer count written before the number ("a customer base of 31
+    /// million", "Kundenstamm von", "parc d'abonnés de").
+    #[serde(default)]
+    pub customer_bases: Vec<String>,
     /// Results before interest, tax or depreciation ("EBITDA", "Ergebnis vor Zinsen",
     /// "rörelseresultat", "operating profit"): a profit or loss figure they name is no net
     /// income.

@@ -1056,6 +1056,39 @@ fn a_rise_is_no_level_and_a_pronoun_is_the_company_before() {
 }
 
 #[test]
+fn a_count_noun_before_the_number_and_typographic_apostrophes_count() {
+    let f = facts_of(
+        "News\n\nEE is the largest operator in the UK, with a customer base of 31 million.",
+        "en",
+    );
+    assert!(
+        f.contains(&(Metric::CustomerCount, 31_000_000.0, None)),
+        "{f:?}"
+    );
+    let f = facts_of(
+        "Nouvelles\n\nEn 2009, Fastweb a réalisé un chiffre d’affaires de 1,85 milliard d’euros.",
+        "fr",
+    );
+    assert!(
+        f.contains(&(Metric::Revenue, 1_850_000_000.0, Some("EUR".into()))),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_preposition_names_a_price_only_in_a_sentence_about_a_deal() {
+    // Billing and fraud amounts after "pour" are no deal price.
+    let f = facts_of("Nouvelles\n\nSwisscom a racheté Fastweb en 2007. L'opérateur est accusé d'avoir facturé pour 2 milliards d'euros de services fictifs.", "fr");
+    assert!(f.iter().all(|(m, _, _)| *m != Metric::Price), "{f:?}");
+    // A sale in the sentence makes "for" the price.
+    let f = facts_of("News\n\nTelia bought Bredbandsbolaget from Telenor. Telenor said it had sold its 49 percent stake to Telia for $20.9 million.", "en");
+    assert!(
+        f.contains(&(Metric::Price, 20_900_000.0, Some("USD".into()))),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_grouped_number_wrapped_at_a_line_break_is_one_number() {
     let f = facts_of(
         "Nouvelles\n\nFrance Télécom compte désormais 4\n188 400 clients.",

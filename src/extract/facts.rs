@@ -75,6 +75,10 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
 }
 
 /// The nearest money cue within a few words either side of the number.
+/// What a preposition cue ("for", "pour") adds to its distance: any word that names the
+/// measure within reach wins over it, and a distance above it marks the cue as weak.
+const WEAK_CUE: usize = 20;
+
 /// `reach`: how many words before the number may name the measure (further after a
 /// change's result: "stiegen die Erlöse im ersten Quartal um 3,8 Prozent auf ...").
 fn money_cue(before: &str, after: &str, lexicon: &Lexicon, reach: usize) -> Option<(Cue, usize)> {
@@ -105,7 +109,7 @@ fn money_cue(before: &str, after: &str, lexicon: &Lexicon, reach: usize) -> Opti
                 // A preposition ("for") is a weaker cue than a word that names the
                 // measure: "omsette for 115 millionar" is a revenue, not a price.
                 let weak = lexicon.grammar.prepositions.contains(&w.to_lowercase());
-                consider(cue, d + 1 + if weak { 5 } else { 0 });
+                consider(cue, d + 1 + if weak { WEAK_CUE } else { 0 });
             }
         }
         // A price is announced before its amount ("for $38.4 million"); "for the quarter"
@@ -256,7 +260,17 @@ pub fn find_facts(
                     && last_currency.is_some()
                     && money_cue(before, after, lexicon, reach).is_some())
             {
-                match count_cue(after, lexicon) {
+                // "a customer base of 31 million": the count's noun before it.
+                let base_before = || {
+                    let near = last_chars(&before_lower, if level { 80 } else { 40 });
+                    lexicon
+                        .metrics
+                        .customer_bases
+                        .iter()
+                        .any(|b| crate::text::contains_words(near, &b.to_lowercase()))
+                        .then_some(Cue::Customers)
+                };
+                match count_cue(after, lexicon).or_else(base_before) {
                     Some(Cue::Customers) => (Metric::CustomerCount, false, "count-noun"),
                     Some(Cue::Employees) => (Metric::Employees, false, "count-noun"),
                     _ => continue,
@@ -267,7 +281,37 @@ pub fn find_facts(
                 if lexicon.per_unit.iter().any(|p| head.contains(p.as_str())) {
                     continue;
                 }
+                // A price named only by a preposition ("pour 2 milliards d'euros de
+                // services") is a deal's only in a sentence about a deal: an acquisition
+                // read in it, a deal noun, or a verb or noun of buying or selling ("sold its
+                // stake ... for $20.9 million", "planerade köpa ett antal bolag ... för").
+                let about_a_deal = || {
+                    let lower = text.to_lowercase();
+                    relations
+                        .iter()
+                        .any(|r| r.property == "acquires" && r.sentence == si)
+                        || lexicon
+                            .deal_anaphors
+                            .iter()
+                            .chain(
+                                lexicon
+                                    .trigger
+                                    .iter()
+                                    .filter(|t| t.relation == "acquires" && !t.prep_object)
+                                    .flat_map(|t| {
+                                        t.transfers
+                                            .iter()
+                                            .chain(&t.transfer_nouns)
+                                            .chain(&t.verbs)
+                                            .chain(&t.nouns)
+                                    }),
+                            )
+                            .any(|d| crate::text::contains_words(&lower, &d.to_lowercase()))
+                };
                 match money_cue(before, after, lexicon, reach) {
+                    Some((Cue::Price, distance)) if distance > WEAK_CUE && !about_a_deal() => {
+                        continue
+                    }
                     Some((Cue::Revenue, _)) => (Metric::Revenue, false, "money-revenue"),
                     Some((Cue::Profit, _)) => (Metric::NetIncome, false, "money-profit"),
                     Some((Cue::Loss, _)) => (Metric::NetIncome, true, "money-loss"),
@@ -435,7 +479,7 @@ fn buyer(
                 .iter()
                 .rev()
                 .filter(|r| r.property == "owns" && r.implicit.is_none())
-                .find(|r| r.sentence <= sentence && sentence - r.sentence <= 1)
+                .find(|r| r.sentence < sentence && sentence - r.sentence <= 1)
                 .map(|r| (r.subject, 0.6))
         })
 }

@@ -57,6 +57,13 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
     for (k, v) in &knowledge.common.currency_symbols {
         currencies.insert(k.to_lowercase(), v.clone());
     }
+    // "milliard d’euros": typographic apostrophes as the lexicon's ASCII ones.
+    let typographic: Vec<(String, String)> = currencies
+        .iter()
+        .filter(|(k, _)| k.contains('\''))
+        .map(|(k, v)| (k.replace('\'', "’"), v.clone()))
+        .collect();
+    currencies.extend(typographic);
     let scaled_codes: HashMap<String, (String, f64)> = knowledge
         .common
         .scaled_currencies
