@@ -245,6 +245,9 @@ pub fn find_facts(
             let reach = if level { 14 } else { 6 };
             // "omsette for over 115 millionar", "betaler 2,33 milliarder": in the Nordic
             // press a scaled sum without a currency is in the country's kroner.
+            // The money cue is read at most once per number.
+            let money = std::cell::OnceCell::new();
+            let money_here = || *money.get_or_init(|| money_cue(before, after, lexicon, reach));
             let implicit_krone = own_currency.is_none()
                 && last_currency.is_none()
                 && q.scaled
@@ -253,12 +256,10 @@ pub fn find_facts(
                     Some("NOK" | "SEK" | "DKK")
                 )
                 && count_cue(after, lexicon).is_none()
-                && money_cue(before, after, lexicon, reach).is_some();
+                && money_here().is_some();
             let (metric, negate, rule) = if own_currency.is_none()
                 && !implicit_krone
-                && !(q.scaled
-                    && last_currency.is_some()
-                    && money_cue(before, after, lexicon, reach).is_some())
+                && !(q.scaled && last_currency.is_some() && money_here().is_some())
             {
                 // "a customer base of 31 million": the count's noun before it.
                 let base_before = || {
@@ -308,7 +309,7 @@ pub fn find_facts(
                             )
                             .any(|d| crate::text::contains_words(&lower, &d.to_lowercase()))
                 };
-                match money_cue(before, after, lexicon, reach) {
+                match money_here() {
                     Some((Cue::Price, distance)) if distance > WEAK_CUE && !about_a_deal() => {
                         continue
                     }
