@@ -118,6 +118,10 @@ pub struct Common {
     /// ends in one is a company ("Kaleva Telecom").
     #[serde(default)]
     pub company_name_words: Vec<String>,
+    /// Web domain endings a company's name may be written with ("Ice.net", "Telenor.no"):
+    /// such a spelling of a known name is that company.
+    #[serde(default)]
+    pub web_domains: Vec<String>,
     /// Currency symbols and codes written before or after the amount.
     pub currency_symbols: BTreeMap<String, String>,
     /// Codes that carry a scale, written after the amount ("650 MNOK", "1 570 MSEK"):

@@ -383,14 +383,14 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     }
     let mut to_known: HashMap<usize, String> = HashMap::new();
     // A known name written as its web domain ("Ice.net", "Telenor.no").
-    const DOMAINS: [&str; 10] = [
-        ".net", ".com", ".no", ".se", ".dk", ".de", ".fr", ".nu", ".fi", ".eu",
-    ];
     let domain_of = |a: usize| -> Option<&String> {
         let surfaces = &candidates[ids[a].as_str()].surfaces;
         surfaces.keys().find_map(|surface| {
             let lower = surface.to_lowercase();
-            let base = DOMAINS.iter().find_map(|d| lower.strip_suffix(d))?;
+            let base = legal
+                .web_domains
+                .iter()
+                .find_map(|d| lower.strip_suffix(d.as_str()))?;
             known_by_identity.get(&slug(base))
         })
     };
