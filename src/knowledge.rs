@@ -646,6 +646,14 @@ pub struct Lexicon {
     /// (within two words) is the change ("Økte 515 millioner i omsetning").
     #[serde(default)]
     pub change_verbs: Vec<String>,
+    /// Phrases that name the source of what follows ("according to", "ifølge", "laut",
+    /// "selon"): the figure's subject comes after the source's phrase, past its comma.
+    #[serde(default)]
+    pub source_prepositions: Vec<String>,
+    /// Verbs of saying ("said", "sier", "sagte", "a déclaré"): a figure after one belongs to
+    /// the clause it introduces, not to the speaker.
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
     /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
     /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
     /// change words stand before it.

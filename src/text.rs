@@ -126,17 +126,30 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
 /// Whether `needle` occurs in `hay` as whole words: no letter or digit right before or
 /// after it ("mot" in "mot 91 millioner", not in "motor"). Both in the same case.
 pub fn contains_words(hay: &str, needle: &str) -> bool {
-    !needle.is_empty()
-        && hay.match_indices(needle).any(|(i, _)| {
-            !hay[..i]
+    find_words(hay, needle).is_some()
+}
+
+/// Byte offset in `hay` of the last occurrence of `needle` as whole words, if any.
+///
+/// ```
+/// use telekg::text::find_words;
+/// assert_eq!(find_words("said that X said", "said"), Some(12));
+/// assert_eq!(find_words("unsaid", "said"), None);
+/// ```
+pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.rmatch_indices(needle).map(|(i, _)| i).find(|&i| {
+        !hay[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !hay[i + needle.len()..]
                 .chars()
-                .next_back()
+                .next()
                 .is_some_and(char::is_alphanumeric)
-                && !hay[i + needle.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        })
+    })
 }
 
 #[cfg(test)]

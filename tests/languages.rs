@@ -1089,6 +1089,56 @@ fn a_preposition_names_a_price_only_in_a_sentence_about_a_deal() {
 }
 
 #[test]
+fn neither_the_source_nor_the_speaker_has_the_figure() {
+    let cases = [
+        (
+            "Kunder\n\nAccording to Ovum data, Telenor has 2 million connections.",
+            "en",
+            "Telenor",
+        ),
+        (
+            "Kunder\n\nTelia said Tele2 has 12,000 customers.",
+            "en",
+            "Tele2",
+        ),
+        (
+            "Kunder\n\nIfølge tall fra Nkom har Telenor 3 millioner kunder.",
+            "nb",
+            "Telenor",
+        ),
+        (
+            "Kunder\n\nTelia sier at Ice har 700 000 kunder.",
+            "nb",
+            "Ice",
+        ),
+        (
+            "Kunden\n\nVodafone sagte, die Telekom habe 40 Millionen Kunden.",
+            "de",
+            "Telekom",
+        ),
+        (
+            "Clients\n\nSelon Orange, SFR compte 20 millions d'abonnés.",
+            "fr",
+            "SFR",
+        ),
+        (
+            "Kunder\n\nTelia säger att Tele2 har 12 000 kunder.",
+            "sv",
+            "Tele2",
+        ),
+    ];
+    for (text, lang, owner) in cases {
+        let x = extract_text(text, lang);
+        let owners: Vec<&str> = x
+            .facts
+            .iter()
+            .map(|f| x.mentions[f.about].surface.as_str())
+            .collect();
+        assert_eq!(owners, vec![owner], "{text}: {:?}", x.facts);
+    }
+}
+
+#[test]
 fn a_grouped_number_wrapped_at_a_line_break_is_one_number() {
     let f = facts_of(
         "Nouvelles\n\nFrance Télécom compte désormais 4\n188 400 clients.",

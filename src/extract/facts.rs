@@ -715,16 +715,39 @@ pub(super) fn attach(
             .iter()
             .any(|c| before.ends_with(&c.to_lowercase()))
     };
-    let subject = here
-        .iter()
-        .find(|(_, m)| {
-            // An authority has no customers or revenue: it publishes the figures ("selon les
-            // chiffres publiés par l'ART").
-            m.end <= start
-                && !matches!(m.etype, EntityType::PublicBody | EntityType::Regulator)
-                && !deal_object(m)
-        })
-        .map(|(i, _)| (*i, 0.65));
+    // The clause the figure stands in starts after the last source phrase ("According to
+    // Wireless Intelligence data, X has ...", past its comma) or verb of saying ("Telia
+    // said X has ...") before it: neither the source nor the speaker has the figure.
+    let sentence_start = article.sentences[sentence].start;
+    let lower_before = text[sentence_start..start].to_lowercase();
+    let last_cue = |cues: &[String]| {
+        cues.iter()
+            .filter_map(|c| {
+                let c = c.to_lowercase();
+                crate::text::find_words(&lower_before, &c).map(|at| at + c.len())
+            })
+            .max()
+    };
+    let after_source = last_cue(&lexicon.source_prepositions).and_then(|end| {
+        lower_before[end..]
+            .find(", ")
+            .map(|comma| sentence_start + end + comma + 2)
+    });
+    let after_speech = last_cue(&lexicon.speech_verbs).map(|end| sentence_start + end);
+    let clause_start = after_source.max(after_speech).unwrap_or(sentence_start);
+    let subject_from = |from: usize| {
+        here.iter()
+            .find(|(_, m)| {
+                // An authority has no customers or revenue: it publishes the figures
+                // ("selon les chiffres publiés par l'ART").
+                m.start >= from
+                    && m.end <= start
+                    && !matches!(m.etype, EntityType::PublicBody | EntityType::Regulator)
+                    && !deal_object(m)
+            })
+            .map(|(i, _)| (*i, 0.65))
+    };
+    let subject = subject_from(clause_start).or_else(|| subject_from(sentence_start));
     if subject.is_some() {
         return subject;
     }
