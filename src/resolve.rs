@@ -8,6 +8,7 @@
 
 use crate::extract::{fold, ArticleRecord, Reference};
 use crate::knowledge::{EntityType, Knowledge};
+use crate::text::deletion_keys;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,14 +97,6 @@ pub use crate::text::one_edit_apart;
 
 /// Shortest name (in bytes, without hyphens) compared for one-letter typos.
 const FUZZY_MIN_BYTES: usize = 7;
-
-/// A name and each of its one-letter deletions: two names one edit apart share one.
-fn deletion_keys(name: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(name.to_string()).chain(
-        name.char_indices()
-            .map(move |(i, c)| format!("{}{}", &name[..i], &name[i + c.len_utf8()..])),
-    )
-}
 
 /// Hashes of a name and each of its one-letter deletions (see [`deletion_keys`]), for
 /// the corpus's own names: an archive has millions of deletions, and a hash is neither

@@ -87,6 +87,20 @@ pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A name and each of its one-letter deletions: two names one edit apart share one (the
+/// index key of a symmetric-deletion search).
+///
+/// ```
+/// use telekg::text::deletion_keys;
+/// assert_eq!(deletion_keys("abc").collect::<Vec<_>>(), ["abc", "bc", "ac", "ab"]);
+/// ```
+pub fn deletion_keys(name: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(name.to_string()).chain(
+        name.char_indices()
+            .map(move |(i, c)| format!("{}{}", &name[..i], &name[i + c.len_utf8()..])),
+    )
+}
+
 /// Whether `a` and `b` are exactly one edit (insertion, deletion, substitution of a
 /// character) apart: a linear walk, where the full distance would fill a table.
 ///

@@ -888,12 +888,6 @@ const MISSPELLING_MIN_CHARS: usize = 9;
 /// its own length in lookups.
 fn misspelt_known_name(word: &str) -> bool {
     static INDEX: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    fn deletions(name: &str) -> impl Iterator<Item = String> + '_ {
-        std::iter::once(name.to_string()).chain(
-            name.char_indices()
-                .map(move |(i, c)| format!("{}{}", &name[..i], &name[i + c.len_utf8()..])),
-        )
-    }
     if word.chars().count() < MISSPELLING_MIN_CHARS - 1 {
         return false;
     }
@@ -907,14 +901,14 @@ fn misspelt_known_name(word: &str) -> bool {
                 if name.contains(' ') || name.chars().count() < MISSPELLING_MIN_CHARS {
                     continue;
                 }
-                for key in deletions(name) {
+                for key in crate::text::deletion_keys(name) {
                     index.entry(key).or_default().push(name.clone());
                 }
             }
         }
         index
     });
-    deletions(word).any(|key| {
+    crate::text::deletion_keys(word).any(|key| {
         index.get(&key).is_some_and(|names| {
             names
                 .iter()
