@@ -613,6 +613,10 @@ pub struct Lexicon {
     /// Pronouns that stand for the last sentence's subject ("det", "it", "il").
     #[serde(default)]
     pub subject_pronouns: Vec<String>,
+    /// First-person pronouns and possessives ("we", "vi", "nous", "unser"): a quoted
+    /// speaker's own organisation, never the article's focus by default.
+    #[serde(default)]
+    pub speaker_pronouns: Vec<String>,
     /// "state-owned", "statseide": a mention of the state that owns the company.
     #[serde(default)]
     pub state_owned: Vec<String>,

@@ -509,7 +509,11 @@ pub(super) fn offers_from_customer_nouns(
         let after = &article.text[m.end..span.end];
         let follows = words(after)
             .first()
-            .is_some_and(|(at, w)| matches!(&after[..*at], " " | "-") && matches_cue(w, customers));
+            .is_some_and(|(at, w)| {
+                // A footnote mark may cling to the noun ("subscriptions2)").
+                let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+                matches!(&after[..*at], " " | "-") && matches_cue(w, customers)
+            });
         // "abonnés mobiles": where adjectives follow the noun, the customer noun comes first.
         let before = &article.text[span.start..m.start];
         let precedes = lexicon
@@ -585,7 +589,7 @@ pub(super) fn offers_from_customer_nouns(
         let customers_of = compound || follows || precedes;
         let (holder, confidence, rule) = if customers_of {
             let Some((holder, confidence)) = attach(
-                article, m.sentence, m.start, m.end, mentions, lexicon, false,
+                article, m.sentence, m.start, m.end, mentions, lexicon, true,
             ) else {
                 continue;
             };
@@ -768,7 +772,18 @@ pub(super) fn attach(
     }
     // A possessive and no organisation named in the sentence ("Son chiffre d'affaires
     // atteint 5,5 milliards d'euros", "Its revenue rose to ..."): the article's focus.
-    if here.is_empty() {
+    // "Vi fekk 1800 nye fiberkundar, seier Helgheim": a first-person figure is the
+    // speaker's organisation's, which need not be the focus.
+    let span = article.sentences[sentence];
+    let first_person = words(&text[span.start..span.end]).iter().any(|(_, w)| {
+        // Case kept: "US" is a country, "us" and "Us" the pronoun.
+        let mut chars = w.chars();
+        let lower = chars.next().map_or(String::new(), |c| {
+            c.to_lowercase().chain(chars).collect::<String>()
+        });
+        lexicon.speaker_pronouns.iter().any(|p| *p == lower)
+    });
+    if here.is_empty() && !first_person {
         let before = text[article.sentences[sentence].start..start].to_lowercase();
         let possessive = lexicon
             .grammar
