@@ -317,6 +317,11 @@ pub struct Grammar {
     /// only", "nicht nur", "ikke bare", "non seulement").
     #[serde(default)]
     pub focus_particles: Vec<String>,
+    /// Words that open examples of the noun before them ("such as", "wie", "comme",
+    /// "bland annat"): "in several countries, such as Germany and Italy" reads as "in
+    /// Germany and Italy".
+    #[serde(default)]
+    pub exemplifiers: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

@@ -233,6 +233,7 @@ pub struct LanguageConstructions {
     possessives: HashSet<String>,
     negations: Phrases,
     focus_particles: Phrases,
+    exemplifiers: Phrases,
     past_markers: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
@@ -543,6 +544,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         possessives: lower_set(&g.possessives),
         negations: Phrases::new(&lexicon.negations),
         focus_particles: Phrases::new(&g.focus_particles),
+        exemplifiers: Phrases::new(&g.exemplifiers),
         past_markers: Phrases::new(&g.past_markers),
         by_set_part,
         index,
@@ -638,14 +640,14 @@ struct Tok {
     adjunct: bool,
 }
 
-/// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing
-/// and "que" opens no clause ("n'a lancé son offre que le 3 mai" states the launch). Not
-/// where another negation stands between them ("n'a pas dit que").
 /// Whether a negation starts at token `i`, not counting focus particles ("not only").
 fn negation_at(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
     !lc.negations.forward(toks, i).is_empty() && lc.focus_particles.forward(toks, i).is_empty()
 }
 
+/// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing
+/// and "que" opens no clause ("n'a lancé son offre que le 3 mai" states the launch). Not
+/// where another negation stands between them ("n'a pas dit que").
 fn drop_restrictive(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if lc.restrictive_particles.is_empty() {
         return toks;
@@ -664,6 +666,87 @@ fn drop_restrictive(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> 
             }
         }
         i += 1;
+    }
+    toks
+}
+
+/// The tokens without a general noun that examples follow: "in several countries, such
+/// as Germany, Italy and Spain" reads "in Germany, Italy and Spain", "plusieurs
+/// opérateurs, dont Orange et SFR, ..." reads "Orange et SFR". The noun phrase (at most
+/// five words, no name) starts the clause or follows a preposition; the examples are
+/// names (each maybe after an article); after a word that is also a relative pronoun,
+/// the clause's punctuation or a preposition must end them ("i selskapet som Telia eier"
+/// is a relative clause).
+fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.exemplifiers.is_empty() {
+        return toks;
+    }
+    let article =
+        |t: Option<&Tok>| t.is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower));
+    let mut i = 1;
+    while i < toks.len() {
+        let Some(len) = lc.exemplifiers.forward(&toks, i).into_iter().max() else {
+            i += 1;
+            continue;
+        };
+        // "bl.a.", "t.ex.": the abbreviation's last dot is a token of its own.
+        let mut after = i + len;
+        if toks[after - 1].lower.contains('.') && toks.get(after).is_some_and(|t| t.lower == ".") {
+            after += 1;
+        }
+        // The examples: names joined by commas and coordinators.
+        let mut j = after;
+        let mut names = 0;
+        loop {
+            if article(toks.get(j)) {
+                j += 1;
+            }
+            if !toks.get(j).is_some_and(|t| is_mention(t) && !t.demonym) {
+                break;
+            }
+            names += 1;
+            j += 1;
+            let joins = toks
+                .get(j)
+                .is_some_and(|t| t.lower == "," || lc.coordinators.contains(&t.lower));
+            let k = if article(toks.get(j + 1)) { j + 2 } else { j + 1 };
+            if joins && toks.get(k).is_some_and(|t| is_mention(t) && !t.demonym) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Where the word is also a relative pronoun ("som", "dont"), the list must end
+        // there: "i selskapet som Telia eier" is a relative clause.
+        let closed = lc.relative.forward(&toks, i).is_empty()
+            || toks.get(j).is_none_or(|t| {
+                t.kind == TokKind::Punct || t.boundary || lc.prepositions.contains(&t.lower)
+            });
+        // The general noun phrase before, back to a preposition or the clause start.
+        let mut start = i;
+        if toks[start - 1].lower == "," {
+            start -= 1;
+        }
+        let mut words = 0;
+        while start > 0
+            && words < 5
+            && (toks[start - 1].kind == TokKind::Word || toks[start - 1].demonym)
+            && !lc.prepositions.contains(&toks[start - 1].lower)
+            && !lc.coordinators.contains(&toks[start - 1].lower)
+            && !toks[start - 1].boundary
+        {
+            start -= 1;
+            words += 1;
+        }
+        let opens = start == 0
+            || toks[start - 1].kind == TokKind::Punct
+            || lc.prepositions.contains(&toks[start - 1].lower);
+        if names == 0 || !closed || words == 0 || !opens {
+            i += 1;
+            continue;
+        }
+        toks.drain(start..after);
+        i = start + 1;
     }
     toks
 }
@@ -1691,7 +1774,13 @@ pub struct Found {
 /// The clauses of a masked sentence as the constructions see them, for `--trace`.
 pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<String> {
     let lc = language_constructions(lang);
-    clauses(drop_adverbs(tokenize(masked, mentions), lc), lc)
+    clauses(
+        drop_exemplifying(
+            drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+            lc,
+        ),
+        lc,
+    )
         .into_iter()
         .map(|c| {
             c.iter()
@@ -1819,7 +1908,10 @@ pub fn find(
     if !masked.contains(OPEN) {
         return Vec::new();
     }
-    let mut toks = drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc);
+    let mut toks = drop_exemplifying(
+        drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+        lc,
+    );
     // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
     for i in 1..toks.len() {
         if let TokKind::Mention(k) = toks[i].kind {

@@ -180,6 +180,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         covered.add(m.start, m.end);
         mentions.push(m);
     }
+    reclaim_from_places(article, &mut covered, &mut mentions);
 
     // 4. Abbreviations defined in the text: "Full Name (ABBR)".
     let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
@@ -369,6 +370,56 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     mentions.extend(anaphors);
     mentions.sort_by_key(|m| m.start);
     mentions
+}
+
+/// A company name found in one sentence ("Tele2 kjøper Network Norway") is the name
+/// wherever it stands, also where the place inside it was taken for a place mention first
+/// ("Network Norway har flere merkenavn ..."): the place mentions inside each occurrence
+/// give way to the name.
+fn reclaim_from_places(article: &Article, covered: &mut Coverage, mentions: &mut Vec<Mention>) {
+    let names: Vec<(String, Reference)> = mentions
+        .iter()
+        .filter(|m| {
+            m.etype == EntityType::Company
+                && m.origin == Origin::Name
+                && matches!(m.reference, Reference::New(_))
+                && m.surface.contains(' ')
+        })
+        .map(|m| (m.surface.clone(), m.reference.clone()))
+        .collect();
+    let text = &article.text;
+    for (surface, reference) in names {
+        for (pos, _) in text.match_indices(surface.as_str()) {
+            let end = pos + surface.len();
+            if !starts_at_boundary(text, pos) || !ends_at_boundary(text, end) {
+                continue;
+            }
+            let inside = |m: &Mention| m.start < end && pos < m.end;
+            // Only places strictly inside the occurrence give way; anything else there
+            // (the name itself, another company) keeps it.
+            if !mentions.iter().filter(|m| inside(m)).all(|m| {
+                m.etype == EntityType::Place && m.start >= pos && m.end <= end
+            }) || !mentions.iter().any(|m| inside(m))
+            {
+                continue;
+            }
+            let Some(sentence) = sentence_of(article, pos) else {
+                continue;
+            };
+            mentions.retain(|m| !inside(m));
+            covered.spans.retain(|&(s, e)| !(pos <= s && e <= end));
+            covered.add(pos, end);
+            mentions.push(Mention {
+                sentence,
+                start: pos,
+                end,
+                surface: surface.clone(),
+                etype: EntityType::Company,
+                reference: reference.clone(),
+                origin: Origin::Name,
+            });
+        }
+    }
 }
 
 /// A way the article names an entity once it is known (an abbreviation, a surname).
