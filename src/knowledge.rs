@@ -615,6 +615,11 @@ pub struct Lexicon {
     /// "with" words tying a count to the name right before it ("Zitius med 160 000 ...").
     #[serde(default)]
     pub with_words: Vec<String>,
+    /// Prepositions that tie a figure to the organisation after it ("kundene til X",
+    /// "customers of X", "Omsetningen i X"); after a metric noun they also mark the
+    /// capitalised word that follows as a name.
+    #[serde(default)]
+    pub owner_prepositions: Vec<String>,
     /// Pronouns that stand for the last sentence's subject ("det", "it", "il").
     #[serde(default)]
     pub subject_pronouns: Vec<String>,

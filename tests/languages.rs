@@ -1209,3 +1209,69 @@ fn a_possessive_figure_in_a_sentence_naming_no_organisation_is_the_focus() {
     );
     assert!(x.facts.is_empty(), "{:?}", x.facts);
 }
+
+#[test]
+fn a_name_after_a_metric_noun_and_its_owner_preposition_is_an_organisation() {
+    // Field case K4 "k4_mnok": an unknown company is named only as the owner of a
+    // figure ("Omsetningen i Phonero"); the figure is its own, in every language.
+    let cases = [
+        (
+            "Phonero\n\nOmsetningen i Phonero var 650 MNOK i fjor.",
+            "nb",
+            "Phonero",
+            650_000_000.0,
+            "NOK",
+        ),
+        (
+            "Nyhende\n\nOmsetnaden til Fjordnett var 40 millionar kroner i fjor.",
+            "nn",
+            "Fjordnett",
+            40_000_000.0,
+            "NOK",
+        ),
+        (
+            "Nyhed\n\nOmsætningen i Fibia var 900 MDKK sidste år.",
+            "da",
+            "Fibia",
+            900_000_000.0,
+            "DKK",
+        ),
+        (
+            "Nyhet\n\nOmsättningen för Halebop var 300 MSEK.",
+            "sv",
+            "Halebop",
+            300_000_000.0,
+            "SEK",
+        ),
+        (
+            "News\n\nThe revenue of Zenfone rose to EUR 12 million.",
+            "en",
+            "Zenfone",
+            12_000_000.0,
+            "EUR",
+        ),
+        (
+            "Nachricht\n\nDer Umsatz von Congstar stieg auf 500 Millionen Euro.",
+            "de",
+            "Congstar",
+            500_000_000.0,
+            "EUR",
+        ),
+    ];
+    for (text, lang, name, value, currency) in cases {
+        let x = extract_text(text, lang);
+        let found = x.facts.iter().any(|f| {
+            f.metric == Metric::Revenue
+                && (f.value - value).abs() < 1.0
+                && f.currency.as_deref() == Some(currency)
+                && x.mentions[f.about].surface == name
+        });
+        assert!(found, "[{lang}] {text}: {:?}", x.facts);
+    }
+    // The field case as a user runs it: no language given.
+    let k = Knowledge::global();
+    assert_eq!(
+        telekg::ingest::detect_language("Phonero\nOmsetningen i Phonero var 650 MNOK i fjor.", k),
+        "nb"
+    );
+}

@@ -681,8 +681,9 @@ fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok>
     if lc.exemplifiers.is_empty() {
         return toks;
     }
-    let article =
-        |t: Option<&Tok>| t.is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower));
+    let article = |t: Option<&Tok>| {
+        t.is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+    };
     let mut i = 1;
     while i < toks.len() {
         let Some(len) = lc.exemplifiers.forward(&toks, i).into_iter().max() else {
@@ -709,7 +710,11 @@ fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok>
             let joins = toks
                 .get(j)
                 .is_some_and(|t| t.lower == "," || lc.coordinators.contains(&t.lower));
-            let k = if article(toks.get(j + 1)) { j + 2 } else { j + 1 };
+            let k = if article(toks.get(j + 1)) {
+                j + 2
+            } else {
+                j + 1
+            };
             if joins && toks.get(k).is_some_and(|t| is_mention(t) && !t.demonym) {
                 j += 1;
             } else {
@@ -1781,18 +1786,18 @@ pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<Strin
         ),
         lc,
     )
-        .into_iter()
-        .map(|c| {
-            c.iter()
-                .map(|t| match t.kind {
-                    TokKind::Mention(i) => format!("{OPEN}{i}{CLOSE}{}", t.suffix),
-                    _ if t.boundary => format!("|{}", t.lower),
-                    _ => t.lower.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    .into_iter()
+    .map(|c| {
+        c.iter()
+            .map(|t| match t.kind {
+                TokKind::Mention(i) => format!("{OPEN}{i}{CLOSE}{}", t.suffix),
+                _ if t.boundary => format!("|{}", t.lower),
+                _ => t.lower.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .collect()
 }
 
 /// Positions in a clause where a part of a trigger set stands: (token, set, part, the

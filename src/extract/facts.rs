@@ -507,13 +507,11 @@ pub(super) fn offers_from_customer_nouns(
         let last_part = m.surface.rsplit(['-', ' ']).next().unwrap_or(&m.surface);
         let compound = matches_cue(last_part, customers);
         let after = &article.text[m.end..span.end];
-        let follows = words(after)
-            .first()
-            .is_some_and(|(at, w)| {
-                // A footnote mark may cling to the noun ("subscriptions2)").
-                let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-                matches!(&after[..*at], " " | "-") && matches_cue(w, customers)
-            });
+        let follows = words(after).first().is_some_and(|(at, w)| {
+            // A footnote mark may cling to the noun ("subscriptions2)").
+            let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+            matches!(&after[..*at], " " | "-") && matches_cue(w, customers)
+        });
         // "abonnés mobiles": where adjectives follow the noun, the customer noun comes first.
         let before = &article.text[span.start..m.start];
         let precedes = lexicon
@@ -588,9 +586,9 @@ pub(super) fn offers_from_customer_nouns(
         };
         let customers_of = compound || follows || precedes;
         let (holder, confidence, rule) = if customers_of {
-            let Some((holder, confidence)) = attach(
-                article, m.sentence, m.start, m.end, mentions, lexicon, true,
-            ) else {
+            let Some((holder, confidence)) =
+                attach(article, m.sentence, m.start, m.end, mentions, lexicon, true)
+            else {
                 continue;
             };
             (holder, confidence, "customers-of-service")
@@ -618,11 +616,6 @@ pub(super) fn offers_from_customer_nouns(
 fn is_actor(m: &Mention) -> bool {
     m.etype.is_organisation() && !matches!(m.origin, Origin::Demonym | Origin::Parent)
 }
-
-/// Prepositions that tie a number to the organisation after it ("kundene til X").
-const OWNER_PREPOSITIONS: &[&str] = &[
-    "til", "of", "de", "du", "pour", "von", "der", "hos", "för", "af", "for", "bei", "chez", "i",
-];
 
 /// The entity a count or amount belongs to.
 ///
@@ -702,7 +695,7 @@ pub(super) fn attach(
         if between.len() <= 80
             && last
                 .iter()
-                .any(|w| OWNER_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+                .any(|w| lexicon.owner_prepositions.contains(&w.to_lowercase()))
         {
             return Some((*i, 0.8));
         }

@@ -535,11 +535,24 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|c| !c.contains(' ') && !c.contains('\''))
                         .map(|c| c.to_lowercase())
                         .collect(),
+                    // Organisation words, deal cues, and a one-word metric noun with an
+                    // owner preposition ("Omsetningen i Phonero", "customers of Acme"; not
+                    // a place preposition after customers or staff: "kunder i Vestfold").
                     name_cues: lex
                         .org_cues
                         .iter()
                         .chain(&lex.company_name_cues)
                         .map(|c| c.to_lowercase())
+                        .chain(metric_owner_cues(
+                            &lex.metrics.revenue,
+                            &lex.owner_prepositions,
+                            &[],
+                        ))
+                        .chain(metric_owner_cues(
+                            lex.metrics.customers.iter().chain(&lex.metrics.employees),
+                            &lex.owner_prepositions,
+                            &lex.grammar.place_prepositions,
+                        ))
                         .collect(),
                     anaphors: lex
                         .company_anaphors
@@ -627,6 +640,22 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
             .collect()
     });
     &all[&lexicon.code]
+}
+
+/// "{metric noun} {owner preposition}" for every one-word noun and preposition, except
+/// the prepositions in `except`, lower case.
+fn metric_owner_cues<'a>(
+    nouns: impl IntoIterator<Item = &'a String>,
+    prepositions: &[String],
+    except: &[String],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in nouns.into_iter().filter(|m| !m.contains(' ')) {
+        for p in prepositions.iter().filter(|p| !except.contains(p)) {
+            out.push(format!("{m} {p}").to_lowercase());
+        }
+    }
+    out
 }
 
 pub(super) fn capitalised_spans(
@@ -723,6 +752,19 @@ pub(super) fn capitalised_spans(
             && toks.get(s + 1).is_none_or(|n| n.text != "-")
         {
             s += 1;
+            words = words.saturating_sub(1);
+        }
+        // "Umsatz von Congstar", "Kunden der Telco AG": where nouns are capitalised, a
+        // noun the lexicon knows and the connector after it are no part of the name.
+        while breakers.capitalises_nouns
+            && s + 1 < last
+            && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
+            && breakers
+                .common_nouns
+                .iter()
+                .any(|n| crate::extract::word_has_cue(&toks[s].text.to_lowercase(), n))
+        {
+            s += 2;
             words = words.saturating_sub(1);
         }
         if s <= last && words >= 1 {

@@ -397,9 +397,11 @@ fn reclaim_from_places(article: &Article, covered: &mut Coverage, mentions: &mut
             let inside = |m: &Mention| m.start < end && pos < m.end;
             // Only places strictly inside the occurrence give way; anything else there
             // (the name itself, another company) keeps it.
-            if !mentions.iter().filter(|m| inside(m)).all(|m| {
-                m.etype == EntityType::Place && m.start >= pos && m.end <= end
-            }) || !mentions.iter().any(|m| inside(m))
+            if !mentions
+                .iter()
+                .filter(|m| inside(m))
+                .all(|m| m.etype == EntityType::Place && m.start >= pos && m.end <= end)
+                || !mentions.iter().any(|m| inside(m))
             {
                 continue;
             }
