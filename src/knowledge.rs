@@ -352,6 +352,11 @@ pub struct Grammar {
     /// "mellom", "between", "entre", "zwischen".
     #[serde(default)]
     pub between: Vec<String>,
+    /// "of", "de", "von": before a coordinated pair they join it only after a noun of a
+    /// joint act ("the merger of A and B"); "la concurrence de A et de B" is competition
+    /// from both, not between them.
+    #[serde(default)]
+    pub of_pair: Vec<String>,
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,

@@ -33,6 +33,8 @@ pub enum Class {
     Prep,
     With,
     Between,
+    /// The genitive preposition before a coordinated pair ("the merger of A and B").
+    Of,
     Rel,
     RelSubject,
     RelObject,
@@ -120,6 +122,7 @@ fn class_of(name: &str) -> Option<Class> {
         "PREP" => Class::Prep,
         "WITH" => Class::With,
         "BETWEEN" => Class::Between,
+        "OF" => Class::Of,
         "REL" => Class::Rel,
         "RELS" => Class::RelSubject,
         "RELO" => Class::RelObject,

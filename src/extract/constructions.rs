@@ -343,6 +343,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::NounBy, &g.noun_agent),
         (Class::With, &g.with),
         (Class::Between, &g.between),
+        (Class::Of, &g.of_pair),
         (Class::Rel, &g.relative),
         (Class::RelSubject, &g.relative_subject),
         (Class::RelObject, &g.relative_object),
@@ -1371,6 +1372,19 @@ impl Matcher<'_> {
             }
             _ => false,
         };
+        // A service compound that describes the name right after it ("kjøpt
+        // fiberselskapet Fibernett AS") is that name's descriptor, no argument itself.
+        let descriptor_of_name = |i: usize| {
+            toks[i].service
+                && toks.get(i + 1).is_some_and(|n| match n.kind {
+                    TokKind::Mention(k) => self
+                        .mentions
+                        .get(k)
+                        .is_some_and(|m| m.etype.is_organisation()),
+                    _ => false,
+                })
+                && self.lc.org_cues.compound_head(&toks[i].lower)
+        };
         let gen_ok = |t: &Tok| genitive == is_genitive(t);
         let plain = |t: &Tok| is_mention(t) && t.suffix.is_empty();
         // An article (not one the clause cutter found to be a relative pronoun).
@@ -1410,7 +1424,7 @@ impl Matcher<'_> {
                     return out;
                 };
                 let first = &toks[first_end - 1];
-                if !fits(first) {
+                if !fits(first) || descriptor_of_name(first_end - 1) {
                     return out;
                 }
                 // A preposition before the list may come back in it ("de KPN et de X"), a
@@ -1501,7 +1515,7 @@ impl Matcher<'_> {
                     return out;
                 };
                 let last = &toks[pos - 1];
-                if !fits(last) || !gen_ok(last) {
+                if !fits(last) || !gen_ok(last) || descriptor_of_name(pos - 1) {
                     return out;
                 }
                 if !single {
