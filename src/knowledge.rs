@@ -322,6 +322,11 @@ pub struct Grammar {
     /// Germany and Italy".
     #[serde(default)]
     pub exemplifiers: Vec<String>,
+    /// Conjunctions of an indirect question ("whether", "ob", "si", "om", "huruvida"):
+    /// after a verb or noun of investigating, the company the question is about is the
+    /// one investigated ("examines whether Orange abused ...").
+    #[serde(default)]
+    pub interrogatives: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

@@ -234,6 +234,10 @@ pub struct LanguageConstructions {
     negations: Phrases,
     focus_particles: Phrases,
     exemplifiers: Phrases,
+    interrogatives: Phrases,
+    /// Last words of the investigating verbs, nouns and prepositions: an indirect
+    /// question after one names the company investigated.
+    inquiry_ends: HashSet<String>,
     past_markers: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
@@ -546,6 +550,15 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         negations: Phrases::new(&lexicon.negations),
         focus_particles: Phrases::new(&g.focus_particles),
         exemplifiers: Phrases::new(&g.exemplifiers),
+        interrogatives: Phrases::new(&g.interrogatives),
+        inquiry_ends: lexicon
+            .trigger
+            .iter()
+            .filter(|t| t.relation == "investigates" && !t.inverse)
+            .flat_map(|t| t.verbs.iter().chain(&t.nouns).chain(&t.preps))
+            .filter_map(|w| w.split_whitespace().last())
+            .map(str::to_lowercase)
+            .collect(),
         past_markers: Phrases::new(&g.past_markers),
         by_set_part,
         index,
@@ -753,6 +766,44 @@ fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok>
         }
         toks.drain(start..after);
         i = start + 1;
+    }
+    toks
+}
+
+/// The tokens without the conjunction of an indirect question after a word of
+/// investigating: "examines whether Orange abused its position" reads "examines Orange
+/// abused ...", "prüft, ob die Telekom ..." reads "prüft die Telekom ...". The question
+/// must start with a name (maybe after an article), the company it is about.
+fn drop_interrogative(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.interrogatives.is_empty() || lc.inquiry_ends.is_empty() {
+        return toks;
+    }
+    let mut i = 1;
+    while i < toks.len() {
+        let Some(len) = lc.interrogatives.forward(&toks, i).into_iter().max() else {
+            i += 1;
+            continue;
+        };
+        let comma = toks[i - 1].lower == ",";
+        let head = if comma { i.checked_sub(2) } else { Some(i - 1) };
+        let after_inquiry = head.is_some_and(|h| {
+            toks[h].kind == TokKind::Word && lc.inquiry_ends.contains(&toks[h].lower)
+        });
+        let mut j = i + len;
+        if toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+        {
+            j += 1;
+        }
+        let names = toks.get(j).is_some_and(|t| is_mention(t) && !t.demonym);
+        if after_inquiry && names {
+            let from = if comma { i - 1 } else { i };
+            toks.drain(from..i + len);
+            i = from + 1;
+        } else {
+            i += 1;
+        }
     }
     toks
 }
@@ -1794,8 +1845,11 @@ pub struct Found {
 pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<String> {
     let lc = language_constructions(lang);
     clauses(
-        drop_exemplifying(
-            drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+        drop_interrogative(
+            drop_exemplifying(
+                drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+                lc,
+            ),
             lc,
         ),
         lc,
@@ -1927,8 +1981,11 @@ pub fn find(
     if !masked.contains(OPEN) {
         return Vec::new();
     }
-    let mut toks = drop_exemplifying(
-        drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+    let mut toks = drop_interrogative(
+        drop_exemplifying(
+            drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
+            lc,
+        ),
         lc,
     );
     // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
