@@ -150,6 +150,19 @@ pub(super) fn discover(
             let verb_cued =
                 !next_word.is_empty() && !common_word && sets.deal_verbs.contains(&next_word);
             let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
+                // A partitive before the description is none of it ("Freenet, einer der
+                // Konkurrenten", "Bahnhof, en av Telias konkurrenter").
+                let lower_rest = rest.trim_start().to_lowercase();
+                let rest = lexicon
+                    .grammar
+                    .partitives
+                    .iter()
+                    .filter(|p| {
+                        lower_rest.starts_with(&format!("{} ", p.to_lowercase()))
+                    })
+                    .map(|p| p.len())
+                    .max()
+                    .map_or(rest, |len| &rest.trim_start()[len..]);
                 let mut words = rest
                     .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
                     .filter(|w| !w.is_empty())
