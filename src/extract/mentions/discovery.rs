@@ -179,7 +179,10 @@ pub(super) fn discover(
             });
             // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
             let glued = char_before(text, span.start) == Some('-');
+            // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
+            let shaped = span.words == 1 && name_shaped(surface);
             let org_cued = demonym_cued
+                || shaped
                 || verb_cued
                 || apposition_cued
                 || (!cue_word.is_empty()
@@ -434,6 +437,30 @@ pub(super) fn discover(
         });
     }
     found
+}
+
+/// Whether a capitalised word is shaped like a name and no common word of any language:
+/// a capital after a lower-case letter inside it ("YouSee", "TeliaSonera", "MásMóvil"), or
+/// three or more letters with a lower-case one and then one or two final digits
+/// ("Tele2", "Bredband2"; not "Q3", "H1", "FY2023", "COVID19").
+pub(super) fn name_shaped(word: &str) -> bool {
+    let word = strip_genitive(word);
+    let chars: Vec<char> = word.chars().collect();
+    if !chars.first().is_some_and(|c| c.is_uppercase())
+        || !chars.iter().all(|c| c.is_alphanumeric())
+    {
+        return false;
+    }
+    let camel = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let digits = chars.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let letters = &chars[..chars.len() - digits];
+    let numbered = (1..=2).contains(&digits)
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_alphabetic())
+        && letters.iter().any(|c| c.is_lowercase());
+    camel || numbered
 }
 
 pub(super) fn strip_genitive(word: &str) -> &str {
@@ -733,6 +760,9 @@ pub(super) fn capitalised_spans(
                 || (given.contains(n.text) && !given.contains(toks[j - 1].text))
             {
                 // A title or a new person's given name starts something else.
+                break;
+            } else if common.tech_acronyms.iter().any(|a| a == n.text) {
+                // "YouSee 5G": a technology after a name is no part of it.
                 break;
             } else if n.is_word()
                 && (n.is_capitalised()
