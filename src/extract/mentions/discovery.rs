@@ -582,6 +582,26 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .org_cues
                         .iter()
                         .chain(&lex.company_name_cues)
+                        // Where only names are capitalised, every verb whose object is a
+                        // company ("kjøpte Get", "konkurrerar med Tre", "gransker Ice").
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| {
+                                    !lex.capitalises_nouns
+                                        && !t.inverse
+                                        && matches!(
+                                            t.relation.as_str(),
+                                            "acquires"
+                                                | "owns"
+                                                | "partnerOf"
+                                                | "competitorOf"
+                                                | "investigates"
+                                        )
+                                })
+                                .flat_map(|t| t.verbs.iter().chain(&t.reciprocal))
+                                .filter(|v| v.split_whitespace().count() <= 2),
+                        )
                         .map(|c| c.to_lowercase())
                         .chain(metric_owner_cues(
                             &lex.metrics.revenue,
