@@ -327,6 +327,10 @@ pub struct Grammar {
     /// one investigated ("examines whether Orange abused ...").
     #[serde(default)]
     pub interrogatives: Vec<String>,
+    /// Endings of a noun's definite plural ("-ene", "-erne", "-arna"): a capitalised word
+    /// opening a sentence with one is a noun, not a name ("Aksjene ble kjøpt av X").
+    #[serde(default)]
+    pub definite_plural_endings: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

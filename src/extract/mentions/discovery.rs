@@ -157,9 +157,7 @@ pub(super) fn discover(
                     .grammar
                     .partitives
                     .iter()
-                    .filter(|p| {
-                        lower_rest.starts_with(&format!("{} ", p.to_lowercase()))
-                    })
+                    .filter(|p| lower_rest.starts_with(&format!("{} ", p.to_lowercase())))
                     .map(|p| p.len())
                     .max()
                     .map_or(rest, |len| &rest.trim_start()[len..]);
@@ -177,12 +175,62 @@ pub(super) fn discover(
                     .iter()
                     .any(|c| crate::extract::word_has_cue(&word, c))
             });
+            // Where only names are capitalised, a word in the subject's place before a verb
+            // of a relation: opening the sentence before an auxiliary and a participle
+            // ("Get vart kjøpt av Telia", "Norlys har købt ..."), or before a finite verb
+            // and a lower-case word that is no subject ("Norlys tilbyder fiberbredbånd";
+            // a fronted adverb has the subject after the verb: "Derfor tilbyder
+            // selskabet ..."); or between an auxiliary and a participle ("I 2021 blev
+            // Fibia opkøbt af Norlys").
+            let after_words: Vec<&str> = after_span
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let lower_after: Vec<String> = after_words.iter().map(|w| w.to_lowercase()).collect();
+            // Only in V2 languages that write nouns in lower case: in English and French
+            // a plural noun opens sentences ("Shares were bought", "Investors bought");
+            // there the verb cue above reads "X acquires".
+            let subject_cued = !lexicon.capitalises_nouns
+                && lexicon.grammar.features.iter().any(|f| f == "v2")
+                && span.words == 1
+                && !common_word
+                && !sets.stop.contains(&lower_surface)
+                && !written_in_lower_case(&lower_surface)
+                && !lexicon
+                    .grammar
+                    .definite_plural_endings
+                    .iter()
+                    .any(|e| lower_surface.ends_with(e.as_str()))
+                && match (lower_after.first(), lower_after.get(1)) {
+                    (Some(w1), Some(w2)) if span.sentence_initial => {
+                        (sets.auxiliaries.contains(w1) && sets.participles.contains(w2))
+                            || (sets.relation_verbs.contains(w1)
+                                && !sets.auxiliaries.contains(w1)
+                                && !lexicon.grammar.copulas.contains(w1)
+                                && after_words[1]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_lowercase)
+                                && !sets.stop.contains(w2)
+                                && !sets.anaphors.contains(w2)
+                                && !lexicon.articles.contains(w2)
+                                && !lexicon.numbers.words.contains_key(w2.as_str())
+                                && !sets.auxiliaries.contains(w2))
+                    }
+                    (Some(w1), _) => {
+                        sets.participles.contains(w1) && sets.auxiliaries.contains(&prev)
+                    }
+                    _ => false,
+                };
             // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
             let glued = char_before(text, span.start) == Some('-');
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
             let shaped = span.words == 1 && name_shaped(surface);
             let org_cued = demonym_cued
                 || shaped
+                || subject_cued
                 || verb_cued
                 || apposition_cued
                 || (!cue_word.is_empty()
@@ -454,7 +502,11 @@ pub(super) fn name_shaped(word: &str) -> bool {
     let camel = chars
         .windows(2)
         .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
-    let digits = chars.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits = chars
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     let letters = &chars[..chars.len() - digits];
     let numbered = (1..=2).contains(&digits)
         && letters.len() >= 3
@@ -498,6 +550,12 @@ pub(super) struct NameSets {
     /// Deal verbs (one word) after which a capitalised word is a company, and before
     /// which one is too ("Arcor übernimmt").
     pub(super) deal_verbs: HashSet<String>,
+    /// First words of every trigger verb, lower case: a verb of some relation.
+    pub(super) relation_verbs: HashSet<String>,
+    /// One-word participles of every trigger set ("kjøpt", "opkøbt", "acquired").
+    pub(super) participles: HashSet<String>,
+    /// Auxiliaries and passive auxiliaries (one word), lower case.
+    pub(super) auxiliaries: HashSet<String>,
     /// Organisation words and relational nouns that, in an apposition after a word, make
     /// it a name ("Sparkle, filiale de Telecom Italia").
     pub(super) appositive_cues: Vec<String>,
@@ -603,6 +661,22 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .filter(|v| v.split_whitespace().count() <= 2),
                         )
                         .map(|c| c.to_lowercase())
+                        // The agent of a relation's participle ("opkøbt af Norlys").
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|_| !lex.capitalises_nouns)
+                                .flat_map(|t| &t.passives)
+                                .filter(|p| !p.contains(' '))
+                                .flat_map(|p| {
+                                    lex.grammar
+                                        .agent
+                                        .iter()
+                                        .filter(|a| !a.contains(' '))
+                                        .map(move |a| format!("{p} {a}").to_lowercase())
+                                })
+                                .collect::<Vec<_>>(),
+                        )
                         .chain(metric_owner_cues(
                             &lex.metrics.revenue,
                             &lex.owner_prepositions,
@@ -650,6 +724,38 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         )
                         .filter(|c| !c.contains(' '))
                         .map(|c| c.to_lowercase())
+                        .collect(),
+                    relation_verbs: lex
+                        .trigger
+                        .iter()
+                        .filter(|t| !t.inverse)
+                        .flat_map(|t| t.verbs.iter().chain(&t.reciprocal))
+                        .filter_map(|v| v.split_whitespace().next())
+                        .filter(|v| v.chars().count() >= 3)
+                        .map(str::to_lowercase)
+                        .collect(),
+                    // Of the relations whose passive subject is a company.
+                    participles: lex
+                        .trigger
+                        .iter()
+                        .filter(|t| {
+                            !t.inverse
+                                && matches!(
+                                    t.relation.as_str(),
+                                    "acquires" | "owns" | "investigates" | "partnerOf"
+                                )
+                        })
+                        .flat_map(|t| &t.passives)
+                        .filter(|p| !p.contains(' '))
+                        .map(|p| p.to_lowercase())
+                        .collect(),
+                    auxiliaries: lex
+                        .grammar
+                        .auxiliaries
+                        .iter()
+                        .chain(&lex.grammar.passive_auxiliaries)
+                        .filter(|a| !a.contains(' '))
+                        .map(|a| a.to_lowercase())
                         .collect(),
                     appositive_cues: lex
                         .org_cues
