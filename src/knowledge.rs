@@ -331,6 +331,10 @@ pub struct Grammar {
     /// opening a sentence with one is a noun, not a name ("Aksjene ble kjøpt av X").
     #[serde(default)]
     pub definite_plural_endings: Vec<String>,
+    /// Conditional forms that in reported speech are the future of the past ("said it
+    /// would buy", "sagte, es würde ... übernehmen"): an announcement, no hedge.
+    #[serde(default)]
+    pub reported_future: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

@@ -235,6 +235,10 @@ pub struct LanguageConstructions {
     focus_particles: Phrases,
     exemplifiers: Phrases,
     interrogatives: Phrases,
+    /// Verbs of saying (one word), lower case: a subject pronoun of the clause they report
+    /// is their subject ("X said it would ...").
+    speech_verbs: HashSet<String>,
+    reported_future: HashSet<String>,
     /// Last words of the investigating verbs, nouns and prepositions: an indirect
     /// question after one names the company investigated.
     inquiry_ends: HashSet<String>,
@@ -551,6 +555,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         focus_particles: Phrases::new(&g.focus_particles),
         exemplifiers: Phrases::new(&g.exemplifiers),
         interrogatives: Phrases::new(&g.interrogatives),
+        reported_future: lower_set(&g.reported_future),
+        speech_verbs: lexicon
+            .speech_verbs
+            .iter()
+            .filter(|v| !v.contains(' '))
+            .map(|v| v.to_lowercase())
+            .collect(),
         inquiry_ends: lexicon
             .trigger
             .iter()
@@ -806,6 +817,74 @@ fn drop_interrogative(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok
         }
     }
     toks
+}
+
+/// A subject pronoun of a reported clause stands for the speaker: "The Commission said
+/// on Monday it would examine ..." reads "... the Commission would examine ...". The
+/// speaker is a name right before the verb of saying (maybe after an auxiliary); between
+/// the verb and the pronoun stand at most four words (no name, no comma but one right
+/// after the verb); a conditional right after the pronoun is the future of the past.
+fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.speech_verbs.is_empty() || lc.pronouns.is_empty() {
+        return toks;
+    }
+    let mut futures = Vec::new();
+    for i in 2..toks.len() {
+        if toks[i].kind != TokKind::Word || !lc.pronouns.contains(&toks[i].lower) {
+            continue;
+        }
+        let Some(verb) = (i.saturating_sub(5)..i)
+            .rev()
+            .find(|&v| toks[v].kind == TokKind::Word && lc.speech_verbs.contains(&toks[v].lower))
+        else {
+            continue;
+        };
+        // A comma may follow the verb ("sagte, es würde ...").
+        let between_ok = toks[verb + 1..i].iter().enumerate().all(|(j, t)| {
+            (t.kind == TokKind::Word && (lc.complementizers.contains(&t.lower) || !t.boundary))
+                || (j == 0 && t.lower == ",")
+        });
+        let mut s = verb;
+        if s > 0
+            && toks[s - 1].kind == TokKind::Word
+            && lc
+                .classes
+                .get(&Class::Aux)
+                .is_some_and(|c| c.forward(&toks, s - 1).contains(&1))
+        {
+            s -= 1;
+        }
+        let speaker = s
+            .checked_sub(1)
+            .filter(|&k| is_mention(&toks[k]) && !toks[k].demonym && toks[k].suffix.is_empty());
+        if let (true, Some(k)) = (between_ok, speaker) {
+            let mut t = toks[k].clone();
+            t.adjunct = false;
+            toks[i] = t;
+            // "said it would buy": an announced deal, not a hedge.
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| lc.reported_future.contains(&n.lower))
+            {
+                futures.push(i + 1);
+            }
+        }
+    }
+    for i in futures.into_iter().rev() {
+        toks.remove(i);
+    }
+    toks
+}
+
+/// The tokens of a masked sentence after every reduction, in order: transparent adverbs,
+/// restrictive "ne ... que", exemplifying nouns, reported-speech pronouns and the
+/// conjunction of an indirect question.
+fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
+    let toks = drop_adverbs(tokenize(masked, mentions), lc);
+    let toks = drop_restrictive(toks, lc);
+    let toks = drop_exemplifying(toks, lc);
+    let toks = resolve_reported_subject(toks, lc);
+    drop_interrogative(toks, lc)
 }
 
 /// The tokens without the language's transparent adverbs, except where one opens the
@@ -1844,28 +1923,19 @@ pub struct Found {
 /// The clauses of a masked sentence as the constructions see them, for `--trace`.
 pub fn clause_texts(masked: &str, lang: &str, mentions: &[Mention]) -> Vec<String> {
     let lc = language_constructions(lang);
-    clauses(
-        drop_interrogative(
-            drop_exemplifying(
-                drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
-                lc,
-            ),
-            lc,
-        ),
-        lc,
-    )
-    .into_iter()
-    .map(|c| {
-        c.iter()
-            .map(|t| match t.kind {
-                TokKind::Mention(i) => format!("{OPEN}{i}{CLOSE}{}", t.suffix),
-                _ if t.boundary => format!("|{}", t.lower),
-                _ => t.lower.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
-    .collect()
+    clauses(reduced(masked, mentions, lc), lc)
+        .into_iter()
+        .map(|c| {
+            c.iter()
+                .map(|t| match t.kind {
+                    TokKind::Mention(i) => format!("{OPEN}{i}{CLOSE}{}", t.suffix),
+                    _ if t.boundary => format!("|{}", t.lower),
+                    _ => t.lower.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 /// Positions in a clause where a part of a trigger set stands: (token, set, part, the
@@ -1981,13 +2051,7 @@ pub fn find(
     if !masked.contains(OPEN) {
         return Vec::new();
     }
-    let mut toks = drop_interrogative(
-        drop_exemplifying(
-            drop_restrictive(drop_adverbs(tokenize(masked, mentions), lc), lc),
-            lc,
-        ),
-        lc,
-    );
+    let mut toks = reduced(masked, mentions, lc);
     // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
     for i in 1..toks.len() {
         if let TokKind::Mention(k) = toks[i].kind {
