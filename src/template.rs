@@ -35,6 +35,8 @@ pub enum Class {
     Between,
     /// The genitive preposition before a coordinated pair ("the merger of A and B").
     Of,
+    /// Any preposition of the language (an adjunct's head: "competitor in the market").
+    AnyPrep,
     Rel,
     RelSubject,
     RelObject,
@@ -123,6 +125,7 @@ fn class_of(name: &str) -> Option<Class> {
         "WITH" => Class::With,
         "BETWEEN" => Class::Between,
         "OF" => Class::Of,
+        "PW" => Class::AnyPrep,
         "REL" => Class::Rel,
         "RELS" => Class::RelSubject,
         "RELO" => Class::RelObject,

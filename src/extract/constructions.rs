@@ -352,6 +352,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::With, &g.with),
         (Class::Between, &g.between),
         (Class::Of, &g.of_pair),
+        (Class::AnyPrep, &g.prepositions),
         (Class::Rel, &g.relative),
         (Class::RelSubject, &g.relative_subject),
         (Class::RelObject, &g.relative_object),
