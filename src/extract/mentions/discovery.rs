@@ -646,8 +646,10 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             lex.trigger
                                 .iter()
                                 .filter(|t| {
+                                    // Also the inverse sets: the owner after "appartient
+                                    // à" is a company too; not an investigator.
                                     !lex.capitalises_nouns
-                                        && !t.inverse
+                                        && (!t.inverse || t.relation != "investigates")
                                         && matches!(
                                             t.relation.as_str(),
                                             "acquires"
@@ -717,13 +719,24 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                     !lex.capitalises_nouns
                                         && !lex.grammar.features.iter().any(|f| f == "v2")
                                         && matches!(t.relation.as_str(), "acquires" | "owns")
-                                        && !t.inverse
                                         && !t.bare_object
                                 })
                                 .flat_map(|t| t.verbs.iter().chain(&t.passives_synthetic)),
                         )
-                        .filter(|c| !c.contains(' '))
                         .map(|c| c.to_lowercase())
+                        // A verb with a particle by its first word ("appartient à"), not
+                        // an auxiliary ("is owned by").
+                        .filter_map(|c| {
+                            let first = c.split_whitespace().next()?.to_string();
+                            let auxiliary = lex
+                                .grammar
+                                .auxiliaries
+                                .iter()
+                                .chain(&lex.grammar.passive_auxiliaries)
+                                .chain(&lex.grammar.copulas)
+                                .any(|a| a.eq_ignore_ascii_case(&first));
+                            (!auxiliary).then_some(first)
+                        })
                         .collect(),
                     relation_verbs: lex
                         .trigger
