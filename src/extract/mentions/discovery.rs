@@ -712,6 +712,8 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                     deal_verbs: lex
                         .company_name_cues
                         .iter()
+                        .filter(|c| !c.contains(' '))
+                        .map(|c| c.to_lowercase())
                         .chain(
                             lex.trigger
                                 .iter()
@@ -721,22 +723,26 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                         && matches!(t.relation.as_str(), "acquires" | "owns")
                                         && !t.bare_object
                                 })
-                                .flat_map(|t| t.verbs.iter().chain(&t.passives_synthetic)),
+                                .flat_map(|t| t.verbs.iter().chain(&t.passives_synthetic))
+                                .map(|c| c.to_lowercase())
+                                // A verb with its prepositions by its first word
+                                // ("appartient à"), not an auxiliary ("is owned by").
+                                .filter_map(|c| {
+                                    let mut words = c.split_whitespace();
+                                    let first = words.next()?.to_string();
+                                    let particles = words
+                                        .all(|w| lex.grammar.prepositions.iter().any(|p| p == w));
+                                    let auxiliary = lex
+                                        .grammar
+                                        .auxiliaries
+                                        .iter()
+                                        .chain(&lex.grammar.passive_auxiliaries)
+                                        .chain(&lex.grammar.copulas)
+                                        .any(|a| a.eq_ignore_ascii_case(&first));
+                                    (particles && !auxiliary).then_some(first)
+                                })
+                                .collect::<Vec<_>>(),
                         )
-                        .map(|c| c.to_lowercase())
-                        // A verb with a particle by its first word ("appartient à"), not
-                        // an auxiliary ("is owned by").
-                        .filter_map(|c| {
-                            let first = c.split_whitespace().next()?.to_string();
-                            let auxiliary = lex
-                                .grammar
-                                .auxiliaries
-                                .iter()
-                                .chain(&lex.grammar.passive_auxiliaries)
-                                .chain(&lex.grammar.copulas)
-                                .any(|a| a.eq_ignore_ascii_case(&first));
-                            (!auxiliary).then_some(first)
-                        })
                         .collect(),
                     relation_verbs: lex
                         .trigger
