@@ -236,10 +236,7 @@ pub(super) fn discover(
                 || (!cue_word.is_empty()
                     && !counted
                     && !glued
-                    && sets.name_cues.iter().any(|c| {
-                        crate::extract::word_has_cue(&cue_word, c)
-                            || (c.contains(' ') && cue_words.ends_with(c))
-                    }));
+                    && sets.name_cues.matches(&cue_word, &cue_words));
             if dotted && !org_cued {
                 continue;
             }
@@ -535,7 +532,7 @@ pub(super) struct NameSets {
     /// Words that introduce a product or brand ("Marke", "Markennamen"): they end a name.
     pub(super) product_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
-    pub(super) name_cues: Vec<String>,
+    pub(super) name_cues: CueIndex,
     /// Anaphor words ("selskapet", "the deal"), lower case: never names.
     pub(super) anaphors: HashSet<String>,
     /// Legal forms and generic company words ("AS", "GmbH", "Group"): a name ending in
@@ -588,6 +585,59 @@ impl NameSets {
             || lower
                 .char_indices()
                 .any(|(i, _)| (i == 0 || i > 2) && self.org_cues.contains(&lower[i..]))
+    }
+}
+
+/// Name cues of one or two words, looked up by hashing: a single-word cue matches a word
+/// that is it or a compound ending in it ("teleselskapet", "mobiloperatøren"), a two-word
+/// cue the last two words before a name, the first also as a compound's tail.
+#[derive(Default)]
+pub(super) struct CueIndex {
+    words: HashSet<String>,
+    /// Two-word cues by their last word: the first words.
+    pairs: HashMap<String, Vec<String>>,
+}
+
+impl From<Vec<String>> for CueIndex {
+    fn from(cues: Vec<String>) -> CueIndex {
+        let mut index = CueIndex::default();
+        for cue in cues {
+            match cue.split_once(' ') {
+                None => {
+                    index.words.insert(cue);
+                }
+                Some((first, last)) if !last.contains(' ') => index
+                    .pairs
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(first.to_string()),
+                // Longer cues never match the two words looked at.
+                Some(_) => {}
+            }
+        }
+        index
+    }
+}
+
+impl CueIndex {
+    /// Whether `word` (the word before a name, lower case) or `two_words` (the last two,
+    /// space-joined) is a cue, as `word_has_cue` reads a cue.
+    pub(super) fn matches(&self, word: &str, two_words: &str) -> bool {
+        let suffix_in = |set: &dyn Fn(&str) -> bool, w: &str| {
+            w.char_indices()
+                .any(|(i, _)| (i == 0 || i > 2) && set(&w[i..]))
+        };
+        if suffix_in(&|s| self.words.contains(s), word) {
+            return true;
+        }
+        let Some((first, last)) = two_words.rsplit_once(' ') else {
+            return false;
+        };
+        self.pairs.get(last).is_some_and(|firsts| {
+            firsts
+                .iter()
+                .any(|f| first == f || (first.ends_with(f.as_str()) && first.len() > f.len()))
+        })
     }
 }
 
@@ -689,7 +739,8 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             &lex.owner_prepositions,
                             &lex.grammar.place_prepositions,
                         ))
-                        .collect(),
+                        .collect::<Vec<String>>()
+                        .into(),
                     anaphors: lex
                         .company_anaphors
                         .iter()
