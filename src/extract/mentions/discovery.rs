@@ -734,6 +734,15 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             &lex.owner_prepositions,
                             &[],
                         ))
+                        // A part of a company ("aktier i Glocalnet", "shares in X").
+                        .chain(metric_owner_cues(
+                            lex.grammar
+                                .stake_words
+                                .iter()
+                                .filter(|_| !lex.capitalises_nouns),
+                            &lex.grammar.partitive_prepositions,
+                            &[],
+                        ))
                         .chain(metric_owner_cues(
                             lex.metrics.customers.iter().chain(&lex.metrics.employees),
                             &lex.owner_prepositions,
