@@ -541,7 +541,11 @@ pub fn find_relations_traced(
     }
     // "Telia Danmark": its name says it operates in Denmark.
     for (i, m) in mentions.iter().enumerate() {
-        if m.origin == Origin::NamePart {
+        // The same country part found twice (as a known unit and by its shape) says it once.
+        let repeated = mentions[..i]
+            .iter()
+            .any(|o| o.origin == Origin::NamePart && (o.start, o.end) == (m.start, m.end));
+        if m.origin == Origin::NamePart && !repeated {
             if let Some(unit) = mentions[..i].iter().rposition(|s| {
                 s.start < m.start && s.end == m.end && s.etype == EntityType::Company
             }) {
