@@ -645,6 +645,10 @@ pub struct Lexicon {
     /// speaker's own organisation, never the article's focus by default.
     #[serde(default)]
     pub speaker_pronouns: Vec<String>,
+    /// The first-person plural subject ("we", "vi", "wir", "nous"): in a quote it is the
+    /// organisation of the speaker named after the verb of saying.
+    #[serde(default)]
+    pub speaker_subjects: Vec<String>,
     /// "state-owned", "statseide": a mention of the state that owns the company.
     #[serde(default)]
     pub state_owned: Vec<String>,

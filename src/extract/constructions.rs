@@ -238,6 +238,7 @@ pub struct LanguageConstructions {
     /// Verbs of saying (one word), lower case: a subject pronoun of the clause they report
     /// is their subject ("X said it would ...").
     speech_verbs: HashSet<String>,
+    speaker_subjects: HashSet<String>,
     reported_future: HashSet<String>,
     /// Last words of the investigating verbs, nouns and prepositions: an indirect
     /// question after one names the company investigated.
@@ -557,6 +558,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         exemplifiers: Phrases::new(&g.exemplifiers),
         interrogatives: Phrases::new(&g.interrogatives),
         reported_future: lower_set(&g.reported_future),
+        speaker_subjects: lower_set(&lexicon.speaker_subjects),
         speech_verbs: lexicon
             .speech_verbs
             .iter()
@@ -885,7 +887,51 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = drop_restrictive(toks, lc);
     let toks = drop_exemplifying(toks, lc);
     let toks = resolve_reported_subject(toks, lc);
+    let toks = resolve_quoted_we(toks, mentions, lc);
     drop_interrogative(toks, lc)
+}
+
+/// "We" in a quote is the speaker's organisation, named after the verb of saying: "– Vi
+/// bygger ut fiber i fylket, sier daglig leder i Enivest, Kari Nordmann" reads "Enivest
+/// bygger ut fiber ...", "“We will launch 5G,” said Telenor's chief executive" reads
+/// "Telenor will launch 5G". The first organisation after the verb is the speaker's.
+fn resolve_quoted_we(
+    mut toks: Vec<Tok>,
+    mentions: &[Mention],
+    lc: &LanguageConstructions,
+) -> Vec<Tok> {
+    if lc.speaker_subjects.is_empty() {
+        return toks;
+    }
+    let Some(first_we) = toks
+        .iter()
+        .position(|t| t.kind == TokKind::Word && lc.speaker_subjects.contains(&t.lower))
+    else {
+        return toks;
+    };
+    let Some(verb) = (first_we + 1..toks.len())
+        .find(|&v| toks[v].kind == TokKind::Word && lc.speech_verbs.contains(&toks[v].lower))
+    else {
+        return toks;
+    };
+    let organisation = (verb + 1..toks.len()).find(|&k| match toks[k].kind {
+        TokKind::Mention(m) => {
+            !toks[k].demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
+        }
+        _ => false,
+    });
+    let Some(k) = organisation else {
+        return toks;
+    };
+    let mut speaker = toks[k].clone();
+    speaker.suffix.clear();
+    speaker.adjunct = false;
+    for i in first_we..verb {
+        if toks[i].kind == TokKind::Word && lc.speaker_subjects.contains(&toks[i].lower) {
+            toks[i] = speaker.clone();
+        }
+    }
+    toks
 }
 
 /// The tokens without the language's transparent adverbs, except where one opens the
