@@ -926,9 +926,9 @@ fn resolve_quoted_we(
     let mut speaker = toks[k].clone();
     speaker.suffix.clear();
     speaker.adjunct = false;
-    for i in first_we..verb {
-        if toks[i].kind == TokKind::Word && lc.speaker_subjects.contains(&toks[i].lower) {
-            toks[i] = speaker.clone();
+    for t in &mut toks[first_we..verb] {
+        if t.kind == TokKind::Word && lc.speaker_subjects.contains(&t.lower) {
+            *t = speaker.clone();
         }
     }
     toks

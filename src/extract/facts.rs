@@ -774,7 +774,7 @@ pub(super) fn attach(
         let lower = chars.next().map_or(String::new(), |c| {
             c.to_lowercase().chain(chars).collect::<String>()
         });
-        lexicon.speaker_pronouns.iter().any(|p| *p == lower)
+        lexicon.speaker_pronouns.contains(&lower)
     });
     if here.is_empty() && !first_person {
         let before = text[article.sentences[sentence].start..start].to_lowercase();

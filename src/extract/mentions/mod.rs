@@ -401,7 +401,7 @@ fn reclaim_from_places(article: &Article, covered: &mut Coverage, mentions: &mut
                 .iter()
                 .filter(|m| inside(m))
                 .all(|m| m.etype == EntityType::Place && m.start >= pos && m.end <= end)
-                || !mentions.iter().any(|m| inside(m))
+                || !mentions.iter().any(&inside)
             {
                 continue;
             }
