@@ -966,8 +966,13 @@ pub(super) fn capitalised_spans(
             {
                 // A title or a new person's given name starts something else.
                 break;
-            } else if common.tech_acronyms.iter().any(|a| a == n.text) {
-                // "YouSee 5G": a technology after a name is no part of it.
+            } else if common.tech_acronyms.iter().any(|a| a == n.text)
+                && !toks
+                    .get(j + 1)
+                    .is_some_and(|x| breakers.company_tails.contains(x.text))
+            {
+                // "YouSee 5G": a technology after a name is no part of it, unless a legal
+                // form follows ("Nordkraft 3G AS").
                 break;
             } else if n.is_word()
                 && (n.is_capitalised()
