@@ -1275,3 +1275,23 @@ fn a_name_after_a_metric_noun_and_its_owner_preposition_is_an_organisation() {
         "nb"
     );
 }
+
+#[test]
+fn a_customer_base_noun_may_carry_modifiers_and_a_footnote_mark() {
+    // "number of subscriptions" read through "number of mobile subscriptions2)".
+    let facts = facts_of(
+        "News\n\nThe number of mobile subscriptions2) at Elisa increased to 2,788,000 (2,742,000).",
+        "en",
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|(m, v, _)| *m == Metric::CustomerCount && (*v - 2_788_000.0).abs() < 1.0),
+        "{facts:?}"
+    );
+    // The figure in brackets is last year's, never a second current count.
+    assert!(
+        !facts.iter().any(|(_, v, _)| (*v - 2_742_000.0).abs() < 1.0),
+        "{facts:?}"
+    );
+}

@@ -268,7 +268,7 @@ pub fn find_facts(
                         .metrics
                         .customer_bases
                         .iter()
-                        .any(|b| crate::text::contains_words(near, &b.to_lowercase()))
+                        .any(|b| names_base(near, &b.to_lowercase()))
                         .then_some(Cue::Customers)
                 };
                 match count_cue(after, lexicon).or_else(base_before) {
@@ -611,6 +611,25 @@ pub(super) fn offers_from_customer_nouns(
         });
     }
     out
+}
+
+/// Whether `near` (lower case) names the customer base `base`, also with up to two
+/// modifiers before its last word ("the number of mobile subscriptions" for "number of
+/// subscriptions") and a footnote mark on it ("subscriptions2)").
+fn names_base(near: &str, base: &str) -> bool {
+    if crate::text::contains_words(near, base) {
+        return true;
+    }
+    let Some((head, last)) = base.rsplit_once(' ') else {
+        return false;
+    };
+    let Some(at) = crate::text::find_words(near, head) else {
+        return false;
+    };
+    words(&near[at + head.len()..])
+        .into_iter()
+        .take(3)
+        .any(|(_, w)| w.trim_end_matches(|c: char| c.is_ascii_digit()) == last)
 }
 
 fn is_actor(m: &Mention) -> bool {
