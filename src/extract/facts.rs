@@ -402,6 +402,7 @@ pub fn find_facts(
                     .iter()
                     .any(|d| lower.contains(&d.to_lowercase()));
                 buyer(si, about_deal, mentions, relations)
+                    .or_else(|| buyer_of_unnamed(article, si, mentions, lexicon))
             } else {
                 attach(
                     article,
@@ -483,6 +484,46 @@ fn buyer(
                 .find(|r| r.sentence < sentence && sentence - r.sentence <= 1)
                 .map(|r| (r.subject, 0.6))
         })
+}
+
+/// The company right before a verb of buying in the sentence (after at most two
+/// auxiliaries or an infinitive marker), where what it buys is no name: "will see DNA
+/// acquire TDC's Finnish operations for €154m" (the buyer pays the price).
+fn buyer_of_unnamed(
+    article: &Article,
+    sentence: usize,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Option<(usize, f32)> {
+    let verbs: Vec<String> = lexicon
+        .trigger
+        .iter()
+        .filter(|t| t.relation == "acquires" && !t.inverse)
+        .flat_map(|t| &t.verbs)
+        .filter(|v| !v.contains(' '))
+        .map(|v| v.to_lowercase())
+        .collect();
+    let g = &lexicon.grammar;
+    let span = article.sentences[sentence];
+    mentions.iter().enumerate().find_map(|(i, m)| {
+        if m.sentence != sentence || m.etype != EntityType::Company || !is_actor(m) {
+            return None;
+        }
+        let after = lower_case(&article.text[m.end..span.end]).into_owned();
+        let mut helpers = 0;
+        for (_, w) in words(&after).into_iter().take(3) {
+            if verbs.iter().any(|v| v == w) {
+                return Some((i, 0.6));
+            }
+            let helper =
+                g.auxiliaries.iter().any(|a| a == w) || g.infinitive_markers.iter().any(|a| a == w);
+            if !helper || helpers == 2 {
+                return None;
+            }
+            helpers += 1;
+        }
+        None
+    })
 }
 
 /// Customers of a service are a company offering it, with or without a figure: a generic
