@@ -61,7 +61,14 @@ def main():
     for line in path.read_text(encoding="iso-8859-1").splitlines():
         if line.startswith("#") or len(line) < 50 or line[0] == "=":
             continue
+        # The file's columns count bytes, so it is read byte for byte (ISO 8859-1), but
+        # gender-guesser 0.4.0 ships it in UTF-8: a name's bytes are decoded as UTF-8
+        # again ("HÃ¥kon" -> "Håkon").
         name = line[3:29].strip().replace("+", " ")
+        try:
+            name = name.encode("iso-8859-1").decode("utf-8")
+        except UnicodeDecodeError:
+            pass
         if not name or " " in name or not name[0].isupper() or len(name) < 3:
             continue
         digits = [line[c] for c in COUNTRIES.values() if c < len(line)]

@@ -1295,3 +1295,41 @@ fn a_customer_base_noun_may_carry_modifiers_and_a_footnote_mark() {
         "{facts:?}"
     );
 }
+
+#[test]
+fn given_names_with_letters_beyond_ascii_are_people() {
+    // The generated names list once held double-encoded names ("HÃ¥kon"): no name in
+    // it may carry the marks of UTF-8 read as Latin-1, and such names type a person.
+    let k = Knowledge::global();
+    let broken: Vec<&String> = k
+        .common
+        .given_names
+        .iter()
+        .filter(|n| n.contains('Ã') || n.contains('Â'))
+        .collect();
+    assert!(broken.is_empty(), "{broken:?}");
+    for (text, lang, name) in [
+        (
+            "Nyhet\n\nTelenor har ansatt Håvard Lunde som ny direktør.",
+            "nb",
+            "Håvard Lunde",
+        ),
+        (
+            "Nouvelles\n\nAgnès Martin dirige désormais la filiale.",
+            "fr",
+            "Agnès Martin",
+        ),
+    ] {
+        let x = extract_text(text, lang);
+        assert!(
+            x.mentions
+                .iter()
+                .any(|m| m.surface == name && m.etype == telekg::knowledge::EntityType::Person),
+            "[{lang}] {name}: {:?}",
+            x.mentions
+                .iter()
+                .map(|m| (&m.surface, m.etype))
+                .collect::<Vec<_>>()
+        );
+    }
+}
