@@ -138,6 +138,25 @@ pub(super) fn find_anaphors(
                 .filter(|m| sentence.saturating_sub(m.sentence) <= 3)
                 .find(|m| fold(&m.surface).contains(&compound_prefix))
         };
+        // ... or a company the sentence before introduced, named there for the first time
+        // with its legal form or a descriptor ("Telenor kjøper fiberselskapet Vestnett AS.
+        // Selskapet har 48 000 kunder."): a new entity is what the next sentence describes
+        // ...
+        // Only an anaphor that opens its sentence: the subject, which continues the
+        // topic the sentence before ended on.
+        let opens_sentence = text[article.sentences[sentence].start..word_start]
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        let introduced = (etype == EntityType::Company && sentence > 0 && opens_sentence)
+            .then(|| {
+                mentions.iter().filter(fits).find(|m| {
+                    m.sentence + 1 == sentence
+                        && m.origin == Origin::Name
+                        && Some(&m.reference) != focus_reference
+                        && introduced_here(m, mentions, knowledge)
+                })
+            })
+            .flatten();
         // ... or the article's main company, when it is among the candidates (news
         // articles keep returning to it) ...
         let focus = focus_reference
@@ -151,7 +170,7 @@ pub(super) fn find_anaphors(
                     .find(|m| &m.reference == f)
             });
         // ... otherwise the subject: the first fitting mention of the nearest sentence.
-        let antecedent = by_prefix.or(focus).or_else(|| {
+        let antecedent = by_prefix.or(introduced).or(focus).or_else(|| {
             let nearest = mentions
                 .iter()
                 .rev()
@@ -175,6 +194,28 @@ pub(super) fn find_anaphors(
         }
     }
     out
+}
+
+/// Whether `m` is the first mention of its entity in the article's body (no mention of
+/// the same entity, nor of its name without a legal form, before it) and written as a new
+/// entity is introduced, with its legal form ("Vestnett AS").
+fn introduced_here(m: &Mention, mentions: &[Mention], knowledge: &Knowledge) -> bool {
+    let forms = &knowledge.common.legal_forms;
+    let bare = |s: &str| -> String {
+        match s.rsplit_once(' ') {
+            Some((head, last)) if forms.iter().any(|f| f == last) => head.to_string(),
+            _ => s.to_string(),
+        }
+    };
+    let name = bare(&m.surface);
+    // The title announces what the body introduces: it does not count.
+    let earlier = mentions.iter().any(|o| {
+        o.sentence > 0
+            && o.start < m.start
+            && (o.reference == m.reference || bare(&o.surface) == name)
+    });
+    let with_legal_form = name.len() < m.surface.len();
+    !earlier && with_legal_form
 }
 
 /// The company and regulator anaphors of a language, lower case and with either
