@@ -934,6 +934,26 @@ fn resolve_quoted_we(
     toks
 }
 
+/// Whether the tokens name a share below half: a number under 50 right before a percent
+/// word or sign ("30 prosent", "49,9 %", "30 percent").
+fn minority_share(toks: &[Tok]) -> bool {
+    toks.windows(2).any(|w| {
+        let percent = w[1].lower == "%"
+            || w[1].lower.starts_with("prosent")
+            || w[1].lower.starts_with("procent")
+            || w[1].lower.starts_with("percent")
+            || w[1].lower.starts_with("prozent")
+            || w[1].lower == "pour";
+        percent
+            && w[0]
+                .lower
+                .trim_end_matches('%')
+                .replace(',', ".")
+                .parse::<f64>()
+                .is_ok_and(|v| v < 50.0)
+    })
+}
+
 /// The tokens without the language's transparent adverbs, except where one opens the
 /// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent).
 fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
@@ -1483,6 +1503,22 @@ impl Matcher<'_> {
                     && !self.lc.object_prepositions.contains(&gap[i].lower)
                     && !by.forward(gap, i).is_empty()
             }) {
+                return false;
+            }
+            // Owning is holding all or a controlling part: a share below half named in the
+            // gap ("eier 30 prosent av aksjene i Y", "owns 30 percent of Y") is a stake.
+            if self.set.relation == "owns" && !self.set.inverse && minority_share(gap) {
+                return false;
+            }
+            // Right after the verb it is the agent, also where it could take a part ("er
+            // eid av energiselskapet Lyse"; not "kjøpt 30 prosent av aksjene i").
+            if dir == Dir::Forward
+                && gap.first().is_some_and(|t| t.kind == TokKind::Word)
+                && !by.forward(gap, 0).is_empty()
+                && !gap
+                    .iter()
+                    .any(|t| t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower))
+            {
                 return false;
             }
         }
