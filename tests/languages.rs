@@ -1333,3 +1333,25 @@ fn given_names_with_letters_beyond_ascii_are_people() {
         );
     }
 }
+
+#[test]
+fn a_figure_in_a_description_apposed_to_a_name_is_that_names() {
+    // The bought company's customers, not the buyer's (field probes, every language).
+    let cases = [
+        ("News\n\nTelia has agreed to acquire Fjordlink A/S, an Aarhus-based fibre operator with 62,000 broadband customers.", "en", "Fjordlink A/S", 62_000.0),
+        ("Nyhet\n\nTelenor kjøper Vestnett AS, et fiberselskap med 48 000 kunder.", "nb", "Vestnett AS", 48_000.0),
+        ("Nyhet\n\nTele2 köper Norrfiber AB, ett fiberbolag med 35 000 kunder.", "sv", "Norrfiber AB", 35_000.0),
+        ("Nachricht\n\nDie Telekom kauft Nordnetz GmbH, einen Anbieter mit 20.000 Kunden.", "de", "Nordnetz GmbH", 20_000.0),
+        ("Actualités\n\nBouygues Telecom annonce l'acquisition d'Armorfibre, un opérateur de fibre optique breton qui compte 70 000 abonnés.", "fr", "Armorfibre", 70_000.0),
+    ];
+    for (text, lang, name, value) in cases {
+        let x = extract_text(text, lang);
+        let holder: Vec<&str> = x
+            .facts
+            .iter()
+            .filter(|f| f.metric == Metric::CustomerCount && (f.value - value).abs() < 1.0)
+            .map(|f| x.mentions[f.about].surface.as_str())
+            .collect();
+        assert_eq!(holder, vec![name], "[{lang}] {text}");
+    }
+}

@@ -747,6 +747,34 @@ pub(super) fn attach(
             }
         }
     }
+    // A description in apposition to a name holds the figure for it: "Fjordlink A/S, an
+    // Aarhus-based fibre operator with 62,000 customers", "Armorfibre, un opérateur de
+    // fibre breton qui compte 70 000 abonnés" (not the buyer named before it).
+    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+        let between = text[m.end..start].to_lowercase();
+        let g = &lexicon.grammar;
+        let described = between.strip_prefix(',').is_some_and(|rest| {
+            let rest_words = words(rest);
+            // "an", "un", "ein", "en", "et"; an elided "l'" is glued to its noun.
+            // The indefinite article is the word for "one" in most of the languages.
+            let opens_with_article = rest_words.first().is_some_and(|(_, w)| {
+                lexicon
+                    .articles
+                    .iter()
+                    .any(|a| a == w || (a.ends_with('\'') && w.starts_with(a.as_str())))
+                    || lexicon.numbers.words.get(*w) == Some(&1.0)
+            });
+            let holds = rest_words.iter().any(|(_, w)| {
+                lexicon.with_words.iter().any(|x| x == w)
+                    || (g.relative.iter().any(|r| r == w)
+                        && !g.relative_object.iter().any(|r| r == w))
+            });
+            opens_with_article && holds && !rest.contains(", ")
+        });
+        if described {
+            return Some((*i, 0.7));
+        }
+    }
     // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X"; only
     // the first organisation after the number, close by.
     if let Some((i, m)) = here.iter().find(|(_, m)| m.start >= end) {
