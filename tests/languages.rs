@@ -1355,3 +1355,19 @@ fn a_figure_in_a_description_apposed_to_a_name_is_that_names() {
         assert_eq!(holder, vec![name], "[{lang}] {text}");
     }
 }
+
+#[test]
+fn the_title_line_is_always_a_sentence_of_its_own() {
+    // A long title without end punctuation is no line wrapped into the first sentence.
+    let text = "Telenor kjøper fiberselskapet Vestnett på Vestlandet\nTelenor har kjøpt Vestnett AS for 800 millioner kroner.\n";
+    let article = telekg::ingest::article_from_text("t", text, Some("nb")).unwrap();
+    let first = article.sentences[0];
+    assert_eq!(
+        &article.text[first.start..first.end],
+        "Telenor kjøper fiberselskapet Vestnett på Vestlandet"
+    );
+    // A body line wrapped mid-phrase is still joined.
+    let text = "Tittel\n\nTelenor har i dag kjøpt aksjemajoriteten i det vestlandske selskapet\nVestnett AS for 800 millioner kroner.\n";
+    let article = telekg::ingest::article_from_text("t", text, Some("nb")).unwrap();
+    assert_eq!(article.sentences.len(), 2, "{:?}", article.sentences);
+}
