@@ -510,17 +510,16 @@ fn buyer_of_unnamed(
             return None;
         }
         let after = lower_case(&article.text[m.end..span.end]).into_owned();
-        let mut helpers = 0;
+        // The verb, after at most two helpers (three words in all).
         for (_, w) in words(&after).into_iter().take(3) {
             if verbs.iter().any(|v| v == w) {
                 return Some((i, 0.6));
             }
             let helper =
                 g.auxiliaries.iter().any(|a| a == w) || g.infinitive_markers.iter().any(|a| a == w);
-            if !helper || helpers == 2 {
+            if !helper {
                 return None;
             }
-            helpers += 1;
         }
         None
     })
