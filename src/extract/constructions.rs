@@ -934,23 +934,25 @@ fn resolve_quoted_we(
     toks
 }
 
-/// Whether the tokens name a share below half: a number under 50 right before a percent
-/// word or sign ("30 prosent", "49,9 %", "30 percent").
-fn minority_share(toks: &[Tok]) -> bool {
-    toks.windows(2).any(|w| {
-        let percent = w[1].lower == "%"
-            || w[1].lower.starts_with("prosent")
-            || w[1].lower.starts_with("procent")
-            || w[1].lower.starts_with("percent")
-            || w[1].lower.starts_with("prozent")
-            || w[1].lower == "pour";
-        percent
-            && w[0]
-                .lower
-                .trim_end_matches('%')
-                .replace(',', ".")
-                .parse::<f64>()
-                .is_ok_and(|v| v < 50.0)
+/// Whether the tokens name a share below half: a number under 50 with a word of a part
+/// of a company (grammar `stake_words`: "prosent", "%", "percent", "Prozent") right after
+/// it or one word later ("30 prosent", "49,9 %", "30 per cent").
+fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let below_half = t
+            .lower
+            .trim_end_matches('%')
+            .replace(',', ".")
+            .parse::<f64>()
+            .is_ok_and(|v| v < 50.0);
+        let part_after = || {
+            t.lower.ends_with('%')
+                || toks[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| n.lower == "%" || lc.stake_words.compound_head(&n.lower))
+        };
+        t.kind == TokKind::Word && below_half && part_after()
     })
 }
 
@@ -1507,7 +1509,7 @@ impl Matcher<'_> {
             }
             // Owning is holding all or a controlling part: a share below half named in the
             // gap ("eier 30 prosent av aksjene i Y", "owns 30 percent of Y") is a stake.
-            if self.set.relation == "owns" && !self.set.inverse && minority_share(gap) {
+            if self.set.relation == "owns" && !self.set.inverse && minority_share(gap, self.lc) {
                 return false;
             }
             // Right after the verb it is the agent, also where it could take a part ("er
