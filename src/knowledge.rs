@@ -335,6 +335,10 @@ pub struct Grammar {
     /// would buy", "sagte, es würde ... übernehmen"): an announcement, no hedge.
     #[serde(default)]
     pub reported_future: Vec<String>,
+    /// Words of a percentage after a number ("prosent", "%", "per cent", "Prozent"): a
+    /// share below half is a stake, no ownership.
+    #[serde(default)]
+    pub percent_words: Vec<String>,
     /// Prepositions of place before a country or city ("i", "in", "en", "au", "im"): a
     /// company that offers something in a place runs a business there.
     #[serde(default)]

@@ -233,13 +233,18 @@ pub struct LanguageConstructions {
     possessives: HashSet<String>,
     negations: Phrases,
     focus_particles: Phrases,
+    /// "such as", "wie", "bland annat": examples of the noun before them follow.
     exemplifiers: Phrases,
+    /// "whether", "ob", "om": an indirect question's conjunction.
     interrogatives: Phrases,
     /// Verbs of saying (one word), lower case: a subject pronoun of the clause they report
     /// is their subject ("X said it would ...").
     speech_verbs: HashSet<String>,
+    /// "we", "vi", "wir", "nous": in a quote, the speaker's organisation.
     speaker_subjects: HashSet<String>,
+    /// "would", "würde", "ville": the future of the past after a verb of saying.
     reported_future: HashSet<String>,
+    percent_words: Phrases,
     /// Last words of the investigating verbs, nouns and prepositions: an indirect
     /// question after one names the company investigated.
     inquiry_ends: HashSet<String>,
@@ -558,6 +563,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         exemplifiers: Phrases::new(&g.exemplifiers),
         interrogatives: Phrases::new(&g.interrogatives),
         reported_future: lower_set(&g.reported_future),
+        percent_words: Phrases::new(&g.percent_words),
         speaker_subjects: lower_set(&lexicon.speaker_subjects),
         speech_verbs: lexicon
             .speech_verbs
@@ -857,9 +863,15 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
         {
             s -= 1;
         }
-        let speaker = s
-            .checked_sub(1)
-            .filter(|&k| is_mention(&toks[k]) && !toks[k].demonym && toks[k].suffix.is_empty());
+        // One speaker only: after a list ("BT and EE said they ...") the pronoun is all
+        // of them.
+        let speaker = s.checked_sub(1).filter(|&k| {
+            is_mention(&toks[k])
+                && !toks[k].demonym
+                && toks[k].suffix.is_empty()
+                && !(k > 0
+                    && (toks[k - 1].lower == "," || lc.coordinators.contains(&toks[k - 1].lower)))
+        });
         if let (true, Some(k)) = (between_ok, speaker) {
             let mut t = toks[k].clone();
             t.adjunct = false;
@@ -880,8 +892,8 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
 }
 
 /// The tokens of a masked sentence after every reduction, in order: transparent adverbs,
-/// restrictive "ne ... que", exemplifying nouns, reported-speech pronouns and the
-/// conjunction of an indirect question.
+/// restrictive "ne ... que", exemplifying nouns, reported-speech pronouns, a quoted "we"
+/// and the conjunction of an indirect question.
 fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
     let toks = drop_adverbs(tokenize(masked, mentions), lc);
     let toks = drop_restrictive(toks, lc);
@@ -909,9 +921,13 @@ fn resolve_quoted_we(
     else {
         return toks;
     };
-    let Some(verb) = (first_we + 1..toks.len())
-        .find(|&v| toks[v].kind == TokKind::Word && lc.speech_verbs.contains(&toks[v].lower))
-    else {
+    // The verb of saying closes the quote: punctuation stands right before it ("…,” said
+    // X", "…, sier X").
+    let Some(verb) = (first_we + 1..toks.len()).find(|&v| {
+        toks[v].kind == TokKind::Word
+            && lc.speech_verbs.contains(&toks[v].lower)
+            && toks[v - 1].kind == TokKind::Punct
+    }) else {
         return toks;
     };
     let organisation = (verb + 1..toks.len()).find(|&k| match toks[k].kind {
@@ -934,9 +950,9 @@ fn resolve_quoted_we(
     toks
 }
 
-/// Whether the tokens name a share below half: a number under 50 with a word of a part
-/// of a company (grammar `stake_words`: "prosent", "%", "percent", "Prozent") right after
-/// it or one word later ("30 prosent", "49,9 %", "30 per cent").
+/// Whether the tokens name a share below half: a number under 50 right before a word of
+/// a percentage (grammar `percent_words`: "30 prosent", "49,9 %", "30 per cent"); "12
+/// million shares" is no share of the company.
 fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         let below_half = t
@@ -945,14 +961,11 @@ fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
             .replace(',', ".")
             .parse::<f64>()
             .is_ok_and(|v| v < 50.0);
-        let part_after = || {
-            t.lower.ends_with('%')
-                || toks[i + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|n| n.lower == "%" || lc.stake_words.compound_head(&n.lower))
-        };
-        t.kind == TokKind::Word && below_half && part_after()
+        // "%" stands as punctuation: it is matched as it is written.
+        let percent = t.lower.ends_with('%')
+            || toks.get(i + 1).is_some_and(|n| n.lower == "%")
+            || !lc.percent_words.forward(toks, i + 1).is_empty();
+        below_half && percent
     })
 }
 

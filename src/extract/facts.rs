@@ -487,8 +487,9 @@ fn buyer(
 }
 
 /// The company right before a verb of buying in the sentence (after at most two
-/// auxiliaries or an infinitive marker), where what it buys is no name: "will see DNA
-/// acquire TDC's Finnish operations for €154m" (the buyer pays the price).
+/// auxiliaries or an infinitive marker), for a price no acquisition claim of the sentence
+/// explains (what it buys is no name): "will see DNA acquire TDC's Finnish operations for
+/// €154m" (the buyer pays the price).
 fn buyer_of_unnamed(
     article: &Article,
     sentence: usize,

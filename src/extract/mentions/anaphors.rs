@@ -139,9 +139,8 @@ pub(super) fn find_anaphors(
                 .find(|m| fold(&m.surface).contains(&compound_prefix))
         };
         // ... or a company the sentence before introduced, named there for the first time
-        // with its legal form or a descriptor ("Telenor kjøper fiberselskapet Vestnett AS.
-        // Selskapet har 48 000 kunder."): a new entity is what the next sentence describes
-        // ...
+        // with its legal form ("Telenor kjøper fiberselskapet Vestnett AS. Selskapet har
+        // 48 000 kunder."): a new entity is what the next sentence describes ...
         // Only an anaphor that opens its sentence: the subject, which continues the
         // topic the sentence before ended on.
         let opens_sentence = text[article.sentences[sentence].start..word_start]

@@ -160,7 +160,8 @@ pub(super) fn discover(
                     .filter(|p| lower_rest.starts_with(&format!("{} ", p.to_lowercase())))
                     .map(|p| p.len())
                     .max()
-                    .map_or(rest, |len| &rest.trim_start()[len..]);
+                    .and_then(|len| rest.trim_start().get(len..))
+                    .unwrap_or(rest);
                 let mut words = rest
                     .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
                     .filter(|w| !w.is_empty())
@@ -488,7 +489,7 @@ pub(super) fn discover(
 /// a capital after a lower-case letter inside it ("YouSee", "TeliaSonera", "MásMóvil"), or
 /// three or more letters with a lower-case one and then one or two final digits
 /// ("Tele2", "Bredband2"; not "Q3", "H1", "FY2023", "COVID19").
-pub(super) fn name_shaped(word: &str) -> bool {
+fn name_shaped(word: &str) -> bool {
     let word = strip_genitive(word);
     let chars: Vec<char> = word.chars().collect();
     if !chars.first().is_some_and(|c| c.is_uppercase())
@@ -783,11 +784,21 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                         && matches!(t.relation.as_str(), "acquires" | "owns")
                                         && !t.bare_object
                                 })
-                                .flat_map(|t| t.verbs.iter().chain(&t.passives_synthetic))
-                                .map(|c| c.to_lowercase())
-                                // A verb with its prepositions by its first word
-                                // ("appartient à"), not an auxiliary ("is owned by").
-                                .filter_map(|c| {
+                                .flat_map(|t| {
+                                    t.verbs
+                                        .iter()
+                                        .chain(&t.passives_synthetic)
+                                        .map(move |v| (v, t.inverse))
+                                })
+                                .map(|(c, inverse)| (c.to_lowercase(), inverse))
+                                // A verb with its prepositions by its first word, of an
+                                // inverse set only ("appartient à"; "took over" is also
+                                // "took over as chief executive"), not an auxiliary ("is
+                                // owned by").
+                                .filter_map(|(c, inverse)| {
+                                    if c.contains(' ') && !inverse {
+                                        return None;
+                                    }
                                     let mut words = c.split_whitespace();
                                     let first = words.next()?.to_string();
                                     let particles = words
@@ -966,13 +977,15 @@ pub(super) fn capitalised_spans(
             {
                 // A title or a new person's given name starts something else.
                 break;
-            } else if common.tech_acronyms.iter().any(|a| a == n.text)
+            } else if n.text.starts_with(|c: char| c.is_ascii_digit())
+                && common.tech_acronyms.iter().any(|a| a == n.text)
                 && !toks
                     .get(j + 1)
                     .is_some_and(|x| breakers.company_tails.contains(x.text))
             {
-                // "YouSee 5G": a technology after a name is no part of it, unless a legal
-                // form follows ("Nordkraft 3G AS").
+                // "YouSee 5G": a mobile generation after a name is no part of it, unless
+                // a legal form follows ("Nordkraft 3G AS"); "Allente TV", "Atea IT" keep
+                // their last word.
                 break;
             } else if n.is_word()
                 && (n.is_capitalised()
