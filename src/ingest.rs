@@ -796,7 +796,7 @@ pub fn split_sentences_with(
 fn join_wrapped_lines(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
     for s in sentences {
-        let only_title = out.len() == 1;
+        let after_first = out.len() == 1;
         if let Some(prev) = out.last_mut() {
             let gap = &text[prev.end..s.start];
             let prev_text = &text[prev.start..prev.end];
@@ -813,7 +813,7 @@ fn join_wrapped_lines(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
                     .last()
                     .is_some_and(|c| c.is_lowercase() || c == ',');
             // The title (the first line) is a sentence of its own, never wrapped.
-            let title = only_title && !text[..prev.end].contains('\n');
+            let title = after_first && !text[..prev.end].contains('\n');
             if !title
                 && gap.matches('\n').count() == 1
                 && gap.trim().is_empty()

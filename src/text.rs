@@ -77,6 +77,15 @@ pub fn word_has_cue(word: &str, cue: &str) -> bool {
     word == cue || (word.ends_with(cue) && word.len() > cue.len() + 2)
 }
 
+/// The suffixes of `word` that `word_has_cue` accepts as a cue: the word itself and every
+/// ending after at least three bytes ("mobiloperatøren" -> "operatøren", ...), each at a
+/// character boundary. One set lookup per suffix replaces a scan of every cue.
+pub fn cue_suffixes(word: &str) -> impl Iterator<Item = &str> {
+    word.char_indices()
+        .filter(|&(i, _)| i == 0 || i > 2)
+        .map(move |(i, _)| &word[i..])
+}
+
 /// `text` in lower case, allocating only when it has an upper-case letter (most words on
 /// the hot paths come lower-cased already).
 pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {

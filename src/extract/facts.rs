@@ -654,6 +654,11 @@ pub(super) fn offers_from_customer_nouns(
     out
 }
 
+/// A word without the footnote mark that may cling to it ("subscriptions2)").
+fn without_footnote(word: &str) -> &str {
+    word.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
 /// Whether `near` (lower case) names the customer base `base`, also with up to two
 /// modifiers before its last word ("the number of mobile subscriptions" for "number of
 /// subscriptions") and a footnote mark on it ("subscriptions2)").
@@ -670,7 +675,7 @@ fn names_base(near: &str, base: &str) -> bool {
     words(&near[at + head.len()..])
         .into_iter()
         .take(3)
-        .any(|(_, w)| w.trim_end_matches(|c: char| c.is_ascii_digit()) == last)
+        .any(|(_, w)| without_footnote(w) == last)
 }
 
 fn is_actor(m: &Mention) -> bool {
@@ -700,8 +705,11 @@ pub(super) fn attach(
         .enumerate()
         .filter(|(_, m)| m.sentence == sentence && is_actor(m))
         .collect();
+    // The organisation named last before the figure, for the four rules that read what
+    // stands between it and the figure.
+    let before = here.iter().rev().find(|(_, m)| m.end <= start).copied();
     // "Zitius med 160 000 hushåll", "DNA, with 2.9 million subscribers".
-    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+    if let Some((i, m)) = before {
         let between = text[m.end..start]
             .trim()
             .trim_start_matches(',')
@@ -715,11 +723,11 @@ pub(super) fn attach(
                 .iter()
                 .any(|w| between == *w || between.starts_with(&format!("{w} ")))
         {
-            return Some((*i, 0.8));
+            return Some((i, 0.8));
         }
     }
     // Genitive right before: "Stockholm Energis 800.000", "Telenor's 40 million".
-    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+    if let Some((i, m)) = before {
         let between = text[m.end..start].trim();
         let between = between
             .trim_start_matches("'s")
@@ -732,25 +740,25 @@ pub(super) fn attach(
                     .trim_start()
                     .starts_with(['s', '\'', '’']))
         {
-            return Some((*i, 0.85));
+            return Some((i, 0.85));
         }
     }
     // The head of a subject relative clause: "Get, som har 500 000 kunder", "Alice, qui
     // compte 1 million d'abonnés", "X, which has ...".
-    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+    if let Some((i, m)) = before {
         let between = text[m.end..start].trim_start();
         if let Some(rest) = between.strip_prefix(',') {
             let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
             let g = &lexicon.grammar;
             if g.relative.contains(&first) && !g.relative_object.contains(&first) {
-                return Some((*i, 0.75));
+                return Some((i, 0.75));
             }
         }
     }
     // A description in apposition to a name holds the figure for it: "Fjordlink A/S, an
     // Aarhus-based fibre operator with 62,000 customers", "Armorfibre, un opérateur de
     // fibre breton qui compte 70 000 abonnés" (not the buyer named before it).
-    if let Some((i, m)) = here.iter().rev().find(|(_, m)| m.end <= start) {
+    if let Some((i, m)) = before {
         let between = text[m.end..start].to_lowercase();
         let g = &lexicon.grammar;
         let described = between.strip_prefix(',').is_some_and(|rest| {
@@ -772,7 +780,7 @@ pub(super) fn attach(
             opens_with_article && holds && !rest.contains(", ")
         });
         if described {
-            return Some((*i, 0.7));
+            return Some((i, 0.7));
         }
     }
     // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X"; only

@@ -583,9 +583,7 @@ impl NameSets {
         // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
         self.titles.contains(lower)
             || self.product_cues.contains(lower)
-            || lower
-                .char_indices()
-                .any(|(i, _)| (i == 0 || i > 2) && self.org_cues.contains(&lower[i..]))
+            || crate::text::cue_suffixes(lower).any(|s| self.org_cues.contains(s))
     }
 }
 
@@ -624,11 +622,7 @@ impl CueIndex {
     /// Whether `word` (the word before a name, lower case) or `two_words` (the last two,
     /// space-joined) is a cue, as `word_has_cue` reads a cue.
     pub(super) fn matches(&self, word: &str, two_words: &str) -> bool {
-        let suffix_in = |set: &dyn Fn(&str) -> bool, w: &str| {
-            w.char_indices()
-                .any(|(i, _)| (i == 0 || i > 2) && set(&w[i..]))
-        };
-        if suffix_in(&|s| self.words.contains(s), word) {
+        if crate::text::cue_suffixes(word).any(|s| self.words.contains(s)) {
             return true;
         }
         let Some((first, last)) = two_words.rsplit_once(' ') else {

@@ -395,8 +395,8 @@ fn reclaim_from_places(article: &Article, covered: &mut Coverage, mentions: &mut
                 continue;
             }
             let inside = |m: &Mention| m.start < end && pos < m.end;
-            // Only places strictly inside the occurrence give way; anything else there
-            // (the name itself, another company) keeps it.
+            // Only places within the occurrence give way; anything else there (the name
+            // itself, another company) keeps it.
             if !mentions
                 .iter()
                 .filter(|m| inside(m))
