@@ -68,10 +68,12 @@ pub struct ExtractionCache {
 
 impl ExtractionCache {
     /// Opens the cache of `out`; `use_existing = false` starts empty (a full build).
+    /// A build that neither reads nor writes a cache passes `used = false`: the binary is
+    /// then not hashed (25 MB read), and the cache vouches for nothing.
     /// Returns a note when an existing cache cannot be used.
-    pub fn open(out: &Path, use_existing: bool) -> (Self, Option<String>) {
+    pub fn open(out: &Path, use_existing: bool, used: bool) -> (Self, Option<String>) {
         let path = out.join(CACHE_FILE);
-        let fingerprint = fingerprint();
+        let fingerprint = if used { fingerprint() } else { String::new() };
         let mut cache = ExtractionCache {
             path: path.clone(),
             fingerprint: fingerprint.clone(),

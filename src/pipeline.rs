@@ -246,7 +246,11 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         path: options.out.clone(),
         source,
     })?;
-    let (cache, cache_note) = ExtractionCache::open(&options.out, options.reuse_cache);
+    let (cache, cache_note) = ExtractionCache::open(
+        &options.out,
+        options.reuse_cache,
+        options.reuse_cache || options.write_cache,
+    );
     let extracted = read_and_extract(inputs, &options.ingest, options.progress, Some(&cache));
     cache.forget_unused();
     watch.lap("read+extract");
