@@ -447,6 +447,59 @@ def excluded(name: str) -> bool:
     return name in EXCLUDED
 
 
+# ------------------------------------------------------------------ city adjectives
+# German makes an adjective of every place name with "-er", uninflected and capitalised
+# ("der Kieler Anbieter", "die Düsseldorfer Vodafone", "Osloer Telenor"); Duden's
+# irregular forms are listed, the rest follow the rule: "-e" takes "-r" (Karlsruher),
+# "-ingen" drops "-en" (Göttinger), a name of two syllables or more in "-el" also drops
+# its "e" (Basler, Kassler), "-stadt" takes "-städter", any other name adds "-er"
+# (Kölner, Essener). The rule serves the cities of the German-speaking countries; a few
+# foreign cities' forms are listed (an English "Yorker" would read "New Yorker").
+GERMAN_CITY_ADJECTIVES = {
+    "Bremen": ["Bremer"], "Dresden": ["Dresdner"], "München": ["Münchner", "Münchener"],
+    "Hannover": ["Hannoveraner", "Hannoversche", "Hannoverschen", "Hannoverscher"],
+    "Zürich": ["Zürcher"], "Halle (Saale)": ["Hallenser", "Hallesche", "Halleschen"],
+    "Frankfurt am Main": ["Frankfurter"], "Freiburg": ["Freiburger"],
+    "Ludwigshafen am Rhein": ["Ludwigshafener"], "Mülheim": ["Mülheimer"],
+    "Sankt Gallen": ["St. Galler", "Sankt Galler"], "Biel/Bienne": ["Bieler"],
+    "Lugano": ["Luganeser"], "Wien": ["Wiener"], "Vienna": ["Wiener"],
+    "Geneva": ["Genfer"], "Genf": ["Genfer"], "Basel": ["Basler"], "Bern": ["Berner"],
+    "Göteborg": ["Göteborger"], "Copenhagen": ["Kopenhagener"], "Brussels": ["Brüsseler"],
+    "Warsaw": ["Warschauer"], "Prague": ["Prager"], "Rome": ["Römer", "römische", "römischen"],
+    "Kyiv": ["Kiewer"], "Lisbon": ["Lissaboner"], "Athens": ["Athener"],
+    "Belgrade": ["Belgrader"], "Bucharest": ["Bukarester"], "Nuremberg": ["Nürnberger"],
+    "Saarbrücken": ["Saarbrücker"], "Recklinghausen": ["Recklinghäuser"],
+    "Klagenfurt am Wörthersee": ["Klagenfurter"],
+}
+
+
+def german_city_adjectives(name: str, names: list[str], country: str) -> list[str]:
+    """The German adjectives of a city ("Kiel" -> ["Kieler"]): Duden's irregular form
+    when listed, else, in DE, AT and CH, the rule above on its GeoNames name (the German
+    one there; an exonym makes no German adjective: "Cologner")."""
+    for n in [name, *names]:
+        if n in GERMAN_CITY_ADJECTIVES:
+            return list(GERMAN_CITY_ADJECTIVES[n])
+    out = []
+    if country not in ("DE", "AT", "CH"):
+        return out
+    for n in [name]:
+        if not re.fullmatch(r"[A-ZÄÖÜÅÆØ][a-zäöüßåæøé]+", n):
+            continue
+        if n.endswith("e"):
+            forms = [n + "r"]
+        elif n.endswith("stadt"):
+            forms = [n[:-3] + "ädter"]
+        elif n.endswith("ingen"):
+            forms = [n[:-2] + "er"]
+        elif n.endswith("el") and len(re.findall(r"[aeiouäöüåæøy]+", n)) >= 2:
+            forms = [n + "er", n[:-2] + "ler"]
+        else:
+            forms = [n + "er"]
+        out += [f for f in forms if f not in out]
+    return out
+
+
 # ------------------------------------------------------------------ demonyms
 def inflect(lang: str, base: str) -> list[str]:
     if lang == "en":
@@ -684,7 +737,9 @@ def main() -> None:
         if not names:
             used_ids.discard(pid)
             continue
+        adjectives = take(pid, german_city_adjectives(c["name"], base, c["countrycode"]))
         cities.append({"id": pid, "kind": "city", "name": names[0], "names": names[1:],
+                       "demonyms": adjectives,
                        "country": c["countrycode"], "population": c["population"]})
 
     # 4. Write.

@@ -1371,3 +1371,33 @@ fn the_title_line_is_always_a_sentence_of_its_own() {
     let article = telekg::ingest::article_from_text("t", text, Some("nb")).unwrap();
     assert_eq!(article.sentences.len(), 2, "{:?}", article.sentences);
 }
+
+/// Where every noun is capitalised, a name shaped like a compound of a common noun
+/// ("Nordnetz": "-netz") is a name after a descriptor and its article, also with a city
+/// adjective between. A counted descriptor or none leaves it a noun, and so does a word
+/// that is a common noun itself ("dem Anbieter Bußgelder").
+#[test]
+fn a_german_descriptor_with_its_article_names_a_compound_shaped_name() {
+    for text in [
+        "Titel\n\nDer Netzbetreiber Nordnetz wächst.",
+        "Titel\n\nDie Telekom kauft den Anbieter Nordnetz.",
+        "Titel\n\nDie Telekom kauft den Kieler Anbieter Nordnetz.",
+        "Titel\n\nHeute meldet der Glasfaseranbieter Nordnetz mehr Kunden.",
+    ] {
+        let m = mentions(text, "de");
+        assert!(m.iter().any(|s| s == "Nordnetz"), "{text}: {m:?}");
+        assert!(!m.iter().any(|s| s.contains("Anbieter")), "{text}: {m:?}");
+    }
+    for text in [
+        "Titel\n\nDie Behörde hat dem Anbieter Bußgelder auferlegt.",
+        "Titel\n\nDie Behörde verhängte gegen drei Anbieter Bußgelder.",
+        "Titel\n\nDer Ausbau Glasfasernetz kommt voran.",
+    ] {
+        let m = mentions(text, "de");
+        assert!(
+            !m.iter()
+                .any(|s| s.starts_with("Bußgeld") || s.starts_with("Glasfasernetz")),
+            "{text}: {m:?}"
+        );
+    }
+}

@@ -67,16 +67,21 @@ pub(super) fn discover(
                 continue;
             }
             // Where every noun is capitalised, a noun the lexicon knows is no name
-            // ("Bußgelder", "Übernahmeangebot").
-            if span.words == 1
+            // ("Bußgelder", "Übernahmeangebot"), unless a descriptor with its article
+            // names it (checked below: "der Anbieter Nordnetz").
+            let compound_of_noun = span.words == 1
                 && sets.capitalises_nouns
                 && sets
                     .common_nouns
                     .iter()
-                    .any(|n| crate::extract::word_has_cue(&lower_surface, n))
-            {
-                continue;
-            }
+                    .any(|n| crate::extract::word_has_cue(&lower_surface, n));
+            let is_common_noun = compound_of_noun
+                && sets.common_nouns.iter().any(|n| {
+                    n == &lower_surface
+                        || lower_surface
+                            .strip_suffix(n.as_str())
+                            .is_some_and(|m| m.len() <= 2)
+                });
             // "Datanet AG": the span already ends in its legal form.
             let ends_in_legal_form = span.words >= 2
                 && surface
@@ -239,6 +244,35 @@ pub(super) fn discover(
                     && !glued
                     && sets.name_cues.matches(&cue_word, &cue_words));
             if dotted && !org_cued {
+                continue;
+            }
+            // A compound of a common noun is a name only right after a descriptor and its
+            // article ("der Anbieter Nordnetz"; "gegen Telekommunikationsanbieter
+            // Bußgelder" has none).
+            // The word before the descriptor: its article, or a nationality or city
+            // adjective after the article ("den Kieler Anbieter Nordnetz").
+            let determined = || {
+                let mut words = toks
+                    .iter()
+                    .rev()
+                    .filter(|t| t.end <= cue_end && t.is_word())
+                    .skip(1);
+                let first = words.next();
+                let first = if first.is_some_and(|t| nationalities.contains(&(t.start, t.end))) {
+                    words.next()
+                } else {
+                    first
+                };
+                first.is_some_and(|t| lexicon.articles.contains(&t.text.to_lowercase()))
+            };
+            if compound_of_noun
+                && (is_common_noun
+                    || counted
+                    || glued
+                    || cue_word.is_empty()
+                    || !sets.name_cues.matches(&cue_word, &cue_words)
+                    || !determined())
+            {
                 continue;
             }
             // Where every noun is capitalised, capitalised words in a row without an
