@@ -634,6 +634,19 @@ pub struct Lexicon {
     /// parties are those of the latest partnerOf (both) or acquires (the buyer) claim.
     #[serde(default)]
     pub deal_anaphors: Vec<String>,
+    /// The parties of a deal named together again, a plural anaphor: a determiner of
+    /// `party_determiners` ("the two", "begge") before a plural noun of `party_nouns`
+    /// ("operators", "selskapene"), or a plural pronoun of `party_pronouns` ("they",
+    /// "ils"). `{PARTIES}` in patterns; like `{D}`, they are the latest partnerOf claim's
+    /// two parties.
+    #[serde(default)]
+    pub party_determiners: Vec<String>,
+    /// See `party_determiners`.
+    #[serde(default)]
+    pub party_nouns: Vec<String>,
+    /// See `party_determiners`.
+    #[serde(default)]
+    pub party_pronouns: Vec<String>,
     /// "with" words tying a count to the name right before it ("Zitius med 160 000 ...").
     #[serde(default)]
     pub with_words: Vec<String>,

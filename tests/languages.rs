@@ -1401,3 +1401,22 @@ fn a_german_descriptor_with_its_article_names_a_compound_shaped_name() {
         );
     }
 }
+
+/// Where only names are capitalised, a word coordinated with a company already named is a
+/// name too, before or after it ("TDC og Norlys", "Norlys og TDC"), so a reciprocal
+/// relation between them is read.
+#[test]
+fn a_capitalised_word_coordinated_with_a_known_company_is_a_company() {
+    for (text, lang) in [
+        ("T\n\nTDC og Norlys har indgået en aftale.", "da"),
+        ("T\n\nNorlys og TDC har indgået en aftale.", "da"),
+        ("T\n\nTelia och Bahnhof har tecknat ett avtal.", "sv"),
+        ("T\n\nBT and Plusnet signed a deal.", "en"),
+    ] {
+        let rels = relations(text, lang);
+        assert!(
+            rels.iter().any(|(_, p, _)| p == "partnerOf"),
+            "{text}: {rels:?}"
+        );
+    }
+}

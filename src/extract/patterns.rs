@@ -101,6 +101,18 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let titles = alternation(&lexicon.titles);
     let org_words = alternation(&lexicon.org_cues);
     let deals = alternation(&lexicon.deal_anaphors);
+    // "the two operators", "begge selskapene", "ils": a determiner is optional before
+    // the plural noun; a pronoun stands alone.
+    let parties = if lexicon.party_nouns.is_empty() || lexicon.party_pronouns.is_empty() {
+        "[^\\s\\S]".to_string() // a language without the lists: never
+    } else {
+        format!(
+            "(?:(?:{}) )?(?:{})|{}",
+            alternation(&lexicon.party_determiners),
+            alternation(&lexicon.party_nouns),
+            alternation(&lexicon.party_pronouns)
+        )
+    };
     let pattern = tolerate_commas(pattern).replace("}'?s?", "}(?:'s|s)?");
     pattern
         .replace("{X1}", &format!("{article}(?P<X>{entity})"))
@@ -113,6 +125,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{TITLE}", &format!("[\\w-]*(?:{titles})\\w{{0,3}}"))
         .replace("{ORG}", &format!("[\\w-]*(?:{org_words})"))
         .replace("{D}", &format!("(?P<D>(?:{deals}))\\b"))
+        .replace("{PARTIES}", &format!("(?P<D>(?:{parties}))\\b"))
 }
 
 fn compile(lexicon: &Lexicon) -> LanguagePatterns {
@@ -349,7 +362,13 @@ pub fn find_relations_traced(
         }
     };
     for sentence in 0..article.sentences.len() {
-        if !mentions.iter().any(|m| m.sentence == sentence) {
+        // A sentence that names nothing can still speak of the parties of a deal named
+        // before ("The two operators remain competitors").
+        if !mentions.iter().any(|m| m.sentence == sentence)
+            && !claims
+                .iter()
+                .any(|c: &RelationClaim| c.property == "partnerOf")
+        {
             continue;
         }
         let deal = |claims: &[RelationClaim]| -> Vec<usize> {

@@ -80,6 +80,11 @@ pub(super) fn find_anaphors(
         if char_after(lower, end).is_some_and(|c| c.is_alphanumeric() && c != 's') {
             continue;
         }
+        // Only a one-word anaphor heads a compound: "den Anbieter" inside "beiden
+        // Anbieter" is none.
+        if !compound_prefix.is_empty() && lower[pos..end].contains(' ') {
+            continue;
+        }
         // Overlapping a name is no anaphor; a demonym inside it is part of it.
         if mentions
             .iter()

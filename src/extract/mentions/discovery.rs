@@ -20,6 +20,7 @@ pub(super) fn discover(
     knowledge: &Knowledge,
     covered: &Coverage,
     nationalities: &[(usize, usize)],
+    companies: &[(usize, usize)],
 ) -> Vec<Mention> {
     let text = &article.text;
     let common = &knowledge.common;
@@ -321,12 +322,32 @@ pub(super) fn discover(
             {
                 continue;
             }
-            // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name too.
-            let coordinated_with_cued = lexicon.coordinators.contains(&prev)
-                && found.last().is_some_and(|m: &Mention| {
-                    m.etype == EntityType::Company
-                        && text[m.end..span.start].split_whitespace().count() == 1
+            // "Mobilfunkbetreiber VoiceStream und Powertel": a cue types the coordinated name
+            // too; so does a company already named ("TDC og Norlys", "Norlys og TDC"),
+            // where only names are capitalised.
+            let single_coordinator = |between: &str| {
+                let between = between.trim();
+                !between.is_empty()
+                    && !between.contains(char::is_whitespace)
+                    && lexicon.coordinators.contains(&between.to_lowercase())
+            };
+            let coordinated_with_company = !lexicon.capitalises_nouns
+                && span.words <= 3
+                && !common_word
+                && companies.iter().any(|&(s, e)| {
+                    (e <= span.start
+                        && text[e..span.start].len() <= 6
+                        && single_coordinator(&text[e..span.start]))
+                        || (s >= span.end
+                            && text[span.end..s].len() <= 6
+                            && single_coordinator(&text[span.end..s]))
                 });
+            let coordinated_with_cued = coordinated_with_company
+                || (lexicon.coordinators.contains(&prev)
+                    && found.last().is_some_and(|m: &Mention| {
+                        m.etype == EntityType::Company
+                            && text[m.end..span.start].split_whitespace().count() == 1
+                    }));
             // "presschef på Signalwave", "says Kari Nordmann at Signalwave": the employer.
             let person_right_before = |m: &Mention| {
                 m.etype == EntityType::Person

@@ -175,7 +175,20 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             _ => None,
         })
         .collect();
-    let discovered = discover(article, lexicon, knowledge, &covered, &nationalities);
+    // Companies already named: a capitalised word coordinated with one is a name too.
+    let companies: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Company && m.origin == Origin::Name)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let discovered = discover(
+        article,
+        lexicon,
+        knowledge,
+        &covered,
+        &nationalities,
+        &companies,
+    );
     for m in discovered {
         covered.add(m.start, m.end);
         mentions.push(m);
