@@ -1420,3 +1420,30 @@ fn a_capitalised_word_coordinated_with_a_known_company_is_a_company() {
         );
     }
 }
+
+/// A short form of a name given in full earlier in the article is that entity: the first
+/// part of a title compound ("United-Chef" beside "United Internet") and the tail of a
+/// one-word compound ("Netzagentur-Chef" beside "Bundesnetzagentur"); a first word alone
+/// is no short form ("Bouygues" is the parent of "Bouygues Telecom").
+#[test]
+fn a_short_form_in_a_title_compound_is_the_entity_named_in_full() {
+    let keys = merged_keys(&[(
+        "Titel\n\nUnited Internet übernimmt den Anbieter Drillisch.\n\"Das ist gut\", sagte United-Chef Ralph Dommermuth.",
+        "de",
+    )]);
+    assert!(keys.iter().any(|k| k == "united-internet"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "united"), "{keys:?}");
+    let keys = merged_keys(&[(
+        "Titel\n\nDie Bundesnetzagentur prüft den Fall.\nNetzagentur-Chef Klaus Müller äußerte sich nicht.",
+        "de",
+    )]);
+    assert!(!keys.iter().any(|k| k == "netzagentur"), "{keys:?}");
+    let rels = relations(
+        "Titel\n\nDie Bundesnetzagentur prüft den Fall.\nNetzagentur-Chef Klaus Müller äußerte sich nicht.",
+        "de",
+    );
+    assert!(
+        has(&rels, "Klaus Müller", "worksFor", "Netzagentur"),
+        "{rels:?}"
+    );
+}

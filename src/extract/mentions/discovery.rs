@@ -155,6 +155,17 @@ pub(super) fn discover(
             };
             let verb_cued =
                 !next_word.is_empty() && !common_word && sets.deal_verbs.contains(&next_word);
+            // The first part of a title compound is the employer ("Nordnetz-Chef Hans
+            // Müller", "Nordnett-sjef", "United-Internet-Chef").
+            let title_compound = !common_word
+                && text[span.end..sentence.end]
+                    .strip_prefix('-')
+                    .map(|rest| {
+                        rest.split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .unwrap_or("")
+                    })
+                    .is_some_and(|w| is_title(w, lexicon));
             let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
                 // A partitive before the description is none of it ("Freenet, einer der
                 // Konkurrenten", "Bahnhof, en av Telias konkurrenter").
@@ -236,6 +247,7 @@ pub(super) fn discover(
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
             let shaped = span.words == 1 && name_shaped(surface);
             let org_cued = demonym_cued
+                || title_compound
                 || shaped
                 || subject_cued
                 || verb_cued
@@ -267,6 +279,7 @@ pub(super) fn discover(
                 first.is_some_and(|t| lexicon.articles.contains(&t.text.to_lowercase()))
             };
             if compound_of_noun
+                && !(title_compound && !is_common_noun)
                 && (is_common_noun
                     || counted
                     || glued
@@ -441,13 +454,24 @@ pub(super) fn discover(
             let surface = text[span.start..end]
                 .trim_end_matches(['.', ','])
                 .to_string();
+            // Before a title the hyphens of a compound join the words of a name:
+            // "United-Internet-Chef" names United Internet ("T-Mobile-Chef" keeps T-Mobile).
+            let name = if title_compound
+                && surface.split('-').count() > 1
+                && surface.split('-').all(|w| {
+                    w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase)
+                }) {
+                surface.replace('-', " ")
+            } else {
+                surface.clone()
+            };
             found.push(Mention {
                 sentence: span.sentence,
                 start: span.start,
                 end: span.start + surface.len(),
                 surface: surface.clone(),
                 etype,
-                reference: Reference::New(surface),
+                reference: Reference::New(name),
                 origin: Origin::Name,
             });
         }

@@ -57,6 +57,18 @@ pub(super) fn name_index() -> &'static NameIndex {
             for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
                 add(n, target.clone());
             }
+            // A name of several words as the first part of a compound is hyphenated
+            // throughout ("Deutsche-Telekom-Chef", "United-Internet-Aktie", "Telia-Company-sjefen").
+            for n in std::iter::once(&e.name).chain(&e.aliases).chain(&e.former) {
+                let words: Vec<&str> = n.split(' ').collect();
+                if (2..=3).contains(&words.len())
+                    && words
+                        .iter()
+                        .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric))
+                {
+                    add(&words.join("-"), target.clone());
+                }
+            }
             for n in &e.context_aliases {
                 add(
                     n,

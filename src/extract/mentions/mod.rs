@@ -194,6 +194,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         mentions.push(m);
     }
     reclaim_from_places(article, &mut covered, &mut mentions);
+    adopt_partial_names(&article.text, &mut mentions, knowledge);
 
     // 4. Abbreviations defined in the text: "Full Name (ABBR)".
     let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
@@ -489,5 +490,58 @@ impl Coverage {
     }
     fn overlaps(&self, start: usize, end: usize) -> bool {
         self.spans.iter().any(|&(s, e)| start < e && s < end)
+    }
+}
+
+/// A new one-word name that is the tail of exactly one organisation's one-word compound
+/// name in the article refers to it ("Netzagentur-Chef" beside "Bundesnetzagentur"): the
+/// short form news writes once the full name is given. A first word is such a short form
+/// only as the first part of a compound ("United-Chef" beside "United Internet"): alone it
+/// names the parent as often ("Bouygues" beside "Bouygues Telecom").
+fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowledge) {
+    let full_names: Vec<(String, Reference, EntityType)> = mentions
+        .iter()
+        .filter(|m| m.etype.is_organisation() && m.origin == Origin::Name)
+        .flat_map(|m| {
+            let canonical = match &m.reference {
+                Reference::Known(id) => knowledge.entity(id).map(|e| e.name.clone()),
+                Reference::New(n) => Some(n.clone()),
+                _ => None,
+            };
+            [Some(m.surface.clone()), canonical]
+                .into_iter()
+                .flatten()
+                .map(move |n| (n, m.reference.clone(), m.etype))
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        let Reference::New(name) = &m.reference else {
+            continue;
+        };
+        if m.origin != Origin::Name || name.contains(' ') || name.chars().count() < 4 {
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let in_compound = text[m.end..].starts_with('-');
+        let part_of = |full: &str| {
+            let full_lower = full.to_lowercase();
+            full_lower != lower
+                && (full_lower.strip_suffix(&lower).is_some_and(|head| {
+                    head.chars().count() >= 3 && head.chars().all(char::is_alphabetic)
+                }) || (in_compound
+                    && full_lower
+                        .strip_prefix(&lower)
+                        .is_some_and(|rest| rest.starts_with(' '))))
+        };
+        let mut owners: Vec<(&Reference, EntityType)> = Vec::new();
+        for (full, r, t) in &full_names {
+            if part_of(full) && *r != m.reference && !owners.iter().any(|(o, _)| *o == r) {
+                owners.push((r, *t));
+            }
+        }
+        if let [(reference, etype)] = owners.as_slice() {
+            m.reference = (*reference).clone();
+            m.etype = *etype;
+        }
     }
 }
