@@ -279,7 +279,7 @@ pub(super) fn discover(
                 first.is_some_and(|t| lexicon.articles.contains(&t.text.to_lowercase()))
             };
             if compound_of_noun
-                && !(title_compound && !is_common_noun)
+                && (!title_compound || is_common_noun)
                 && (is_common_noun
                     || counted
                     || glued
