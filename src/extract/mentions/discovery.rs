@@ -193,6 +193,48 @@ pub(super) fn discover(
                     .iter()
                     .any(|c| crate::extract::word_has_cue(&word, c))
             });
+            // A name as the subject of a copula whose predicate describes an organisation
+            // ("Fjordnet is a subsidiary of Telenor", "Congstar ist eine Tochter der
+            // Telekom", "Fjordnett er et datterselskap av Telenor"): an article and up to
+            // two modifiers may stand before the noun.
+            let predicate_cued = !common_word && {
+                let words: Vec<String> = after_span
+                    .split(char::is_whitespace)
+                    .filter(|w| !w.is_empty())
+                    .take(5)
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                            .to_lowercase()
+                    })
+                    .collect();
+                let mut modifiers = 0;
+                words
+                    .first()
+                    .is_some_and(|w| lexicon.grammar.copulas.contains(w))
+                    && words[1..]
+                        .iter()
+                        .find(|w| {
+                            if lexicon.articles.contains(*w) {
+                                return false;
+                            }
+                            modifiers += 1;
+                            modifiers > 2
+                                || sets
+                                    .appositive_cues
+                                    .iter()
+                                    .any(|c| crate::extract::word_has_cue(w, c))
+                        })
+                        .is_some_and(|w| {
+                            sets.appositive_cues
+                                .iter()
+                                .any(|c| crate::extract::word_has_cue(w, c))
+                        })
+                    // "Broadband is a key business": a service word is no name.
+                    && !lexicon
+                        .services
+                        .keys()
+                        .any(|k| k.to_lowercase() == lower_surface)
+            };
             // Where only names are capitalised, a word in the subject's place before a verb
             // of a relation: opening the sentence before an auxiliary and a participle
             // ("Get vart kjøpt av Telia", "Norlys har købt ..."), or before a finite verb
@@ -248,6 +290,7 @@ pub(super) fn discover(
             let shaped = span.words == 1 && name_shaped(surface);
             let org_cued = demonym_cued
                 || title_compound
+                || predicate_cued
                 || shaped
                 || subject_cued
                 || verb_cued
@@ -279,7 +322,7 @@ pub(super) fn discover(
                 first.is_some_and(|t| lexicon.articles.contains(&t.text.to_lowercase()))
             };
             if compound_of_noun
-                && (!title_compound || is_common_noun)
+                && (!(title_compound || predicate_cued) || is_common_noun)
                 && (is_common_noun
                     || counted
                     || glued
