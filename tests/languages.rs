@@ -1447,3 +1447,26 @@ fn a_short_form_in_a_title_compound_is_the_entity_named_in_full() {
         "{rels:?}"
     );
 }
+
+/// A company anaphor returns to the article's main company when it is among the
+/// candidates, also when the main company is named once with its legal form and once
+/// without ("Vestnet" in the title, "Vestnet A/S" in the body): not to the employer a
+/// new manager came from, named in between.
+#[test]
+fn an_anaphor_returns_to_the_main_company_named_with_and_without_its_legal_form() {
+    let x = extract_text(
+        "Vestnet ansætter ny direktør\n\nDet Esbjerg-baserede Vestnet A/S har ansat Lars Mikkelsen som direktør.\nMikkelsen kommer fra Telia Danmark, hvor han var salgsdirektør.\nHan afløser Hanne Sørensen, der har stået i spidsen for virksomheden siden 2015.\nVestnet leverer fibernet til 40.000 husstande.",
+        "da",
+    );
+    let anaphor = x
+        .mentions
+        .iter()
+        .find(|m| m.surface == "virksomheden")
+        .expect("the anaphor is read");
+    assert_eq!(
+        anaphor.reference,
+        telekg::extract::Reference::New("Vestnet A/S".into()),
+        "{:?}",
+        x.mentions
+    );
+}

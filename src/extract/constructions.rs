@@ -2520,10 +2520,18 @@ fn negated(
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }
 
-/// A past marker ("tidligere", "formerly") inside the match, right before it, or in the
-/// three tokens after it ("var vd för Tele2 fram till 2019").
+/// A past marker ("tidligere", "formerly") inside the match, in the words right before
+/// it (up to three, back to a name or punctuation: "Telias förre vd X lämnade bolaget"),
+/// or in the three tokens after it ("var vd för Tele2 fram till 2019").
 fn past(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
-    let from = start.saturating_sub(1);
+    let mut from = start.saturating_sub(1);
+    while from > 0
+        && start - from < 3
+        && toks[from - 1].kind == TokKind::Word
+        && !toks[from - 1].boundary
+    {
+        from -= 1;
+    }
     // A span of two years right after the match closes the role or holding ("var
     // konsernsjef i Telenor fra 2002 til 2015", "mellan 2013 och 2018").
     let year = |t: &Tok| {

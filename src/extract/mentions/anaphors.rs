@@ -171,7 +171,7 @@ pub(super) fn find_anaphors(
                     .rev()
                     .filter(fits)
                     .filter(|m| sentence.saturating_sub(m.sentence) <= 2)
-                    .find(|m| &m.reference == f)
+                    .find(|m| same_entity(&m.reference, f, knowledge))
             });
         // ... otherwise the subject: the first fitting mention of the nearest sentence.
         let antecedent = by_prefix.or(introduced).or(focus).or_else(|| {
@@ -198,6 +198,24 @@ pub(super) fn find_anaphors(
         }
     }
     out
+}
+
+/// Whether two references name one entity: equal, or two new names that differ only by
+/// a legal form ("Vestjysk Bredbånd" and "Vestjysk Bredbånd A/S", which resolution
+/// merges later).
+fn same_entity(a: &Reference, b: &Reference, knowledge: &Knowledge) -> bool {
+    let bare = |s: &str| -> String {
+        let forms = &knowledge.common.legal_forms;
+        forms
+            .iter()
+            .find_map(|f| s.strip_suffix(f.as_str()).and_then(|h| h.strip_suffix(' ')))
+            .unwrap_or(s)
+            .to_string()
+    };
+    match (a, b) {
+        (Reference::New(x), Reference::New(y)) => x == y || bare(x) == bare(y),
+        _ => a == b,
+    }
 }
 
 /// Whether `m` is the first mention of its entity in the article's body (no mention of
