@@ -1470,3 +1470,34 @@ fn an_anaphor_returns_to_the_main_company_named_with_and_without_its_legal_form(
         x.mentions
     );
 }
+
+/// The price in a fronted adjunct with a deal noun is the main clause subject's, the
+/// buyer's ("En annonçant le rachat de Y pour 400 millions d'euros, Telenet ...").
+#[test]
+fn a_price_in_a_fronted_deal_adjunct_is_the_buyers() {
+    for (text, lang, value, currency) in [
+        (
+            "T\n\nEn annonçant le rachat de SFR Belgique pour un montant de 400 millions d'euros, Telenet étend sa couverture.",
+            "fr",
+            400e6,
+            "EUR",
+        ),
+        (
+            "T\n\nBy completing the purchase of EE for 12.5 billion pounds, BT became the largest operator in Britain.",
+            "en",
+            12.5e9,
+            "GBP",
+        ),
+    ] {
+        let x = extract_text(text, lang);
+        let price = x
+            .facts
+            .iter()
+            .find(|f| f.metric == Metric::Price)
+            .unwrap_or_else(|| panic!("{text}: no price in {:?}", x.facts));
+        assert_eq!(price.value, value, "{text}");
+        assert_eq!(price.currency.as_deref(), Some(currency), "{text}");
+        let buyer = &x.mentions[price.about].surface;
+        assert!(buyer == "Telenet" || buyer == "BT", "{text}: {buyer}");
+    }
+}
