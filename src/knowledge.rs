@@ -695,6 +695,12 @@ pub struct Lexicon {
     /// "tapte" name a loss.
     #[serde(default)]
     pub count_change_verbs: Vec<String>,
+    /// Verbs of contributing ("apporter", "will add", "bidra med"): a figure after one in
+    /// its clause (back to a comma, 160 characters at most) is what a deal or unit adds,
+    /// a change, not the level of a revenue, profit or count ("va apporter 730 millions
+    /// à ses revenus").
+    #[serde(default)]
+    pub contribution_verbs: Vec<String>,
     /// Verbs of rising and falling ("økte", "rose", "stieg"): a figure right after one
     /// (within two words) is the change ("Økte 515 millioner i omsetning").
     #[serde(default)]

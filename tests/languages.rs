@@ -1501,3 +1501,27 @@ fn a_price_in_a_fronted_deal_adjunct_is_the_buyers() {
         assert!(buyer == "Telenet" || buyer == "BT", "{text}: {buyer}");
     }
 }
+
+/// What a deal or unit will add is a change, not the level of a revenue or a count, in
+/// every language that lists verbs of contributing; the level in a plain clause stays.
+#[test]
+fn a_contribution_is_no_level() {
+    for (text, lang) in [
+        (
+            "T\n\nLa transaction va apporter 730 millions de couronnes à ses revenus.",
+            "fr",
+        ),
+        (
+            "T\n\nThe deal will add 50,000 customers to Telia's base.",
+            "en",
+        ),
+        ("T\n\nOppkjøpet vil tilføre Telia 200 000 kunder.", "nb"),
+        ("T\n\nKöpet kommer att tillföra Telia 200 000 kunder.", "sv"),
+        ("T\n\nKøbet vil tilføre Telia 200.000 kunder.", "da"),
+    ] {
+        let facts = facts_of(text, lang);
+        assert!(facts.is_empty(), "{text}: {facts:?}");
+    }
+    let facts = facts_of("T\n\nTelia has 50,000 customers.", "en");
+    assert_eq!(facts.len(), 1, "{facts:?}");
+}

@@ -372,6 +372,19 @@ pub fn find_facts(
             {
                 continue;
             }
+            // What a deal or unit will add is a change ("va apporter 730 millions à ses
+            // revenus"), read back to the clause's start.
+            if metric != Metric::Price && !lexicon.contribution_verbs.is_empty() {
+                let wide = last_chars(before, 160).to_lowercase();
+                let clause = wide.rsplit([',', ';', ':']).next().unwrap_or(&wide);
+                if lexicon
+                    .contribution_verbs
+                    .iter()
+                    .any(|v| has_word(clause, &v.to_lowercase()))
+                {
+                    continue;
+                }
+            }
             let counted = matches!(metric, Metric::CustomerCount | Metric::Employees);
             if (!level
                 && (lexicon.change_cues.iter().any(change)
