@@ -1525,3 +1525,23 @@ fn a_contribution_is_no_level() {
     let facts = facts_of("T\n\nTelia has 50,000 customers.", "en");
     assert_eq!(facts.len(), 1, "{facts:?}");
 }
+
+/// A body sentence that ends as prose is read for names however many of its words are
+/// capitalised; a Title Case line without final punctuation is a heading and is not.
+#[test]
+fn a_prose_sentence_with_many_names_is_no_headline() {
+    let m = mentions(
+        "T\n\nIn London, Ofcom spokesperson David Hartley said so.",
+        "en",
+    );
+    assert!(m.iter().any(|s| s == "David Hartley"), "{m:?}");
+    let m = mentions(
+        "T\n\nQuarterly Results For The Nordic Region Summary\n\nTelia grew.",
+        "en",
+    );
+    assert!(
+        !m.iter()
+            .any(|s| s.contains("Quarterly") || s.contains("Summary")),
+        "{m:?}"
+    );
+}

@@ -45,9 +45,19 @@ pub(super) fn discover(
     let mut singles: Vec<(Span, bool)> = Vec::new();
     for (si, (sentence, toks)) in article.sentences.iter().zip(&sentence_tokens).enumerate() {
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
-        // Headlines in Title Case carry no name signal.
+        // Headlines in Title Case carry no name signal. A sentence of the body that ends
+        // as prose does ("In London, Ofcom spokesperson David Hartley said so.") is no
+        // headline, however many names it has.
         let caps = words.iter().filter(|t| t.is_capitalised()).count();
-        if lexicon.title_case_headlines && words.len() >= 4 && caps * 10 >= words.len() * 6 {
+        let prose = si > 0
+            && text[sentence.start..sentence.end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '»']);
+        if lexicon.title_case_headlines
+            && !prose
+            && words.len() >= 4
+            && caps * 10 >= words.len() * 6
+        {
             continue;
         }
         for span in capitalised_spans(toks, si, sets, common, covered, text) {
