@@ -475,29 +475,22 @@ GERMAN_CITY_ADJECTIVES = {
 
 def german_city_adjectives(name: str, names: list[str], country: str) -> list[str]:
     """The German adjectives of a city ("Kiel" -> ["Kieler"]): Duden's irregular form
-    when listed, else, in DE, AT and CH, the rule above on its GeoNames name (the German
-    one there; an exonym makes no German adjective: "Cologner")."""
+    when listed, else, in DE, AT and CH, the rule above on its GeoNames name, which is
+    the German one there (the other names may be exonyms: no "Cologner")."""
     for n in [name, *names]:
         if n in GERMAN_CITY_ADJECTIVES:
             return list(GERMAN_CITY_ADJECTIVES[n])
-    out = []
-    if country not in ("DE", "AT", "CH"):
-        return out
-    for n in [name]:
-        if not re.fullmatch(r"[A-ZÄÖÜÅÆØ][a-zäöüßåæøé]+", n):
-            continue
-        if n.endswith("e"):
-            forms = [n + "r"]
-        elif n.endswith("stadt"):
-            forms = [n[:-3] + "ädter"]
-        elif n.endswith("ingen"):
-            forms = [n[:-2] + "er"]
-        elif n.endswith("el") and len(re.findall(r"[aeiouäöüåæøy]+", n)) >= 2:
-            forms = [n + "er", n[:-2] + "ler"]
-        else:
-            forms = [n + "er"]
-        out += [f for f in forms if f not in out]
-    return out
+    if country not in ("DE", "AT", "CH") or not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", name):
+        return []
+    if name.endswith("e"):
+        return [name + "r"]
+    if name.endswith("stadt"):
+        return [name[:-3] + "ädter"]
+    if name.endswith("ingen"):
+        return [name[:-2] + "er"]
+    if name.endswith("el") and len(re.findall(r"[aeiouäöüy]+", name)) >= 2:
+        return [name + "er", name[:-2] + "ler"]
+    return [name + "er"]
 
 
 # French gentilés of the French, Belgian and Swiss cities of the list ("le câblo-opérateur
@@ -530,10 +523,12 @@ REGION_DEMONYMS = {
     "scotland": {"en": "Scottish", "nb": "skotsk", "nn": "skotsk", "da": "skotsk",
                  "sv": "skotsk", "fr": "écossais", "de": "schottisch"},
     "wales": {"en": "Welsh", "nb": "walisisk", "nn": "walisisk", "da": "walisisk",
-              "sv": "walesisk", "fr": "gallois", "de": "walisisch"},
+              "sv": "walesisk", "de": "walisisch"},
     "bayern": {"en": "Bavarian", "nb": "bayersk", "nn": "bayersk", "da": "bayersk",
                 "sv": "bayersk", "fr": "bavarois", "de": "bayerisch"},
-    "bretagne": {"fr": "breton", "de": "bretonisch", "nb": "bretonsk",
+    # no French "breton", "gallois": surnames of French executives (Thierry Breton, Louis
+    # Gallois) that a sentence may open with
+    "bretagne": {"de": "bretonisch", "nb": "bretonsk",
                  "sv": "bretonsk", "da": "bretonsk"},
     "jutland": {"da": "jysk", "nb": "jysk", "sv": "jylländsk", "de": "jütländisch"},
     "corse": {"en": "Corsican", "de": "korsisch"},

@@ -636,9 +636,10 @@ pub struct Lexicon {
     pub deal_anaphors: Vec<String>,
     /// The parties of a deal named together again, a plural anaphor: a determiner of
     /// `party_determiners` ("the two", "begge") before a plural noun of `party_nouns`
-    /// ("operators", "selskapene"), or a plural pronoun of `party_pronouns` ("they",
-    /// "ils"). `{PARTIES}` in patterns; like `{D}`, they are the latest partnerOf claim's
-    /// two parties.
+    /// ("operators", "selskapene"), or a word of `party_pronouns` that stands alone ("they",
+    /// "ils", a definite plural: "selskapene"). `{PARTIES}` in patterns; like `{D}`, they
+    /// are the parties of the latest partnerOf or acquires claim (an acquisition gives
+    /// only its buyer, so no pair).
     #[serde(default)]
     pub party_determiners: Vec<String>,
     /// See `party_determiners`.
@@ -696,9 +697,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub count_change_verbs: Vec<String>,
     /// Verbs of contributing ("apporter", "will add", "bidra med"): a figure after one in
-    /// its clause (back to a comma, 160 characters at most) is what a deal or unit adds,
-    /// a change, not the level of a revenue, profit or count ("va apporter 730 millions
-    /// à ses revenus").
+    /// its clause (back to a comma before a space, 160 characters at most) is what a deal
+    /// or unit adds, a change, not the level of a revenue, profit or count ("va apporter
+    /// 730 millions à ses revenus"), unless it follows a level preposition ("to 5
+    /// million"). Only verbs before the figure: German puts them last and has none.
     #[serde(default)]
     pub contribution_verbs: Vec<String>,
     /// Verbs of rising and falling ("økte", "rose", "stieg"): a figure right after one

@@ -2301,7 +2301,15 @@ pub fn find(
                     .common
                     .past_sensitive
                     .contains(&set.relation)
-                    && past(lc, &clause, b.start, b.end)
+                    && past(lc, &clause, b.start, b.end, |k| {
+                        b.y.is_some_and(|(ys, ye)| {
+                            clause[ys..ye].iter().any(|t| {
+                                matches!(t.kind, TokKind::Mention(o)
+                                    if mentions.get(o).zip(mentions.get(k))
+                                        .is_some_and(|(a, c)| a.reference == c.reference))
+                            })
+                        })
+                    })
                 {
                     continue;
                 }
@@ -2520,17 +2528,30 @@ fn negated(
         || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
 }
 
-/// A past marker ("tidligere", "formerly") inside the match, in the words right before
-/// it (up to three, back to a name or punctuation: "Telias förre vd X lämnade bolaget"),
-/// or in the three tokens after it ("var vd för Tele2 fram till 2019").
-fn past(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
+/// A past marker ("tidligere", "formerly") inside the match, right before it, or in the
+/// three tokens after it ("var vd för Tele2 fram till 2019"). Also in a title before the
+/// subject that the relation's own object heads in the genitive ("Telias förre vd X
+/// lämnade bolaget": the ended role is at that employer; "Former CFO X was appointed
+/// chief executive of Vodafone" names another role). `is_object(k)`: whether mention `k`
+/// is the relation's object.
+fn past(
+    lc: &LanguageConstructions,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    is_object: impl Fn(usize) -> bool,
+) -> bool {
     let mut from = start.saturating_sub(1);
-    while from > 0
-        && start - from < 3
-        && toks[from - 1].kind == TokKind::Word
-        && !toks[from - 1].boundary
-    {
-        from -= 1;
+    let mut k = from;
+    while k > 0 && start - k < 3 && toks[k - 1].kind == TokKind::Word && !toks[k - 1].boundary {
+        k -= 1;
+    }
+    let owned_title = k > 0
+        && k < from
+        && is_genitive(&toks[k - 1])
+        && matches!(toks[k - 1].kind, TokKind::Mention(m) if is_object(m));
+    if owned_title {
+        from = k;
     }
     // A span of two years right after the match closes the role or holding ("var
     // konsernsjef i Telenor fra 2002 til 2015", "mellan 2013 och 2018").

@@ -374,9 +374,14 @@ pub fn find_facts(
             }
             // What a deal or unit will add is a change ("va apporter 730 millions à ses
             // revenus"), read back to the clause's start.
-            if metric != Metric::Price && !lexicon.contribution_verbs.is_empty() {
+            if !level && metric != Metric::Price && !lexicon.contribution_verbs.is_empty() {
                 let wide = last_chars(before, 160).to_lowercase();
-                let clause = wide.rsplit([',', ';', ':']).next().unwrap_or(&wide);
+                // Back to a clause break: a comma before a space, not one inside "1,200".
+                let clause = [", ", "; ", ": "]
+                    .iter()
+                    .filter_map(|b| wide.rfind(b).map(|i| i + b.len()))
+                    .max()
+                    .map_or(wide.as_str(), |i| &wide[i..]);
                 if lexicon
                     .contribution_verbs
                     .iter()

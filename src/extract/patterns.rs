@@ -101,13 +101,13 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let titles = alternation(&lexicon.titles);
     let org_words = alternation(&lexicon.org_cues);
     let deals = alternation(&lexicon.deal_anaphors);
-    // "the two operators", "begge selskapene", "ils": a determiner is optional before
-    // the plural noun; a pronoun stands alone.
+    // "the two operators", "begge selskapene", "ils": a plural noun after its
+    // determiner, or a word that stands alone (a pronoun, a definite plural).
     let parties = if lexicon.party_nouns.is_empty() || lexicon.party_pronouns.is_empty() {
         "[^\\s\\S]".to_string() // a language without the lists: never
     } else {
         format!(
-            "(?:(?:{}) )?(?:{})|{}",
+            "(?:{}) (?:{})|{}",
             alternation(&lexicon.party_determiners),
             alternation(&lexicon.party_nouns),
             alternation(&lexicon.party_pronouns)
@@ -125,7 +125,7 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
         .replace("{TITLE}", &format!("[\\w-]*(?:{titles})\\w{{0,3}}"))
         .replace("{ORG}", &format!("[\\w-]*(?:{org_words})"))
         .replace("{D}", &format!("(?P<D>(?:{deals}))\\b"))
-        .replace("{PARTIES}", &format!("(?P<D>(?:{parties}))\\b"))
+        .replace("{PARTIES}", &format!("\\b(?P<D>(?:{parties}))\\b"))
 }
 
 fn compile(lexicon: &Lexicon) -> LanguagePatterns {

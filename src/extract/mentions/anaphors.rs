@@ -204,17 +204,19 @@ pub(super) fn find_anaphors(
 /// a legal form ("Vestjysk Bredbånd" and "Vestjysk Bredbånd A/S", which resolution
 /// merges later).
 fn same_entity(a: &Reference, b: &Reference, knowledge: &Knowledge) -> bool {
-    let bare = |s: &str| -> String {
-        let forms = &knowledge.common.legal_forms;
-        forms
-            .iter()
-            .find_map(|f| s.strip_suffix(f.as_str()).and_then(|h| h.strip_suffix(' ')))
-            .unwrap_or(s)
-            .to_string()
-    };
     match (a, b) {
-        (Reference::New(x), Reference::New(y)) => x == y || bare(x) == bare(y),
+        (Reference::New(x), Reference::New(y)) => {
+            x == y || without_legal_form(x, knowledge) == without_legal_form(y, knowledge)
+        }
         _ => a == b,
+    }
+}
+
+/// A name without a final legal-form word ("Vestnett AS" -> "Vestnett").
+fn without_legal_form<'a>(name: &'a str, knowledge: &Knowledge) -> &'a str {
+    match name.rsplit_once(' ') {
+        Some((head, last)) if knowledge.common.legal_forms.iter().any(|f| f == last) => head,
+        _ => name,
     }
 }
 
@@ -222,13 +224,7 @@ fn same_entity(a: &Reference, b: &Reference, knowledge: &Knowledge) -> bool {
 /// the same entity, nor of its name without a legal form, before it) and written as a new
 /// entity is introduced, with its legal form ("Vestnett AS").
 fn introduced_here(m: &Mention, mentions: &[Mention], knowledge: &Knowledge) -> bool {
-    let forms = &knowledge.common.legal_forms;
-    let bare = |s: &str| -> String {
-        match s.rsplit_once(' ') {
-            Some((head, last)) if forms.iter().any(|f| f == last) => head.to_string(),
-            _ => s.to_string(),
-        }
-    };
+    let bare = |s| without_legal_form(s, knowledge);
     let name = bare(&m.surface);
     // The title announces what the body introduces: it does not count.
     let earlier = mentions.iter().any(|o| {

@@ -168,6 +168,7 @@ pub(super) fn discover(
             // The first part of a title compound is the employer ("Nordnetz-Chef Hans
             // Müller", "Nordnett-sjef", "United-Internet-Chef").
             let title_compound = !common_word
+                && surface.chars().count() >= 3
                 && text[span.end..sentence.end]
                     .strip_prefix('-')
                     .map(|rest| {
@@ -207,7 +208,10 @@ pub(super) fn discover(
             // ("Fjordnet is a subsidiary of Telenor", "Congstar ist eine Tochter der
             // Telekom", "Fjordnett er et datterselskap av Telenor"): an article and up to
             // two modifiers may stand before the noun.
-            let predicate_cued = !common_word && {
+            // Only the subject: at the start of a sentence or a clause ("Ifølge Hansen er
+            // selskapet ..." has its subject after the verb).
+            let subject_position = span.sentence_initial || prev == "," || prev.is_empty();
+            let predicate_cued = !common_word && subject_position && {
                 let words: Vec<String> = after_span
                     .split(char::is_whitespace)
                     .filter(|w| !w.is_empty())
@@ -228,7 +232,10 @@ pub(super) fn discover(
                                 return false;
                             }
                             modifiers += 1;
+                            // A preposition ends the predicate's noun phrase ("er sjef i
+                            // selskapet").
                             modifiers > 2
+                                || lexicon.grammar.prepositions.contains(*w)
                                 || sets
                                     .appositive_cues
                                     .iter()
