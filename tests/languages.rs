@@ -1545,3 +1545,36 @@ fn a_prose_sentence_with_many_names_is_no_headline() {
         "{m:?}"
     );
 }
+
+/// A company discovered by a cue is that company wherever the article names it again
+/// without one (one name, one entity per article); a short form read as another name is
+/// not spread ("United-Chef").
+#[test]
+fn a_discovered_name_is_found_again_in_the_same_article() {
+    let x = extract_text(
+        "Titel\n\nMit der Übernahme des Mobilfunk-Unternehmens Drillisch will United Internet wachsen.\n\nIm Gegenzug übernimmt United Internet 73 Prozent der Anteile an Drillisch.",
+        "de",
+    );
+    let drillisch = x
+        .mentions
+        .iter()
+        .filter(|m| m.surface == "Drillisch")
+        .count();
+    assert_eq!(drillisch, 2, "{:?}", x.mentions);
+}
+
+/// A compound a customer noun opens is about customers: "Kundenverträge" is no agreement
+/// between the companies that have them.
+#[test]
+fn customer_contracts_are_no_partnership() {
+    let rels = relations(
+        "T\n\nUnited Internet und Drillisch haben mehr als 12 Millionen Kundenverträge.",
+        "de",
+    );
+    assert!(!rels.iter().any(|(_, p, _)| p == "partnerOf"), "{rels:?}");
+    let rels = relations(
+        "T\n\nTelia und Telenor haben einen Kooperationsvertrag.",
+        "de",
+    );
+    assert!(has(&rels, "Telia", "partnerOf", "Telenor"), "{rels:?}");
+}

@@ -191,6 +191,10 @@ struct Instance {
 
 /// A language's constructions, triggers and function words, compiled once.
 pub struct LanguageConstructions {
+    /// Customer nouns (lexicon metrics), lower case: a compound they open is about
+    /// customers, no trigger of its head ("Kundenverträge" are no agreement between the
+    /// subjects).
+    customer_words: Vec<String>,
     sets: Vec<CompiledSet>,
     instances: Vec<Instance>,
     classes: HashMap<Class, Phrases>,
@@ -503,6 +507,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
     let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
     let compound_tails2: HashSet<[u8; 2]> = compound_index.keys().map(|k| tail2(k)).collect();
     LanguageConstructions {
+        customer_words: lexicon
+            .metrics
+            .customers
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !w.contains(' '))
+            .collect(),
         sets,
         instances,
         classes,
@@ -2080,6 +2091,10 @@ fn anchors<'a>(
                 if t.lower.len() >= lc.compound_min && lc.compound_tails2.contains(&tail2(&t.lower))
                 {
                     for (i, _) in t.lower.char_indices().filter(|(i, _)| *i >= 3) {
+                        let modifier = t.lower[..i].trim_end_matches('-');
+                        if lc.customer_words.iter().any(|c| c == modifier) {
+                            continue;
+                        }
                         if let Some(entries) = lc.compound_index.get(&t.lower[i..]) {
                             for &(set, part) in entries {
                                 out.push((pos, set, part, None));

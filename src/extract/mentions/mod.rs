@@ -195,6 +195,28 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
     reclaim_from_places(article, &mut covered, &mut mentions);
     adopt_partial_names(&article.text, &mut mentions, knowledge);
+    // One name, one entity in an article: a company discovered by a cue is that company
+    // wherever the article writes its name again without one ("des Mobilfunk-Unternehmens
+    // Drillisch ... 73 Prozent der Anteile an Drillisch").
+    let discovered_names: Vec<(String, Reference, EntityType, usize)> = mentions
+        .iter()
+        .filter(|m| {
+            // The name itself, not a short form read as another name ("United-Chef").
+            m.origin == Origin::Name
+                && m.etype == EntityType::Company
+                && matches!(&m.reference, Reference::New(n) if *n == m.surface)
+        })
+        .map(|m| (m.surface.clone(), m.reference.clone(), m.etype, m.start))
+        .collect();
+    for (surface, reference, etype, _) in &discovered_names {
+        let form = Form {
+            surface,
+            reference,
+            etype: *etype,
+            origin: Origin::Name,
+        };
+        add_occurrences(article, &form, 0, &mut covered, &mut mentions);
+    }
 
     // 4. Abbreviations defined in the text: "Full Name (ABBR)".
     let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
