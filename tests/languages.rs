@@ -1578,3 +1578,198 @@ fn customer_contracts_are_no_partnership() {
     );
     assert!(has(&rels, "Telia", "partnerOf", "Telenor"), "{rels:?}");
 }
+
+/// Property: a number printed in any format a language uses and read back gives the same
+/// value and currency, through ingest (which maps no-break, narrow and thin spaces to
+/// spaces) and the fact stage. Every value of a grid is printed with each digit-grouping
+/// separator the language writes, its decimal mark and scale words, a currency word after
+/// or a code before, and for a result a sign (ASCII minus, U+2212).
+#[test]
+fn a_number_printed_in_any_supported_format_reads_back() {
+    // (language, revenue sentence, result sentence, decimal mark, grouping separators,
+    // million word, billion word, currency word, its code)
+    type Lang<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        char,
+        &'a [&'a str],
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+    );
+    let langs: [Lang; 7] = [
+        (
+            "nb",
+            "Omsetningen i Telenor var {x}.",
+            "Årsresultatet i Telenor ble {x}.",
+            ',',
+            &[" ", "\u{a0}", "\u{202f}", "\u{2009}", "."],
+            "millioner",
+            "milliarder",
+            "kroner",
+            "NOK",
+        ),
+        (
+            "nn",
+            "Omsetnaden i Telenor var {x}.",
+            "Resultatet i Telenor vart {x}.",
+            ',',
+            &[" ", "\u{a0}", "\u{202f}", "."],
+            "millionar",
+            "milliardar",
+            "kroner",
+            "NOK",
+        ),
+        (
+            "da",
+            "Omsætningen i TDC var {x}.",
+            "Resultatet i TDC blev {x}.",
+            ',',
+            &[".", " ", "\u{a0}"],
+            "millioner",
+            "milliarder",
+            "kroner",
+            "DKK",
+        ),
+        (
+            "sv",
+            "Omsättningen i Telia var {x}.",
+            "Nettoresultatet i Telia blev {x}.",
+            ',',
+            &[" ", "\u{a0}", "\u{202f}", "\u{2009}"],
+            "miljoner",
+            "miljarder",
+            "kronor",
+            "SEK",
+        ),
+        (
+            "de",
+            "Der Umsatz von Vodafone betrug {x}.",
+            "Der Nettogewinn von Vodafone betrug {x}.",
+            ',',
+            &[".", "'", "\u{a0}", "\u{202f}"],
+            "Millionen",
+            "Milliarden",
+            "Euro",
+            "EUR",
+        ),
+        (
+            "fr",
+            "Le chiffre d'affaires d'Orange a atteint {x}.",
+            "Le résultat net d'Orange s'est établi à {x}.",
+            ',',
+            &[" ", "\u{a0}", "\u{202f}", "."],
+            "millions",
+            "milliards",
+            "euros",
+            "EUR",
+        ),
+        (
+            "en",
+            "Vodafone's revenue was {x}.",
+            "Vodafone's net result was {x}.",
+            '.',
+            &[",", "\u{a0}"],
+            "million",
+            "billion",
+            "pounds",
+            "GBP",
+        ),
+    ];
+    let group = |n: u64, sep: &str| -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    };
+    let mut failures = Vec::new();
+    for (lang, revenue, result, mark, seps, million, billion, word, code) in langs {
+        let mut check = |template: &str, x: String, metric: Metric, value: f64| {
+            let text = format!("T\n\n{}", template.replace("{x}", &x));
+            let facts = facts_of(&text, lang);
+            let ok = facts.iter().any(|(m, v, c)| {
+                *m == metric
+                    && (v - value).abs() <= value.abs() * 1e-9
+                    && c.as_deref() == Some(code)
+            });
+            if !ok {
+                failures.push(format!("[{lang}] {text:?} -> {facts:?}"));
+            }
+        };
+        for n in [
+            1_234_u64,
+            56_789,
+            987_654,
+            1_234_567,
+            12_345_678,
+            987_654_321,
+        ] {
+            for sep in seps {
+                let printed = group(n, sep);
+                check(
+                    revenue,
+                    format!("{printed} {word}"),
+                    Metric::Revenue,
+                    n as f64,
+                );
+                check(
+                    revenue,
+                    format!("{code} {printed}"),
+                    Metric::Revenue,
+                    n as f64,
+                );
+                check(
+                    result,
+                    format!("-{printed} {word}"),
+                    Metric::NetIncome,
+                    -(n as f64),
+                );
+                check(
+                    result,
+                    format!("\u{2212}{printed} {word}"),
+                    Metric::NetIncome,
+                    -(n as f64),
+                );
+            }
+        }
+        for (whole, frac) in [(1_u64, 5_u64), (27, 6), (3, 25), (154, 0)] {
+            let number = if frac == 0 {
+                whole.to_string()
+            } else {
+                format!("{whole}{mark}{frac}")
+            };
+            let value: f64 = format!("{whole}.{frac}").parse().unwrap();
+            check(
+                revenue,
+                format!("{number} {million} {word}"),
+                Metric::Revenue,
+                value * 1e6,
+            );
+            check(
+                revenue,
+                format!("{number} {billion} {word}"),
+                Metric::Revenue,
+                value * 1e9,
+            );
+            check(
+                revenue,
+                format!("{code} {number} {billion}"),
+                Metric::Revenue,
+                value * 1e9,
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
