@@ -1644,10 +1644,28 @@ impl Matcher<'_> {
             Dir::Forward => {
                 // An item: a mention, maybe after an article and descriptors ("gegen die
                 // Telekom", "og den svenske pensionskasse Alecta"); its end.
+                // A place in the genitive before the descriptor is part of it
+                // ("gegen Deutschlands Handynetzbetreiber Deutsche Telekom, ...").
+                let place_genitive = |t: &Tok| {
+                    is_genitive(t)
+                        && matches!(t.kind, TokKind::Mention(k) if self.mentions.get(k)
+                            .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place))
+                };
                 let item = |i: usize| -> Option<usize> {
                     let mut j = i;
-                    while toks.get(j).is_some_and(|t| !is_mention(t) || t.demonym)
-                        && (article(j) || descriptor(j))
+                    if toks.get(j).is_some_and(place_genitive)
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|t| t.service || descriptor(j + 1))
+                    {
+                        j += 1;
+                    }
+                    // A generic service names what the company is ("der Mobilfunkanbieter
+                    // X", "Handynetzbetreiber X"): a descriptor too.
+                    while toks
+                        .get(j)
+                        .is_some_and(|t| !is_mention(t) || t.demonym || t.service)
+                        && (article(j) || descriptor(j) || toks[j].service)
                     {
                         j += 1;
                     }
@@ -1683,19 +1701,30 @@ impl Matcher<'_> {
                 if !single && plain(first) {
                     let mut end = first_end;
                     let mut closed = false;
-                    while let Some(sep) = toks.get(end) {
+                    loop {
+                        // An alias in brackets after an item stays with it ("Telefónica
+                        // (O2) und Vodafone").
+                        let at = if toks.get(end).is_some_and(|t| t.lower == "(")
+                            && toks.get(end + 1).is_some_and(is_mention)
+                            && toks.get(end + 2).is_some_and(|t| t.lower == ")")
+                        {
+                            end + 3
+                        } else {
+                            end
+                        };
+                        let Some(sep) = toks.get(at) else { break };
                         // A coordinator may be a phrase ("as well as", "als auch").
                         let coordinator_len = self
                             .lc
                             .classes
                             .get(&Class::And)
-                            .and_then(|c| c.forward(toks, end).into_iter().max())
+                            .and_then(|c| c.forward(toks, at).into_iter().max())
                             .unwrap_or(0);
                         let coordinator = coordinator_len > 0;
                         if sep.lower != "," && !coordinator {
                             break;
                         }
-                        let mut next = end + coordinator_len.max(1);
+                        let mut next = at + coordinator_len.max(1);
                         // "nicht nur X, sondern auch Y", "ikke bare X, men også Y": a comma
                         // before a coordinator, after a focus particle before the list.
                         let mut coordinator = coordinator;
