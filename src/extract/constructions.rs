@@ -1140,9 +1140,15 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 },
                 boundary: false,
                 relative: false,
-                demonym: mentions
-                    .get(index)
-                    .is_some_and(|m| m.origin == Origin::Demonym),
+                // A place glued to a participle or adjective is a nationality-like
+                // modifier ("Hong Kong-based", "Oslo-baserte", "Kiel-ansässige").
+                demonym: mentions.get(index).is_some_and(|m| {
+                    m.origin == Origin::Demonym
+                        || (m.etype == crate::knowledge::EntityType::Place
+                            && suffix.strip_prefix('-').is_some_and(|w| {
+                                w.len() >= 4 && w.chars().all(|c| c.is_lowercase())
+                            }))
+                }),
                 service: mentions
                     .get(index)
                     .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
