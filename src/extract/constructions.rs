@@ -1659,10 +1659,11 @@ impl Matcher<'_> {
                 };
                 let item = |i: usize| -> Option<usize> {
                     let mut j = i;
+                    // ... or right before the name ("owned by Hong Kong's CK Hutchison").
                     if toks.get(j).is_some_and(place_genitive)
-                        && toks
-                            .get(j + 1)
-                            .is_some_and(|t| t.service || descriptor(j + 1))
+                        && toks.get(j + 1).is_some_and(|t| {
+                            t.service || descriptor(j + 1) || (is_mention(t) && !t.demonym)
+                        })
                     {
                         j += 1;
                     }
