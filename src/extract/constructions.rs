@@ -2127,11 +2127,11 @@ fn anchors<'a>(
                 if t.lower.len() >= lc.compound_min && lc.compound_tails2.contains(&tail2(&t.lower))
                 {
                     for (i, _) in t.lower.char_indices().filter(|(i, _)| *i >= 3) {
-                        let modifier = t.lower[..i].trim_end_matches('-');
-                        if lc.customer_words.iter().any(|c| c == modifier) {
-                            continue;
-                        }
                         if let Some(entries) = lc.compound_index.get(&t.lower[i..]) {
+                            let modifier = t.lower[..i].trim_end_matches('-');
+                            if lc.customer_words.iter().any(|c| c == modifier) {
+                                continue;
+                            }
                             for &(set, part) in entries {
                                 out.push((pos, set, part, None));
                             }

@@ -35,6 +35,9 @@ pub struct LanguagePatterns {
     hypothetical: Option<Regex>,
     /// Past markers ("tidligere", "formerly"): they void claims of past-sensitive relations.
     past: Option<Regex>,
+    /// The plural anaphors of a deal's parties: a sentence that names nothing is read
+    /// only when it has one.
+    parties: Option<Regex>,
 }
 
 /// Every comma of the masked text stands apart (see [`mask_sentence`]); a pattern's comma
@@ -83,6 +86,20 @@ fn tolerate_commas(pattern: &str) -> String {
     out
 }
 
+/// The plural anaphors of a deal's parties ("the two operators", "begge selskapene",
+/// "ils"): a plural noun after its determiner, or a word that stands alone (a pronoun, a
+/// definite plural). `None` for a language without the lists.
+fn parties_alternation(lexicon: &Lexicon) -> Option<String> {
+    (!lexicon.party_nouns.is_empty() && !lexicon.party_pronouns.is_empty()).then(|| {
+        format!(
+            "(?:{}) (?:{})|{}",
+            alternation(&lexicon.party_determiners),
+            alternation(&lexicon.party_nouns),
+            alternation(&lexicon.party_pronouns)
+        )
+    })
+}
+
 /// Expands the slot syntax of a pattern into a regex.
 pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     // An optional article before every slot: "gegen (die) Telekom", "by (the) Commission".
@@ -101,18 +118,8 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let titles = alternation(&lexicon.titles);
     let org_words = alternation(&lexicon.org_cues);
     let deals = alternation(&lexicon.deal_anaphors);
-    // "the two operators", "begge selskapene", "ils": a plural noun after its
-    // determiner, or a word that stands alone (a pronoun, a definite plural).
-    let parties = if lexicon.party_nouns.is_empty() || lexicon.party_pronouns.is_empty() {
-        "[^\\s\\S]".to_string() // a language without the lists: never
-    } else {
-        format!(
-            "(?:{}) (?:{})|{}",
-            alternation(&lexicon.party_determiners),
-            alternation(&lexicon.party_nouns),
-            alternation(&lexicon.party_pronouns)
-        )
-    };
+    // A language without the lists: never.
+    let parties = parties_alternation(lexicon).unwrap_or_else(|| "[^\\s\\S]".to_string());
     let pattern = tolerate_commas(pattern).replace("}'?s?", "}(?:'s|s)?");
     pattern
         .replace("{X1}", &format!("{article}(?P<X>{entity})"))
@@ -185,8 +192,11 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     });
     let past = (!lexicon.grammar.past_markers.is_empty())
         .then(|| Regex::new(&whole_words(&lexicon.grammar.past_markers)).expect("past regex"));
+    let parties = parties_alternation(lexicon)
+        .map(|alt| Regex::new(&format!("(?i)\\b(?:{alt})\\b")).expect("parties regex"));
     LanguagePatterns {
         past,
+        parties,
         reduction_filter: Prefilter::new(reductions.iter().map(|p| p.regex.as_str())),
         relation_filter: Prefilter::new(relations.iter().map(|p| p.regex.as_str())),
         reductions,
@@ -363,11 +373,15 @@ pub fn find_relations_traced(
     };
     for sentence in 0..article.sentences.len() {
         // A sentence that names nothing can still speak of the parties of a deal named
-        // before ("The two operators remain competitors").
+        // before ("The two operators remain competitors"): read it only then.
         if !mentions.iter().any(|m| m.sentence == sentence)
-            && !claims
+            && !(claims
                 .iter()
                 .any(|c: &RelationClaim| c.property == "partnerOf")
+                && patterns.parties.as_ref().is_some_and(|r| {
+                    let s = &article.sentences[sentence];
+                    r.is_match(&article.text[s.start..s.end])
+                }))
         {
             continue;
         }

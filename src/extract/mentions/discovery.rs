@@ -221,31 +221,25 @@ pub(super) fn discover(
                             .to_lowercase()
                     })
                     .collect();
-                let mut modifiers = 0;
+                let describes = |w: &str| {
+                    sets.appositive_cues
+                        .iter()
+                        .any(|c| crate::extract::word_has_cue(w, c))
+                };
+                // The first word after the articles and up to two modifiers; a preposition
+                // ends the predicate's noun phrase ("er sjef i selskapet").
+                let head = words
+                    .get(1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|w| !lexicon.articles.contains(*w))
+                    .take(3)
+                    .take_while(|w| !lexicon.grammar.prepositions.contains(*w))
+                    .find(|w| describes(w));
                 words
                     .first()
                     .is_some_and(|w| lexicon.grammar.copulas.contains(w))
-                    && words[1..]
-                        .iter()
-                        .find(|w| {
-                            if lexicon.articles.contains(*w) {
-                                return false;
-                            }
-                            modifiers += 1;
-                            // A preposition ends the predicate's noun phrase ("er sjef i
-                            // selskapet").
-                            modifiers > 2
-                                || lexicon.grammar.prepositions.contains(*w)
-                                || sets
-                                    .appositive_cues
-                                    .iter()
-                                    .any(|c| crate::extract::word_has_cue(w, c))
-                        })
-                        .is_some_and(|w| {
-                            sets.appositive_cues
-                                .iter()
-                                .any(|c| crate::extract::word_has_cue(w, c))
-                        })
+                    && head.is_some()
                     // "Broadband is a key business": a service word is no name.
                     && !lexicon
                         .services
