@@ -374,15 +374,16 @@ pub fn find_relations_traced(
     for sentence in 0..article.sentences.len() {
         // A sentence that names nothing can still speak of the parties of a deal named
         // before ("The two operators remain competitors"): read it only then.
-        if !mentions.iter().any(|m| m.sentence == sentence)
-            && !(claims
+        let speaks_of_parties = || {
+            claims
                 .iter()
                 .any(|c: &RelationClaim| c.property == "partnerOf")
                 && patterns.parties.as_ref().is_some_and(|r| {
                     let s = &article.sentences[sentence];
                     r.is_match(&article.text[s.start..s.end])
-                }))
-        {
+                })
+        };
+        if !mentions.iter().any(|m| m.sentence == sentence) && !speaks_of_parties() {
             continue;
         }
         let deal = |claims: &[RelationClaim]| -> Vec<usize> {
