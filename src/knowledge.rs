@@ -726,8 +726,14 @@ pub struct Lexicon {
     pub comparison_cues: Vec<String>,
     #[serde(default)]
     pub foreign_cues: Vec<String>,
+    /// Coordinators joining the items of a list ("and", "og", "sowie", "ainsi que").
     #[serde(default)]
     pub coordinators: Vec<String>,
+    /// Words after a list's coordinator that end it with an unnamed rest ("A, B and other
+    /// services", "A, B og andre tjenester", "A, B und weitere"): the named items are
+    /// still a list. Matched as whole words, lower case.
+    #[serde(default)]
+    pub list_closers: Vec<String>,
     /// Articles that may stand before a name in any slot ("gegen die Telekom", "by the
     /// Commission"); languages with definite suffixes have none.
     #[serde(default)]

@@ -233,6 +233,8 @@ pub struct LanguageConstructions {
     stake_words: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
+    /// "other", "andre", "weitere": after a coordinator, an unnamed rest ends a list.
+    list_closers: Phrases,
     pronouns: HashSet<String>,
     possessives: HashSet<String>,
     negations: Phrases,
@@ -567,6 +569,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         coordinators: lower_set(&lexicon.coordinators),
+        list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
         negations: Phrases::new(&lexicon.negations),
@@ -1719,14 +1722,26 @@ impl Matcher<'_> {
                         } else {
                             end
                         };
-                        let Some(sep) = toks.get(at) else { break };
                         // A coordinator may be a phrase ("as well as", "als auch").
-                        let coordinator_len = self
-                            .lc
-                            .classes
-                            .get(&Class::And)
-                            .and_then(|c| c.forward(toks, at).into_iter().max())
-                            .unwrap_or(0);
+                        let coordinator_at = |k: usize| {
+                            self.lc
+                                .classes
+                                .get(&Class::And)
+                                .and_then(|c| c.forward(toks, k).into_iter().max())
+                                .unwrap_or(0)
+                        };
+                        // A serial comma ("A , B , and C"), only after a comma item:
+                        // "A , and B" is two clauses.
+                        let at = if end > first_end
+                            && toks.get(at).is_some_and(|t| t.lower == ",")
+                            && coordinator_at(at + 1) > 0
+                        {
+                            at + 1
+                        } else {
+                            at
+                        };
+                        let Some(sep) = toks.get(at) else { break };
+                        let coordinator_len = coordinator_at(at);
                         let coordinator = coordinator_len > 0;
                         if sep.lower != "," && !coordinator {
                             break;
@@ -1752,7 +1767,16 @@ impl Matcher<'_> {
                         if toks.get(next).is_some_and(returns) {
                             next += 1;
                         }
-                        let Some(item_end) = item(next) else { break };
+                        let Some(item_end) = item(next) else {
+                            // "A , B and other services": the named items are the list.
+                            if coordinator
+                                && end > first_end
+                                && !self.lc.list_closers.forward(toks, next).is_empty()
+                            {
+                                closed = true;
+                            }
+                            break;
+                        };
                         end = item_end;
                         if coordinator {
                             closed = true;
@@ -1797,7 +1821,17 @@ impl Matcher<'_> {
                     let mut start = last_start;
                     let mut closed = false;
                     if start >= 1 && self.lc.coordinators.contains(&toks[start - 1].lower) {
-                        if let Some(s2) = item(start - 1).filter(|_| plain(&toks[start - 2])) {
+                        // A serial comma ("A , B , and C"), only after a comma item.
+                        let mut before = start - 1;
+                        if before >= 1 && toks[before - 1].lower == "," {
+                            let serial = item(before - 1).is_some_and(|s| {
+                                plain(&toks[before - 2]) && s >= 1 && toks[s - 1].lower == ","
+                            });
+                            if serial {
+                                before -= 1;
+                            }
+                        }
+                        if let Some(s2) = item(before).filter(|_| plain(&toks[before - 1])) {
                             start = s2;
                             closed = true;
                             while start >= 1 && toks[start - 1].lower == "," {

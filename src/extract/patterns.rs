@@ -111,9 +111,19 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     let entity = format!("{OPEN}\\d+{CLOSE}");
     let coordinators = alternation(&lexicon.coordinators);
     // "A", "A og B", "A , B og C": commas only in a list that a coordinator closes
-    // ("A , B" alone is an apposition or a clause break).
+    // ("A , B" alone is an apposition or a clause break). A serial comma before the
+    // coordinator ("A , B , and C") only after a comma item: "A , and B" is two clauses.
+    // A list may end in an unnamed rest ("A , B and other services"), its head noun kept.
+    let closers = alternation(&lexicon.list_closers);
+    let closed_by = if lexicon.list_closers.is_empty() {
+        String::new()
+    } else {
+        format!("|(?: , {entity})+(?: ,)? (?:{coordinators}) (?:{closers})\\b(?: [^\\s{OPEN}{CLOSE},.;:]+)?")
+    };
     let list = |name: &str| {
-        format!("(?P<{name}>{entity}(?:(?: , {entity})* (?:{coordinators}) {entity})?)")
+        format!(
+            "(?P<{name}>{entity}(?:(?: , {entity})+(?: ,)? (?:{coordinators}) {entity}{closed_by}| (?:{coordinators}) {entity})?)"
+        )
     };
     let titles = alternation(&lexicon.titles);
     let org_words = alternation(&lexicon.org_cues);
