@@ -2379,7 +2379,10 @@ pub fn find(
                     part,
                     Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
                 );
-                if negated(lc, &clause, b.start, b.end, verbal) {
+                // A title or a relational noun describes a name; the clause's event can
+                // fail without it ("BT chief executive X failed to win the auction").
+                let describes = matches!(part, Part::Relational | Part::Title);
+                if negated(lc, &clause, b.start, b.end, verbal, describes) {
                     continue;
                 }
                 if Knowledge::global()
@@ -2564,13 +2567,15 @@ fn antecedent(
 }
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a
-/// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken").
+/// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken") unless the
+/// match only `describes` a name (a title, a relational noun).
 fn negated(
     lc: &LanguageConstructions,
     toks: &[Tok],
     start: usize,
     end: usize,
     verbal: bool,
+    describes: bool,
 ) -> bool {
     // Back to the clause's last boundary, eight tokens at most ("rygter om, at selskabet
     // skulle købe Y").
@@ -2610,7 +2615,9 @@ fn negated(
     let rest = if verbal { rest } else { end };
     (from..end).any(|i| negation_at(lc, toks, i))
         || (end..rest).any(|i| negation_at(lc, toks, i))
-        || (end..(end + 8).min(toks.len())).any(|i| !lc.cancellations.forward(toks, i).is_empty())
+        || (!describes
+            && (end..(end + 8).min(toks.len()))
+                .any(|i| !lc.cancellations.forward(toks, i).is_empty()))
 }
 
 /// A past marker ("tidligere", "formerly") inside the match, right before it, or in the
