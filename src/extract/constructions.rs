@@ -2449,11 +2449,102 @@ pub fn find(
                         }
                     }
                 }
+                // "X, CEO of A and chairman of B": the second role is X's too.
+                if set.relation == "worksFor" && part == Part::Title {
+                    let rule = format!("{}.worksFor.coordinated-role", article.lang);
+                    let title_before_y = b.y.is_some_and(|(ys, _)| pos < ys);
+                    if title_before_y && !b.y_implicit {
+                        out.extend(coordinated_roles(
+                            lc,
+                            &clause,
+                            &b,
+                            &found,
+                            mentions,
+                            &rule,
+                            c.conf * 0.9,
+                        ));
+                    }
+                }
                 out.extend(found);
             }
         }
     }
     out
+}
+
+/// worksFor claims for a role coordinated with the one a title construction read: after
+/// its employer, a coordinator, a title (up to three words before it) and a preposition
+/// or a comma, then an organisation ("vd på A och styrelseordförande i B", "vice vd,
+/// Telia AB och vd, Telia Mobile AB"). The subjects are those of `found`.
+fn coordinated_roles(
+    lc: &LanguageConstructions,
+    clause: &[Tok],
+    b: &Bindings,
+    found: &[Found],
+    mentions: &[Mention],
+    rule: &str,
+    confidence: f32,
+) -> Vec<Found> {
+    let Some((_, ye)) = b.y else {
+        return Vec::new();
+    };
+    let word = |t: &Tok| t.kind == TokKind::Word && !t.boundary && t.lower != ",";
+    let mut k = ye;
+    let mut employers = Vec::new();
+    while clause
+        .get(k)
+        .is_some_and(|t| lc.coordinators.contains(&t.lower))
+    {
+        k += 1;
+        // A title, after at most three modifiers ("vice", "administrerende"); a former
+        // role is no employment ("and former chief executive of B").
+        let title_end = (k..(k + 4).min(clause.len()))
+            .take_while(|&i| word(&clause[i]) && lc.past_markers.forward(clause, i).is_empty())
+            .find_map(|i| {
+                let phrase = lc.titles.forward(clause, i).into_iter().max();
+                phrase
+                    .or_else(|| lc.titles.compound_head(&clause[i].lower).then_some(1))
+                    .map(|len| i + len)
+            });
+        let Some(mut at) = title_end else { break };
+        // A preposition or a comma, maybe an article, then the employer.
+        let linked = clause.get(at).is_some_and(|t| {
+            t.lower == "," || (t.kind == TokKind::Word && lc.prepositions.contains(&t.lower))
+        });
+        if !linked {
+            break;
+        }
+        at += 1;
+        if clause
+            .get(at)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+        {
+            at += 1;
+        }
+        match clause.get(at).map(|t| t.kind) {
+            Some(TokKind::Mention(m))
+                if mentions.get(m).is_some_and(|m| m.etype.is_organisation()) =>
+            {
+                employers.push(m);
+                k = at + 1;
+            }
+            _ => break,
+        }
+    }
+    found
+        .iter()
+        .filter(|f| f.implicit != Some(Slot::Subject))
+        .flat_map(|f| {
+            employers.iter().map(move |&e| Found {
+                subject: f.subject,
+                object: e,
+                relation: "worksFor".into(),
+                rule: rule.to_string(),
+                confidence,
+                implicit: None,
+            })
+        })
+        .collect()
 }
 
 /// Whether a match reads the clause in a way its grammar rules out: across the comma
