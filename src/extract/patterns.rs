@@ -379,6 +379,18 @@ pub fn find_relations_traced(
             claim.sentence,
         )) {
             claims.push(claim);
+        } else if claim.implicit.is_none() {
+            // The sentence names what a stand-in only supplied ("Dei to største aktørane
+            // ..., Ice og Tele2, ..."): the named reading wins, so the implicit one's
+            // yielding to it later does not lose the claim.
+            if let Some(old) = claims.iter_mut().find(|c| {
+                c.implicit.is_some()
+                    && (c.subject, c.object, c.sentence)
+                        == (claim.subject, claim.object, claim.sentence)
+                    && c.property == claim.property
+            }) {
+                *old = claim;
+            }
         }
     };
     for sentence in 0..article.sentences.len() {
