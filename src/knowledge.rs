@@ -374,6 +374,11 @@ pub struct Grammar {
     /// from both, not between them.
     #[serde(default)]
     pub of_pair: Vec<String>,
+    /// Articles that put the name after a noun in the genitive ("das Geschäft der
+    /// Telekom"): in an object gap the noun, not the name, is the object, unless it names
+    /// a stake ("die Mehrheit der Telekom"). Languages that say "of" need none.
+    #[serde(default)]
+    pub genitive_articles: Vec<String>,
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,

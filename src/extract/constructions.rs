@@ -217,6 +217,7 @@ pub struct LanguageConstructions {
     /// ("Telenor-konsernet"), lower case.
     company_words: HashSet<String>,
     partitive_prepositions: HashSet<String>,
+    genitive_articles: HashSet<String>,
     partitives: Phrases,
     transparent_adverbs: HashSet<String>,
     infinitive_markers: HashSet<String>,
@@ -526,6 +527,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         object_prepositions: lower_set(&g.object_prepositions),
         relative_object: lower_set(&g.relative_object),
         partitive_prepositions: lower_set(&g.partitive_prepositions),
+        genitive_articles: lower_set(&g.genitive_articles),
         articles: lower_set(&lexicon.articles),
         capitalises_nouns: lexicon.capitalises_nouns,
         org_cues: Phrases::new(lexicon.org_cues.iter().filter(|c| !c.contains(' '))),
@@ -1567,6 +1569,29 @@ impl Matcher<'_> {
         {
             return false;
         }
+        let stake = || {
+            gap.iter().any(|t| {
+                t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower)
+                    || t.lower == "%"
+                    || t.lower.ends_with('%')
+            })
+        };
+        // A noun with the name in the genitive after it ("übernimmt das österreichische
+        // Geschäft der Telekom") is the object; the name only when the noun is a stake.
+        // The article may end the gap or open the object's slot.
+        let genitive_article =
+            |t: &Tok| t.kind == TokKind::Word && self.lc.genitive_articles.contains(&t.lower);
+        let noun = |t: &Tok| t.kind == TokKind::Word && t.capitalised;
+        let genitive_after_noun = match gap {
+            [.., n, a] if noun(n) && genitive_article(a) => true,
+            [.., n] if dir == Dir::Forward && noun(n) => {
+                self.toks.get(pos + len).is_some_and(genitive_article)
+            }
+            _ => false,
+        };
+        if genitive_after_noun && !stake() {
+            return false;
+        }
         let governor = gap.iter().rev().find(|t| {
             !(t.demonym
                 || is_genitive(t)
@@ -1582,12 +1607,7 @@ impl Matcher<'_> {
         if !introduces_objects {
             return false;
         }
-        !self.lc.partitive_prepositions.contains(&governor.lower)
-            || gap.iter().any(|t| {
-                t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower)
-                    || t.lower == "%"
-                    || t.lower.ends_with('%')
-            })
+        !self.lc.partitive_prepositions.contains(&governor.lower) || stake()
     }
 
     /// Candidate extents of a mention slot at `pos`: the full coordinated list first,

@@ -505,9 +505,10 @@ pub(super) fn discover(
                 }
                 continue;
             }
-            let surface = text[span.start..end]
-                .trim_end_matches(['.', ','])
-                .to_string();
+            // A possessive "'s" is no part of the name ("Acme's Danish business"): the
+            // mention ends before it, which then marks the genitive for the relations.
+            let surface =
+                strip_genitive(text[span.start..end].trim_end_matches(['.', ','])).to_string();
             // Before a title the hyphens of a compound join the words of a name:
             // "United-Internet-Chef" names United Internet ("T-Mobile-Chef" keeps T-Mobile).
             let name = if title_compound
