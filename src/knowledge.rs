@@ -629,8 +629,15 @@ pub struct Lexicon {
     /// Words after a place name that make it the city as an actor ("Stockholm by").
     #[serde(default)]
     pub city_words: Vec<String>,
+    /// Words before a product's name ("the service", "tjenesten", "la marque"): with the
+    /// name in quotes it is a product. Compared in lower case.
     #[serde(default)]
     pub product_cues: Vec<String>,
+    /// Nouns for a brand ("brand", "merket", "Marken", "varumärket"), lower case: a
+    /// capitalised name right after one, or after a compound ending in one
+    /// ("lavprismerket", "Zweitmarke"), is a product even unquoted.
+    #[serde(default)]
+    pub brand_nouns: Vec<String>,
     #[serde(default)]
     pub company_anaphors: Vec<String>,
     #[serde(default)]

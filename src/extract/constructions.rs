@@ -1727,8 +1727,15 @@ impl Matcher<'_> {
                                 && self.lc.place_prepositions.contains(&t.lower))
                     })
                 };
+                // "mellom Glocalnets datterselskap A og B": the pair belongs to the "between"
+                // before the noun, not to the noun's slot.
+                let between_before = self.lc.classes.get(&Class::Between).is_some_and(|bw| {
+                    (pos.saturating_sub(6)..pos.saturating_sub(1)).any(|i| {
+                        !bw.forward(toks, i).is_empty() && (i + 1..pos).any(|k| !article(k))
+                    })
+                });
                 // "A , B og C": commas only in a list a coordinator closes.
-                if !single && plain(first) {
+                if !single && !between_before && plain(first) {
                     let mut end = first_end;
                     let mut closed = false;
                     loop {
@@ -1903,12 +1910,15 @@ impl Matcher<'_> {
                         Dir::Backward => (next, pos),
                     };
                     // The leftmost slot of a template is a subject: one governed by a
-                    // preposition ("Sammen med X kjøper Y Z") is not, unless genitive.
+                    // preposition ("Sammen med X kjøper Y Z") is not, unless genitive
+                    // ("known for its brands A and B").
                     if dir == Dir::Backward
                         && rest.is_empty()
                         && !self.apposition_head
                         && next > 0
                         && !is_genitive(&toks[pos - 1])
+                        && !(toks[pos - 1].kind == TokKind::Word
+                            && self.lc.possessives.contains(&toks[pos - 1].lower))
                         && self.lc.prepositions.contains(&toks[next - 1].lower)
                         && self.lc.member_prepositions.backward(toks, next).is_empty()
                     {
@@ -2446,10 +2456,20 @@ pub fn find(
                         (y_types, b.y)
                     };
                     let at = slot.map_or(b.start, |(s, _)| s);
-                    antecedent(&clause, at, &named_here, mentions, types).or(focus)
+                    antecedent(&clause, at, &named_here, mentions, types)
+                        .or_else(|| cataphor(&clause, &b, mentions, types))
+                        .or(focus)
                 } else {
                     focus
                 };
+                // A stand-in is never one of the names the match relates it to ("Comme
+                // ses rivaux Iliad, SFR et Altice, ..." are not Iliad's rivals).
+                let named_slot = if b.x_implicit { b.y } else { b.x };
+                let stand_in = stand_in.filter(|&s| {
+                    !mentions_in(&clause, named_slot)
+                        .iter()
+                        .any(|&m| mentions[m].reference == mentions[s].reference)
+                });
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
                 let found = claims(
                     &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
@@ -2675,6 +2695,34 @@ fn antecedent(
                 )
         })
     })
+}
+
+/// The subject a fronted phrase with a possessive anticipates: the first name of a fitting
+/// type after the comma that closes the match ("Comme ses rivaux Free et SFR, Bouygues
+/// Telecom investit", "Like its rivals A and B, Telenor ...").
+fn cataphor(
+    clause: &[Tok],
+    b: &Bindings,
+    mentions: &[Mention],
+    types: &[crate::knowledge::EntityType],
+) -> Option<usize> {
+    if clause.get(b.end).is_none_or(|t| t.lower != ",") {
+        return None;
+    }
+    let next = clause.get(b.end + 1..)?.iter().find_map(|t| match t.kind {
+        TokKind::Mention(i) => Some(i),
+        _ => None,
+    })?;
+    mentions
+        .get(next)
+        .is_some_and(|m| {
+            types.contains(&m.etype)
+                && !matches!(
+                    m.origin,
+                    Origin::Demonym | Origin::Parent | Origin::NamePart
+                )
+        })
+        .then_some(next)
 }
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a

@@ -299,7 +299,11 @@ pub(super) fn discover(
             let glued = char_before(text, span.start) == Some('-');
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
             let shaped = span.words == 1 && name_shaped(surface);
+            // "seine Marken Smartmobil", "lavprismerket Chess", "its brand Djuice".
+            let brand_cued =
+                !cue_word.is_empty() && !glued && sets.brand_cues.matches(&cue_word, &cue_words);
             let org_cued = demonym_cued
+                || brand_cued
                 || title_compound
                 || predicate_cued
                 || shaped
@@ -415,6 +419,15 @@ pub(super) fn discover(
                         m.etype == EntityType::Company
                             && text[m.end..span.start].split_whitespace().count() == 1
                     }));
+            // "seinen Marken Smartmobil sowie Yourfone": the brand cue types the list.
+            let coordinated_with_brand = (lexicon.coordinators.contains(&prev) || prev == ",")
+                && found.last().is_some_and(|m: &Mention| {
+                    m.etype == EntityType::Product
+                        && m.sentence == span.sentence
+                        && text[m.end..span.start].split_whitespace().count() <= 1
+                        && text[m.end..span.start].trim().len() <= 6
+                });
+            let brand_cued = brand_cued || coordinated_with_brand;
             // "presschef på Signalwave", "says Kari Nordmann at Signalwave": the employer.
             let person_right_before = |m: &Mention| {
                 m.etype == EntityType::Person
@@ -477,7 +490,13 @@ pub(super) fn discover(
                 etype = EntityType::Regulator;
             } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
                 etype = EntityType::PublicBody;
-            } else if lexicon.product_cues.contains(&prev) && is_quoted(text, span.start) {
+            } else if brand_cued
+                || (is_quoted(text, span.start)
+                    && lexicon
+                        .product_cues
+                        .iter()
+                        .any(|c| crate::extract::lower_case(c) == prev.as_str()))
+            {
                 etype = EntityType::Product;
             } else if org_cued
                 || bare_name
@@ -668,6 +687,9 @@ pub(super) struct NameSets {
     pub(super) product_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
     pub(super) name_cues: CueIndex,
+    /// Brand nouns (lexicon `brand_nouns`), also as a compound's tail: the name after
+    /// one is a product.
+    pub(super) brand_cues: CueIndex,
     /// Anaphor words ("selskapet", "the deal"), lower case: never names.
     pub(super) anaphors: HashSet<String>,
     /// Legal forms and generic company words ("AS", "GmbH", "Group"): a name ending in
@@ -717,6 +739,7 @@ impl NameSets {
         // of `word_has_cue`): one set lookup per suffix instead of a scan of every cue.
         self.titles.contains(lower)
             || self.product_cues.contains(lower)
+            || self.brand_cues.matches(lower, "")
             || crate::text::cue_suffixes(lower).any(|s| self.org_cues.contains(s))
     }
 }
@@ -815,6 +838,12 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                     // Organisation words, deal cues, and a one-word metric noun with an
                     // owner preposition ("Omsetningen i Phonero", "customers of Acme"; not
                     // a place preposition after customers or staff: "kunder i Vestfold").
+                    brand_cues: CueIndex::from(
+                        lex.brand_nouns
+                            .iter()
+                            .map(|c| c.to_lowercase())
+                            .collect::<Vec<_>>(),
+                    ),
                     name_cues: lex
                         .org_cues
                         .iter()
