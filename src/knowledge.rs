@@ -633,6 +633,11 @@ pub struct Lexicon {
     /// name in quotes it is a product. Compared in lower case.
     #[serde(default)]
     pub product_cues: Vec<String>,
+    /// Verbs of merging and cooperating, one word each ("merged", "fusjonert",
+    /// "samarbetar"): a capitalised word after one and a comitative ("med", "with") is a
+    /// company. Not verbs of agreeing, which take people too ("agreed with Smith").
+    #[serde(default)]
+    pub partner_verbs: Vec<String>,
     /// Nouns for a brand ("brand", "merket", "Marken", "varumärket"), lower case: a
     /// capitalised name right after one, or after a compound ending in one
     /// ("lavprismerket", "Zweitmarke"), is a product even unquoted.

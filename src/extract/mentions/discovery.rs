@@ -871,6 +871,21 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .filter(|v| v.split_whitespace().count() <= 2),
                         )
                         .map(|c| c.to_lowercase())
+                        // The partner after a reciprocal verb or participle and its
+                        // comitative ("fusjonert med Datavarehuset", "merged with Acme").
+                        .chain(
+                            lex.partner_verbs
+                                .iter()
+                                .filter(|v| !lex.capitalises_nouns && !v.contains(' '))
+                                .flat_map(|v| {
+                                    lex.grammar
+                                        .with
+                                        .iter()
+                                        .filter(|w| !w.contains(' '))
+                                        .map(move |w| format!("{v} {w}").to_lowercase())
+                                })
+                                .collect::<Vec<_>>(),
+                        )
                         // The agent of a relation's participle ("opkøbt af Norlys").
                         .chain(
                             lex.trigger
