@@ -233,6 +233,10 @@ pub struct PatternSpec {
     /// The subject must be a state named by a "state-owned" word.
     #[serde(default)]
     pub subject_state: bool,
+    /// The object must be a state named by a minister's title ("Sweden's industry
+    /// minister, X").
+    #[serde(default)]
+    pub object_state: bool,
 }
 
 /// Function words of one language that the shared constructions are built from
@@ -687,6 +691,11 @@ pub struct Lexicon {
     /// "state-owned", "statseide": a mention of the state that owns the company.
     #[serde(default)]
     pub state_owned: Vec<String>,
+    /// Titles of government ministers ("minister", "statsråd", "ministre"), lower case,
+    /// also as a compound's last part ("næringsminister", "Wirtschaftsminister"): a
+    /// mention of the state the minister works for.
+    #[serde(default)]
+    pub minister_titles: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]
@@ -1033,8 +1042,30 @@ impl Knowledge {
         for c in &constructions {
             c.check()?;
         }
-        let gazetteer = gazetteer.entity;
+        let mut gazetteer = gazetteer.entity;
         let places = places.place;
+        // Every country has a state ("<place>-state", a PublicBody) that owns companies
+        // and employs ministers; the gazetteer lists the ones with names of their own
+        // ("the Danish state", "Bundesregierung"), the rest are named for the country.
+        let listed: HashSet<String> = gazetteer.iter().map(|e| e.id.clone()).collect();
+        for p in places
+            .iter()
+            .filter(|p| p.kind.as_deref() == Some("country"))
+        {
+            let id = format!("{}-state", p.id);
+            if !listed.contains(&id) {
+                gazetteer.push(GazetteerEntity {
+                    id,
+                    etype: EntityType::PublicBody,
+                    name: format!("State of {}", p.name),
+                    aliases: Vec::new(),
+                    context_aliases: Vec::new(),
+                    former: Vec::new(),
+                    country: p.country.clone(),
+                    same_as: None,
+                });
+            }
+        }
         let entity_by_id = gazetteer
             .iter()
             .enumerate()

@@ -462,7 +462,7 @@ pub fn find_relations_traced(
                     .zip(candidates)
                     .filter(|(p, can)| {
                         *can && p.min_mentions <= mentions_here
-                            && (has_state || !p.spec.subject_state)
+                            && (has_state || !(p.spec.subject_state || p.spec.object_state))
                     })
             {
                 let keep = p.spec.keep.as_deref().unwrap_or("Y");
@@ -566,7 +566,8 @@ pub fn find_relations_traced(
                 .iter()
                 .zip(candidates)
                 .filter(|(p, can)| {
-                    *can && p.min_mentions <= mentions_here && (has_state || !p.spec.subject_state)
+                    *can && p.min_mentions <= mentions_here
+                        && (has_state || !(p.spec.subject_state || p.spec.object_state))
                 })
             {
                 let mut at = 0;
@@ -827,10 +828,11 @@ fn claims_from(
             if !signature.subject.contains(&sm.etype) || !signature.object.contains(&om.etype) {
                 continue;
             }
-            if spec.subject_state
-                && !(sm.etype == EntityType::PublicBody
-                    && matches!(&sm.reference, super::Reference::Known(id) if id.ends_with("-state")))
-            {
+            let state = |m: &Mention| {
+                m.etype == EntityType::PublicBody
+                    && matches!(&m.reference, super::Reference::Known(id) if id.ends_with("-state"))
+            };
+            if (spec.subject_state && !state(sm)) || (spec.object_state && !state(om)) {
                 continue;
             }
             let mut confidence = spec.conf;

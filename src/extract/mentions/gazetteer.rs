@@ -353,93 +353,181 @@ fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     words.len() >= 3 && capitalised * 3 > words.len() * 2
 }
 
-/// "state-owned" words become a mention of the state: of the place named right before
-/// ("Norway's", "norske"), which it absorbs, or of the next company's country, or of the
-/// article's country. Only states the gazetteer knows (`<place>-state`).
-pub(super) fn find_state_owners(
+/// The state a word at `start..end` of sentence `sentence` refers to, and the place
+/// mention naming it right before (to be absorbed): the place ending at `before` (after
+/// a possessive "'s" is cut off), or a nationality adjective there; else the country of
+/// the next company of the sentence; else the country of the article's language. Only
+/// states the knowledge has (`<place>-state`).
+fn state_for(
+    text: &str,
+    before: usize,
+    end: usize,
+    sentence: usize,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+) -> Option<(String, Option<usize>)> {
+    let before = text[..before].trim_end();
+    let before = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .unwrap_or(before)
+        .trim_end();
+    let place = mentions.iter().position(|m| {
+        m.etype == EntityType::Place && m.end == before.len() && m.sentence == sentence
+    });
+    let place_id = place.and_then(|i| match &mentions[i].reference {
+        Reference::Place(id) => Some(id.clone()),
+        _ => None,
+    });
+    let company_country = mentions
+        .iter()
+        .filter(|m| m.start >= end && m.sentence == sentence && m.etype == EntityType::Company)
+        .find_map(|m| match &m.reference {
+            Reference::Known(id) => knowledge.entity(id)?.country.clone(),
+            _ => None,
+        });
+    let from_country = |code: &str| knowledge.country_place(code).map(String::from);
+    let state = place_id
+        .or_else(|| company_country.as_deref().and_then(from_country))
+        .or_else(|| from_country(&lexicon.country))
+        .map(|p| format!("{p}-state"))
+        .filter(|s| {
+            knowledge
+                .entity(s)
+                .is_some_and(|e| e.etype == EntityType::PublicBody)
+        })?;
+    Some((state, place))
+}
+
+/// A mention of `state` over `start..end`, absorbing the place mention `place` that names
+/// it ("Norway's state-owned" -> "Norway"); `origin` when there is none.
+fn state_mention(
+    text: &str,
+    (start, end, sentence): (usize, usize, usize),
+    state: String,
+    place: Option<usize>,
+    origin: Origin,
+    mentions: &mut Vec<Mention>,
+) -> Mention {
+    let (start, surface, origin) = match place {
+        Some(i) => {
+            let p = mentions.remove(i);
+            (p.start, p.surface, Origin::Name)
+        }
+        None => (start, text[start..end].to_string(), origin),
+    };
+    Mention {
+        sentence,
+        start,
+        end,
+        surface,
+        etype: EntityType::PublicBody,
+        reference: Reference::Known(state),
+        origin,
+    }
+}
+
+/// Mentions of a state: "state-owned" words ("Norway's state-owned", "statseide") and
+/// ministers' titles ("Sweden's industry minister", "næringsministeren"), each of the
+/// place named right before, which it absorbs, or of the next company's country, or of
+/// the article's country (`state_for`). `lower`: the article's text in lower case, byte
+/// for byte (None where lower-casing changes lengths).
+pub(super) fn find_states(
     article: &Article,
     lower: Option<&str>,
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     mentions: &mut Vec<Mention>,
 ) -> Vec<Mention> {
-    let text = &article.text;
     let Some(lower) = lower else {
         return Vec::new();
     };
-    // A state the gazetteer knows: looked up by id, not by scanning the gazetteer for
-    // every article.
-    let is_state = |id: &str| {
-        knowledge
-            .entity(id)
-            .is_some_and(|e| e.etype == EntityType::PublicBody)
-    };
-    let mut out = Vec::new();
-    for word in &lexicon.state_owned {
-        let needle = word.to_lowercase();
-        for (pos, _) in lower.match_indices(needle.as_str()) {
-            let end = pos + needle.len();
-            if !starts_at_boundary(text, pos)
-                || char_after(text, end).is_some_and(|c| c.is_alphanumeric())
-            {
-                continue;
-            }
-            let Some(sentence) = sentence_of(article, pos) else {
-                continue;
-            };
-            // A place right before: "Norway's state-owned", "den norske statseide".
-            let before = text[..pos].trim_end();
-            let before = before
-                .strip_suffix("'s")
-                .or_else(|| before.strip_suffix("’s"))
-                .unwrap_or(before)
-                .trim_end();
-            let place = mentions.iter().position(|m| {
-                m.etype == EntityType::Place && m.end == before.len() && m.sentence == sentence
-            });
-            let place_id = place.and_then(|i| match &mentions[i].reference {
-                Reference::Place(id) => Some(id.clone()),
-                _ => None,
-            });
-            let company_country = mentions
-                .iter()
-                .filter(|m| {
-                    m.start >= end && m.sentence == sentence && m.etype == EntityType::Company
-                })
-                .find_map(|m| match &m.reference {
-                    Reference::Known(id) => knowledge.entity(id)?.country.clone(),
-                    _ => None,
-                });
-            let from_country = |code: &str| knowledge.country_place(code).map(String::from);
-            let place_id = place_id
-                .or_else(|| company_country.as_deref().and_then(from_country))
-                .or_else(|| from_country(&lexicon.country));
-            let Some(state) = place_id
-                .map(|p| format!("{p}-state"))
-                .filter(|s| is_state(s))
-            else {
-                continue;
-            };
-            // The place as written names the state ("Norway's state-owned" -> "Norway").
-            let (start, surface, origin) = match place {
-                Some(i) => {
-                    let p = mentions.remove(i);
-                    (p.start, p.surface, Origin::Name)
+    let text = &article.text;
+    let mut out: Vec<Mention> = Vec::new();
+    // A "state-owned" word stands alone, right after its place; a minister's title may
+    // end a compound ("næringsministeren") and stand two words after it ("Sweden's
+    // industry minister").
+    let kinds = [
+        (&lexicon.state_owned, false),
+        (&lexicon.minister_titles, true),
+    ];
+    for (words, title) in kinds {
+        for word in words {
+            let needle = word.to_lowercase();
+            for (at, _) in lower.match_indices(needle.as_str()) {
+                let Some((start, end)) = state_word(text, lower, at, needle.len(), title) else {
+                    continue;
+                };
+                if mentions.iter().any(|m| m.start < end && start < m.end)
+                    || out.iter().any(|m| m.start <= start && start < m.end)
+                {
+                    continue;
                 }
-                None => (pos, text[pos..end].to_string(), Origin::Anaphor),
-            };
-            out.push(Mention {
-                sentence,
-                start,
-                end,
-                surface,
-                etype: EntityType::PublicBody,
-                reference: Reference::Known(state),
-                origin,
-            });
+                let Some(sentence) = sentence_of(article, start) else {
+                    continue;
+                };
+                // A place or nationality right before, or up to two words before a title.
+                let mut before = start;
+                let mut found = None;
+                for _ in 0..if title { 3 } else { 1 } {
+                    found = state_for(text, before, end, sentence, mentions, lexicon, knowledge)
+                        .filter(|(_, place)| place.is_some());
+                    match text[..before].trim_end().rfind(char::is_whitespace) {
+                        Some(prev) if found.is_none() => before = prev,
+                        _ => break,
+                    }
+                }
+                let found = found.or_else(|| {
+                    state_for(text, start, end, sentence, mentions, lexicon, knowledge)
+                });
+                let Some((state, place)) = found else {
+                    continue;
+                };
+                out.push(state_mention(
+                    text,
+                    (start, end, sentence),
+                    state,
+                    place,
+                    Origin::Anaphor,
+                    mentions,
+                ));
+            }
         }
     }
     out
+}
+
+/// The word a state cue found at `at` (`len` bytes of `lower`) stands in: itself, where
+/// it is a whole word; for a minister's `title` also a compound ending in it (three
+/// letters before it at least: "næringsminister", not "administer") with at most an
+/// inflection after ("-en", "-n", "-in", "-s"), never a ministry ("Ministerium",
+/// "ministeriet"). Byte offsets.
+fn state_word(
+    text: &str,
+    lower: &str,
+    at: usize,
+    len: usize,
+    title: bool,
+) -> Option<(usize, usize)> {
+    if !title {
+        let end = at + len;
+        let whole = starts_at_boundary(text, at)
+            && !char_after(text, end).is_some_and(|c| c.is_alphanumeric());
+        return whole.then_some((at, end));
+    }
+    let start = lower[..at]
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| {
+            i + lower[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = lower[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(lower.len(), |i| at + i);
+    let prefix = at - start;
+    let suffix = &lower[at + len..end];
+    let inflection = suffix.chars().count() <= 2 && (!suffix.starts_with('i') || suffix == "in");
+    (!(prefix > 0 && prefix < 3) && inflection).then_some((start, end))
 }
 
 /// End of a country name right after `end` (one space between), if there is one.

@@ -150,7 +150,8 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
 
     // 2b. State ownership: "Norway's state-owned", "den svenska statsägda".
-    for m in find_state_owners(article, lower_text, lexicon, knowledge, &mut mentions) {
+    // ... and a minister's title: "Sweden's industry minister", "næringsministeren".
+    for m in find_states(article, lower_text, lexicon, knowledge, &mut mentions) {
         covered.add(m.start, m.end);
         mentions.push(m);
     }
