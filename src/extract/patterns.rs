@@ -115,14 +115,16 @@ pub fn expand_pattern(pattern: &str, lexicon: &Lexicon) -> String {
     // coordinator ("A , B , and C") only after a comma item: "A , and B" is two clauses.
     // A list may end in an unnamed rest ("A , B and other services"), its head noun kept.
     let closers = alternation(&lexicon.list_closers);
-    let closed_by = if lexicon.list_closers.is_empty() {
-        String::new()
+    // The comma items once, then the last item or the unnamed rest: one prefix in the
+    // automaton instead of two.
+    let last = if lexicon.list_closers.is_empty() {
+        entity.clone()
     } else {
-        format!("|(?: , {entity})+(?: ,)? (?:{coordinators}) (?:{closers})\\b(?: [^\\s{OPEN}{CLOSE},.;:]+)?")
+        format!("(?:{entity}|(?:{closers})(?-u:\\b)(?: [^\\s{OPEN}{CLOSE},.;:]+)?)")
     };
     let list = |name: &str| {
         format!(
-            "(?P<{name}>{entity}(?:(?: , {entity})+(?: ,)? (?:{coordinators}) {entity}{closed_by}| (?:{coordinators}) {entity})?)"
+            "(?P<{name}>{entity}(?:(?: , {entity})+(?: ,)? (?:{coordinators}) {last}| (?:{coordinators}) {entity})?)"
         )
     };
     let titles = alternation(&lexicon.titles);
