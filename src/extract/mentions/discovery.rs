@@ -635,6 +635,17 @@ pub(super) fn discover(
             origin: Origin::Name,
         });
     }
+    // A single name a cue found with the "s" of the genitive ("i Sonofons bestyrelse")
+    // where the article names it bare elsewhere: the mention ends before the "s".
+    let bare: HashSet<String> = found.iter().map(|m| m.surface.clone()).collect();
+    for m in &mut found {
+        if let Some(stem) = m.surface.strip_suffix('s').filter(|s| bare.contains(*s)) {
+            let stem = stem.to_string();
+            m.end -= 1;
+            m.reference = Reference::New(stem.clone());
+            m.surface = stem;
+        }
+    }
     found
 }
 
