@@ -1523,7 +1523,8 @@ impl Matcher<'_> {
     /// Whether a gap before an object leaves it the object: the preposition that governs
     /// the object (the gap's last word, articles and nationality adjectives aside) must be
     /// one that introduces objects, and a partitive one needs a stake word ("30 prosent
-    /// av aksjene i Y" names a part of Y, "kundebaser i Y" and "utstyr fra Y" do not).
+    /// av aksjene i Y" names a part of Y, "kundebaser i Y" and "utstyr fra Y" do not);
+    /// likewise a noun with the name in the genitive after it ("das Geschäft der Telekom").
     fn object_gap_ok(&self, pos: usize, len: usize, dir: Dir) -> bool {
         let range = match dir {
             Dir::Forward => pos..pos + len,
@@ -1583,7 +1584,7 @@ impl Matcher<'_> {
             |t: &Tok| t.kind == TokKind::Word && self.lc.genitive_articles.contains(&t.lower);
         let noun = |t: &Tok| t.kind == TokKind::Word && t.capitalised;
         let genitive_after_noun = match gap {
-            [.., n, a] if noun(n) && genitive_article(a) => true,
+            [.., n, a] if dir == Dir::Forward && noun(n) && genitive_article(a) => true,
             [.., n] if dir == Dir::Forward && noun(n) => {
                 self.toks.get(pos + len).is_some_and(genitive_article)
             }
@@ -1729,13 +1730,21 @@ impl Matcher<'_> {
                 };
                 // "mellom Glocalnets datterselskap A og B": the pair belongs to the "between"
                 // before the noun, not to the noun's slot.
-                let between_before = self.lc.classes.get(&Class::Between).is_some_and(|bw| {
-                    (pos.saturating_sub(6)..pos.saturating_sub(1)).any(|i| {
-                        !bw.forward(toks, i).is_empty() && (i + 1..pos).any(|k| !article(k))
+                // (A possessor stands between: "Between 2019 and 2021 Telia bought C and D"
+                // keeps its list.)
+                let between_before = || {
+                    self.lc.classes.get(&Class::Between).is_some_and(|bw| {
+                        (pos.saturating_sub(6)..pos.saturating_sub(1)).any(|i| {
+                            bw.forward(toks, i)
+                                .into_iter()
+                                .any(|len| (i + len..pos).any(|k| is_genitive(&toks[k])))
+                        })
                     })
-                });
+                };
                 // "A , B og C": commas only in a list a coordinator closes.
-                if !single && !between_before && plain(first) {
+                if !single && plain(first) && !between_before() {
+                    let correlative = (pos.saturating_sub(3)..pos)
+                        .any(|i| !self.lc.focus_particles.forward(toks, i).is_empty());
                     let mut end = first_end;
                     let mut closed = false;
                     loop {
@@ -1777,16 +1786,9 @@ impl Matcher<'_> {
                         // "nicht nur X, sondern auch Y", "ikke bare X, men også Y": a comma
                         // before a coordinator, after a focus particle before the list.
                         let mut coordinator = coordinator;
-                        let correlative = (pos.saturating_sub(3)..pos)
-                            .any(|i| !self.lc.focus_particles.forward(toks, i).is_empty());
                         if !coordinator && correlative {
-                            if let Some(after) = self
-                                .lc
-                                .classes
-                                .get(&Class::And)
-                                .and_then(|c| c.forward(toks, next).into_iter().max())
-                                .filter(|&l| l > 1)
-                            {
+                            let after = coordinator_at(next);
+                            if after > 1 {
                                 next += after;
                                 coordinator = true;
                             }
@@ -1851,8 +1853,13 @@ impl Matcher<'_> {
                         // A serial comma ("A , B , and C"), only after a comma item.
                         let mut before = start - 1;
                         if before >= 1 && toks[before - 1].lower == "," {
+                            // The comma item itself follows a comma after another item
+                            // ("Yesterday , Telia , and Tele2" has none).
                             let serial = item(before - 1).is_some_and(|s| {
-                                plain(&toks[before - 2]) && s >= 1 && toks[s - 1].lower == ","
+                                plain(&toks[before - 2])
+                                    && s >= 2
+                                    && toks[s - 1].lower == ","
+                                    && item(s - 1).is_some()
                             });
                             if serial {
                                 before -= 1;
@@ -2466,9 +2473,12 @@ pub fn find(
                 // ses rivaux Iliad, SFR et Altice, ..." are not Iliad's rivals).
                 let named_slot = if b.x_implicit { b.y } else { b.x };
                 let stand_in = stand_in.filter(|&s| {
-                    !mentions_in(&clause, named_slot)
-                        .iter()
-                        .any(|&m| mentions[m].reference == mentions[s].reference)
+                    !mentions_in(&clause, named_slot).iter().any(|&m| {
+                        mentions
+                            .get(m)
+                            .zip(mentions.get(s))
+                            .is_some_and(|(a, b)| a.reference == b.reference)
+                    })
                 });
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
                 let found = claims(
@@ -2571,14 +2581,26 @@ fn coordinated_roles(
             _ => break,
         }
     }
+    for_named_subjects(found, &employers, "worksFor", rule, confidence)
+}
+
+/// `relation` claims from the named subject of every claim in `found` to each of
+/// `objects` (mention indices), read by `rule` with `confidence`.
+fn for_named_subjects(
+    found: &[Found],
+    objects: &[usize],
+    relation: &str,
+    rule: &str,
+    confidence: f32,
+) -> Vec<Found> {
     found
         .iter()
         .filter(|f| f.implicit != Some(Slot::Subject))
         .flat_map(|f| {
-            employers.iter().map(move |&e| Found {
+            objects.iter().map(move |&o| Found {
                 subject: f.subject,
-                object: e,
-                relation: "worksFor".into(),
+                object: o,
+                relation: relation.to_string(),
                 rule: rule.to_string(),
                 confidence,
                 implicit: None,
@@ -2637,20 +2659,7 @@ fn offered_in_places(clause: &[Tok], found: &[Found], rule: &str, confidence: f3
             _ => None,
         })
         .collect();
-    found
-        .iter()
-        .filter(|f| f.implicit != Some(Slot::Subject))
-        .flat_map(|f| {
-            places.iter().map(move |&p| Found {
-                subject: f.subject,
-                object: p,
-                relation: "operatesIn".into(),
-                rule: rule.to_string(),
-                confidence,
-                implicit: None,
-            })
-        })
-        .collect()
+    for_named_subjects(found, &places, "operatesIn", rule, confidence)
 }
 
 /// Whether a match that begins with a possessor in an apposition (right after a comma)
@@ -2686,20 +2695,15 @@ fn antecedent(
         })
         .min()?;
     named.iter().copied().find(|&i| {
-        mentions.get(i).is_some_and(|m| {
-            m.start < after
-                && types.contains(&m.etype)
-                && !matches!(
-                    m.origin,
-                    Origin::Demonym | Origin::Parent | Origin::NamePart
-                )
-        })
+        mentions
+            .get(i)
+            .is_some_and(|m| m.start < after && can_stand_in(m, types))
     })
 }
 
-/// The subject a fronted phrase with a possessive anticipates: the first name of a fitting
-/// type after the comma that closes the match ("Comme ses rivaux Free et SFR, Bouygues
-/// Telecom investit", "Like its rivals A and B, Telenor ...").
+/// The subject a stand-in before it anticipates: the first name after the comma that
+/// closes the match, where it can stand in the slot ("Comme ses rivaux Free et SFR,
+/// Bouygues Telecom investit", "Like its rivals A and B, Telenor ...").
 fn cataphor(
     clause: &[Tok],
     b: &Bindings,
@@ -2715,14 +2719,18 @@ fn cataphor(
     })?;
     mentions
         .get(next)
-        .is_some_and(|m| {
-            types.contains(&m.etype)
-                && !matches!(
-                    m.origin,
-                    Origin::Demonym | Origin::Parent | Origin::NamePart
-                )
-        })
+        .is_some_and(|m| can_stand_in(m, types))
         .then_some(next)
+}
+
+/// Whether `m` can be what a pronoun stands for in a slot of `types`: a name of its own,
+/// not a nationality or a part of a longer name.
+fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
+    types.contains(&m.etype)
+        && !matches!(
+            m.origin,
+            Origin::Demonym | Origin::Parent | Origin::NamePart
+        )
 }
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a

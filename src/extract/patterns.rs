@@ -291,6 +291,13 @@ fn next_start(text: &str, i: usize) -> usize {
         .map_or(text.len() + 1, |c| i + c.len_utf8())
 }
 
+/// Whether a mention names a state (`<place>-state`): the owner a "state-owned" word or
+/// the employer a minister's title stands for.
+fn is_state(m: &Mention) -> bool {
+    m.etype == EntityType::PublicBody
+        && matches!(&m.reference, super::Reference::Known(id) if id.ends_with("-state"))
+}
+
 /// Mention indices named in a captured slot.
 pub fn slot_mentions(slot: &str) -> Vec<usize> {
     slot.split(OPEN)
@@ -434,10 +441,9 @@ pub fn find_relations_traced(
         let mut masked = mask_sentence(article, sentence, mentions);
         // Patterns whose subject must be a state run only where one is named: they match
         // any two close names, and the types are checked only after the costly captures.
-        let has_state = mentions.iter().any(|m| {
-            m.sentence == sentence
-                && matches!(&m.reference, super::Reference::Known(id) if id.ends_with("-state"))
-        });
+        let has_state = mentions
+            .iter()
+            .any(|m| m.sentence == sentence && is_state(m));
         // "If X ..., Y ...": the conditional clause says nothing; the main clause may.
         if patterns
             .hypothetical
@@ -830,11 +836,7 @@ fn claims_from(
             if !signature.subject.contains(&sm.etype) || !signature.object.contains(&om.etype) {
                 continue;
             }
-            let state = |m: &Mention| {
-                m.etype == EntityType::PublicBody
-                    && matches!(&m.reference, super::Reference::Known(id) if id.ends_with("-state"))
-            };
-            if (spec.subject_state && !state(sm)) || (spec.object_state && !state(om)) {
+            if (spec.subject_state && !is_state(sm)) || (spec.object_state && !is_state(om)) {
                 continue;
             }
             let mut confidence = spec.conf;

@@ -420,10 +420,11 @@ pub(super) fn discover(
                             && text[m.end..span.start].split_whitespace().count() == 1
                     }));
             // "seinen Marken Smartmobil sowie Yourfone": the brand cue types the list.
-            let coordinated_with_brand = (lexicon.coordinators.contains(&prev) || prev == ",")
+            let coordinated_with_brand = lexicon.coordinators.contains(&prev)
                 && found.last().is_some_and(|m: &Mention| {
                     m.etype == EntityType::Product
                         && m.sentence == span.sentence
+                        && m.end <= span.start
                         && text[m.end..span.start].split_whitespace().count() <= 1
                         && text[m.end..span.start].trim().len() <= 6
                 });
@@ -491,11 +492,7 @@ pub(super) fn discover(
             } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
                 etype = EntityType::PublicBody;
             } else if brand_cued
-                || (is_quoted(text, span.start)
-                    && lexicon
-                        .product_cues
-                        .iter()
-                        .any(|c| crate::extract::lower_case(c) == prev.as_str()))
+                || (is_quoted(text, span.start) && sets.quoted_product_cues.contains(&prev))
             {
                 etype = EntityType::Product;
             } else if org_cued
@@ -553,15 +550,7 @@ pub(super) fn discover(
     // A name found also with an "s" glued on ("Stockholm Energis kunder" beside "Stockholm
     // Energi") is that name in the genitive: the mention ends before the "s", which then
     // marks the genitive for the relations.
-    let bare: HashSet<String> = found.iter().map(|m| m.surface.clone()).collect();
-    for m in &mut found {
-        let stem = m.surface.strip_suffix('s').map(str::to_string);
-        if let Some(stem) = stem.filter(|s| s.contains(' ') && bare.contains(s)) {
-            m.end -= 1;
-            m.reference = Reference::New(stem.clone());
-            m.surface = stem;
-        }
-    }
+    strip_genitive_s(&mut found, true);
     // A single capitalised word is a company name when it recurs mid-sentence, never in
     // lower case, or when a cue typed it elsewhere in the article.
     let mut all_counts: HashMap<String, usize> = HashMap::new();
@@ -635,18 +624,28 @@ pub(super) fn discover(
             origin: Origin::Name,
         });
     }
-    // A single name a cue found with the "s" of the genitive ("i Sonofons bestyrelse")
-    // where the article names it bare elsewhere: the mention ends before the "s".
+    // ... and so is a one-word name found with the "s" ("i Sonofons bestyrelse") where the
+    // article names it bare elsewhere.
+    strip_genitive_s(&mut found, false);
+    found
+}
+
+/// A name found also with an "s" glued on is that name in the genitive: the mention ends
+/// before the "s" (only names of several words when `multiword_only`).
+fn strip_genitive_s(found: &mut [Mention], multiword_only: bool) {
     let bare: HashSet<String> = found.iter().map(|m| m.surface.clone()).collect();
-    for m in &mut found {
-        if let Some(stem) = m.surface.strip_suffix('s').filter(|s| bare.contains(*s)) {
-            let stem = stem.to_string();
+    for m in found.iter_mut() {
+        let stem = m
+            .surface
+            .strip_suffix('s')
+            .filter(|s| (!multiword_only || s.contains(' ')) && bare.contains(*s))
+            .map(str::to_string);
+        if let Some(stem) = stem {
             m.end -= 1;
             m.reference = Reference::New(stem.clone());
             m.surface = stem;
         }
     }
-    found
 }
 
 /// Whether a capitalised word is shaped like a name and no common word of any language:
@@ -696,6 +695,9 @@ pub(super) struct NameSets {
     pub(super) org_cues: HashSet<String>,
     /// Words that introduce a product or brand ("Marke", "Markennamen"): they end a name.
     pub(super) product_cues: HashSet<String>,
+    /// One-word product cues, lower case, elided ones too ("l'offre"): a quoted name after
+    /// one is a product.
+    pub(super) quoted_product_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
     pub(super) name_cues: CueIndex,
     /// Brand nouns (lexicon `brand_nouns`), also as a compound's tail: the name after
@@ -804,6 +806,20 @@ impl CueIndex {
     }
 }
 
+/// "verb preposition" cues, lower case: every one-word `first` with every one-word
+/// `second` ("fusjonert med", "opkøbt af").
+fn word_pairs<'a>(firsts: impl Iterator<Item = &'a String>, seconds: &'a [String]) -> Vec<String> {
+    firsts
+        .filter(|f| !f.contains(' '))
+        .flat_map(|f| {
+            seconds
+                .iter()
+                .filter(|s| !s.contains(' '))
+                .map(move |s| format!("{f} {s}").to_lowercase())
+        })
+        .collect()
+}
+
 pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
     static ALL: OnceLock<HashMap<String, NameSets>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
@@ -846,6 +862,12 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|c| !c.contains(' ') && !c.contains('\''))
                         .map(|c| c.to_lowercase())
                         .collect(),
+                    quoted_product_cues: lex
+                        .product_cues
+                        .iter()
+                        .filter(|c| !c.contains(' '))
+                        .map(|c| c.to_lowercase())
+                        .collect(),
                     // Organisation words, deal cues, and a one-word metric noun with an
                     // owner preposition ("Omsetningen i Phonero", "customers of Acme"; not
                     // a place preposition after customers or staff: "kunder i Vestfold").
@@ -884,35 +906,18 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .map(|c| c.to_lowercase())
                         // The partner after a reciprocal verb or participle and its
                         // comitative ("fusjonert med Datavarehuset", "merged with Acme").
-                        .chain(
-                            lex.partner_verbs
-                                .iter()
-                                .filter(|v| !lex.capitalises_nouns && !v.contains(' '))
-                                .flat_map(|v| {
-                                    lex.grammar
-                                        .with
-                                        .iter()
-                                        .filter(|w| !w.contains(' '))
-                                        .map(move |w| format!("{v} {w}").to_lowercase())
-                                })
-                                .collect::<Vec<_>>(),
-                        )
+                        .chain(word_pairs(
+                            lex.partner_verbs.iter().filter(|_| !lex.capitalises_nouns),
+                            &lex.grammar.with,
+                        ))
                         // The agent of a relation's participle ("opkøbt af Norlys").
-                        .chain(
+                        .chain(word_pairs(
                             lex.trigger
                                 .iter()
                                 .filter(|_| !lex.capitalises_nouns)
-                                .flat_map(|t| &t.passives)
-                                .filter(|p| !p.contains(' '))
-                                .flat_map(|p| {
-                                    lex.grammar
-                                        .agent
-                                        .iter()
-                                        .filter(|a| !a.contains(' '))
-                                        .map(move |a| format!("{p} {a}").to_lowercase())
-                                })
-                                .collect::<Vec<_>>(),
-                        )
+                                .flat_map(|t| &t.passives),
+                            &lex.grammar.agent,
+                        ))
                         .chain(metric_owner_cues(
                             &lex.metrics.revenue,
                             &lex.owner_prepositions,

@@ -353,51 +353,56 @@ fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     words.len() >= 3 && capitalised * 3 > words.len() * 2
 }
 
-/// The state a word at `start..end` of sentence `sentence` refers to, and the place
-/// mention naming it right before (to be absorbed): the place ending at `before` (after
-/// a possessive "'s" is cut off), or a nationality adjective there; else the country of
-/// the next company of the sentence; else the country of the article's language. Only
-/// states the knowledge has (`<place>-state`).
+/// The place mention that names the owner of what follows `before` (a byte offset) in
+/// `sentence`: a place in the genitive ("Norway's", "Norges") or a nationality adjective
+/// ("norske") ending there.
+fn place_before(text: &str, before: usize, sentence: usize, mentions: &[Mention]) -> Option<usize> {
+    let head = text[..before].trim_end();
+    let possessor = head
+        .strip_suffix("'s")
+        .or_else(|| head.strip_suffix("’s"))
+        .or_else(|| head.strip_suffix('s'));
+    mentions.iter().position(|m| {
+        m.etype == EntityType::Place
+            && m.sentence == sentence
+            && ((m.origin == Origin::Demonym && m.end == head.len())
+                || possessor.is_some_and(|p| m.end == p.len()))
+    })
+}
+
+/// The state (`<place>-state`, only one the knowledge has) of the place mention `place`;
+/// without one, of the next company's country in `sentence` after `end`, else of the
+/// country of the article's language.
 fn state_for(
-    text: &str,
-    before: usize,
+    place: Option<usize>,
     end: usize,
     sentence: usize,
     mentions: &[Mention],
     lexicon: &Lexicon,
     knowledge: &Knowledge,
-) -> Option<(String, Option<usize>)> {
-    let before = text[..before].trim_end();
-    let before = before
-        .strip_suffix("'s")
-        .or_else(|| before.strip_suffix("’s"))
-        .unwrap_or(before)
-        .trim_end();
-    let place = mentions.iter().position(|m| {
-        m.etype == EntityType::Place && m.end == before.len() && m.sentence == sentence
-    });
-    let place_id = place.and_then(|i| match &mentions[i].reference {
-        Reference::Place(id) => Some(id.clone()),
-        _ => None,
-    });
-    let company_country = mentions
-        .iter()
-        .filter(|m| m.start >= end && m.sentence == sentence && m.etype == EntityType::Company)
-        .find_map(|m| match &m.reference {
-            Reference::Known(id) => knowledge.entity(id)?.country.clone(),
-            _ => None,
-        });
+) -> Option<String> {
     let from_country = |code: &str| knowledge.country_place(code).map(String::from);
-    let state = place_id
-        .or_else(|| company_country.as_deref().and_then(from_country))
-        .or_else(|| from_country(&lexicon.country))
-        .map(|p| format!("{p}-state"))
-        .filter(|s| {
-            knowledge
-                .entity(s)
-                .is_some_and(|e| e.etype == EntityType::PublicBody)
-        })?;
-    Some((state, place))
+    let place_id = match place {
+        Some(i) => match &mentions[i].reference {
+            Reference::Place(id) => Some(id.clone()),
+            _ => None,
+        },
+        None => mentions
+            .iter()
+            .filter(|m| m.start >= end && m.sentence == sentence && m.etype == EntityType::Company)
+            .find_map(|m| match &m.reference {
+                Reference::Known(id) => knowledge.entity(id)?.country.clone(),
+                _ => None,
+            })
+            .as_deref()
+            .and_then(from_country)
+            .or_else(|| from_country(&lexicon.country)),
+    };
+    place_id.map(|p| format!("{p}-state")).filter(|s| {
+        knowledge
+            .entity(s)
+            .is_some_and(|e| e.etype == EntityType::PublicBody)
+    })
 }
 
 /// A mention of `state` over `start..end`, absorbing the place mention `place` that names
@@ -467,21 +472,25 @@ pub(super) fn find_states(
                 let Some(sentence) = sentence_of(article, start) else {
                     continue;
                 };
-                // A place or nationality right before, or up to two words before a title.
+                // A place or nationality right before, or up to two lower-case words
+                // before a title ("Sweden's industry minister"); "Sweden told the
+                // minister" names no Swedish minister.
+                let mut place = place_before(text, start, sentence, mentions);
                 let mut before = start;
-                let mut found = None;
-                for _ in 0..if title { 3 } else { 1 } {
-                    found = state_for(text, before, end, sentence, mentions, lexicon, knowledge)
-                        .filter(|(_, place)| place.is_some());
-                    match text[..before].trim_end().rfind(char::is_whitespace) {
-                        Some(prev) if found.is_none() => before = prev,
-                        _ => break,
+                for _ in 0..if title { 2 } else { 0 } {
+                    let head = text[..before].trim_end();
+                    let Some(space) = head.rfind(char::is_whitespace) else {
+                        break;
+                    };
+                    let modifier = head[space..].trim_start();
+                    if place.is_some() || !modifier.chars().all(|c| c.is_lowercase() || c == '-') {
+                        break;
                     }
+                    before = space;
+                    place = place_before(text, before, sentence, mentions);
                 }
-                let found = found.or_else(|| {
-                    state_for(text, start, end, sentence, mentions, lexicon, knowledge)
-                });
-                let Some((state, place)) = found else {
+                let Some(state) = state_for(place, end, sentence, mentions, lexicon, knowledge)
+                else {
                     continue;
                 };
                 out.push(state_mention(
@@ -521,9 +530,11 @@ fn state_word(
         .map_or(0, |i| {
             i + lower[i..].chars().next().map_or(1, char::len_utf8)
         });
-    let end = lower[at..]
+    // The end of the word the title's last word is in (a title may have several words:
+    // "secretary of state").
+    let end = lower[at + len..]
         .find(|c: char| !c.is_alphanumeric())
-        .map_or(lower.len(), |i| at + i);
+        .map_or(lower.len(), |i| at + len + i);
     let prefix = at - start;
     let suffix = &lower[at + len..end];
     let inflection = suffix.chars().count() <= 2 && (!suffix.starts_with('i') || suffix == "in");
