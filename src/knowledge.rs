@@ -122,6 +122,11 @@ pub struct Common {
     /// such a spelling of a known name is that company.
     #[serde(default)]
     pub web_domains: Vec<String>,
+    /// Legal form -> ISO 3166-1 alpha-2 codes of the countries whose law has it (ISO 20275
+    /// Entity Legal Forms). A known company written with a form none of its own country
+    /// has is its unit in that country ("TDC Oy"). Forms of many countries are absent.
+    #[serde(default)]
+    pub legal_form_countries: BTreeMap<String, Vec<String>>,
     /// Currency symbols and codes written before or after the amount.
     pub currency_symbols: BTreeMap<String, String>,
     /// Codes that carry a scale, written after the amount ("650 MNOK", "1 570 MSEK"):
@@ -1142,6 +1147,16 @@ impl Knowledge {
             .filter(is_country)
             .find(names)
             .or_else(|| self.places.iter().find(names))
+    }
+
+    /// The countries of legal form `form` when the known company `id` written with it is
+    /// its unit abroad: the form belongs to some countries' law and not to the company's
+    /// own country's ("TDC Oy": `Some(["FI"])`). `None` for a form of many countries
+    /// (plc, SE), a form not listed, or a company of no recorded country.
+    pub fn foreign_legal_form(&self, id: &str, form: &str) -> Option<&[String]> {
+        let countries = self.common.legal_form_countries.get(form)?;
+        let own = self.entity(id)?.country.as_deref()?;
+        (!countries.iter().any(|c| c == own)).then_some(countries.as_slice())
     }
 
     /// The gazetteer id of a company's national unit: an entity of that country whose id

@@ -122,6 +122,19 @@ fn near_identical(a: &str, b: &str) -> bool {
         && (a == b || one_edit_apart(a, b))
 }
 
+/// Whether two slugs one edit apart differ inside a word of four letters or more: a
+/// typo, where a short word that differs is another word ("t-mobile-uk" is not
+/// "t-mobile-us", nor "telia-ab" "telia-as"). Slugs with different word counts pass.
+fn typo_in_long_word(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split('-').collect(), b.split('-').collect());
+    wa.len() != wb.len()
+        || wa
+            .iter()
+            .zip(&wb)
+            .filter(|(x, y)| x != y)
+            .all(|(x, y)| x.chars().count() >= 4 && y.chars().count() >= 4)
+}
+
 struct UnionFind(Vec<usize>);
 impl UnionFind {
     fn find(&mut self, x: usize) -> usize {
@@ -254,11 +267,25 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 .collect::<Vec<_>>()
         })
         .collect();
+    // A known name with a legal form of another country's law is the company's unit in
+    // that country ("TDC Oy" is not TDC): it keeps the form in its identity, and its
+    // country's code when the form has only one.
+    let foreign_unit = |name: &str| -> Option<(String, Option<&str>)> {
+        let (head, form) = name.rsplit_once(' ')?;
+        let head_identity = identity(head, legal);
+        let id = known_by_identity.get(&head_identity)?;
+        match knowledge.foreign_legal_form(id, form)? {
+            [country] => Some((head_identity, Some(country.as_str()))),
+            _ => Some((head_identity, None)),
+        }
+    };
     let identity_of: HashMap<&str, String> = spellings
         .par_iter()
         .map(|(name, _)| {
             let id = if distinct_groups.contains(name) {
                 identity_keeping_group(name, legal)
+            } else if foreign_unit(name).is_some() {
+                slug(name)
             } else {
                 identity(name, legal)
             };
@@ -318,6 +345,28 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             }
         }
     }
+    // A unit named by its foreign legal form is the one named by its country elsewhere
+    // ("TDC Oy" and "TDC Finland").
+    for (name, _) in &spellings {
+        let Some((head, Some(code))) = foreign_unit(name) else {
+            continue;
+        };
+        let Some(place) = knowledge
+            .country_place(code)
+            .and_then(|p| knowledge.place(p))
+        else {
+            continue;
+        };
+        for country in std::iter::once(&place.name).chain(&place.names) {
+            let by_country = format!("{head}-{}", slug(country));
+            if let (Some(&i), Some(&j)) = (
+                position.get(identity_of[name].as_str()),
+                position.get(by_country.as_str()),
+            ) {
+                uf.union(i, j);
+            }
+        }
+    }
     // Near-identical spellings: names one edit apart that share their first three
     // letters and their digits ("Glocanet" / "Glocalnet", not "Nordcom 34" / "Nordcom
     // 35"). Candidates come from a deletion index (every name and each of its
@@ -357,21 +406,23 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                     members[a_pos + 1..].iter().map(move |&(_, b)| (a, b))
                 })
         })
-        .filter(|&(a, b)| near_identical(&compact[a], &compact[b]))
+        .filter(|&(a, b)| {
+            near_identical(&compact[a], &compact[b]) && typo_in_long_word(&ids[a], &ids[b])
+        })
         .collect();
     for (a, b) in near_pairs {
         uf.union(a, b);
     }
     // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
     // compared without hyphens and spaces, only for longer names.
-    let mut known_by_deletion: HashMap<String, Vec<(String, &String)>> = HashMap::new();
+    let mut known_by_deletion: HashMap<String, Vec<(String, &str, &String)>> = HashMap::new();
     for (name, id) in &known_by_identity {
         let c: String = name.chars().filter(|c| *c != '-').collect();
         for key in deletion_keys(&c) {
             known_by_deletion
                 .entry(key)
                 .or_default()
-                .push((c.clone(), id));
+                .push((c.clone(), name, id));
         }
     }
     let mut to_known: HashMap<usize, String> = HashMap::new();
@@ -397,8 +448,12 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
             let found = deletion_keys(ca)
                 .filter_map(|key| known_by_deletion.get(&key))
                 .flatten()
-                .filter(|(name, _)| name.starts_with(&block) && one_edit_apart(name, ca))
-                .map(|(_, id)| *id)
+                .filter(|(name, known, _)| {
+                    name.starts_with(&block)
+                        && one_edit_apart(name, ca)
+                        && typo_in_long_word(known, &ids[a])
+                })
+                .map(|(_, _, id)| *id)
                 .min();
             if let Some(id) = found {
                 to_known.insert(a, id.clone());

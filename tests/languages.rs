@@ -321,6 +321,46 @@ fn names_that_differ_in_digits_stay_apart_and_typos_still_merge() {
 }
 
 #[test]
+fn a_short_word_apart_is_another_name_and_a_foreign_legal_form_another_company() {
+    // "UK" is no typo of the gazetteer's "T-Mobile US"; "Nordnet Fiber AB" is no "AS".
+    let keys = merged_keys(&[
+        (
+            "News\n\nOrange UK and T-Mobile UK will combine their networks.",
+            "en",
+        ),
+        (
+            "Nyhet\n\nNordnet Fiber AS og Nordnet Fiber AB er partnere.",
+            "nb",
+        ),
+    ]);
+    assert!(keys.iter().any(|k| k == "t-mobile-uk"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "t-mobile"), "{keys:?}");
+    // A Finnish form after a Danish company's name: its Finnish unit, which an article
+    // elsewhere names by the country; the parent owns it.
+    let keys = merged_keys(&[
+        ("Nyhed\n\nTDC sælger TDC Oy til DNA.", "da"),
+        ("News\n\nDNA bought TDC Finland in 2014.", "en"),
+    ]);
+    assert_eq!(
+        keys.iter().filter(|k| k.starts_with("tdc-")).count(),
+        1,
+        "{keys:?}"
+    );
+    assert!(keys.iter().any(|k| k == "tdc"), "{keys:?}");
+    let r = relations(
+        "Nyhed\n\nTDC Oy har 300 ansatte. TDC har 8.000 ansatte.",
+        "da",
+    );
+    assert!(has(&r, "TDC", "owns", "TDC Oy"), "{r:?}");
+    // A form of the company's own country is only how its name is written.
+    let keys = merged_keys(&[("Nyhet\n\nTelenor ASA kjøper DNA Oyj.", "nb")]);
+    assert!(
+        keys.iter().any(|k| k == "telenor") && keys.iter().any(|k| k == "dna"),
+        "{keys:?}"
+    );
+}
+
+#[test]
 fn appositions_titles_and_deals_across_languages() {
     let r = relations("Nyhet\n\nTele2 har kommit överens med Com Hem om ett samgående, säger Tele2:s vd Anna Berg.", "sv");
     assert!(has(&r, "Tele2", "partnerOf", "Com Hem"), "{r:?}");

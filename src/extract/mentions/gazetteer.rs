@@ -806,17 +806,52 @@ pub(super) fn known_names(
             continue;
         }
         // The legal form written after a known name is part of how the text names it.
-        let end = if target.etype == EntityType::Company {
-            legal_form_after(
-                text,
-                end,
-                article.sentences[sentence].end,
-                &knowledge.common.legal_forms,
-            )
-            .unwrap_or(end)
-        } else {
-            end
-        };
+        let form_end = (target.etype == EntityType::Company)
+            .then(|| {
+                legal_form_after(
+                    text,
+                    end,
+                    article.sentences[sentence].end,
+                    &knowledge.common.legal_forms,
+                )
+            })
+            .flatten();
+        // A form of another country's law names the company's unit there ("TDC Oy" is
+        // TDC's Finnish company): the unit, and its parent hidden under it for `owns`.
+        if let (Some(form_end), Reference::Known(parent)) = (form_end, &target.reference) {
+            if let Some(countries) = knowledge.foreign_legal_form(parent, &text[end + 1..form_end])
+            {
+                let surface = text[start..form_end].to_string();
+                let unit = match countries {
+                    [country] => knowledge.national_unit(parent, country),
+                    _ => None,
+                };
+                mentions.push(Mention {
+                    sentence,
+                    start,
+                    end: form_end,
+                    surface: surface.clone(),
+                    etype: EntityType::Company,
+                    reference: match unit {
+                        Some(id) => Reference::Known(id.to_string()),
+                        None => Reference::New(surface),
+                    },
+                    origin: Origin::Name,
+                });
+                mentions.push(Mention {
+                    sentence,
+                    start,
+                    end,
+                    surface: text[start..end].to_string(),
+                    etype: EntityType::Company,
+                    reference: target.reference.clone(),
+                    origin: Origin::Parent,
+                });
+                skip_until = form_end;
+                continue;
+            }
+        }
+        let end = form_end.unwrap_or(end);
         if end > m.end() {
             skip_until = end;
         }
