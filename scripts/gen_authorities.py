@@ -25,7 +25,8 @@ abbreviation. PRECISION RULES: an abbreviation of two letters or one that is a c
 word or a common acronym of something else, and a bare name that two countries' bodies
 share ("Finansdepartementet": CONTEXT_ONLY) is a context alias only
 (matched where the article names the body in full too, or defines the abbreviation);
-a name of core.toml is never repeated (core wins), and ids of core are not reused.
+a name of core.toml is never repeated (core wins) unless two countries' bodies bear it
+(SHARED_NAMES: the article's country decides), and ids of core are not reused.
 
     python3 scripts/gen_authorities.py
 """
@@ -81,6 +82,13 @@ CONTEXT_ONLY = {
     "Finansdepartementet": "Norway's and Sweden's ministry of finance",
     "Kulturdepartementet": "Norway's and Sweden's ministry of culture",
     "Finansministeriet": "Denmark's and Finland's (in Swedish) ministry of finance",
+}
+
+
+# Full names that bodies of two countries bear alike: a name of each, the article's country
+# decides which one it names (src/extract/mentions/gazetteer.rs, shared names).
+SHARED_NAMES = {
+    "Datatilsynet": "Norway's (core.toml) and Denmark's data protection authority",
 }
 
 
@@ -264,7 +272,7 @@ DPAS = [
      ["Swedish Authority for Privacy Protection"], ["IMY"],
      ["Datainspektionen", "Swedish Data Protection Authority"]),
     ("datatilsynet-dk", R, "DK", "Danish Data Protection Agency",
-     ["det danske Datatilsynet", "danske Datatilsynet", "Danish Datatilsynet"], [], []),
+     ["Datatilsynet", "det danske Datatilsynet", "danske Datatilsynet", "Danish Datatilsynet"], [], []),
     ("tietosuojavaltuutettu", R, "FI", "Tietosuojavaltuutetun toimisto",
      ["Office of the Data Protection Ombudsman", "Dataombudsmannens byrå",
       "Finnish Data Protection Ombudsman", "Tietosuojavaltuutettu"], [], []),
@@ -568,6 +576,8 @@ def main() -> None:
             used_ids.add(eid)
 
             def keep(n: str) -> bool:
+                if n in SHARED_NAMES:
+                    return True
                 k = n.casefold()
                 if k in core_names:
                     dropped.append(f"{eid}: '{n}' is core's {core_names[k]}")

@@ -276,7 +276,17 @@ pub(super) fn discover(
                     .any(|e| lower_surface.ends_with(e.as_str()))
                 && match (lower_after.first(), lower_after.get(1)) {
                     (Some(w1), Some(w2)) if span.sentence_initial => {
-                        (sets.auxiliaries.contains(w1) && sets.participles.contains(w2))
+                        // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
+                        // participle or infinitive of a relation.
+                        (sets.auxiliaries.contains(w1)
+                            && (sets.participles.contains(w2) || sets.deal_verbs_of_companies.contains(w2)))
+                            // "Stofa undersøges nu af", "Bredband2 köps av": an s-passive.
+                            || (sets.synthetic_passives.contains(w1)
+                                && after_words[1].chars().next().is_some_and(char::is_lowercase))
+                            // "Stofa blev i 2013 købt af X": a passive auxiliary, an adverbial,
+                            // and the participle with its agent.
+                            || (sets.auxiliaries.contains(w1)
+                                && passive_with_agent(after_span, sets, lexicon))
                             || (sets.relation_verbs.contains(w1)
                                 && !sets.auxiliaries.contains(w1)
                                 && !lexicon.grammar.copulas.contains(w1)
@@ -721,6 +731,11 @@ pub(super) struct NameSets {
     pub(super) relation_verbs: HashSet<String>,
     /// One-word participles of every trigger set ("kjøpt", "opkøbt", "acquired").
     pub(super) participles: HashSet<String>,
+    /// First words of the verbs of the same sets, any form ("overtage", "kjøpe"): after
+    /// a sentence-initial name and an auxiliary ("Nuuday vil overtage").
+    pub(super) deal_verbs_of_companies: HashSet<String>,
+    /// One-word s-passives of the same sets ("kjøpes", "undersøges", "köps").
+    pub(super) synthetic_passives: HashSet<String>,
     /// Auxiliaries and passive auxiliaries (one word), lower case.
     pub(super) auxiliaries: HashSet<String>,
     /// Organisation words and relational nouns that, in an apposition after a word, make
@@ -1027,6 +1042,34 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|p| !p.contains(' '))
                         .map(|p| p.to_lowercase())
                         .collect(),
+                    deal_verbs_of_companies: lex
+                        .trigger
+                        .iter()
+                        .filter(|t| {
+                            !t.inverse
+                                && matches!(
+                                    t.relation.as_str(),
+                                    "acquires" | "owns" | "investigates" | "partnerOf"
+                                )
+                        })
+                        .flat_map(|t| &t.verbs)
+                        .filter_map(|v| v.split_whitespace().next())
+                        .map(str::to_lowercase)
+                        .collect(),
+                    synthetic_passives: lex
+                        .trigger
+                        .iter()
+                        .filter(|t| {
+                            !t.inverse
+                                && matches!(
+                                    t.relation.as_str(),
+                                    "acquires" | "owns" | "investigates" | "partnerOf"
+                                )
+                        })
+                        .flat_map(|t| &t.passives_synthetic)
+                        .filter(|p| !p.contains(' '))
+                        .map(|p| p.to_lowercase())
+                        .collect(),
                     auxiliaries: lex
                         .grammar
                         .auxiliaries
@@ -1306,6 +1349,25 @@ pub(super) fn legal_form_after(
         })
         .map(|f| end + 1 + f.len())
         .max()
+}
+
+/// Whether the words after a sentence-initial name's auxiliary hold, within four words,
+/// a passive participle of a relation followed by the agent preposition ("blev i 2013
+/// købt af", "ble i fjor kjøpt av"): the name is the passive's subject.
+fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = after_span
+        .split_whitespace()
+        .skip(1)
+        .take(6)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words
+        .windows(2)
+        .take(5)
+        .any(|pair| sets.participles.contains(&pair[0]) && lexicon.grammar.agent.contains(&pair[1]))
 }
 
 /// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").

@@ -13,6 +13,9 @@ pub(super) struct NameIndex {
     pub(super) exact: HashMap<String, usize>,
     /// Further entities a context alias names (the first is in `targets`).
     pub(super) others: HashMap<String, Vec<NameTarget>>,
+    /// Further entities a full name names: bodies of two countries with one name
+    /// ("Datatilsynet"); the article's country chooses (the first is in `targets`).
+    pub(super) shared: HashMap<String, Vec<NameTarget>>,
 }
 
 #[derive(Clone)]
@@ -33,6 +36,7 @@ pub(super) fn name_index() -> &'static NameIndex {
         let mut targets = Vec::new();
         let mut seen = HashSet::new();
         let mut others: HashMap<String, Vec<NameTarget>> = HashMap::new();
+        let mut shared: HashMap<String, Vec<NameTarget>> = HashMap::new();
         let mut add = |name: &str, target: NameTarget| {
             if name.is_empty() {
                 return;
@@ -44,6 +48,8 @@ pub(super) fn name_index() -> &'static NameIndex {
                 // A brand two entities share as a context alias ("Orange"): the article
                 // decides which one it names.
                 others.entry(name.to_string()).or_default().push(target);
+            } else if matches!(target.reference, Reference::Known(_)) {
+                shared.entry(name.to_string()).or_default().push(target);
             }
         };
         for e in &k.gazetteer {
@@ -136,6 +142,7 @@ pub(super) fn name_index() -> &'static NameIndex {
             targets,
             exact,
             others,
+            shared,
         }
     })
 }
@@ -645,7 +652,20 @@ pub(super) fn known_names(
         if article.sentences[sentence].end < end {
             continue;
         }
-        let target = &index.targets[m.pattern().as_usize()];
+        let mut target = &index.targets[m.pattern().as_usize()];
+        // A name two countries' bodies bear: the one of the article's country.
+        if let Some(more) = index.shared.get(&text[start..end]) {
+            let home = |t: &&NameTarget| match &t.reference {
+                Reference::Known(id) => knowledge
+                    .entity(id)
+                    .and_then(|e| e.country.as_deref())
+                    .is_some_and(|c| lexicon.is_home(c)),
+                _ => false,
+            };
+            if !home(&target) {
+                target = more.iter().find(home).unwrap_or(target);
+            }
+        }
         // A capitalised demonym: at the start of a sentence ("Norske Telenor"), or where
         // no capitalised word follows it ("l'opérateur Belge qui"); not inside a name
         // ("Svenska Dagbladet").
