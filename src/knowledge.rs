@@ -336,6 +336,10 @@ pub struct Grammar {
     /// one investigated ("examines whether Orange abused ...").
     #[serde(default)]
     pub interrogatives: Vec<String>,
+    /// Indefinite articles ("a", "en", "et", "ein", "un"): one may open an apposition that
+    /// describes a name ("X, et datterselskap av Y").
+    #[serde(default)]
+    pub indefinite_articles: Vec<String>,
     /// Endings of a noun's definite plural ("-ene", "-erne", "-arna"): a capitalised word
     /// opening a sentence with one is a noun, not a name ("Aksjene ble kjøpt av X").
     #[serde(default)]

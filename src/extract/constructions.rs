@@ -822,9 +822,19 @@ fn drop_interrogative(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok
         };
         let comma = toks[i - 1].lower == ",";
         let head = if comma { i.checked_sub(2) } else { Some(i - 1) };
-        let after_inquiry = head.is_some_and(|h| {
-            toks[h].kind == TokKind::Word && lc.inquiry_ends.contains(&toks[h].lower)
-        });
+        let inquiry =
+            |h: usize| toks[h].kind == TokKind::Word && lc.inquiry_ends.contains(&toks[h].lower);
+        // Or the inverted subject after it: "Seit März prüft das Bundeskartellamt, ob ...".
+        let inverted = |h: usize| {
+            is_mention(&toks[h])
+                && (h.checked_sub(1).is_some_and(inquiry)
+                    || h.checked_sub(2).is_some_and(|v| {
+                        inquiry(v)
+                            && toks[v + 1].kind == TokKind::Word
+                            && lc.articles.contains(&toks[v + 1].lower)
+                    }))
+        };
+        let after_inquiry = head.is_some_and(|h| inquiry(h) || inverted(h));
         let mut j = i + len;
         if toks
             .get(j)

@@ -163,8 +163,21 @@ pub(super) fn discover(
                 });
                 found
             };
-            let verb_cued =
-                !next_word.is_empty() && !common_word && sets.deal_verbs.contains(&next_word);
+            // Where every noun is capitalised, a noun governed by a preposition (maybe
+            // after a modifier) is no subject of the verb after it ("Nach monatelangen
+            // Verhandlungen kauft die Telekom ...").
+            let governed = lexicon.capitalises_nouns && {
+                let is_prep = |w: &str| lexicon.grammar.prepositions.contains(&w.to_lowercase());
+                match before.as_slice() {
+                    [.., p] if is_prep(p) => true,
+                    [p, m] => is_prep(p) && m.starts_with(char::is_lowercase),
+                    _ => false,
+                }
+            };
+            let verb_cued = !next_word.is_empty()
+                && !common_word
+                && !governed
+                && sets.deal_verbs.contains(&next_word);
             // The first part of a title compound is the employer ("Nordnetz-Chef Hans
             // Müller", "Nordnett-sjef", "United-Internet-Chef").
             let title_compound = !common_word
@@ -195,14 +208,24 @@ pub(super) fn discover(
                     .filter(|w| !w.is_empty())
                     .map(|w| w.to_lowercase());
                 let first = words.next().unwrap_or_default();
-                let word = if lexicon.articles.contains(&first) {
-                    words.next().unwrap_or_default()
-                } else {
-                    first
+                let describes = |w: &str| {
+                    sets.appositive_cues
+                        .iter()
+                        .any(|c| crate::extract::word_has_cue(w, c))
                 };
-                sets.appositive_cues
-                    .iter()
-                    .any(|c| crate::extract::word_has_cue(&word, c))
+                // After an article, up to two modifiers may stand before the noun ("eine
+                // hundertprozentige Tochter", "en helägd dotter"); a preposition ends the
+                // phrase.
+                if lexicon.articles.contains(&first)
+                    || lexicon.grammar.indefinite_articles.contains(&first)
+                {
+                    words
+                        .take(3)
+                        .take_while(|w| !lexicon.grammar.prepositions.contains(w))
+                        .any(|w| describes(&w))
+                } else {
+                    describes(&first)
+                }
             });
             // A name as the subject of a copula whose predicate describes an organisation
             // ("Fjordnet is a subsidiary of Telenor", "Congstar ist eine Tochter der
