@@ -616,6 +616,11 @@ pub struct Lexicon {
     pub stopwords: Vec<String>,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Roles held outside the companies a person speaks about, lower case, also as the
+    /// head of a compound ("analyst", "Branchenanalyst", "uavhengig"): such a person is
+    /// given no employer from the article's focus.
+    #[serde(default)]
+    pub external_roles: Vec<String>,
     #[serde(default)]
     pub person_prefixes: Vec<String>,
     /// Prepositions between a role title (or the person holding it) and the employer

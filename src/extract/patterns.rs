@@ -736,17 +736,49 @@ pub fn find_relations_traced(
                 super::Slot::Object,
                 &mentions[c.object].reference,
             )),
-            Some(super::Slot::Object) => !explicit.contains(&(
-                c.property.as_str(),
-                super::Slot::Subject,
-                &mentions[c.subject].reference,
-            )),
+            Some(super::Slot::Object) => {
+                !explicit.contains(&(
+                    c.property.as_str(),
+                    super::Slot::Subject,
+                    &mentions[c.subject].reference,
+                )) && !(c.property == "worksFor"
+                    && external_role(article, &mentions[c.subject], lexicon))
+            }
             None => true,
         })
         .collect();
     let mut keep = keep.into_iter();
     claims.retain(|_| keep.next().unwrap_or(true));
     claims
+}
+
+/// Whether a person's role, written within four words of their name, is one outside the
+/// companies they speak about ("uavhengig analytiker Per Dahl", "Sophie Laurent,
+/// analyste indépendante"): the article's focus is no employer of theirs.
+fn external_role(article: &Article, person: &Mention, lexicon: &Lexicon) -> bool {
+    if lexicon.external_roles.is_empty() {
+        return false;
+    }
+    let sentence = &article.sentences[person.sentence];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::extract::lower_case(w).into_owned())
+            .collect()
+    };
+    let before = words(&article.text[sentence.start..person.start]);
+    let after = words(&article.text[person.end..sentence.end]);
+    before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(after.iter().take(4))
+        .any(|w| {
+            lexicon
+                .external_roles
+                .iter()
+                .any(|r| crate::extract::word_has_cue(w, r))
+        })
 }
 
 /// Arguments a pattern may take from the article instead of the sentence.
