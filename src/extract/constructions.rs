@@ -1322,8 +1322,76 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
             }
         }
     }
+    coordinated_predicates(&mut main, &mut out, lc);
     out.insert(0, main);
     out
+}
+
+/// Whether a verb phrase starts at token `i`: an auxiliary, a copula, or a verb of some
+/// relation's set.
+fn verb_starts(toks: &[Tok], i: usize, lc: &LanguageConstructions) -> bool {
+    let Some(t) = toks
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word && !t.boundary)
+    else {
+        return false;
+    };
+    let class = |c: Class| {
+        lc.classes
+            .get(&c)
+            .is_some_and(|p| !p.forward(toks, i).is_empty())
+    };
+    class(Class::Aux)
+        || class(Class::Copula)
+        || lc.index.get(&t.lower).is_some_and(|parts| {
+            parts.iter().any(|(_, part)| {
+                matches!(
+                    part,
+                    Part::Verb | Part::Support | Part::Separable | Part::Transfer
+                )
+            })
+        })
+}
+
+/// A verb phrase coordinated with the main clause's takes the clause's subject: "Lyse
+/// owns Altibox and holds a stake in Ice" also reads "Lyse holds a stake in Ice", "Lyse
+/// eier Altibox og er største aksjonær i Ice" "Lyse er største aksjonær i Ice". The
+/// subject is the mention or list opening the clause, right before its verb; the
+/// coordinated phrase starts with a verb, an auxiliary or a copula.
+fn coordinated_predicates(
+    main: &mut Vec<Tok>,
+    out: &mut Vec<Vec<Tok>>,
+    lc: &LanguageConstructions,
+) {
+    let start = usize::from(
+        main.first()
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
+    );
+    if !main.get(start).is_some_and(is_mention) {
+        return;
+    }
+    let mut end = start + 1;
+    while end + 1 < main.len()
+        && (lc.coordinators.contains(&main[end].lower) || main[end].lower == ",")
+        && is_mention(&main[end + 1])
+    {
+        end += 2;
+    }
+    if !verb_starts(main, end, lc) {
+        return;
+    }
+    let Some(c) = (end + 1..main.len()).find(|&c| {
+        main[c].kind == TokKind::Word
+            && lc.coordinators.contains(&main[c].lower)
+            && !main[c - 1].boundary
+            && verb_starts(main, c + 1, lc)
+    }) else {
+        return;
+    };
+    let mut clause = main[start..end].to_vec();
+    clause.extend(main[c + 1..].iter().cloned());
+    main.truncate(c);
+    out.push(clause);
 }
 
 /// What a match bound: the token ranges of X and Y, and whether either was filled by a
