@@ -1339,17 +1339,20 @@ pub(super) fn number_inside_name(
 }
 
 pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
+    // From the position backwards: a span asks for its two words, not the sentence's.
     let mut out: Vec<&str> = toks
         .iter()
+        .rev()
         .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
         .map(|t| t.text)
+        .take(n.max(1))
         .collect();
     // A comma right before breaks the cue ("sier X, Y").
-    if out.last() == Some(&",") {
+    if out.first() == Some(&",") {
         return Vec::new();
     }
-    let len = out.len();
-    out.drain(..len.saturating_sub(n));
+    out.truncate(n);
+    out.reverse();
     out
 }
 
