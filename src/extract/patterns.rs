@@ -629,6 +629,24 @@ pub fn find_relations_traced(
             }
         }
     }
+    // "I Danmark samarbejder Norlys og Telenor ...", "In Finland, DNA and Elisa ...": a
+    // country fronted as the clause's place is where its subjects do business.
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        for (company, place) in fronted_place_subjects(article, si, sentence, mentions, lexicon) {
+            push(
+                &mut claims,
+                RelationClaim {
+                    subject: company,
+                    property: "operatesIn".into(),
+                    object: place,
+                    sentence: si,
+                    rule: format!("{}.operatesIn.fronted-place-subject", article.lang),
+                    confidence: 0.7,
+                    implicit: None,
+                },
+            );
+        }
+    }
     // A description in apposition names the country and the service of what it describes
     // ("Mannesmann, the German telecoms group,", "Belgacom, l'opérateur belge,"):
     // GUIDELINES, "Descriptors count as statements".
@@ -750,6 +768,89 @@ pub fn find_relations_traced(
     let mut keep = keep.into_iter();
     claims.retain(|_| keep.next().unwrap_or(true));
     claims
+}
+
+/// The (company, country) pairs of a sentence that opens with a place preposition and
+/// countries ("I Danmark og Sverige", "In Finland,") followed by its subjects: in a V2
+/// language one word (the finite verb) and maybe an article before them ("I Danmark
+/// samarbejder Norlys og Telenor", "In Frankreich betreibt die Telekom"), elsewhere a
+/// comma ("In Finland, DNA and Elisa ..."). Mention indices.
+fn fronted_place_subjects(
+    article: &Article,
+    si: usize,
+    sentence: &crate::ingest::Sentence,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let knowledge = Knowledge::global();
+    let text = &article.text;
+    let mut ms: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            mentions[i].sentence == si
+                && !matches!(mentions[i].origin, Origin::Parent | Origin::NamePart)
+        })
+        .collect();
+    ms.sort_by_key(|&i| (mentions[i].start, std::cmp::Reverse(mentions[i].end)));
+    let lower = |a: usize, b: usize| text[a..b].trim().to_lowercase();
+    let country = |i: usize| match &mentions[i].reference {
+        super::Reference::Place(id) => knowledge
+            .place(id)
+            .is_some_and(|p| p.kind.as_deref() == Some("country")),
+        _ => false,
+    };
+    let joined = |a: usize, b: usize| {
+        let between = lower(a, b);
+        between == "," || lexicon.coordinators.contains(&between)
+    };
+    let Some(&first) = ms.first() else {
+        return Vec::new();
+    };
+    if !country(first)
+        || !lexicon
+            .grammar
+            .place_prepositions
+            .contains(&lower(sentence.start, mentions[first].start))
+    {
+        return Vec::new();
+    }
+    let mut k = 1;
+    let mut places = vec![first];
+    while k < ms.len() && country(ms[k]) && joined(mentions[ms[k - 1]].end, mentions[ms[k]].start) {
+        places.push(ms[k]);
+        k += 1;
+    }
+    let Some(&subject) = ms.get(k) else {
+        return Vec::new();
+    };
+    let between = lower(mentions[ms[k - 1]].end, mentions[subject].start);
+    let v2 = lexicon.grammar.features.iter().any(|f| f == "v2");
+    let opens = if v2 {
+        let words: Vec<&str> = between.split_whitespace().collect();
+        match words.as_slice() {
+            [verb] => verb.chars().all(char::is_alphabetic),
+            [verb, article] => {
+                verb.chars().all(char::is_alphabetic)
+                    && lexicon.articles.contains(&article.to_string())
+            }
+            _ => false,
+        }
+    } else {
+        between == ","
+    };
+    if !opens {
+        return Vec::new();
+    }
+    let mut subjects = vec![subject];
+    let mut j = k + 1;
+    while j < ms.len() && joined(mentions[ms[j - 1]].end, mentions[ms[j]].start) {
+        subjects.push(ms[j]);
+        j += 1;
+    }
+    subjects
+        .into_iter()
+        .filter(|&c| mentions[c].etype == EntityType::Company)
+        .flat_map(|c| places.iter().map(move |&p| (c, p)))
+        .collect()
 }
 
 /// Whether a person's role, written within four words of their name, is one outside the
