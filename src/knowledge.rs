@@ -651,7 +651,7 @@ pub struct Lexicon {
     /// name in quotes it is a product. Compared in lower case.
     #[serde(default)]
     pub product_cues: Vec<String>,
-    /// Verbs of merging and cooperating, one word each ("merged", "fusjonert",
+    /// Verbs of merging, cooperating and competing, one word each ("merged", "fusjonert",
     /// "samarbetar"): a capitalised word after one and a comitative ("med", "with") is a
     /// company. Not verbs of agreeing, which take people too ("agreed with Smith").
     #[serde(default)]

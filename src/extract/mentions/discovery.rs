@@ -122,7 +122,9 @@ pub(super) fn discover(
                 .find(|t| t.end <= span.start && t.is_word())
                 .filter(|t| nationalities.contains(&(t.start, t.end)))
                 .map_or(span.start, |t| t.start);
-            let before_cue = words_before(toks, cue_end, 2);
+            // Adverbs that leave the sentence's relations as they are stand between a cue
+            // and its name too ("konkurrerer især med Oister").
+            let before_cue = words_before_skipping(toks, cue_end, 2, &sets.adverbs);
             let cue_word = before_cue
                 .last()
                 .map(|s| s.to_lowercase())
@@ -283,6 +285,27 @@ pub(super) fn discover(
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .collect();
             let lower_after: Vec<String> = after_words.iter().map(|w| w.to_lowercase()).collect();
+            // The antecedent of a relative clause whose verb is a relation's ("Talkmore,
+            // som konkurrerer med OneCall,", "Halebop, which competes with Comviq,"),
+            // where only names are capitalised.
+            let relative_cued = !lexicon.capitalises_nouns
+                && span.words == 1
+                && !common_word
+                && !sets.stop.contains(&lower_surface)
+                && after_span.strip_prefix(',').is_some_and(|rest| {
+                    let mut words = rest.split_whitespace().map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    });
+                    words
+                        .next()
+                        .is_some_and(|w| lexicon.grammar.relative.contains(&w))
+                        && words.next().is_some_and(|w| {
+                            (sets.relation_verbs.contains(&w)
+                                || sets.synthetic_passives.contains(&w))
+                                && !sets.auxiliaries.contains(&w)
+                        })
+                });
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
@@ -341,6 +364,7 @@ pub(super) fn discover(
                 || predicate_cued
                 || shaped
                 || subject_cued
+                || relative_cued
                 || verb_cued
                 || apposition_cued
                 || (!cue_word.is_empty()
@@ -757,6 +781,8 @@ pub(super) struct NameSets {
     /// First words of the verbs of the same sets, any form ("overtage", "kjøpe"): after
     /// a sentence-initial name and an auxiliary ("Nuuday vil overtage").
     pub(super) deal_verbs_of_companies: HashSet<String>,
+    /// The grammar's transparent adverbs of one word, lower case ("især", "also").
+    pub(super) adverbs: HashSet<String>,
     /// One-word s-passives of the same sets ("kjøpes", "undersøges", "köps").
     pub(super) synthetic_passives: HashSet<String>,
     /// Auxiliaries and passive auxiliaries (one word), lower case.
@@ -1079,6 +1105,13 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter_map(|v| v.split_whitespace().next())
                         .map(str::to_lowercase)
                         .collect(),
+                    adverbs: lex
+                        .grammar
+                        .transparent_adverbs
+                        .iter()
+                        .filter(|a| !a.contains(' '))
+                        .map(|a| a.to_lowercase())
+                        .collect(),
                     synthetic_passives: lex
                         .trigger
                         .iter()
@@ -1336,6 +1369,31 @@ pub(super) fn number_inside_name(
                         && sets.function_words.contains(next.text))
             }
     })
+}
+
+/// [`words_before`] without the words of `skip` (lower case).
+fn words_before_skipping<'a>(
+    toks: &'a [Token],
+    pos: usize,
+    n: usize,
+    skip: &HashSet<String>,
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = toks
+        .iter()
+        .rev()
+        .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
+        .filter(|t| {
+            skip.is_empty() || !skip.contains(&crate::extract::lower_case(t.text).into_owned())
+        })
+        .map(|t| t.text)
+        .take(n.max(1))
+        .collect();
+    if out.first() == Some(&",") {
+        return Vec::new();
+    }
+    out.truncate(n);
+    out.reverse();
+    out
 }
 
 pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
