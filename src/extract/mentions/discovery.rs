@@ -974,6 +974,23 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             lex.partner_verbs.iter().filter(|_| !lex.capitalises_nouns),
                             &lex.grammar.with,
                         ))
+                        // The object of an investigation ("undersøgelse af Nuudays",
+                        // "gransking av", "investigation into").
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| {
+                                    !lex.capitalises_nouns
+                                        && !t.inverse
+                                        && t.relation == "investigates"
+                                })
+                                .flat_map(|t| {
+                                    word_pairs(
+                                        t.nouns.iter().filter(|n| !n.contains(' ')),
+                                        &t.preps,
+                                    )
+                                }),
+                        )
                         // The agent of a relation's participle ("opkøbt af Norlys").
                         .chain(word_pairs(
                             lex.trigger
