@@ -144,7 +144,8 @@ BRAND_FIX = {
     ("SE", "Sweden 3G"): None,
     ("SE", "Sweden 2G"): None,
     ("SE", "3"): "Tre",
-    ("DK", "3"): "3",
+    # Written "3" alone, a numeral; the company calls itself "3 Danmark".
+    ("DK", "3"): "3 Danmark",
     ("GB", "3"): "Three",
     ("IE", "3"): "Three",
     ("GB", "O2 (UK)"): "O2",
