@@ -271,8 +271,12 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     // that country ("TDC Oy" is not TDC): it keeps the form in its identity, and its
     // country's code when the form has only one.
     let foreign_unit = |name: &str| -> Option<(String, Option<&str>)> {
-        let (head, form) = name.rsplit_once(' ')?;
-        let head_identity = identity(head, legal);
+        // The first of the legal forms that end the name ("TDC AB (publ)": "AB").
+        let words: Vec<&str> = name.split(' ').collect();
+        let first_form = (1..words.len())
+            .find(|&k| words[k..].iter().all(|w| is_word_of(w, &legal.legal_forms)))?;
+        let (head, form) = (words[..first_form].join(" "), words[first_form]);
+        let head_identity = identity(&head, legal);
         let id = known_by_identity.get(&head_identity)?;
         match knowledge.foreign_legal_form(id, form)? {
             [country] => Some((head_identity, Some(country.as_str()))),
@@ -347,7 +351,7 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     }
     // A unit named by its foreign legal form is the one named by its country elsewhere
     // ("TDC Oy" and "TDC Finland").
-    for (name, _) in &spellings {
+    for name in spellings.keys() {
         let Some((head, Some(code))) = foreign_unit(name) else {
             continue;
         };

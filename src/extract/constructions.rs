@@ -1380,12 +1380,17 @@ fn coordinated_predicates(
     if !verb_starts(main, end, lc) {
         return;
     }
-    let Some(c) = (end + 1..main.len()).find(|&c| {
-        main[c].kind == TokKind::Word
-            && lc.coordinators.contains(&main[c].lower)
-            && !main[c - 1].boundary
-            && verb_starts(main, c + 1, lc)
-    }) else {
+    // The first verb's phrase has words of its own ("Telia kjøper og driver nettet" shares
+    // one object), and no subordinate clause stands between ("Nkom is concerned that
+    // Telenor bought Get and owns ...").
+    let Some(c) = (end + 2..main.len())
+        .take_while(|&c| !main[c].boundary)
+        .find(|&c| {
+            main[c].kind == TokKind::Word
+                && lc.coordinators.contains(&main[c].lower)
+                && verb_starts(main, c + 1, lc)
+        })
+    else {
         return;
     };
     let mut clause = main[start..end].to_vec();

@@ -631,8 +631,8 @@ pub fn find_relations_traced(
     }
     // "I Danmark samarbejder Norlys og Telenor ...", "In Finland, DNA and Elisa ...": a
     // country fronted as the clause's place is where its subjects do business.
-    for (si, sentence) in article.sentences.iter().enumerate() {
-        for (company, place) in fronted_place_subjects(article, si, sentence, mentions, lexicon) {
+    for si in 0..article.sentences.len() {
+        for (company, place) in fronted_place_subjects(article, si, mentions, lexicon) {
             push(
                 &mut claims,
                 RelationClaim {
@@ -755,12 +755,15 @@ pub fn find_relations_traced(
                 &mentions[c.object].reference,
             )),
             Some(super::Slot::Object) => {
-                !explicit.contains(&(
+                let named = explicit.contains(&(
                     c.property.as_str(),
                     super::Slot::Subject,
                     &mentions[c.subject].reference,
-                )) && !(c.property == "worksFor"
-                    && external_role(article, &mentions[c.subject], lexicon))
+                ));
+                // An analyst's employer is no company they speak about.
+                let outsider = c.property == "worksFor"
+                    && external_role(article, &mentions[c.subject], lexicon);
+                !named && !outsider
             }
             None => true,
         })
@@ -778,20 +781,34 @@ pub fn find_relations_traced(
 fn fronted_place_subjects(
     article: &Article,
     si: usize,
-    sentence: &crate::ingest::Sentence,
     mentions: &[Mention],
     lexicon: &Lexicon,
 ) -> Vec<(usize, usize)> {
     let knowledge = Knowledge::global();
     let text = &article.text;
+    let sentence = &article.sentences[si];
     let mut ms: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
             mentions[i].sentence == si
-                && !matches!(mentions[i].origin, Origin::Parent | Origin::NamePart)
+                && !matches!(
+                    mentions[i].origin,
+                    Origin::Parent | Origin::NamePart | Origin::Demonym
+                )
         })
         .collect();
     ms.sort_by_key(|&i| (mentions[i].start, std::cmp::Reverse(mentions[i].end)));
-    let lower = |a: usize, b: usize| text[a..b].trim().to_lowercase();
+    // The outermost mentions only: one inside another ("the Swedish company") is part of it.
+    let mut outer_end = 0;
+    ms.retain(|&i| {
+        let keep = mentions[i].start >= outer_end;
+        outer_end = outer_end.max(mentions[i].end);
+        keep
+    });
+    let lower = |a: usize, b: usize| {
+        text.get(a..b)
+            .map(|s| s.trim().to_lowercase())
+            .unwrap_or_default()
+    };
     let country = |i: usize| match &mentions[i].reference {
         super::Reference::Place(id) => knowledge
             .place(id)
@@ -826,12 +843,16 @@ fn fronted_place_subjects(
     let v2 = lexicon.grammar.features.iter().any(|f| f == "v2");
     let opens = if v2 {
         let words: Vec<&str> = between.split_whitespace().collect();
+        // The finite verb: a word, not a preposition or a coordinator ("I Danmark
+        // ifølge Telenor ...").
+        let verb = |w: &str| {
+            w.chars().all(char::is_alphabetic)
+                && !lexicon.grammar.prepositions.iter().any(|p| p == w)
+                && !lexicon.coordinators.iter().any(|c| c == w)
+        };
         match words.as_slice() {
-            [verb] => verb.chars().all(char::is_alphabetic),
-            [verb, article] => {
-                verb.chars().all(char::is_alphabetic)
-                    && lexicon.articles.contains(&article.to_string())
-            }
+            [v] => verb(v),
+            [v, det] => verb(v) && lexicon.articles.iter().any(|a| a == det),
             _ => false,
         }
     } else {
@@ -853,8 +874,8 @@ fn fronted_place_subjects(
         .collect()
 }
 
-/// Whether a person's role, written within four words of their name, is one outside the
-/// companies they speak about ("uavhengig analytiker Per Dahl", "Sophie Laurent,
+/// Whether a person's role, written in the three words before their name or in an
+/// apposition after it, is one outside the companies they speak about ("uavhengig analytiker Per Dahl", "Sophie Laurent,
 /// analyste indépendante"): the article's focus is no employer of theirs.
 fn external_role(article: &Article, person: &Mention, lexicon: &Lexicon) -> bool {
     if lexicon.external_roles.is_empty() {
@@ -868,11 +889,16 @@ fn external_role(article: &Article, person: &Mention, lexicon: &Lexicon) -> bool
             .collect()
     };
     let before = words(&article.text[sentence.start..person.start]);
-    let after = words(&article.text[person.end..sentence.end]);
+    // After the name only an apposition ("Sophie Laurent, analyste indépendante,").
+    let rest = &article.text[person.end..sentence.end];
+    let after = rest
+        .strip_prefix(',')
+        .map(|r| words(r.split(',').next().unwrap_or("")))
+        .unwrap_or_default();
     before
         .iter()
         .rev()
-        .take(4)
+        .take(3)
         .chain(after.iter().take(4))
         .any(|w| {
             lexicon

@@ -301,7 +301,8 @@ pub(super) fn discover(
                         .next()
                         .is_some_and(|w| lexicon.grammar.relative.contains(&w))
                         && words.next().is_some_and(|w| {
-                            (sets.relation_verbs.contains(&w)
+                            (sets.company_subject_verbs.contains(&w)
+                                || sets.offering_verbs.contains(&w)
                                 || sets.synthetic_passives.contains(&w))
                                 && !sets.auxiliaries.contains(&w)
                         })
@@ -325,7 +326,8 @@ pub(super) fn discover(
                         // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
                         // participle or infinitive of a relation.
                         (sets.auxiliaries.contains(w1)
-                            && (sets.participles.contains(w2) || sets.deal_verbs_of_companies.contains(w2)))
+                            && (sets.participles.contains(w2)
+                                || sets.company_subject_verbs.contains(w2)))
                             // "Stofa undersøges nu af", "Bredband2 köps av": an s-passive.
                             || (sets.synthetic_passives.contains(w1)
                                 && after_words[1].chars().next().is_some_and(char::is_lowercase))
@@ -778,11 +780,15 @@ pub(super) struct NameSets {
     pub(super) relation_verbs: HashSet<String>,
     /// One-word participles of every trigger set ("kjøpt", "opkøbt", "acquired").
     pub(super) participles: HashSet<String>,
-    /// First words of the verbs of the same sets, any form ("overtage", "kjøpe"): after
-    /// a sentence-initial name and an auxiliary ("Nuuday vil overtage").
-    pub(super) deal_verbs_of_companies: HashSet<String>,
+    /// One-word verbs of the relations whose subject is a company (and of competing), any
+    /// form ("overtage", "kjøpe", "konkurrerer"): after a sentence-initial name and an
+    /// auxiliary ("Nuuday vil overtage"), or a relative pronoun after a name.
+    pub(super) company_subject_verbs: HashSet<String>,
     /// The grammar's transparent adverbs of one word, lower case ("især", "also").
     pub(super) adverbs: HashSet<String>,
+    /// One-word verbs of offering ("selger", "tilbyr", "sells"): a company's, after a
+    /// relative pronoun ("Allente, som selger tv-pakker,").
+    pub(super) offering_verbs: HashSet<String>,
     /// One-word s-passives of the same sets ("kjøpes", "undersøges", "köps").
     pub(super) synthetic_passives: HashSet<String>,
     /// Auxiliaries and passive auxiliaries (one word), lower case.
@@ -974,23 +980,6 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             lex.partner_verbs.iter().filter(|_| !lex.capitalises_nouns),
                             &lex.grammar.with,
                         ))
-                        // The object of an investigation ("undersøgelse af Nuudays",
-                        // "gransking av", "investigation into").
-                        .chain(
-                            lex.trigger
-                                .iter()
-                                .filter(|t| {
-                                    !lex.capitalises_nouns
-                                        && !t.inverse
-                                        && t.relation == "investigates"
-                                })
-                                .flat_map(|t| {
-                                    word_pairs(
-                                        t.nouns.iter().filter(|n| !n.contains(' ')),
-                                        &t.preps,
-                                    )
-                                }),
-                        )
                         // The agent of a relation's participle ("opkøbt af Norlys").
                         .chain(word_pairs(
                             lex.trigger
@@ -1094,33 +1083,20 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .map(str::to_lowercase)
                         .collect(),
                     // Of the relations whose passive subject is a company.
-                    participles: lex
-                        .trigger
-                        .iter()
-                        .filter(|t| {
-                            !t.inverse
-                                && matches!(
-                                    t.relation.as_str(),
-                                    "acquires" | "owns" | "investigates" | "partnerOf"
-                                )
-                        })
+                    participles: company_subject_sets(lex)
                         .flat_map(|t| &t.passives)
                         .filter(|p| !p.contains(' '))
                         .map(|p| p.to_lowercase())
                         .collect(),
-                    deal_verbs_of_companies: lex
-                        .trigger
-                        .iter()
-                        .filter(|t| {
-                            !t.inverse
-                                && matches!(
-                                    t.relation.as_str(),
-                                    "acquires" | "owns" | "investigates" | "partnerOf"
-                                )
-                        })
-                        .flat_map(|t| &t.verbs)
-                        .filter_map(|v| v.split_whitespace().next())
-                        .map(str::to_lowercase)
+                    company_subject_verbs: company_subject_sets(lex)
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| !t.inverse && t.relation == "competitorOf"),
+                        )
+                        .flat_map(|t| t.verbs.iter().chain(&t.reciprocal))
+                        .filter(|v| !v.contains(' '))
+                        .map(|v| v.to_lowercase())
                         .collect(),
                     adverbs: lex
                         .grammar
@@ -1129,16 +1105,15 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|a| !a.contains(' '))
                         .map(|a| a.to_lowercase())
                         .collect(),
-                    synthetic_passives: lex
+                    offering_verbs: lex
                         .trigger
                         .iter()
-                        .filter(|t| {
-                            !t.inverse
-                                && matches!(
-                                    t.relation.as_str(),
-                                    "acquires" | "owns" | "investigates" | "partnerOf"
-                                )
-                        })
+                        .filter(|t| !t.inverse && t.relation == "offers")
+                        .flat_map(|t| &t.verbs)
+                        .filter(|v| !v.contains(' '))
+                        .map(|v| v.to_lowercase())
+                        .collect(),
+                    synthetic_passives: company_subject_sets(lex)
                         .flat_map(|t| &t.passives_synthetic)
                         .filter(|p| !p.contains(' '))
                         .map(|p| p.to_lowercase())
@@ -1388,41 +1363,31 @@ pub(super) fn number_inside_name(
     })
 }
 
-/// [`words_before`] without the words of `skip` (lower case).
+/// The last `n` words before byte `pos`, in order; none where a comma stands right before
+/// ("sier X, Y" gives "Y" no cue).
+pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
+    words_before_skipping(toks, pos, n, &HashSet::new())
+}
+
+/// [`words_before`] passing over the words of `skip` (lower case).
 fn words_before_skipping<'a>(
     toks: &'a [Token],
     pos: usize,
     n: usize,
     skip: &HashSet<String>,
 ) -> Vec<&'a str> {
-    let mut out: Vec<&str> = toks
+    // From the position backwards: a span asks for its two words, not the sentence's.
+    let before = &toks[..toks.partition_point(|t| t.end <= pos)];
+    let mut out: Vec<&str> = before
         .iter()
         .rev()
-        .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
+        .filter(|t| t.is_word() || t.text == ",")
         .filter(|t| {
             skip.is_empty() || !skip.contains(&crate::extract::lower_case(t.text).into_owned())
         })
         .map(|t| t.text)
         .take(n.max(1))
         .collect();
-    if out.first() == Some(&",") {
-        return Vec::new();
-    }
-    out.truncate(n);
-    out.reverse();
-    out
-}
-
-pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
-    // From the position backwards: a span asks for its two words, not the sentence's.
-    let mut out: Vec<&str> = toks
-        .iter()
-        .rev()
-        .filter(|t| t.end <= pos && (t.is_word() || t.text == ","))
-        .map(|t| t.text)
-        .take(n.max(1))
-        .collect();
-    // A comma right before breaks the cue ("sier X, Y").
     if out.first() == Some(&",") {
         return Vec::new();
     }
@@ -1452,23 +1417,36 @@ pub(super) fn legal_form_after(
         .max()
 }
 
-/// Whether the words after a sentence-initial name's auxiliary hold, within four words,
-/// a passive participle of a relation followed by the agent preposition ("blev i 2013
-/// købt af", "ble i fjor kjøpt av"): the name is the passive's subject.
+/// Whether the six words after a sentence-initial name's auxiliary hold, before any
+/// punctuation, a passive participle of a relation followed by the agent preposition
+/// ("blev i 2013 købt af", "ble i fjor kjøpt av"): the name is the passive's subject.
 fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> bool {
-    let words: Vec<String> = after_span
-        .split_whitespace()
-        .skip(1)
-        .take(6)
-        .map(|w| {
+    let mut words: Vec<String> = Vec::new();
+    for w in after_span.split_whitespace().skip(1).take(6) {
+        words.push(
             w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+                .to_lowercase(),
+        );
+        // A comma or a full stop ends the clause ("Hansen var direktør, da Stofa blev købt af").
+        if w.ends_with(|c: char| c.is_ascii_punctuation()) {
+            break;
+        }
+    }
     words
         .windows(2)
-        .take(5)
         .any(|pair| sets.participles.contains(&pair[0]) && lexicon.grammar.agent.contains(&pair[1]))
+}
+
+/// The trigger sets of the relations whose subject (or passive agent) is a company:
+/// acquiring, owning, investigating (its object) and partnership.
+fn company_subject_sets(lex: &Lexicon) -> impl Iterator<Item = &crate::knowledge::TriggerSet> {
+    lex.trigger.iter().filter(|t| {
+        !t.inverse
+            && matches!(
+                t.relation.as_str(),
+                "acquires" | "owns" | "investigates" | "partnerOf"
+            )
+    })
 }
 
 /// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").

@@ -838,7 +838,9 @@ pub(super) fn known_names(
             .flatten();
         // A form of another country's law names the company's unit there ("TDC Oy" is
         // TDC's Finnish company): the unit, and its parent hidden under it for `owns`.
-        if let (Some(form_end), Reference::Known(parent)) = (form_end, &target.reference) {
+        if let (Some(form_end), Reference::Known(parent), false) =
+            (form_end, &target.reference, target.context_only)
+        {
             if let Some(countries) = knowledge.foreign_legal_form(parent, &text[end + 1..form_end])
             {
                 let surface = text[start..form_end].to_string();
