@@ -932,12 +932,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|c| !c.contains(' ') && !c.contains('\''))
                         .map(|c| c.to_lowercase())
                         .collect(),
-                    quoted_product_cues: lex
-                        .product_cues
-                        .iter()
-                        .filter(|c| !c.contains(' '))
-                        .map(|c| c.to_lowercase())
-                        .collect(),
+                    quoted_product_cues: lex.product_cues.iter().collect::<OneWords>().0,
                     // Organisation words, deal cues, and a one-word metric noun with an
                     // owner preposition ("Omsetningen i Phonero", "customers of Acme"; not
                     // a place preposition after customers or staff: "kunder i Vestfold").
@@ -1085,9 +1080,8 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                     // Of the relations whose passive subject is a company.
                     participles: company_subject_sets(lex)
                         .flat_map(|t| &t.passives)
-                        .filter(|p| !p.contains(' '))
-                        .map(|p| p.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     company_subject_verbs: company_subject_sets(lex)
                         .chain(
                             lex.trigger
@@ -1095,37 +1089,32 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .filter(|t| !t.inverse && t.relation == "competitorOf"),
                         )
                         .flat_map(|t| t.verbs.iter().chain(&t.reciprocal))
-                        .filter(|v| !v.contains(' '))
-                        .map(|v| v.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     adverbs: lex
                         .grammar
                         .transparent_adverbs
                         .iter()
-                        .filter(|a| !a.contains(' '))
-                        .map(|a| a.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     offering_verbs: lex
                         .trigger
                         .iter()
                         .filter(|t| !t.inverse && t.relation == "offers")
                         .flat_map(|t| &t.verbs)
-                        .filter(|v| !v.contains(' '))
-                        .map(|v| v.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     synthetic_passives: company_subject_sets(lex)
                         .flat_map(|t| &t.passives_synthetic)
-                        .filter(|p| !p.contains(' '))
-                        .map(|p| p.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     auxiliaries: lex
                         .grammar
                         .auxiliaries
                         .iter()
                         .chain(&lex.grammar.passive_auxiliaries)
-                        .filter(|a| !a.contains(' '))
-                        .map(|a| a.to_lowercase())
-                        .collect(),
+                        .collect::<OneWords>()
+                        .0,
                     appositive_cues: lex
                         .org_cues
                         .iter()
@@ -1435,6 +1424,21 @@ fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> b
     words
         .windows(2)
         .any(|pair| sets.participles.contains(&pair[0]) && lexicon.grammar.agent.contains(&pair[1]))
+}
+
+/// The one-word entries of a word list, lower case: what a single token is compared with.
+struct OneWords(HashSet<String>);
+
+impl<'a> FromIterator<&'a String> for OneWords {
+    fn from_iter<I: IntoIterator<Item = &'a String>>(words: I) -> Self {
+        OneWords(
+            words
+                .into_iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| w.to_lowercase())
+                .collect(),
+        )
+    }
 }
 
 /// The trigger sets of the relations whose subject (or passive agent) is a company:

@@ -571,6 +571,26 @@ pub(super) fn country_after(
         .then_some(end + 1 + bare.len())
 }
 
+/// A company mention of the text's bytes `start..end` in a sentence.
+fn company_mention(
+    text: &str,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    reference: Reference,
+    origin: Origin,
+) -> Mention {
+    Mention {
+        sentence,
+        start,
+        end,
+        surface: text[start..end].to_string(),
+        etype: EntityType::Company,
+        reference,
+        origin,
+    }
+}
+
 /// The capitalised word after a name starts a name of its own (a person, a place, or a
 /// function word at the start of a clause), so the two are not one name.
 pub(super) fn next_word_is_other_name(
@@ -752,19 +772,19 @@ pub(super) fn known_names(
                     }
                     _ => false,
                 };
-                mentions.push(Mention {
+                let unit = match known_unit {
+                    Some(id) => Reference::Known(id.to_string()),
+                    None if home => target.reference.clone(),
+                    None => Reference::New(surface),
+                };
+                mentions.push(company_mention(
+                    text,
                     sentence,
                     start,
-                    end: country_end,
-                    surface: surface.clone(),
-                    etype: EntityType::Company,
-                    reference: match known_unit {
-                        Some(id) => Reference::Known(id.to_string()),
-                        None if home => target.reference.clone(),
-                        None => Reference::New(surface),
-                    },
-                    origin: Origin::Name,
-                });
+                    country_end,
+                    unit,
+                    Origin::Name,
+                ));
                 // The country, named inside it: where the unit operates.
                 if let Some(p) = place {
                     mentions.push(Mention {
@@ -781,15 +801,15 @@ pub(super) fn known_names(
                     continue;
                 }
                 // Its parent, named inside it: masked under the subsidiary, used for `owns`.
-                mentions.push(Mention {
+                let parent = target.reference.clone();
+                mentions.push(company_mention(
+                    text,
                     sentence,
                     start,
                     end,
-                    surface: text[start..end].to_string(),
-                    etype: EntityType::Company,
-                    reference: target.reference.clone(),
-                    origin: Origin::Parent,
-                });
+                    parent,
+                    Origin::Parent,
+                ));
                 continue;
             }
         }
@@ -843,32 +863,31 @@ pub(super) fn known_names(
         {
             if let Some(countries) = knowledge.foreign_legal_form(parent, &text[end + 1..form_end])
             {
-                let surface = text[start..form_end].to_string();
                 let unit = match countries {
                     [country] => knowledge.national_unit(parent, country),
                     _ => None,
                 };
-                mentions.push(Mention {
+                let unit = match unit {
+                    Some(id) => Reference::Known(id.to_string()),
+                    None => Reference::New(text[start..form_end].to_string()),
+                };
+                mentions.push(company_mention(
+                    text,
                     sentence,
                     start,
-                    end: form_end,
-                    surface: surface.clone(),
-                    etype: EntityType::Company,
-                    reference: match unit {
-                        Some(id) => Reference::Known(id.to_string()),
-                        None => Reference::New(surface),
-                    },
-                    origin: Origin::Name,
-                });
-                mentions.push(Mention {
+                    form_end,
+                    unit,
+                    Origin::Name,
+                ));
+                let parent = target.reference.clone();
+                mentions.push(company_mention(
+                    text,
                     sentence,
                     start,
                     end,
-                    surface: text[start..end].to_string(),
-                    etype: EntityType::Company,
-                    reference: target.reference.clone(),
-                    origin: Origin::Parent,
-                });
+                    parent,
+                    Origin::Parent,
+                ));
                 skip_until = form_end;
                 continue;
             }
