@@ -255,6 +255,9 @@ pub struct LanguageConstructions {
     /// Last words of the investigating verbs, nouns and prepositions: an indirect
     /// question after one names the company investigated.
     inquiry_ends: HashSet<String>,
+    /// Verb particles that are no prepositions: last words of the language's multi-word
+    /// trigger verbs ("opp" of "kjøpt opp", "up" of "bought up").
+    particles: HashSet<String>,
     past_markers: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
@@ -594,6 +597,22 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .flat_map(|t| t.verbs.iter().chain(&t.nouns).chain(&t.preps))
             .filter_map(|w| w.split_whitespace().last())
             .map(str::to_lowercase)
+            .collect(),
+        particles: lexicon
+            .trigger
+            .iter()
+            .flat_map(|t| t.verbs.iter().chain(&t.passives))
+            .filter_map(|v| {
+                let mut words = v.split_whitespace();
+                words.next()?;
+                words.last()
+            })
+            .filter(|w| {
+                w.chars().all(char::is_lowercase)
+                    && !g.prepositions.iter().any(|p| p == w)
+                    && !g.agent.iter().any(|a| a == w)
+            })
+            .map(str::to_string)
             .collect(),
         past_markers: Phrases::new(&g.past_markers),
         by_set_part,
@@ -1631,11 +1650,16 @@ impl Matcher<'_> {
             if self.set.relation == "owns" && !self.set.inverse && minority_share(gap, self.lc) {
                 return false;
             }
-            // Right after the verb it is the agent, also where it could take a part ("er
-            // eid av energiselskapet Lyse"; not "kjøpt 30 prosent av aksjene i").
+            // Right after the verb (and its particle: "ble kjøpt opp av") it is the agent,
+            // also where it could take a part ("er eid av energiselskapet Lyse"; not "kjøpt
+            // 30 prosent av aksjene i").
+            let first = gap
+                .iter()
+                .position(|t| !(t.kind == TokKind::Word && self.lc.particles.contains(&t.lower)))
+                .unwrap_or(gap.len());
             if dir == Dir::Forward
-                && gap.first().is_some_and(|t| t.kind == TokKind::Word)
-                && !by.forward(gap, 0).is_empty()
+                && gap.get(first).is_some_and(|t| t.kind == TokKind::Word)
+                && !by.forward(gap, first).is_empty()
                 && !gap
                     .iter()
                     .any(|t| t.kind == TokKind::Word && self.lc.stake_words.compound_head(&t.lower))

@@ -1407,8 +1407,9 @@ pub(super) fn legal_form_after(
 }
 
 /// Whether the six words after a sentence-initial name's auxiliary hold, before any
-/// punctuation, a passive participle of a relation followed by the agent preposition
-/// ("blev i 2013 købt af", "ble i fjor kjøpt av"): the name is the passive's subject.
+/// punctuation, a passive participle of a relation followed by the agent preposition, maybe
+/// after a particle ("blev i 2013 købt af", "ble i fjor kjøpt opp av"): the name is the
+/// passive's subject.
 fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> bool {
     let mut words: Vec<String> = Vec::new();
     for w in after_span.split_whitespace().skip(1).take(6) {
@@ -1421,9 +1422,14 @@ fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> b
             break;
         }
     }
-    words
-        .windows(2)
-        .any(|pair| sets.participles.contains(&pair[0]) && lexicon.grammar.agent.contains(&pair[1]))
+    // The agent right after the participle or after its particle ("købt op af").
+    words.iter().enumerate().any(|(i, w)| {
+        sets.participles.contains(w)
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|a| lexicon.grammar.agent.contains(a))
+    })
 }
 
 /// The one-word entries of a word list, lower case: what a single token is compared with.
