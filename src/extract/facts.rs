@@ -604,12 +604,29 @@ pub(super) fn offers_from_customer_nouns(
                     // The nearest company before the pronoun, unless an organisation noun
                     // between could be what it refers to ("a partner with its own network").
                     let pronoun = span.start + at;
-                    let (i, n) = mentions.iter().enumerate().rev().find(|(_, n)| {
+                    let before_pronoun = |n: &&Mention| {
                         n.sentence == m.sentence
                             && n.end <= pronoun
                             && n.etype == EntityType::Company
                             && is_actor(n)
-                    })?;
+                    };
+                    let (i, n) = mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, n)| before_pronoun(n))?;
+                    // A company inside an apposition ("YouSee, et datterselskab af Nuuday,
+                    // hæver prisen på sine ...") is not what the possessive refers to: the
+                    // name the apposition describes is.
+                    let closes = article.text[n.end..pronoun].trim_start().starts_with(',');
+                    let (i, n) = mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .filter(|(_, c)| before_pronoun(c) && c.end <= n.start)
+                        .find(|(_, c)| article.text[c.end..n.start].trim_start().starts_with(','))
+                        .filter(|_| closes)
+                        .unwrap_or((i, n));
                     let between = lower_case(&article.text[n.end..pronoun]).into_owned();
                     let other = words(&between)
                         .iter()

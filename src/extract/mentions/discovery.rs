@@ -975,6 +975,23 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                             lex.partner_verbs.iter().filter(|_| !lex.capitalises_nouns),
                             &lex.grammar.with,
                         ))
+                        // The owner or rival after a relational noun and its preposition
+                        // ("datterselskab af Nuuday", "subsidiary of Acme", "konkurrent til").
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| {
+                                    !lex.capitalises_nouns
+                                        && !t.inverse
+                                        && matches!(t.relation.as_str(), "owns" | "competitorOf")
+                                })
+                                .flat_map(|t| {
+                                    word_pairs(
+                                        t.relational.iter().filter(|n| !n.contains(' ')),
+                                        &t.preps,
+                                    )
+                                }),
+                        )
                         // The agent of a relation's participle ("opkøbt af Norlys").
                         .chain(word_pairs(
                             lex.trigger
