@@ -96,6 +96,13 @@ pub struct PlaceEntry {
     pub kind: Option<String>,
 }
 
+impl PlaceEntry {
+    /// Whether the place is a country (`kind = "country"`), not a region or a city.
+    pub fn is_country(&self) -> bool {
+        self.kind.as_deref() == Some("country")
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct PlacesFile {
     #[serde(default)]
@@ -402,6 +409,14 @@ pub struct Grammar {
     /// "formerly", "ancien"): a claim they qualify is not current.
     #[serde(default)]
     pub past_markers: Vec<String>,
+}
+
+impl Grammar {
+    /// Whether the language has a feature of `features` ("v2", "verb_final",
+    /// "adjective_after", "place_adjuncts").
+    pub fn has(&self, feature: &str) -> bool {
+        self.features.iter().any(|f| f == feature)
+    }
 }
 
 /// Trigger words of one relation in one language, by the part they play in a
@@ -1062,10 +1077,7 @@ impl Knowledge {
         // and employs ministers; the gazetteer lists the ones with names of their own
         // ("the Danish state", "Bundesregierung"), the rest are named for the country.
         let listed: HashSet<String> = gazetteer.iter().map(|e| e.id.clone()).collect();
-        for p in places
-            .iter()
-            .filter(|p| p.kind.as_deref() == Some("country"))
-        {
+        for p in places.iter().filter(|p| p.is_country()) {
             let id = format!("{}-state", p.id);
             if !listed.contains(&id) {
                 gazetteer.push(GazetteerEntity {
@@ -1095,7 +1107,7 @@ impl Knowledge {
                 .chain(p.names.iter().cloned())
                 .collect::<Vec<_>>()
         };
-        let is_country = |p: &&PlaceEntry| p.kind.as_deref() == Some("country");
+        let is_country = |p: &&PlaceEntry| p.is_country();
         let place_names = places.iter().flat_map(names_of).collect();
         let country_names = places
             .iter()
@@ -1150,7 +1162,7 @@ impl Knowledge {
     /// The place a name (any language) names, countries first.
     pub fn place_by_name(&self, name: &str) -> Option<&PlaceEntry> {
         let names = |p: &&PlaceEntry| p.name == name || p.names.iter().any(|n| n == name);
-        let is_country = |p: &&PlaceEntry| p.kind.as_deref() == Some("country");
+        let is_country = |p: &&PlaceEntry| p.is_country();
         self.places
             .iter()
             .filter(is_country)

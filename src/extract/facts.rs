@@ -573,11 +573,7 @@ pub(super) fn offers_from_customer_nouns(
         });
         // "abonnés mobiles": where adjectives follow the noun, the customer noun comes first.
         let before = &article.text[span.start..m.start];
-        let precedes = lexicon
-            .grammar
-            .features
-            .iter()
-            .any(|f| f == "adjective_after")
+        let precedes = lexicon.grammar.has("adjective_after")
             && before.ends_with(' ')
             && words(before).last().is_some_and(|(at, w)| {
                 at + w.len() + 1 == before.len() && matches_cue(w, customers)
@@ -586,11 +582,7 @@ pub(super) fn offers_from_customer_nouns(
         // "seine Festnetzsparte": a service its owner's, maybe after nationalities or one
         // adjective ("its own", "Telia's new"; none where adjectives follow the noun: in
         // "leurs fournisseurs d'accès" the possessive is the providers').
-        let adjective_after = lexicon
-            .grammar
-            .features
-            .iter()
-            .any(|f| f == "adjective_after");
+        let adjective_after = lexicon.grammar.has("adjective_after");
         let possessor = || -> Option<usize> {
             let mut gap_end = before.len();
             let mut adjectives = 0;

@@ -810,9 +810,7 @@ fn fronted_place_subjects(
             .unwrap_or_default()
     };
     let country = |i: usize| match &mentions[i].reference {
-        super::Reference::Place(id) => knowledge
-            .place(id)
-            .is_some_and(|p| p.kind.as_deref() == Some("country")),
+        super::Reference::Place(id) => knowledge.place(id).is_some_and(|p| p.is_country()),
         _ => false,
     };
     let joined = |a: usize, b: usize| {
@@ -840,7 +838,7 @@ fn fronted_place_subjects(
         return Vec::new();
     };
     let between = lower(mentions[ms[k - 1]].end, mentions[subject].start);
-    let v2 = lexicon.grammar.features.iter().any(|f| f == "v2");
+    let v2 = lexicon.grammar.has("v2");
     let opens = if v2 {
         let words: Vec<&str> = between.split_whitespace().collect();
         // The finite verb: a word, not a preposition or a coordinator ("I Danmark

@@ -311,7 +311,7 @@ pub(super) fn discover(
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
             let subject_cued = !lexicon.capitalises_nouns
-                && lexicon.grammar.features.iter().any(|f| f == "v2")
+                && lexicon.grammar.has("v2")
                 && span.words == 1
                 && !common_word
                 && !sets.stop.contains(&lower_surface)
@@ -1050,7 +1050,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .iter()
                                 .filter(|t| {
                                     !lex.capitalises_nouns
-                                        && !lex.grammar.features.iter().any(|f| f == "v2")
+                                        && !lex.grammar.has("v2")
                                         && matches!(t.relation.as_str(), "acquires" | "owns")
                                         && !t.bare_object
                                 })

@@ -571,6 +571,18 @@ pub(super) fn country_after(
         .then_some(end + 1 + bare.len())
 }
 
+/// A unit's parent named inside the unit's name ("Telia" in "Telia Danmark", "TDC" in
+/// "TDC Oy"), bytes `start..end`: masked under the unit, read for `owns`.
+fn parent_mention(
+    text: &str,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    parent: &Reference,
+) -> Mention {
+    company_mention(text, sentence, start, end, parent.clone(), Origin::Parent)
+}
+
 /// A company mention of the text's bytes `start..end` in a sentence.
 fn company_mention(
     text: &str,
@@ -801,14 +813,12 @@ pub(super) fn known_names(
                     continue;
                 }
                 // Its parent, named inside it: masked under the subsidiary, used for `owns`.
-                let parent = target.reference.clone();
-                mentions.push(company_mention(
+                mentions.push(parent_mention(
                     text,
                     sentence,
                     start,
                     end,
-                    parent,
-                    Origin::Parent,
+                    &target.reference,
                 ));
                 continue;
             }
@@ -879,14 +889,12 @@ pub(super) fn known_names(
                     unit,
                     Origin::Name,
                 ));
-                let parent = target.reference.clone();
-                mentions.push(company_mention(
+                mentions.push(parent_mention(
                     text,
                     sentence,
                     start,
                     end,
-                    parent,
-                    Origin::Parent,
+                    &target.reference,
                 ));
                 skip_until = form_end;
                 continue;
@@ -900,11 +908,7 @@ pub(super) fn known_names(
         // is its nationality, where the language lets a noun qualify a noun.
         let adjunct = target.etype == EntityType::Place
             && !target.demonym
-            && lexicon
-                .grammar
-                .features
-                .iter()
-                .any(|f| f == "place_adjuncts")
+            && lexicon.grammar.has("place_adjuncts")
             && {
                 let next: String = text[end..article.sentences[sentence].end]
                     .strip_prefix(' ')
@@ -950,10 +954,7 @@ pub(super) fn known_names(
         let Some((head, country)) = m.surface.rsplit_once(' ') else {
             continue;
         };
-        let Some(place) = knowledge
-            .place_by_name(country)
-            .filter(|p| p.kind.as_deref() == Some("country"))
-        else {
+        let Some(place) = knowledge.place_by_name(country).filter(|p| p.is_country()) else {
             continue;
         };
         let parent = index
@@ -974,15 +975,13 @@ pub(super) fn known_names(
             reference: Reference::Place(place.id.clone()),
             origin: Origin::NamePart,
         });
-        parts.push(Mention {
-            sentence: m.sentence,
-            start: m.start,
-            end: head_end,
-            surface: head.to_string(),
-            etype: EntityType::Company,
-            reference: parent.reference.clone(),
-            origin: Origin::Parent,
-        });
+        parts.push(parent_mention(
+            text,
+            m.sentence,
+            m.start,
+            head_end,
+            &parent.reference,
+        ));
     }
     mentions.extend(parts);
 
