@@ -206,6 +206,9 @@ pub struct LanguageConstructions {
     relative_object: HashSet<String>,
     /// Articles that may stand before a name in a slot ("die Telekom", "the Commission").
     articles: HashSet<String>,
+    /// Indefinite articles ("et", "a", "eine"): one opens an apposition that describes
+    /// the name before it.
+    indefinite_articles: HashSet<String>,
     /// Nouns are written with a capital (German).
     capitalises_nouns: bool,
     /// Organisation words that may describe a name before it.
@@ -532,6 +535,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         partitive_prepositions: lower_set(&g.partitive_prepositions),
         genitive_articles: lower_set(&g.genitive_articles),
         articles: lower_set(&lexicon.articles),
+        indefinite_articles: lower_set(&g.indefinite_articles),
         capitalises_nouns: lexicon.capitalises_nouns,
         org_cues: Phrases::new(lexicon.org_cues.iter().filter(|c| !c.contains(' '))),
         member_prepositions: Phrases::new(&g.member_prepositions),
@@ -1276,7 +1280,16 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         if after_comma {
             ante_end -= 1;
         }
-        let antecedent = ante_end > 0 && matches!(main[ante_end - 1].kind, TokKind::Mention(_));
+        let mut antecedent = ante_end > 0 && matches!(main[ante_end - 1].kind, TokKind::Mention(_));
+        // The noun of an apposition stands for the name it describes: "Netcom, et
+        // mobilselskap som Telia eier" and "Y, a budget brand that X owns" relate Y.
+        let mut described = None;
+        if !after_comma {
+            if let Some(name) = apposition_name(&main, lc) {
+                antecedent = true;
+                described = Some(name);
+            }
+        }
         // A relative pronoun that is also an article ("die", "das") opens a relative clause
         // only after a comma, as German writes it; elsewhere it is an article, and so it is
         // before a noun where nouns are capitalised ("T-Mobile, die Tochter der Telekom").
@@ -1289,15 +1302,20 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         let rel_len = rel_len.filter(|_| !is_article || (after_comma && !before_noun));
         match rel_len {
             Some(len) if antecedent => {
-                let mut ante_start = ante_end - 1;
-                while ante_start >= 2
-                    && (lc.coordinators.contains(&main[ante_start - 1].lower)
-                        || main[ante_start - 1].lower == ",")
-                    && matches!(main[ante_start - 2].kind, TokKind::Mention(_))
-                {
-                    ante_start -= 2;
-                }
-                let mut clause: Vec<Tok> = main[ante_start..ante_end].to_vec();
+                let mut clause: Vec<Tok> = match described {
+                    Some(name) => vec![main[name].clone()],
+                    None => {
+                        let mut ante_start = ante_end - 1;
+                        while ante_start >= 2
+                            && (lc.coordinators.contains(&main[ante_start - 1].lower)
+                                || main[ante_start - 1].lower == ",")
+                            && matches!(main[ante_start - 2].kind, TokKind::Mention(_))
+                        {
+                            ante_start -= 2;
+                        }
+                        main[ante_start..ante_end].to_vec()
+                    }
+                };
                 for t in &mut toks[i..i + len] {
                     t.relative = true;
                 }
@@ -1308,7 +1326,8 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                         && matches!(
                             toks[j].lower.as_str(),
                             "," | ";" | "-" | "–" | "—" | "(" | ")"
-                        ))
+                        )
+                        && !list_comma(&toks, j, lc))
                     && !toks[j].boundary
                 {
                     clause.push(toks[j].clone());
@@ -1344,6 +1363,47 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
     coordinated_predicates(&mut main, &mut out, lc);
     out.insert(0, main);
     out
+}
+
+/// Whether the comma at `toks[comma]` separates members of a list of names that a
+/// coordinator closes ("i Norge , Sverige , Danmark og Finland"): a relative clause goes
+/// on past it.
+fn list_comma(toks: &[Tok], comma: usize, lc: &LanguageConstructions) -> bool {
+    if toks[comma].lower != "," || comma == 0 || !is_mention(&toks[comma - 1]) {
+        return false;
+    }
+    let mut k = comma;
+    while k + 1 < toks.len() && toks[k].lower == "," && is_mention(&toks[k + 1]) {
+        k += 2;
+    }
+    k > comma
+        && k + 1 < toks.len()
+        && lc.coordinators.contains(&toks[k].lower)
+        && is_mention(&toks[k + 1])
+}
+
+/// The name an apposition right before a relative pronoun describes: "NAME , INDEF
+/// modifiers noun" with up to four words after the indefinite article, no punctuation
+/// and no other name among them (a service descriptor may be the noun: "et
+/// mobilselskap"). Returns the index of the name in `main`.
+fn apposition_name(main: &[Tok], lc: &LanguageConstructions) -> Option<usize> {
+    let article = (main.len().saturating_sub(6)..main.len())
+        .rev()
+        .find(|&k| {
+            main[k].kind == TokKind::Word && lc.indefinite_articles.contains(&main[k].lower)
+        })?;
+    let words = &main[article + 1..];
+    let plain = !words.is_empty()
+        && words
+            .iter()
+            .all(|t| t.kind == TokKind::Word || (is_mention(t) && t.service));
+    (plain
+        && article >= 2
+        && main[article - 1].lower == ","
+        && is_mention(&main[article - 2])
+        && !main[article - 2].service
+        && !main[article - 2].demonym)
+        .then_some(article - 2)
 }
 
 /// Whether a verb phrase starts at token `i`: an auxiliary, a copula, or a verb of some

@@ -293,20 +293,46 @@ pub(super) fn discover(
                 && !common_word
                 && !sets.stop.contains(&lower_surface)
                 && after_span.strip_prefix(',').is_some_and(|rest| {
-                    let mut words = rest.split_whitespace().map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    });
-                    words
-                        .next()
-                        .is_some_and(|w| lexicon.grammar.relative.contains(&w))
-                        && words.next().is_some_and(|w| {
-                            (sets.company_subject_verbs.contains(&w)
-                                || sets.offering_verbs.contains(&w)
-                                || sets.synthetic_passives.contains(&w))
-                                && !sets.auxiliaries.contains(&w)
-                        })
+                    let words: Vec<&str> = rest
+                        .split_whitespace()
+                        .take(5)
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .collect();
+                    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                    let relation_verb = |w: &String| {
+                        (sets.company_subject_verbs.contains(w)
+                            || sets.offering_verbs.contains(w)
+                            || sets.synthetic_passives.contains(w))
+                            && !sets.auxiliaries.contains(w)
+                    };
+                    let object_relative = || {
+                        // "Talkmore, som Telenor kjøpte i 2010", "Halebop, which Telia
+                        // has owned since": a name, maybe an auxiliary, the verb.
+                        words.get(1).is_some_and(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                && !sets.stop.contains(&lower[1])
+                        }) && lower[2..]
+                            .iter()
+                            .take(2)
+                            .any(|w| relation_verb(w) || sets.participles.contains(w))
+                    };
+                    lower
+                        .first()
+                        .is_some_and(|w| lexicon.grammar.relative.contains(w))
+                        && (lower.get(1).is_some_and(relation_verb)
+                            || (lower.len() >= 3 && object_relative()))
                 });
+            // The subject of an object relative clause, right before the relation's verb
+            // ("Eesy, som Norlys ejer,", "Smarty, which Vodafone owns,"), where only names
+            // are capitalised.
+            let relative_subject_cued = !lexicon.capitalises_nouns
+                && span.words == 1
+                && !span.sentence_initial
+                && !common_word
+                && !sets.stop.contains(&lower_surface)
+                && lexicon.grammar.relative.contains(&prev)
+                && sets.company_subject_verbs.contains(&next_word)
+                && !sets.auxiliaries.contains(&next_word);
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
@@ -367,6 +393,7 @@ pub(super) fn discover(
                 || shaped
                 || subject_cued
                 || relative_cued
+                || relative_subject_cued
                 || verb_cued
                 || apposition_cued
                 || (!cue_word.is_empty()
