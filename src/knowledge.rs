@@ -351,6 +351,10 @@ pub struct Grammar {
     /// opening a sentence with one is a noun, not a name ("Aksjene ble kjøpt av X").
     #[serde(default)]
     pub definite_plural_endings: Vec<String>,
+    /// Endings of a noun's definite singular ("-en", "-et"): a capitalised genitive
+    /// opening a sentence with one is a noun's, not a name's ("Regjeringens forslag").
+    #[serde(default)]
+    pub definite_singular_endings: Vec<String>,
     /// Conditional forms that in reported speech are the future of the past ("said it
     /// would buy", "sagte, es würde ... übernehmen"): an announcement, no hedge.
     #[serde(default)]

@@ -333,6 +333,48 @@ pub(super) fn discover(
                 && lexicon.grammar.relative.contains(&prev)
                 && sets.company_subject_verbs.contains(&next_word)
                 && !sets.auxiliaries.contains(&next_word);
+            // A genitive right before a relation's noun or a company's figure, maybe after
+            // one modifier ("Talkmores morselskap", "Stofas hårdeste konkurrent",
+            // "Nuudays kunder"), where only names are capitalised: the name without its
+            // "s". Not a definite noun opening the sentence ("Regjeringens forslag").
+            let glued_genitive = lexicon.grammar.has("v2") && !lexicon.capitalises_nouns;
+            let genitive_stem = (!lexicon.capitalises_nouns
+                && span.words == 1
+                && after_span.starts_with(char::is_alphanumeric))
+            .then(|| {
+                surface
+                    .strip_suffix("'s")
+                    .or_else(|| surface.strip_suffix("’s"))
+                    .or_else(|| surface.strip_suffix(":s"))
+                    .or_else(|| surface.strip_suffix('s').filter(|_| glued_genitive))
+            })
+            .flatten()
+            .filter(|stem| {
+                let lower = stem.to_lowercase();
+                stem.chars().count() >= 3
+                    && !sets.stop.contains(&lower)
+                    && !sets.anaphors.contains(&lower)
+                    && !sets.org_cues.contains(&lower)
+                    && !sets.titles.contains(&lower)
+                    && !written_in_lower_case(&lower)
+                    && if span.sentence_initial {
+                        // A V2 clause's second word is mostly its verb ("Således
+                        // kunde", "Norlys køber"): only a relational noun, which is
+                        // none, marks a genitive there.
+                        !lexicon
+                            .grammar
+                            .definite_singular_endings
+                            .iter()
+                            .any(|e| lower.ends_with(e.as_str()))
+                            && after_words_lower(after_span, 2)
+                                .iter()
+                                .any(|w| sets.relational_nouns.contains(w))
+                    } else {
+                        after_words_lower(after_span, 2)
+                            .iter()
+                            .any(|w| sets.possessed_nouns.contains(w))
+                    }
+            });
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
@@ -394,6 +436,7 @@ pub(super) fn discover(
                 || subject_cued
                 || relative_cued
                 || relative_subject_cued
+                || genitive_stem.is_some()
                 || verb_cued
                 || apposition_cued
                 || (!cue_word.is_empty()
@@ -609,8 +652,10 @@ pub(super) fn discover(
             }
             // A possessive "'s" is no part of the name ("Acme's Danish business"): the
             // mention ends before it, which then marks the genitive for the relations.
-            let surface =
-                strip_genitive(text[span.start..end].trim_end_matches(['.', ','])).to_string();
+            let surface = match genitive_stem {
+                Some(stem) if etype == EntityType::Company => stem.to_string(),
+                _ => strip_genitive(text[span.start..end].trim_end_matches(['.', ','])).to_string(),
+            };
             // Before a title the hyphens of a compound join the words of a name:
             // "United-Internet-Chef" names United Internet ("T-Mobile-Chef" keeps T-Mobile).
             let name = if title_compound
@@ -734,6 +779,39 @@ fn strip_genitive_s(found: &mut [Mention], multiword_only: bool) {
     }
 }
 
+/// The lexicon's own nouns, one word of four or more letters, lower case: trigger,
+/// relational and transfer nouns, customer and revenue words.
+fn common_nouns(lex: &Lexicon) -> impl Iterator<Item = String> + '_ {
+    lex.trigger
+        .iter()
+        .flat_map(|t| t.nouns.iter().chain(&t.relational).chain(&t.transfer_nouns))
+        .chain(lex.metrics.customers.iter().chain(&lex.metrics.revenue))
+        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+        .map(|w| w.to_lowercase())
+}
+
+/// Every one-word verb form of the lexicon's trigger sets, lower case ("køber"
+/// is a buyer and buys).
+fn trigger_verbs(lex: &Lexicon) -> HashSet<String> {
+    lex.trigger
+        .iter()
+        .flat_map(|t| t.verbs.iter().chain(&t.reciprocal).chain(&t.transfers))
+        .filter(|v| !v.contains(' '))
+        .map(|v| v.to_lowercase())
+        .collect()
+}
+
+/// The first `n` words of `text`, punctuation trimmed, lower case.
+fn after_words_lower(text: &str, n: usize) -> Vec<String> {
+    text.split_whitespace()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// Whether a capitalised word is shaped like a name and no common word of any language:
 /// a capital after a lower-case letter inside it ("YouSee", "TeliaSonera", "MásMóvil"), or
 /// three or more letters with a lower-case one and then one or two final digits
@@ -800,6 +878,12 @@ pub(super) struct NameSets {
     /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
     /// words), lower case: where nouns are capitalised, never a name on their own.
     pub(super) common_nouns: Vec<String>,
+    /// The same nouns as a set, less the words that are also a relation's verb
+    /// ("køber"): a capitalised genitive before one is a name ("Stofas kunder").
+    pub(super) possessed_nouns: HashSet<String>,
+    /// One-word relational nouns ("morselskap", "ägare", "konkurrent"), lower case: a
+    /// capitalised genitive before one is a name, also opening a sentence.
+    pub(super) relational_nouns: HashSet<String>,
     /// Deal verbs (one word) after which a capitalised word is a company, and before
     /// which one is too ("Arcor übernimmt").
     pub(super) deal_verbs: HashSet<String>,
@@ -925,6 +1009,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
         k.lexicons
             .iter()
             .map(|lex| {
+                let verbs = trigger_verbs(lex);
                 let sets = NameSets {
                     // Function words of every kind: a capitalised one starts a sentence.
                     stop: lex
@@ -1166,13 +1251,15 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
                         .map(|w| w.to_lowercase())
                         .collect(),
-                    common_nouns: lex
+                    common_nouns: common_nouns(lex).collect(),
+                    possessed_nouns: common_nouns(lex).filter(|n| !verbs.contains(n)).collect(),
+                    relational_nouns: lex
                         .trigger
                         .iter()
-                        .flat_map(|t| t.nouns.iter().chain(&t.relational).chain(&t.transfer_nouns))
-                        .chain(lex.metrics.customers.iter().chain(&lex.metrics.revenue))
-                        .filter(|w| !w.contains(' ') && w.chars().count() >= 4)
+                        .flat_map(|t| &t.relational)
+                        .filter(|w| !w.contains(' '))
                         .map(|w| w.to_lowercase())
+                        .filter(|n| !verbs.contains(n))
                         .collect(),
                     function_words: lex
                         .stopwords
