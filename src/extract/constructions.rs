@@ -715,7 +715,22 @@ struct Tok {
 
 /// Whether a negation starts at token `i`, not counting focus particles ("not only").
 fn negation_at(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
-    !lc.negations.forward(toks, i).is_empty() && lc.focus_particles.forward(toks, i).is_empty()
+    !lc.negations.forward(toks, i).is_empty()
+        && lc.focus_particles.forward(toks, i).is_empty()
+        && !capitalised_inside(lc, toks, i)
+}
+
+/// Whether `toks[i]` is written with a capital inside a sentence of a language that
+/// capitalises only names and months: a name or a month, no negation or hedge ("joined
+/// Telia in May", "Will Smith").
+fn capitalised_inside(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
+    !lc.capitalises_nouns
+        && i > 0
+        && toks[i].capitalised
+        && !matches!(
+            toks[i - 1].lower.as_str(),
+            "." | "!" | "?" | ":" | "\"" | "«" | "–" | "-"
+        )
 }
 
 /// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing

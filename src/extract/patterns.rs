@@ -30,6 +30,9 @@ pub struct LanguagePatterns {
     reduction_filter: Prefilter,
     relation_filter: Prefilter,
     negation: Regex,
+    /// Whether the language capitalises every noun (German): a capitalised negation
+    /// inside a sentence is then still one.
+    capitalises_nouns: bool,
     /// Words after a deal that undo it ("fell through", "gikk i vasken").
     cancellation: Option<Regex>,
     hypothetical: Option<Regex>,
@@ -207,6 +210,7 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     let parties = parties_alternation(lexicon)
         .map(|alt| Regex::new(&format!("(?i)\\b(?:{alt})\\b")).expect("parties regex"));
     LanguagePatterns {
+        capitalises_nouns: lexicon.capitalises_nouns,
         past,
         parties,
         reduction_filter: Prefilter::new(reductions.iter().map(|p| p.regex.as_str())),
@@ -234,6 +238,19 @@ pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
     });
     let (lexicon, patterns) = &all[code];
     patterns.get_or_init(|| compile(lexicon))
+}
+
+/// Whether a negation or hedge matched as `word` after `before` is written with a
+/// capital inside a sentence, in a language that capitalises only names and months: a
+/// name or a month ("joined Telia in May"), no hedge.
+fn capitalised_inside(before: &str, word: &str, capitalises_nouns: bool) -> bool {
+    !capitalises_nouns
+        && word.starts_with(char::is_uppercase)
+        && before
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '–' | '-'))
 }
 
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.
@@ -953,7 +970,15 @@ fn claims_from(
         && (patterns
             .negation
             .captures_iter(&masked[window_start..whole.end()])
-            .any(|c| c.name("focus").is_none())
+            .any(|c| {
+                let m = c.get(0).expect("match");
+                c.name("focus").is_none()
+                    && !capitalised_inside(
+                        &masked[..window_start + m.start()],
+                        m.as_str(),
+                        patterns.capitalises_nouns,
+                    )
+            })
             || cancelled)
     {
         return Vec::new();

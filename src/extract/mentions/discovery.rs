@@ -565,9 +565,35 @@ pub(super) fn discover(
                     && m.end <= span.start
                     && before.last() == Some(&text[m.end..span.start].trim())
             };
-            let employer_cued = lexicon.employer_prepositions.contains(&prev)
+            // "Jens Aaberg leads Nuuday", "Kari Nordmann, who has headed Fjordnett since":
+            // a person, maybe a relative pronoun and auxiliaries, a verb of working for.
+            let after_employee_verb = || {
+                found.last().is_some_and(|m: &Mention| {
+                    m.etype == EntityType::Person
+                        && m.sentence == span.sentence
+                        && m.end <= span.start
+                        && {
+                            let between = text[m.end..span.start].to_lowercase();
+                            let words: Vec<&str> = between
+                                .split_whitespace()
+                                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                                .filter(|w| {
+                                    !w.is_empty()
+                                        && !lexicon.grammar.relative.iter().any(|r| r == w)
+                                        && !sets.auxiliaries.contains(*w)
+                                        && !sets.adverbs.contains(*w)
+                                })
+                                .collect();
+                            !words.is_empty()
+                                && words.len() <= 3
+                                && sets.employee_verbs.contains(&words.join(" "))
+                        }
+                })
+            };
+            let employer_cued = (lexicon.employer_prepositions.contains(&prev)
                 && ((before.len() == 2 && is_title(before[0], lexicon))
-                    || found.last().is_some_and(person_right_before));
+                    || found.last().is_some_and(person_right_before)))
+                || (!lexicon.capitalises_nouns && !common_word && after_employee_verb());
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
@@ -900,6 +926,9 @@ pub(super) struct NameSets {
     /// One-word verbs of offering ("selger", "tilbyr", "sells"): a company's, after a
     /// relative pronoun ("Allente, som selger tv-pakker,").
     pub(super) offering_verbs: HashSet<String>,
+    /// Verbs of working for, leading or joining an employer, the person their subject
+    /// ("leads", "has led" without the auxiliary, "works for", "leder"), lower case.
+    pub(super) employee_verbs: HashSet<String>,
     /// One-word s-passives of the same sets ("kjøpes", "undersøges", "köps").
     pub(super) synthetic_passives: HashSet<String>,
     /// Auxiliaries and passive auxiliaries (one word), lower case.
@@ -1253,6 +1282,14 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .collect(),
                     common_nouns: common_nouns(lex).collect(),
                     possessed_nouns: common_nouns(lex).filter(|n| !verbs.contains(n)).collect(),
+                    employee_verbs: lex
+                        .trigger
+                        .iter()
+                        .filter(|t| t.relation == "worksFor" && !t.inverse)
+                        .flat_map(|t| &t.verbs)
+                        .map(|v| v.to_lowercase())
+                        .filter(|v| !v.ends_with(" as") && v.split(' ').count() <= 3)
+                        .collect(),
                     relational_nouns: lex
                         .trigger
                         .iter()
