@@ -500,6 +500,15 @@ pub struct TriggerSet {
     /// the stem where the verb stands, the particle at the end of the clause.
     #[serde(default)]
     pub separable: Vec<String>,
+    /// Verbs of sharing ("share", "deler", "partagent"): with one of `shared_objects`
+    /// after them, maybe after modifiers, the verb of a symmetric relation ("X and Y
+    /// share their masts", "X shares its network with Y"; constructions with SV and SO).
+    #[serde(default)]
+    pub sharing_verbs: Vec<String>,
+    /// What partners share ("network", "masts", "antennes", "Antennenstandorte"), also as
+    /// a compound's head; any service mention is one too.
+    #[serde(default)]
+    pub shared_objects: Vec<String>,
 }
 
 /// A sentence with what extraction must find in it (and must not): the manifest that

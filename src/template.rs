@@ -21,6 +21,10 @@ pub enum Part {
     /// Transfer verbs in the s-passive.
     TransferSynthetic,
     TransferNoun,
+    /// Verbs of sharing ("share", "deler"): with a shared object, a reciprocal verb.
+    Sharing,
+    /// What partners share ("network", "masts"), or a service mention.
+    Shared,
 }
 
 /// A class of function words of the language's grammar.
@@ -111,6 +115,8 @@ fn part_of(name: &str) -> Option<Part> {
         "TV" => Part::Transfer,
         "TVS" => Part::TransferSynthetic,
         "TN" => Part::TransferNoun,
+        "SV" => Part::Sharing,
+        "SO" => Part::Shared,
         _ => return None,
     })
 }
@@ -254,6 +260,7 @@ impl Template {
                 | Part::Transfer
                 | Part::TransferSynthetic
                 | Part::Reciprocal
+                | Part::Sharing
                 | Part::Separable,
             ) => 2,
             Elem::SplitHead(_) => 2,

@@ -333,6 +333,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 (Part::Transfer, &t.transfers),
                 (Part::TransferSynthetic, &t.transfers_synthetic),
                 (Part::TransferNoun, &t.transfer_nouns),
+                (Part::Sharing, &t.sharing_verbs),
+                (Part::Shared, &t.shared_objects),
             ] {
                 if !list.is_empty() {
                     parts.insert(part, Phrases::new(list));
@@ -1583,10 +1585,23 @@ impl Matcher<'_> {
                 }
             }
         }
+        // A service is a shared object ("deler mobilnettet", "share their mobile network").
+        if part == Part::Shared && lens.is_empty() {
+            let at = match dir {
+                Dir::Forward => Some(pos),
+                Dir::Backward => pos.checked_sub(1),
+            };
+            if at
+                .and_then(|i| self.toks.get(i))
+                .is_some_and(|t| is_mention(t) && t.service)
+            {
+                lens.push(1);
+            }
+        }
         // Nouns and titles also as the head of a compound ("bredbåndsoppkjøpet", "konsernsjef").
         if matches!(
             part,
-            Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
+            Part::Noun | Part::Relational | Part::Title | Part::TransferNoun | Part::Shared
         ) && lens.is_empty()
         {
             let at = match dir {
@@ -2418,6 +2433,8 @@ fn anchors<'a>(
             .map_or(1, |p| p.forward(clause, pos).into_iter().max().unwrap_or(1))
     };
     let lens: Vec<usize> = out.iter().map(longest).collect();
+    // Not where the longer phrase ends in a mention, which is the shorter verb's object
+    // then: "dele deres mobilnet" is a partnership and offers the network's service.
     let keep: Vec<bool> = out
         .iter()
         .zip(&lens)
@@ -2427,6 +2444,7 @@ fn anchors<'a>(
                     && other > len
                     && len == 1
                     && lc.sets[b.1].relation != lc.sets[a.1].relation
+                    && !clause.get(b.0 + other - 1).is_some_and(is_mention)
             })
         })
         .collect();
