@@ -1133,12 +1133,13 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                     )
                                 }),
                         )
-                        // The agent of a relation's participle ("opkøbt af Norlys").
+                        // The agent of a relation's participle or s-passive ("opkøbt af
+                        // Norlys", "udfordres af Norlys").
                         .chain(word_pairs(
                             lex.trigger
                                 .iter()
                                 .filter(|_| !lex.capitalises_nouns)
-                                .flat_map(|t| &t.passives),
+                                .flat_map(|t| t.passives.iter().chain(&t.passives_synthetic)),
                             &lex.grammar.agent,
                         ))
                         .chain(metric_owner_cues(
