@@ -33,12 +33,19 @@ pub(super) fn discover(
         .iter()
         .map(|s| tokens(&text[s.start..s.end], s.start))
         .collect();
-    // Only single capitalised words ask, a few per article: a scan beats hashing every word.
+    // The words the article writes in lower case, collected at the first question.
+    let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     let written_in_lower_case = |lower: &str| {
-        sentence_tokens
-            .iter()
-            .flatten()
-            .any(|t| t.text == lower && t.text.chars().next().is_some_and(|c| c.is_lowercase()))
+        lower_words
+            .get_or_init(|| {
+                sentence_tokens
+                    .iter()
+                    .flatten()
+                    .filter(|t| t.text.chars().next().is_some_and(|c| c.is_lowercase()))
+                    .map(|t| t.text)
+                    .collect()
+            })
+            .contains(lower)
     };
 
     let mut found = Vec::new();
@@ -82,17 +89,13 @@ pub(super) fn discover(
             // names it (checked below: "der Anbieter Nordnetz").
             let compound_of_noun = span.words == 1
                 && sets.capitalises_nouns
-                && sets
-                    .common_nouns
-                    .iter()
-                    .any(|n| crate::extract::word_has_cue(&lower_surface, n));
+                && crate::text::cue_suffixes(&lower_surface).any(|n| sets.common_nouns.contains(n));
+            // The noun itself, or it after at most two bytes: a set lookup per short prefix.
             let is_common_noun = compound_of_noun
-                && sets.common_nouns.iter().any(|n| {
-                    n == &lower_surface
-                        || lower_surface
-                            .strip_suffix(n.as_str())
-                            .is_some_and(|m| m.len() <= 2)
-                });
+                && lower_surface
+                    .char_indices()
+                    .take_while(|&(i, _)| i <= 2)
+                    .any(|(i, _)| sets.common_nouns.contains(&lower_surface[i..]));
             // "Datanet AG": the span already ends in its legal form.
             let ends_in_legal_form = span.words >= 2
                 && surface
@@ -159,7 +162,7 @@ pub(super) fn discover(
                 ];
                 let found = stems.into_iter().flatten().any(|w| {
                     sets.titles.contains(w)
-                        || sets.common_nouns.iter().any(|c| c == w)
+                        || sets.common_nouns.contains(w)
                         || sets.org_cues.contains(w)
                         || sets.stop.contains(w)
                 });
@@ -903,7 +906,7 @@ pub(super) struct NameSets {
     pub(super) capitalises_nouns: bool,
     /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
     /// words), lower case: where nouns are capitalised, never a name on their own.
-    pub(super) common_nouns: Vec<String>,
+    pub(super) common_nouns: HashSet<String>,
     /// The same nouns as a set, less the words that are also a relation's verb
     /// ("køber"): a capitalised genitive before one is a name ("Stofas kunder").
     pub(super) possessed_nouns: HashSet<String>,
@@ -1462,10 +1465,8 @@ pub(super) fn capitalised_spans(
         while breakers.capitalises_nouns
             && s + 1 < last
             && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
-            && breakers
-                .common_nouns
-                .iter()
-                .any(|n| crate::extract::word_has_cue(&toks[s].text.to_lowercase(), n))
+            && crate::text::cue_suffixes(&toks[s].text.to_lowercase())
+                .any(|n| breakers.common_nouns.contains(n))
         {
             s += 2;
             words = words.saturating_sub(1);
