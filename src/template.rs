@@ -224,7 +224,7 @@ impl Template {
         });
         if anchors == 0 && !compound {
             return Err(
-                "a template needs a trigger part (V, P, PS, N, S, R, RN, T, SEP, TV, TN)".into(),
+                "a template needs a trigger part (V, P, PS, N, S, R, RN, T, SEP, TV, TVS, TN, SV, SO)".into(),
             );
         }
         Ok(Template { elems })

@@ -86,6 +86,19 @@ pub fn cue_suffixes(word: &str) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &word[i..])
 }
 
+/// Whether `word` is written as a name or a month is in a language that capitalises only
+/// those: a capital, then a lower-case letter ("May", "Will"; not "may", "NOT").
+///
+/// ```
+/// use telekg::text::name_cased;
+/// assert!(name_cased("May"));
+/// assert!(!name_cased("may") && !name_cased("NOT"));
+/// ```
+pub fn name_cased(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+}
+
 /// `text` in lower case, allocating only when it has an upper-case letter (most words on
 /// the hot paths come lower-cased already).
 pub fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {

@@ -23,7 +23,8 @@
 //!   nationality adjective ("German", "norske", "belge"). `Y-N`,
 //!   `Y-T`: the mention as the first part of a hyphenated compound whose last part is
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
-//! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles).
+//! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles);
+//!   `SV SO`: a sharing verb and what is shared ("deler nett", "share their masts").
 //! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP`: function words.
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
@@ -708,6 +709,8 @@ struct Tok {
     service: bool,
     /// A word written with a capital (a German noun after an article).
     capitalised: bool,
+    /// A word written as a name: a capital, then lower case ("May", not "NOT").
+    name_cased: bool,
     /// Part of a partitive phrase ("one of the"): a modifier, though a preposition.
     partitive: bool,
     /// A place after a place preposition ("in Deutschland"): an adjunct that gaps may
@@ -722,17 +725,16 @@ fn negation_at(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
         && !capitalised_inside(lc, toks, i)
 }
 
-/// Whether `toks[i]` is written with a capital inside a sentence of a language that
-/// capitalises only names and months: a name or a month, no negation or hedge ("joined
-/// Telia in May", "Will Smith").
+/// Whether `toks[i]` is written as a name right after a word in lower case, in a
+/// language that capitalises only names and months: "joined Telia in May" has no hedge;
+/// a headline in title case and a word in capitals ("will NOT sell") keep theirs.
 fn capitalised_inside(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
     !lc.capitalises_nouns
         && i > 0
-        && toks[i].capitalised
-        && !matches!(
-            toks[i - 1].lower.as_str(),
-            "." | "!" | "?" | ":" | "\"" | "«" | "–" | "-"
-        )
+        && toks[i].name_cased
+        && toks[i - 1].kind == TokKind::Word
+        && !toks[i - 1].capitalised
+        && toks[i - 1].lower.chars().all(char::is_alphabetic)
 }
 
 /// The tokens without a restrictive "ne ... que" ("only"): the particle negates nothing
@@ -1137,6 +1139,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: false,
+                    name_cased: false,
                     partitive: false,
                     adjunct: false,
                 });
@@ -1208,6 +1211,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     .get(index)
                     .is_some_and(|m| matches!(m.reference, super::Reference::Service(_))),
                 capitalised: false,
+                name_cased: false,
                 partitive: false,
                 adjunct: false,
             });
@@ -1221,6 +1225,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: false,
+                    name_cased: false,
                     partitive: false,
                     adjunct: false,
                 });
@@ -1240,6 +1245,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     demonym: false,
                     service: false,
                     capitalised: capitalised && !punct,
+                    name_cased: !punct && crate::text::name_cased(raw),
                     partitive: false,
                     adjunct: false,
                 });
@@ -1301,7 +1307,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         // The noun of an apposition stands for the name it describes: "Netcom, et
         // mobilselskap som Telia eier" and "Y, a budget brand that X owns" relate Y.
         let mut described = None;
-        if !after_comma {
+        if !after_comma && rel_len.is_some() {
             if let Some(name) = apposition_name(&main, lc) {
                 antecedent = true;
                 described = Some(name);
@@ -1393,27 +1399,39 @@ fn list_comma(toks: &[Tok], comma: usize, lc: &LanguageConstructions) -> bool {
     while k + 1 < toks.len() && toks[k].lower == "," && is_mention(&toks[k + 1]) {
         k += 2;
     }
+    // The list closes the relative clause: a comma, a boundary or the end after it
+    // ("Tele2, which owns Comviq, Telia and Telenor all raised prices" is no list).
     k > comma
         && k + 1 < toks.len()
         && lc.coordinators.contains(&toks[k].lower)
         && is_mention(&toks[k + 1])
+        && toks
+            .get(k + 2)
+            .is_none_or(|t| t.boundary || matches!(t.lower.as_str(), "," | "." | ";"))
 }
 
 /// The name an apposition right before a relative pronoun describes: "NAME , INDEF
-/// modifiers noun" with up to four words after the indefinite article, no punctuation
-/// and no other name among them (a service descriptor may be the noun: "et
-/// mobilselskap"). Returns the index of the name in `main`.
+/// modifiers noun" with one to four tokens after the indefinite article: words that are
+/// no preposition, coordinator or complementizer, nationality adjectives, and a service
+/// descriptor as the noun ("et norsk mobilselskap"). Returns the index of the name in
+/// `main`.
 fn apposition_name(main: &[Tok], lc: &LanguageConstructions) -> Option<usize> {
-    let article = (main.len().saturating_sub(6)..main.len())
+    let article = (main.len().saturating_sub(5)..main.len())
         .rev()
         .find(|&k| {
             main[k].kind == TokKind::Word && lc.indefinite_articles.contains(&main[k].lower)
         })?;
     let words = &main[article + 1..];
     let plain = !words.is_empty()
-        && words
-            .iter()
-            .all(|t| t.kind == TokKind::Word || (is_mention(t) && t.service));
+        && words.iter().all(|t| match t.kind {
+            TokKind::Word => {
+                !lc.prepositions.contains(&t.lower)
+                    && !lc.coordinators.contains(&t.lower)
+                    && !lc.complementizers.contains(&t.lower)
+            }
+            TokKind::Mention(_) => t.service || t.demonym,
+            TokKind::Punct => false,
+        });
     (plain
         && article >= 2
         && main[article - 1].lower == ","
@@ -1591,10 +1609,17 @@ impl Matcher<'_> {
                 Dir::Forward => Some(pos),
                 Dir::Backward => pos.checked_sub(1),
             };
-            if at
-                .and_then(|i| self.toks.get(i))
-                .is_some_and(|t| is_mention(t) && t.service)
-            {
+            // Only a network's service ("mobilnettet", "mobile network"), no market
+            // ("deler mobilmarkedet mellom seg").
+            let shared = self.set.parts.get(&Part::Shared);
+            if at.and_then(|i| self.toks.get(i)).is_some_and(|t| {
+                is_mention(t)
+                    && t.service
+                    && t.lower
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| shared.is_some_and(|p| p.compound_head(w)))
+            }) {
                 lens.push(1);
             }
         }
@@ -2433,8 +2458,9 @@ fn anchors<'a>(
             .map_or(1, |p| p.forward(clause, pos).into_iter().max().unwrap_or(1))
     };
     let lens: Vec<usize> = out.iter().map(longest).collect();
-    // Not where the longer phrase ends in a mention, which is the shorter verb's object
-    // then: "dele deres mobilnet" is a partnership and offers the network's service.
+    // Not where the longer phrase ends in a mention that a verb taking a bare service
+    // object has as its object: "dele deres mobilnet" is a partnership and offers the
+    // network's service.
     let keep: Vec<bool> = out
         .iter()
         .zip(&lens)
@@ -2444,7 +2470,8 @@ fn anchors<'a>(
                     && other > len
                     && len == 1
                     && lc.sets[b.1].relation != lc.sets[a.1].relation
-                    && !clause.get(b.0 + other - 1).is_some_and(is_mention)
+                    && !(lc.sets[a.1].bare_object
+                        && clause.get(b.0 + other - 1).is_some_and(is_mention))
             })
         })
         .collect();

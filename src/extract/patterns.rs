@@ -240,17 +240,23 @@ pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
     patterns.get_or_init(|| compile(lexicon))
 }
 
-/// Whether a negation or hedge matched as `word` after `before` is written with a
-/// capital inside a sentence, in a language that capitalises only names and months: a
-/// name or a month ("joined Telia in May"), no hedge.
+/// Whether a negation or hedge matched as `word` (maybe with the non-word character
+/// before it) is written as a name right after a word in lower case, in a language that
+/// capitalises only names and months: "joined Telia in May" has no hedge; a headline in
+/// title case ("Telia May Buy Get") and one in capitals ("will NOT sell") keep theirs.
 fn capitalised_inside(before: &str, word: &str, capitalises_nouns: bool) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let previous = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     !capitalises_nouns
-        && word.starts_with(char::is_uppercase)
-        && before
-            .trim_end()
+        && crate::text::name_cased(word)
+        && !previous.is_empty()
+        && previous
             .chars()
-            .next_back()
-            .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '–' | '-'))
+            .all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.

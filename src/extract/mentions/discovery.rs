@@ -33,6 +33,13 @@ pub(super) fn discover(
         .iter()
         .map(|s| tokens(&text[s.start..s.end], s.start))
         .collect();
+    // Every word of the article as written, collected at the first question.
+    let all_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let written_bare = |word: &str| {
+        all_words
+            .get_or_init(|| sentence_tokens.iter().flatten().map(|t| t.text).collect())
+            .contains(word)
+    };
     // The words the article writes in lower case, collected at the first question.
     let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     let written_in_lower_case = |lower: &str| {
@@ -69,11 +76,11 @@ pub(super) fn discover(
         }
         for span in capitalised_spans(toks, si, sets, common, covered, text) {
             let surface = &text[span.start..span.end];
-            let lower_surface = surface.to_lowercase();
-            let lower_surface = lower_surface
+            let lower_word = surface.to_lowercase();
+            let lower_surface = lower_word
                 .strip_suffix('s')
                 .filter(|_| span.words == 1)
-                .unwrap_or(&lower_surface)
+                .unwrap_or(&lower_word)
                 .to_string();
             let is_anaphor_word = sets.anaphors.contains(&lower_surface);
             if span.words == 1
@@ -153,21 +160,20 @@ pub(super) fn discover(
                 .collect::<String>()
                 .to_lowercase();
             // Not a common noun or its plural ("Analysts bought Telenor shares").
-            let common_word = span.words == 1 && {
-                let lower = surface.to_lowercase();
-                let stems = [
-                    Some(lower.as_str()),
-                    lower.strip_suffix('s'),
-                    lower.strip_suffix("es"),
-                ];
-                let found = stems.into_iter().flatten().any(|w| {
+            let common_word = span.words == 1
+                && [
+                    Some(lower_word.as_str()),
+                    lower_word.strip_suffix('s'),
+                    lower_word.strip_suffix("es"),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|w| {
                     sets.titles.contains(w)
                         || sets.common_nouns.contains(w)
                         || sets.org_cues.contains(w)
                         || sets.stop.contains(w)
                 });
-                found
-            };
             // Where every noun is capitalised, a noun governed by a preposition (maybe
             // after a modifier) is no subject of the verb after it ("Nach monatelangen
             // Verhandlungen kauft die Telekom ...").
@@ -334,49 +340,71 @@ pub(super) fn discover(
                 && !common_word
                 && !sets.stop.contains(&lower_surface)
                 && lexicon.grammar.relative.contains(&prev)
+                && (!lexicon.grammar.complementizers.contains(&prev) || {
+                    // A pronoun that is also a complementizer only after a comma:
+                    // "reported that Fredriksen owns" is no relative clause.
+                    let head = text[sentence.start..span.start].trim_end();
+                    head.len()
+                        .checked_sub(prev.len())
+                        .and_then(|n| head.get(..n))
+                        .is_some_and(|t| t.trim_end().ends_with(','))
+                })
                 && sets.company_subject_verbs.contains(&next_word)
                 && !sets.auxiliaries.contains(&next_word);
             // A genitive right before a relation's noun or a company's figure, maybe after
             // one modifier ("Talkmores morselskap", "Stofas hårdeste konkurrent",
             // "Nuudays kunder"), where only names are capitalised: the name without its
-            // "s". Not a definite noun opening the sentence ("Regjeringens forslag").
-            let glued_genitive = lexicon.grammar.has("v2") && !lexicon.capitalises_nouns;
+            // genitive. Before a figure only a name the article also writes bare: a name
+            // may end in "s" itself ("Telness kunder"). Not a person's surname ("Røkkes
+            // oppkjøp"), nor a definite noun opening the sentence ("Regjeringens").
             let genitive_stem = (!lexicon.capitalises_nouns
                 && span.words == 1
+                && !common_word
                 && after_span.starts_with(char::is_alphanumeric))
             .then(|| {
+                let apostrophe = strip_genitive(surface);
+                if apostrophe.len() < surface.len() {
+                    return Some(apostrophe);
+                }
                 surface
-                    .strip_suffix("'s")
-                    .or_else(|| surface.strip_suffix("’s"))
-                    .or_else(|| surface.strip_suffix(":s"))
-                    .or_else(|| surface.strip_suffix('s').filter(|_| glued_genitive))
+                    .strip_suffix(":s")
+                    .or_else(|| surface.strip_suffix('s').filter(|_| sets.glued_genitive))
             })
             .flatten()
             .filter(|stem| {
                 let lower = stem.to_lowercase();
+                let relational = lower_after
+                    .iter()
+                    .any(|w| sets.relational_nouns.contains(w));
+                let possessed = lower_after.iter().any(|w| sets.possessed_nouns.contains(w));
+                let surname = found.iter().any(|m: &Mention| {
+                    m.etype == EntityType::Person && m.surface.rsplit(' ').next() == Some(*stem)
+                });
                 stem.chars().count() >= 3
-                    && !sets.stop.contains(&lower)
-                    && !sets.anaphors.contains(&lower)
-                    && !sets.org_cues.contains(&lower)
-                    && !sets.titles.contains(&lower)
-                    && !written_in_lower_case(&lower)
+                    && !surname
+                    && [lower.as_str(), lower_word.as_str()].iter().all(|w| {
+                        !sets.stop.contains(*w)
+                            && !sets.anaphors.contains(*w)
+                            && !sets.org_cues.contains(*w)
+                            && !sets.titles.contains(*w)
+                    })
+                    && !not_names.contains(*stem)
                     && if span.sentence_initial {
                         // A V2 clause's second word is mostly its verb ("Således
                         // kunde", "Norlys køber"): only a relational noun, which is
                         // none, marks a genitive there.
-                        !lexicon
-                            .grammar
-                            .definite_singular_endings
-                            .iter()
-                            .any(|e| lower.ends_with(e.as_str()))
-                            && after_words_lower(after_span, 2)
+                        relational
+                            && !lexicon
+                                .grammar
+                                .definite_singular_endings
                                 .iter()
-                                .any(|w| sets.relational_nouns.contains(w))
+                                .chain(&lexicon.grammar.definite_plural_endings)
+                                .any(|e| lower.ends_with(e.as_str()))
                     } else {
-                        after_words_lower(after_span, 2)
-                            .iter()
-                            .any(|w| sets.possessed_nouns.contains(w))
+                        relational || (possessed && written_bare(stem))
                     }
+                    && !written_in_lower_case(&lower)
+                    && !written_in_lower_case(&lower_word)
             });
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
@@ -596,7 +624,11 @@ pub(super) fn discover(
             let employer_cued = (lexicon.employer_prepositions.contains(&prev)
                 && ((before.len() == 2 && is_title(before[0], lexicon))
                     || found.last().is_some_and(person_right_before)))
-                || (!lexicon.capitalises_nouns && !common_word && after_employee_verb());
+                // Not a unit of the employer named after it ("heads Strategy at Telia").
+                || (!lexicon.capitalises_nouns
+                    && !common_word
+                    && !lexicon.employer_prepositions.contains(&next_word)
+                    && after_employee_verb());
             let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
@@ -682,7 +714,7 @@ pub(super) fn discover(
             // A possessive "'s" is no part of the name ("Acme's Danish business"): the
             // mention ends before it, which then marks the genitive for the relations.
             let surface = match genitive_stem {
-                Some(stem) if etype == EntityType::Company => stem.to_string(),
+                Some(stem) if etype == EntityType::Company && end == span.end => stem.to_string(),
                 _ => strip_genitive(text[span.start..end].trim_end_matches(['.', ','])).to_string(),
             };
             // Before a title the hyphens of a compound join the words of a name:
@@ -819,25 +851,14 @@ fn common_nouns(lex: &Lexicon) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_lowercase())
 }
 
-/// Every one-word verb form of the lexicon's trigger sets, lower case ("køber"
-/// is a buyer and buys).
+/// The one-word active, reciprocal and transfer verbs of the lexicon's trigger sets,
+/// lower case: a noun among them is also a verb ("køber" is a buyer and buys).
 fn trigger_verbs(lex: &Lexicon) -> HashSet<String> {
     lex.trigger
         .iter()
         .flat_map(|t| t.verbs.iter().chain(&t.reciprocal).chain(&t.transfers))
         .filter(|v| !v.contains(' '))
         .map(|v| v.to_lowercase())
-        .collect()
-}
-
-/// The first `n` words of `text`, punctuation trimmed, lower case.
-fn after_words_lower(text: &str, n: usize) -> Vec<String> {
-    text.split_whitespace()
-        .take(n)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
         .collect()
 }
 
@@ -910,7 +931,11 @@ pub(super) struct NameSets {
     /// The same nouns as a set, less the words that are also a relation's verb
     /// ("køber"): a capitalised genitive before one is a name ("Stofas kunder").
     pub(super) possessed_nouns: HashSet<String>,
-    /// One-word relational nouns ("morselskap", "ägare", "konkurrent"), lower case: a
+    /// Whether the genitive is an "s" glued to the word ("Telias", "Stofas"): the V2
+    /// languages that write nouns in lower case.
+    pub(super) glued_genitive: bool,
+    /// One-word relational nouns of owning, competing and partnering ("morselskap",
+    /// "ägare", "konkurrent"), no verb, lower case: a
     /// capitalised genitive before one is a name, also opening a sentence.
     pub(super) relational_nouns: HashSet<String>,
     /// Deal verbs (one word) after which a capitalised word is a company, and before
@@ -930,7 +955,8 @@ pub(super) struct NameSets {
     /// relative pronoun ("Allente, som selger tv-pakker,").
     pub(super) offering_verbs: HashSet<String>,
     /// Verbs of working for, leading or joining an employer, the person their subject
-    /// ("leads", "has led" without the auxiliary, "works for", "leder"), lower case.
+    /// ("leads", "led", "works for", "leder"), lower case, none with an auxiliary (the
+    /// text's are passed over: "has led" matches "led").
     pub(super) employee_verbs: HashSet<String>,
     /// One-word s-passives of the same sets ("kjøpes", "undersøges", "köps").
     pub(super) synthetic_passives: HashSet<String>,
@@ -1292,11 +1318,25 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|t| t.relation == "worksFor" && !t.inverse)
                         .flat_map(|t| &t.verbs)
                         .map(|v| v.to_lowercase())
-                        .filter(|v| !v.ends_with(" as") && v.split(' ').count() <= 3)
+                        // A role after "as" is no employer; a phrase with an auxiliary
+                        // never matches the text, whose auxiliaries are passed over.
+                        .filter(|v| {
+                            let words: Vec<&str> = v.split(' ').collect();
+                            words.len() <= 3
+                                && words.last() != Some(&"as")
+                                && !words.iter().any(|w| {
+                                    lex.grammar.auxiliaries.iter().any(|a| a == w)
+                                        || lex.grammar.passive_auxiliaries.iter().any(|a| a == w)
+                                })
+                        })
                         .collect(),
+                    glued_genitive: lex.grammar.has("v2") && !lex.capitalises_nouns,
                     relational_nouns: lex
                         .trigger
                         .iter()
+                        .filter(|t| {
+                            matches!(t.relation.as_str(), "owns" | "competitorOf" | "partnerOf")
+                        })
                         .flat_map(|t| &t.relational)
                         .filter(|w| !w.contains(' '))
                         .map(|w| w.to_lowercase())
