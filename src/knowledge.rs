@@ -403,6 +403,12 @@ pub struct Grammar {
     /// a stake ("die Mehrheit der Telekom"). Languages that say "of" need none.
     #[serde(default)]
     pub genitive_articles: Vec<String>,
+    /// Words after a noun that make the name after them its possessor ("of", "de",
+    /// "d'", "der", "von"): "the mobile network of Vodafone", "le réseau mobile de SFR",
+    /// "das Glasfasernetz von Vodafone" are the company's offers. Not the Nordic "til",
+    /// which is also "to" ("selger mobilnettet til Telenor").
+    #[serde(default)]
+    pub postposed_genitive: Vec<String>,
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,

@@ -652,6 +652,38 @@ pub(super) fn offers_from_customer_nouns(
             }
             None
         };
+        // "le réseau mobile de SFR", "das Glasfasernetz von Vodafone", "the fibre
+        // network of Telia": the company right after a postposed genitive, maybe after
+        // an article.
+        let postposed_possessor = || -> Option<usize> {
+            let rest = after.strip_prefix(' ')?;
+            let lower = lower_case(rest);
+            let marker = lexicon
+                .grammar
+                .postposed_genitive
+                .iter()
+                .filter(|g| {
+                    lower.starts_with(g.as_str())
+                        && (g.ends_with(['\'', '’']) || lower[g.len()..].starts_with(' '))
+                })
+                .map(String::len)
+                .max()?;
+            let mut at = m.end + 1 + marker;
+            let rest = &article.text[at..span.end];
+            at += rest.len() - rest.trim_start().len();
+            let rest = rest.trim_start();
+            if let Some((w, _)) = rest.split_once(' ') {
+                if lexicon.articles.iter().any(|a| a == &lower_case(w)) {
+                    at += w.len() + 1;
+                }
+            }
+            mentions.iter().position(|n| {
+                n.sentence == m.sentence
+                    && n.start == at
+                    && is_actor(n)
+                    && n.etype == EntityType::Company
+            })
+        };
         let customers_of = compound || follows || precedes;
         let (holder, confidence, rule) = if customers_of {
             let Some((holder, confidence)) =
@@ -662,6 +694,8 @@ pub(super) fn offers_from_customer_nouns(
             (holder, confidence, "customers-of-service")
         } else if let Some(holder) = possessor() {
             (holder, 0.65, "possessed-service")
+        } else if let Some(holder) = postposed_possessor() {
+            (holder, 0.65, "possessed-service-postposed")
         } else {
             continue;
         };
