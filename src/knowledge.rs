@@ -409,6 +409,11 @@ pub struct Grammar {
     /// which is also "to" ("selger mobilnettet til Telenor").
     #[serde(default)]
     pub postposed_genitive: Vec<String>,
+    /// Distributive quantifiers after a list of names ("both", "begge", "beide", "tous
+    /// deux"): an apposition after them describes every member ("A and B, both leading
+    /// operators").
+    #[serde(default)]
+    pub distributives: Vec<String>,
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,

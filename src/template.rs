@@ -47,6 +47,9 @@ pub enum Class {
     Copula,
     And,
     Employer,
+    /// A distributive quantifier after a list ("both", "begge", "tous deux"): what follows
+    /// holds for every member.
+    Both,
     /// The recipient prepositions of the trigger set.
     To,
 }
@@ -138,6 +141,7 @@ fn class_of(name: &str) -> Option<Class> {
         "COP" => Class::Copula,
         "AND" => Class::And,
         "EMP" => Class::Employer,
+        "BOTH" => Class::Both,
         "TO" => Class::To,
         _ => return None,
     })
