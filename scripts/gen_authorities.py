@@ -11,6 +11,8 @@ names, checked and written out by this script:
 - national competition authorities: the members of the European Competition Network
   (EU27), the EEA's through the EFTA Surveillance Authority, the UK's CMA and Switzerland's
   WEKO/COMCO, source: the ECN members page of the Commission's DG Competition;
+- consumer-protection authorities of Norway, Sweden and Denmark (members of the EU's
+  Consumer Protection Cooperation network, Norway through the EEA);
 - data-protection authorities of the Nordic countries, France, Germany and the UK
   (members of the European Data Protection Board, and the UK's ICO), and the EU bodies
   (EDPB, EDPS, ENISA; the European Commission with DG COMP, BEREC and the EFTA
@@ -293,6 +295,22 @@ DPAS = [
       "Federal Data Protection and Information Commissioner"], ["EDÖB", "PFPDT"], []),
 ]
 
+# Consumer-protection authorities that act on telecom operators' marketing and contracts,
+# the covered countries' members of the EU's Consumer Protection Cooperation network (and
+# the EEA's Norway); Finland's KKV and France's DGCCRF are among the competition authorities
+# and ministries, the UK's CMA among the competition authorities.
+CONSUMER = [
+    ("forbrukertilsynet", R, "NO", "Forbrukertilsynet",
+     ["Norwegian Consumer Authority", "Forbrukartilsynet"], [],
+     ["Forbrukerombudet", "Forbrukarombodet", "Forbrukerombudsmannen",
+      "Norwegian Consumer Ombudsman"]),
+    ("konsumentverket", R, "SE", "Konsumentverket",
+     ["Swedish Consumer Agency", "Konsumentombudsmannen", "Swedish Consumer Ombudsman"], [],
+     []),
+    ("forbrugerombudsmanden", R, "DK", "Forbrugerombudsmanden",
+     ["Danish Consumer Ombudsman"], [], []),
+]
+
 EU_BODIES = [
     ("edpb", R, "EU", "European Data Protection Board",
      ["Europäischer Datenschutzausschuss", "Comité européen de la protection des données",
@@ -538,6 +556,7 @@ SECTIONS = [
     ("national telecom regulators (BEREC members; UK, Switzerland)", NRAS),
     ("national competition authorities (ECN members; EEA, UK, Switzerland)", NCAS),
     ("data-protection authorities (Nordic countries, Germany, UK, Switzerland)", DPAS),
+    ("consumer-protection authorities (CPC network members of NO, SE, DK)", CONSUMER),
     ("EU bodies", EU_BODIES),
     ("ministries, agencies and parliaments of NO, SE, DK, FR, DE, UK", MINISTRIES),
     ("courts that rule on the sector", COURTS),
