@@ -406,6 +406,10 @@ pub(super) fn discover(
                     && !written_in_lower_case(&lower)
                     && !written_in_lower_case(&lower_word)
             });
+            // The first word of a sentence, or of a clause after a comma and a coordinator
+            // ("…, og Phonero ble i 2019 kjøpt av Fjordnett").
+            let clause_initial = span.sentence_initial
+                || (before.len() == 2 && before[0] == "," && lexicon.coordinators.contains(&prev));
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
@@ -421,7 +425,7 @@ pub(super) fn discover(
                     .iter()
                     .any(|e| lower_surface.ends_with(e.as_str()))
                 && match (lower_after.first(), lower_after.get(1)) {
-                    (Some(w1), Some(w2)) if span.sentence_initial => {
+                    (Some(w1), Some(w2)) if clause_initial => {
                         // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
                         // participle or infinitive of a relation.
                         (sets.auxiliaries.contains(w1)
@@ -1568,7 +1572,8 @@ pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&
     words_before_skipping(toks, pos, n, &HashSet::new())
 }
 
-/// [`words_before`] passing over the words of `skip` (lower case).
+/// [`words_before`] passing over the words of `skip` (lower case) and, where there are
+/// any, years ("köptes 2023 av Norlys" has the cue "köptes av").
 fn words_before_skipping<'a>(
     toks: &'a [Token],
     pos: usize,
@@ -1584,6 +1589,7 @@ fn words_before_skipping<'a>(
         .filter(|t| {
             skip.is_empty() || !skip.contains(&crate::extract::lower_case(t.text).into_owned())
         })
+        .filter(|t| skip.is_empty() || !is_year(t.text))
         .map(|t| t.text)
         .take(n.max(1))
         .collect();
@@ -1593,6 +1599,13 @@ fn words_before_skipping<'a>(
     out.truncate(n);
     out.reverse();
     out
+}
+
+/// A year of the last or this century, as news write one ("2023", "1998").
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 pub(super) fn legal_form_after(
