@@ -404,9 +404,10 @@ pub struct Grammar {
     #[serde(default)]
     pub genitive_articles: Vec<String>,
     /// Words after a noun that make the name after them its possessor ("of", "de",
-    /// "d'", "der", "von"): "the mobile network of Vodafone", "le réseau mobile de SFR",
-    /// "das Glasfasernetz von Vodafone" are the company's offers. Not the Nordic "til",
-    /// which is also "to" ("selger mobilnettet til Telenor").
+    /// "d'", "der"): "the mobile network of Vodafone", "le réseau mobile de SFR", "das
+    /// Mobilfunknetz der Telekom" are the company's offers. Not the Nordic "til", which
+    /// is also "to" ("selger mobilnettet til Telenor"), nor German "von", which also
+    /// names a supplier or an agent ("5G von Ericsson").
     #[serde(default)]
     pub postposed_genitive: Vec<String>,
     /// Distributive quantifiers after a list of names ("both", "begge", "beide", "tous

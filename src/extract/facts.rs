@@ -547,8 +547,9 @@ fn buyer_of_unnamed(
 /// Customers of a service are a company offering it, with or without a figure: a generic
 /// service named as what customers hold ("GSM-abonnenter", "mobile subscriptions",
 /// "Telenors mobilkunder", "abonnés mobiles") or as a company's own ("Telia's broadband
-/// business", "its fibre network") gives offers of it to the company the customers or the
-/// service belong to, found as a figure's owner is (`attach`).
+/// business", "its fibre network", "le réseau mobile de SFR") gives offers of it to the
+/// company the customers or the service belong to: the customers' as a figure's owner is
+/// found (`attach`), the service's as its possessor before or after it.
 pub(super) fn offers_from_customer_nouns(
     article: &Article,
     mentions: &[Mention],
@@ -652,24 +653,33 @@ pub(super) fn offers_from_customer_nouns(
             }
             None
         };
-        // "le réseau mobile de SFR", "das Glasfasernetz von Vodafone", "the fibre
-        // network of Telia": the company right after a postposed genitive, maybe after
-        // an article.
+        // "le réseau mobile de SFR", "das Mobilfunknetz der Telekom", "the fibre network
+        // of Telia": the company right after a postposed genitive, maybe after an article.
+        // Not a descriptor's ("the mobile operator of Vivendi", "l'opérateur mobile de
+        // Vivendi" name the parent): no organisation word in or right before the service.
         let postposed_possessor = || -> Option<usize> {
             let rest = after.strip_prefix(' ')?;
-            let lower = lower_case(rest);
+            let org_word = |w: &str| lexicon.org_cues.iter().any(|c| *c == lower_case(w));
+            if m.surface.split([' ', '-']).any(org_word)
+                || words(before).last().is_some_and(|(_, w)| org_word(w))
+            {
+                return None;
+            }
+            // Matched on the text as written: no offset of a lower-cased copy.
             let marker = lexicon
                 .grammar
                 .postposed_genitive
                 .iter()
                 .filter(|g| {
-                    lower.starts_with(g.as_str())
-                        && (g.ends_with(['\'', '’']) || lower[g.len()..].starts_with(' '))
+                    rest.get(..g.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(g))
+                        && (g.ends_with(['\'', '’'])
+                            || rest.get(g.len()..).is_some_and(|r| r.starts_with(' ')))
                 })
                 .map(String::len)
                 .max()?;
             let mut at = m.end + 1 + marker;
-            let rest = &article.text[at..span.end];
+            let rest = article.text.get(at..span.end)?;
             at += rest.len() - rest.trim_start().len();
             let rest = rest.trim_start();
             if let Some((w, _)) = rest.split_once(' ') {

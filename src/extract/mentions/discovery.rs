@@ -1572,8 +1572,9 @@ pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&
     words_before_skipping(toks, pos, n, &HashSet::new())
 }
 
-/// [`words_before`] passing over the words of `skip` (lower case) and, where there are
-/// any, years ("köptes 2023 av Norlys" has the cue "köptes av").
+/// [`words_before`] passing over the words of `skip` (lower case) and, when `skip` is
+/// not empty (the cue search), years ("köptes 2023 av Norlys" has the cue "köptes av");
+/// [`words_before`] itself passes over nothing.
 fn words_before_skipping<'a>(
     toks: &'a [Token],
     pos: usize,
