@@ -242,9 +242,10 @@ pub(super) fn discover(
             // ("Fjordnet is a subsidiary of Telenor", "Congstar ist eine Tochter der
             // Telekom", "Fjordnett er et datterselskap av Telenor"): an article and up to
             // two modifiers may stand before the noun.
-            // Only the subject: at the start of a sentence or a clause ("Ifølge Hansen er
-            // selskapet ..." has its subject after the verb).
-            let subject_position = span.sentence_initial || prev == "," || prev.is_empty();
+            // Only the subject: at the start of a sentence or after a comma, where
+            // `words_before` gives no word ("Ifølge Hansen er selskapet ..." has its
+            // subject after the verb).
+            let subject_position = span.sentence_initial || prev.is_empty();
             let predicate_cued = !common_word && subject_position && {
                 let words: Vec<String> = after_span
                     .split(char::is_whitespace)
@@ -281,7 +282,8 @@ pub(super) fn discover(
                         .any(|k| k.to_lowercase() == lower_surface)
             };
             // Where only names are capitalised, a word in the subject's place before a verb
-            // of a relation: opening the sentence before an auxiliary and a participle
+            // of a relation: opening the sentence or a clause after a comma and a
+            // coordinator (`clause_initial`), before an auxiliary and a participle
             // ("Get vart kjøpt av Telia", "Norlys har købt ..."), or before a finite verb
             // and a lower-case word that is no subject ("Norlys tilbyder fiberbredbånd";
             // a fronted adverb has the subject after the verb: "Derfor tilbyder
