@@ -659,12 +659,6 @@ pub(super) fn offers_from_customer_nouns(
         // Vivendi" name the parent): no organisation word in or right before the service.
         let postposed_possessor = || -> Option<usize> {
             let rest = after.strip_prefix(' ')?;
-            let org_word = |w: &str| lexicon.org_cues.iter().any(|c| *c == lower_case(w));
-            if m.surface.split([' ', '-']).any(org_word)
-                || words(before).last().is_some_and(|(_, w)| org_word(w))
-            {
-                return None;
-            }
             // Matched on the text as written: no offset of a lower-cased copy.
             let marker = lexicon
                 .grammar
@@ -678,6 +672,16 @@ pub(super) fn offers_from_customer_nouns(
                 })
                 .map(String::len)
                 .max()?;
+            // Checked only once a marker follows: most services have none.
+            let org_word = |w: &str| {
+                let w = lower_case(w);
+                lexicon.org_cues.iter().any(|c| *c == w)
+            };
+            if m.surface.split([' ', '-']).any(org_word)
+                || words(before).last().is_some_and(|(_, w)| org_word(w))
+            {
+                return None;
+            }
             let mut at = m.end + 1 + marker;
             let rest = article.text.get(at..span.end)?;
             at += rest.len() - rest.trim_start().len();
