@@ -18,9 +18,26 @@ const CLOSE: char = '\u{E001}';
 
 pub struct CompiledPattern {
     pub spec: PatternSpec,
-    pub regex: Regex,
+    /// The expanded regex source (slots replaced, case-insensitive).
+    source: String,
+    /// Compiled on the first sentence its prefilter passes: a corpus uses few of a
+    /// language's patterns, and each costs milliseconds to compile.
+    regex: OnceLock<Regex>,
     /// How many mentions a sentence needs before this pattern can match.
     pub min_mentions: usize,
+}
+
+impl CompiledPattern {
+    /// The compiled regex. Every lexicon's patterns are compiled in the tests
+    /// (`every_pattern_compiles`), so this never fails on shipped data.
+    ///
+    /// # Panics
+    /// When the expanded source is no valid regex (a broken lexicon file).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.source).unwrap_or_else(|e| panic!("pattern {}: {e}", self.spec.id))
+        })
+    }
 }
 
 pub struct LanguagePatterns {
@@ -155,15 +172,14 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     let mut relations = Vec::new();
     for spec in &lexicon.pattern {
         let source = format!("(?i){}", expand_pattern(&spec.re, lexicon));
-        let regex = Regex::new(&source)
-            .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", lexicon.code, spec.id));
         let slots = ["{X", "{Y"]
             .iter()
             .filter(|slot| spec.re.contains(*slot))
             .count();
         let compiled = CompiledPattern {
             spec: spec.clone(),
-            regex,
+            source,
+            regex: OnceLock::new(),
             min_mentions: slots,
         };
         if spec.keep.is_some() {
@@ -213,8 +229,8 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         capitalises_nouns: lexicon.capitalises_nouns,
         past,
         parties,
-        reduction_filter: Prefilter::new(reductions.iter().map(|p| p.regex.as_str())),
-        relation_filter: Prefilter::new(relations.iter().map(|p| p.regex.as_str())),
+        reduction_filter: prefilter(&reductions, lexicon),
+        relation_filter: prefilter(&relations, lexicon),
         reductions,
         relations,
         negation,
@@ -223,7 +239,19 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
     }
 }
 
-/// A language's compiled patterns. Each language is compiled on first use (about 45 ms):
+/// The prefilter of `patterns`; a pattern that is no valid regex is a defect of the
+/// lexicon, named here, when its language is first used.
+fn prefilter(patterns: &[CompiledPattern], lexicon: &Lexicon) -> Prefilter {
+    Prefilter::new(patterns.iter().map(|p| p.source.as_str())).unwrap_or_else(|(i, e)| {
+        panic!(
+            "lexicon {} pattern {}: {e}",
+            lexicon.code, patterns[i].spec.id
+        )
+    })
+}
+
+/// A language's compiled patterns. Each language is prepared on first use, and each of
+/// its patterns compiled on the first sentence that may match it:
 /// a corpus in one language never pays for the other six, and threads reading articles
 /// in different languages compile them at the same time.
 pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
@@ -502,7 +530,7 @@ pub fn find_relations_traced(
                 // mobiloperatøren-Elisa), so the search goes on right after its start.
                 let mut at = 0;
                 while let Some(caps) = (at <= masked.len())
-                    .then(|| p.regex.captures_at(&masked, at))
+                    .then(|| p.regex().captures_at(&masked, at))
                     .flatten()
                 {
                     let whole = caps.get(0).expect("match");
@@ -603,7 +631,7 @@ pub fn find_relations_traced(
             {
                 let mut at = 0;
                 while let Some(caps) = (at <= text.len())
-                    .then(|| p.regex.captures_at(text, at))
+                    .then(|| p.regex().captures_at(text, at))
                     .flatten()
                 {
                     let whole = caps.get(0).expect("match");
@@ -1075,4 +1103,26 @@ fn changes_hands(article: &Article, sentence: usize) -> bool {
         .chain(&lexicon.negations)
         .chain(&lexicon.grammar.past_markers)
         .any(has)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_patterns;
+    use crate::knowledge::Knowledge;
+
+    /// Patterns compile lazily, on the first sentence that may match them: every one of
+    /// every shipped language must compile, or some corpus would meet the panic.
+    #[test]
+    fn every_pattern_compiles() {
+        for code in Knowledge::global().languages() {
+            let patterns = language_patterns(code);
+            for p in patterns.reductions.iter().chain(&patterns.relations) {
+                assert!(
+                    p.regex().as_str().starts_with("(?i)"),
+                    "{code} {}",
+                    p.spec.id
+                );
+            }
+        }
+    }
 }

@@ -138,8 +138,11 @@ fn required(hir: &Hir) -> Required {
 
 /// The literals one of which every match of `pattern` contains, if there are such.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    match required(&hir) {
+    literals_of(&regex_syntax::Parser::new().parse(pattern).ok()?)
+}
+
+fn literals_of(hir: &Hir) -> Option<Vec<String>> {
+    match required(hir) {
         Required::Exact(s) if s.chars().count() >= MIN_LITERAL_CHARS => Some(vec![s]),
         Required::AnyOf(v) => Some(v),
         _ => None,
@@ -155,33 +158,39 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Self {
+    /// The prefilter of `patterns` (regex sources, in order).
+    ///
+    /// # Errors
+    /// The index of the first pattern that is no valid regex, with the parser's error: it
+    /// would never compile either.
+    pub fn new<'a>(
+        patterns: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Self, (usize, regex_syntax::Error)> {
         let mut literals: Vec<String> = Vec::new();
         let mut index = std::collections::HashMap::new();
-        let needs = patterns
-            .into_iter()
-            .map(|p| {
-                required_literals(p).map(|lits| {
-                    lits.into_iter()
-                        .map(|l| {
-                            *index.entry(l.clone()).or_insert_with(|| {
-                                literals.push(l);
-                                literals.len() - 1
-                            })
+        let mut needs = Vec::new();
+        for (i, p) in patterns.into_iter().enumerate() {
+            let hir = regex_syntax::Parser::new().parse(p).map_err(|e| (i, e))?;
+            needs.push(literals_of(&hir).map(|lits| {
+                lits.into_iter()
+                    .map(|l| {
+                        *index.entry(l.clone()).or_insert_with(|| {
+                            literals.push(l);
+                            literals.len() - 1
                         })
-                        .collect()
-                })
-            })
-            .collect();
+                    })
+                    .collect()
+            }));
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok();
-        Prefilter {
+        Ok(Prefilter {
             needs,
             literal_count: literals.len(),
             automaton: if literals.is_empty() { None } else { automaton },
-        }
+        })
     }
 
     /// Which patterns can match `text`, by pattern index.
@@ -227,7 +236,7 @@ mod tests {
             "(?i)(?P<X>\\d+) ØKER (?P<Y>\\d+)",
             "(?i)\\d+ , \\d+",
         ];
-        let filter = Prefilter::new(patterns);
+        let filter = Prefilter::new(patterns).expect("valid patterns");
         for text in [
             "1 has ACQUIRED 2",
             "1 Gransker 2",
