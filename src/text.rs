@@ -173,19 +173,28 @@ pub fn contains_words(hay: &str, needle: &str) -> bool {
 /// assert_eq!(find_words("unsaid", "said"), None);
 /// ```
 pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    hay.rmatch_indices(needle).map(|(i, _)| i).find(|&i| {
-        !hay[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
+    let (bytes, wanted) = (hay.as_bytes(), needle.as_bytes());
+    let &first = wanted.first()?;
+    // The occurrences from the right, found by their first byte: the callers try many
+    // short needles on short texts, where building a substring searcher for each costs
+    // more than the search.
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(first, &bytes[..end]) {
+        end = i;
+        if bytes[i..].starts_with(wanted)
+            && !hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
             && !hay[i + needle.len()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)
-    })
+        {
+            return Some(i);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -199,5 +208,8 @@ mod tests {
         assert!(!contains_words("motoren går", "mot"));
         assert!(!contains_words("anyone", "one"));
         assert!(!contains_words("text", ""));
+        // Overlapping occurrences: the whole-word one counts.
+        assert!(!contains_words("aa-a", "a-a") && contains_words("a-a-a", "a-a"));
+        assert_eq!(super::find_words("né, né", "né"), Some(5));
     }
 }

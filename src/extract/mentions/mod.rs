@@ -522,6 +522,7 @@ impl Coverage {
 /// only as the first part of a compound ("United-Chef" beside "United Internet"): alone it
 /// names the parent as often ("Bouygues" beside "Bouygues Telecom").
 fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowledge) {
+    // Each organisation's names, in lower case.
     let full_names: Vec<(String, Reference, EntityType)> = mentions
         .iter()
         .filter(|m| m.etype.is_organisation() && m.origin == Origin::Name)
@@ -534,7 +535,7 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
             [Some(m.surface.clone()), canonical]
                 .into_iter()
                 .flatten()
-                .map(move |n| (n, m.reference.clone(), m.etype))
+                .map(move |n| (n.to_lowercase(), m.reference.clone(), m.etype))
         })
         .collect();
     for m in mentions.iter_mut() {
@@ -546,8 +547,7 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
         }
         let lower = name.to_lowercase();
         let in_compound = text[m.end..].starts_with('-');
-        let part_of = |full: &str| {
-            let full_lower = full.to_lowercase();
+        let part_of = |full_lower: &str| {
             full_lower != lower
                 && (full_lower.strip_suffix(&lower).is_some_and(|head| {
                     head.chars().count() >= 3 && head.chars().all(char::is_alphabetic)
@@ -557,8 +557,8 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
                         .is_some_and(|rest| rest.starts_with(' '))))
         };
         let mut owners: Vec<(&Reference, EntityType)> = Vec::new();
-        for (full, r, t) in &full_names {
-            if part_of(full) && *r != m.reference && !owners.iter().any(|(o, _)| *o == r) {
+        for (full_lower, r, t) in &full_names {
+            if part_of(full_lower) && *r != m.reference && !owners.iter().any(|(o, _)| *o == r) {
                 owners.push((r, *t));
             }
         }
