@@ -415,6 +415,12 @@ pub struct Grammar {
     /// operators").
     #[serde(default)]
     pub distributives: Vec<String>,
+    /// Phrases between an organisation's old and new name, in lower case with a comma
+    /// standing apart ("heter nå", "changed its name to", ", formerly", "a été rebaptisé",
+    /// "wurde umbenannt in"): both names are one entity. Up to three words of the clause
+    /// may come before ("har nå byttet navn til").
+    #[serde(default)]
+    pub renames: Vec<String>,
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,

@@ -287,6 +287,35 @@ fn capitalised_inside(before: &str, word: &str, capitalises_nouns: bool) -> bool
             .all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
+/// The end of a bracketed aside right after `m` that names only `m`'s entity again ("SFR
+/// Belgique (ex-Numericable)", "Telia Company (formerly TeliaSonera)", "Post- og
+/// teletilsynet (PT)"): the sentence reads on without it. `None` for any other bracket.
+fn aside_of(
+    article: &Article,
+    sentence_end: usize,
+    m: &Mention,
+    mentions: &[Mention],
+) -> Option<usize> {
+    let rest = &article.text[m.end..sentence_end];
+    let open = m.end + rest.len() - rest.trim_start().len();
+    let inner_start = open
+        + article.text[open..sentence_end]
+            .strip_prefix('(')
+            .map(|_| 1)?;
+    let close = inner_start + article.text[inner_start..sentence_end].find([')', '('])?;
+    if !article.text[close..].starts_with(')') {
+        return None;
+    }
+    let mut inside = mentions
+        .iter()
+        .filter(|n| n.start >= inner_start && n.end <= close)
+        .peekable();
+    inside.peek()?;
+    inside
+        .all(|n| n.reference == m.reference)
+        .then_some(close + 1)
+}
+
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.
 pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -> String {
     let s = article.sentences[sentence];
@@ -309,6 +338,9 @@ pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -
         out.push_str(&i.to_string());
         out.push(CLOSE);
         pos = m.end;
+        if let Some(close) = aside_of(article, s.end, m, mentions) {
+            pos = close;
+        }
     }
     out.push_str(&article.text[pos..s.end]);
     // Every comma stands apart ("operator , DNA"), so gaps and appositions count it as a word.

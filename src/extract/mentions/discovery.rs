@@ -201,6 +201,23 @@ pub(super) fn discover(
                             .unwrap_or("")
                     })
                     .is_some_and(|w| is_title(w, lexicon));
+            // The new or old name of a renamed organisation: "Fibernett Vest har byttet
+            // navn til Vestfiber", "Orange Slovensko, formerly known as Globtel".
+            let rename_cued = || {
+                companies
+                    .iter()
+                    .copied()
+                    .chain(found.iter().map(|m: &Mention| (m.start, m.end)))
+                    .any(|(s, e)| {
+                        s >= sentence.start
+                            && e <= span.start
+                            && span.start - e <= 80
+                            && super::renames::is_rename(
+                                &super::renames::between_phrase(&text[e..span.start]),
+                                lexicon,
+                            )
+                    })
+            };
             let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
                 // A partitive before the description is none of it ("Freenet, einer der
                 // Konkurrenten", "Bahnhof, en av Telias konkurrenter").
@@ -479,7 +496,8 @@ pub(super) fn discover(
                 || (!cue_word.is_empty()
                     && !counted
                     && !glued
-                    && sets.name_cues.matches(&cue_word, &cue_words));
+                    && sets.name_cues.matches(&cue_word, &cue_words))
+                || rename_cued();
             if dotted && !org_cued {
                 continue;
             }

@@ -13,6 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 mod anaphors;
 mod discovery;
 mod gazetteer;
+mod renames;
 mod services;
 
 use anaphors::find_anaphors;
@@ -406,6 +407,9 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     let anaphors = find_anaphors(article, lower_text, lexicon, knowledge, &mentions);
     mentions.extend(anaphors);
     mentions.sort_by_key(|m| m.start);
+
+    // 8. Renames: the old and the new name are one entity.
+    renames::merge_renamed(article, lexicon, &mut mentions);
     mentions
 }
 
