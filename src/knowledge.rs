@@ -416,7 +416,7 @@ pub struct Grammar {
     #[serde(default)]
     pub distributives: Vec<String>,
     /// Phrases between an organisation's old and new name, in lower case with a comma
-    /// standing apart ("heter nå", "changed its name to", ", formerly", "a été rebaptisé",
+    /// standing apart ("heter nå", "changed its name to", ", formerly", "été rebaptisé",
     /// "wurde umbenannt in"): both names are one entity. Up to three words of the clause
     /// may come before ("har nå byttet navn til").
     #[serde(default)]
@@ -611,8 +611,25 @@ impl Lexicon {
         }
     }
 
-    /// Checks what deserialisation cannot: every trigger set names a contract property.
+    /// Checks what deserialisation cannot: every trigger set names a contract property;
+    /// every rename phrase is written as the matcher reads text (non-empty, lower case,
+    /// single spaces, a comma a word of its own), or it would never match or match all.
     fn check(&self, folder: &str) -> Result<()> {
+        for phrase in &self.grammar.renames {
+            let folded = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if phrase.is_empty()
+                || folded != *phrase
+                || phrase.to_lowercase() != *phrase
+                || phrase.split(' ').any(|w| w.contains(',') && w != ",")
+            {
+                return Err(Error::Knowledge {
+                    file: folder.to_string(),
+                    message: format!(
+                        "rename phrase {phrase:?}: write it in lower case, with single spaces and any comma as a word of its own (\", formerly\")"
+                    ),
+                });
+            }
+        }
         const PROPERTIES: [&str; 8] = [
             "owns",
             "acquires",

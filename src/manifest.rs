@@ -99,7 +99,11 @@ fn same_entity(x: &Extraction, s: &str, o: &str) -> bool {
 /// Whether the article bears out `spec`: a relation claim found, or one entity.
 fn holds(x: &Extraction, spec: &str) -> Option<String> {
     match parse_claim(spec) {
-        Some((s, SAME_AS, o)) => same_entity(x, s, o).then(|| "one entity".to_string()),
+        // "*" would find the name's own mentions: one entity with anything.
+        Some((s, SAME_AS, o)) if s != "*" && o != "*" => {
+            same_entity(x, s, o).then(|| "one entity".to_string())
+        }
+        Some((_, SAME_AS, _)) => None,
         _ => found(x, spec).first().map(|c| c.rule.clone()),
     }
 }

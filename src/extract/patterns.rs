@@ -18,6 +18,8 @@ const CLOSE: char = '\u{E001}';
 
 pub struct CompiledPattern {
     pub spec: PatternSpec,
+    /// The language's code, for the message should the regex not compile.
+    lang: String,
     /// The expanded regex source (slots replaced, case-insensitive).
     source: String,
     /// Compiled on the first sentence its prefilter passes: a corpus uses few of a
@@ -35,7 +37,8 @@ impl CompiledPattern {
     /// When the expanded source is no valid regex (a broken lexicon file).
     pub fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            Regex::new(&self.source).unwrap_or_else(|e| panic!("pattern {}: {e}", self.spec.id))
+            Regex::new(&self.source)
+                .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", self.lang, self.spec.id))
         })
     }
 }
@@ -178,6 +181,7 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
             .count();
         let compiled = CompiledPattern {
             spec: spec.clone(),
+            lang: lexicon.code.clone(),
             source,
             regex: OnceLock::new(),
             min_mentions: slots,
@@ -316,7 +320,9 @@ fn aside_of(
         .then_some(close + 1)
 }
 
-/// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded.
+/// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded,
+/// and a bracketed aside that only names the mention before it again left out (see
+/// [`aside_of`]).
 pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -> String {
     let s = article.sentences[sentence];
     let mut out = String::new();

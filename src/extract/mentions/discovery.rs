@@ -204,19 +204,21 @@ pub(super) fn discover(
             // The new or old name of a renamed organisation: "Fibernett Vest har byttet
             // navn til Vestfiber", "Orange Slovensko, formerly known as Globtel".
             let rename_cued = || {
-                companies
-                    .iter()
-                    .copied()
-                    .chain(found.iter().map(|m: &Mention| (m.start, m.end)))
-                    .any(|(s, e)| {
-                        s >= sentence.start
-                            && e <= span.start
-                            && span.start - e <= 80
-                            && super::renames::is_rename(
-                                &super::renames::between_phrase(&text[e..span.start]),
-                                lexicon,
-                            )
-                    })
+                !common_word
+                    && companies
+                        .iter()
+                        .copied()
+                        .chain(found.iter().map(|m: &Mention| (m.start, m.end)))
+                        .any(|(s, e)| {
+                            s >= sentence.start
+                                && e <= span.start
+                                && span.start - e <= 80
+                                && super::renames::renames_between(
+                                    &text[e..span.start],
+                                    after_span,
+                                    lexicon,
+                                )
+                        })
             };
             let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
                 // A partitive before the description is none of it ("Freenet, einer der

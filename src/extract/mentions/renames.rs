@@ -5,17 +5,62 @@
 
 use super::*;
 
-/// A rename's phrase between two organisations (`grammar.renames`), as the text writes it
-/// after folding: lower case, white space collapsed, an opening bracket read as a comma
-/// ("(formerly" as ", formerly"), quotes around the new name dropped.
+/// Most words of the clause that may stand between the first name and a rename phrase
+/// ("har nå byttet navn til": "har", "nå").
+const MAX_CLAUSE_WORDS: usize = 3;
+
+/// One language's rename phrases and the clause words allowed before them.
+struct RenameGrammar {
+    /// `grammar.renames`, folded as [`between_phrase`] folds a text.
+    phrases: Vec<String>,
+    /// Words of the auxiliaries, passive auxiliaries and transparent adverbs.
+    clause_words: HashSet<String>,
+}
+
+fn rename_grammar(lexicon: &Lexicon) -> &'static RenameGrammar {
+    static ALL: OnceLock<HashMap<String, RenameGrammar>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        Knowledge::global()
+            .lexicons
+            .iter()
+            .map(|lex| {
+                let g = &lex.grammar;
+                let grammar = RenameGrammar {
+                    phrases: g.renames.iter().map(|p| between_phrase(p)).collect(),
+                    clause_words: g
+                        .auxiliaries
+                        .iter()
+                        .chain(&g.passive_auxiliaries)
+                        .chain(&g.transparent_adverbs)
+                        .flat_map(|w| w.split_whitespace())
+                        .map(str::to_lowercase)
+                        .collect(),
+                };
+                (lex.code.clone(), grammar)
+            })
+            .collect()
+    });
+    &all[&lexicon.code]
+}
+
+/// Quotes and brackets around a name, dropped at either end of the text between two.
+fn is_quote_or_bracket(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '«' | '»' | '“' | '”' | '„' | '\'' | '‘' | '’' | ')'
+        )
+}
+
+/// The text between two names as the rename phrases are written: lower case, white
+/// space collapsed, a comma a word of its own, an opening bracket read as a comma
+/// ("(formerly" as ", formerly"), the quotes and closing brackets around either name
+/// dropped ("«Fibernett» har byttet navn til «Vestfiber»").
 pub(super) fn between_phrase(text: &str) -> String {
     let text = text.replace('(', " , ").replace('’', "'");
-    let text = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '«' | '»' | '“' | '”' | '„' | '\'' | '‘' | '’')
-    });
+    let text = text.trim_matches(is_quote_or_bracket);
     let mut out = String::new();
     for word in text.split_whitespace() {
-        // A comma glued to the word before stands apart, as the phrases write it.
         let (word, comma) = match word.strip_suffix(',') {
             Some(w) => (w, true),
             None => (word, false),
@@ -33,34 +78,83 @@ pub(super) fn between_phrase(text: &str) -> String {
     out
 }
 
-/// Whether `between` (folded by [`between_phrase`]) is a rename phrase of `lexicon`, after
-/// at most three words of the clause (an auxiliary, an adverb: "har nå byttet navn til",
-/// "has now changed its name to") and no punctuation but the phrase's own.
-pub(super) fn is_rename(between: &str, lexicon: &Lexicon) -> bool {
-    lexicon.grammar.renames.iter().any(|phrase| {
-        let Some(rest) = between.strip_suffix(phrase.as_str()) else {
-            return false;
-        };
-        // The phrase starts at a word ("heter nå", not "...heter nå").
-        if !(rest.is_empty() || rest.ends_with(' ')) {
-            return false;
+/// The rename phrase that `between` (folded by [`between_phrase`]) ends in, when what
+/// comes before it is at most [`MAX_CLAUSE_WORDS`] auxiliaries and adverbs ("har nå
+/// byttet navn til", "a été rebaptisé"); an appositive phrase (", formerly", ",
+/// tidligere") stands right after the name. `None` for any other text.
+fn rename_phrase<'g>(between: &str, grammar: &'g RenameGrammar) -> Option<&'g str> {
+    grammar
+        .phrases
+        .iter()
+        .find(|phrase| {
+            let Some(rest) = between.strip_suffix(phrase.as_str()) else {
+                return false;
+            };
+            if phrase.starts_with(',') {
+                return rest.is_empty();
+            }
+            // The phrase starts at a word ("heter nå", not "...heter nå").
+            if !(rest.is_empty() || rest.ends_with(' ')) {
+                return false;
+            }
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            words.len() <= MAX_CLAUSE_WORDS
+                && words.iter().all(|w| grammar.clause_words.contains(*w))
+        })
+        .map(String::as_str)
+}
+
+/// Whether a name after `between` is the other name of the organisation before it:
+/// `between` is a rename phrase of `lexicon`, and after an appositive one (", formerly")
+/// the name ends the apposition (`after`, the text after the name, opens with a comma, a
+/// bracket or the sentence's end), so "X, formerly Altibox partner" merges nothing.
+pub(super) fn renames_between(between: &str, after: &str, lexicon: &Lexicon) -> bool {
+    let grammar = rename_grammar(lexicon);
+    if grammar.phrases.is_empty() {
+        return false;
+    }
+    match rename_phrase(&between_phrase(between), grammar) {
+        Some(phrase) if phrase.starts_with(',') => {
+            let after = after.trim_start();
+            after.is_empty() || after.starts_with([',', ')', '.', ';', ':', '!', '?'])
         }
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        words.len() <= 3 && words.iter().all(|w| w.chars().all(char::is_alphanumeric))
-    })
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Whether the text right after a name makes it a genitive or part of a longer word
+/// ("Telias enhet", "Telenor's", "Tele2:s", "Telenor-sjef"): then it names no company in
+/// a rename.
+fn glued_on(after: &str) -> bool {
+    after.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':' | '-'))
 }
 
 /// Gives the two names of each renamed organisation one reference: the gazetteer's entity
 /// where one name is known, else the name mentioned first. Two different known entities
-/// stay apart (the gazetteer knows them as two).
+/// stay apart (the gazetteer knows them as two). Renames chain ("A became B; B, formerly
+/// C"): each merge reads the references as earlier merges left them.
 pub(super) fn merge_renamed(article: &Article, lexicon: &Lexicon, mentions: &mut [Mention]) {
     if lexicon.grammar.renames.is_empty() {
         return;
     }
     let text = &article.text;
-    let mut merges: Vec<(Reference, Reference, EntityType)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, a) in mentions.iter().enumerate() {
-        if !a.etype.is_organisation() || matches!(a.origin, Origin::Parent | Origin::Demonym) {
+        if !a.etype.is_organisation()
+            || matches!(a.origin, Origin::Parent | Origin::Demonym)
+            || glued_on(&text[a.end..])
+        {
+            continue;
+        }
+        // Not the second of two coordinated names: "the joint venture of Telia and
+        // Telenor will be called Nordnett" renames neither.
+        let sentence_start = article.sentences[a.sentence].start;
+        let word_before = text[sentence_start..a.start]
+            .split_whitespace()
+            .next_back()
+            .map(str::to_lowercase);
+        if word_before.is_some_and(|w| lexicon.coordinators.contains(&w)) {
             continue;
         }
         // The next mention after `a` in its sentence: of those starting first, the
@@ -73,34 +167,39 @@ pub(super) fn merge_renamed(article: &Article, lexicon: &Lexicon, mentions: &mut
         else {
             continue;
         };
-        let Some(b) = mentions
+        let Some((j, b)) = mentions
             .iter()
-            .filter(|b| b.sentence == a.sentence && b.start == start)
-            .max_by_key(|b| b.end)
+            .enumerate()
+            .filter(|(_, b)| b.sentence == a.sentence && b.start == start)
+            .max_by_key(|(_, b)| b.end)
         else {
             continue;
         };
-        // The new name stands alone: not a genitive before a noun ("Telenors konkurrent")
-        // nor the first part of a longer word.
-        let after = &text[b.end..];
+        let sentence_end = article.sentences[a.sentence].end;
+        // A description before an apposition describes the name after it ("Telenor
+        // kjøper fiberselskapet, tidligere Fjordnett"), whatever it was read to point to.
+        let appositive = between_phrase(&text[a.end..b.start]).starts_with(',');
         if !b.etype.is_organisation()
+            || (appositive && a.origin == Origin::Anaphor)
             || b.origin == Origin::Anaphor
-            || after
-                .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':' | '-'))
+            || glued_on(&text[b.end..])
             || a.reference == b.reference
-            || !is_rename(&between_phrase(&text[a.end..b.start]), lexicon)
+            || !renames_between(&text[a.end..b.start], &text[b.end..sentence_end], lexicon)
         {
             continue;
         }
+        pairs.push((i, j));
+    }
+    for (i, j) in pairs {
+        let (a, b) = (&mentions[i], &mentions[j]);
         let (keep, drop) = match (&a.reference, &b.reference) {
+            (x, y) if x == y => continue,
             (Reference::Known(_), Reference::Known(_)) => continue,
             (Reference::New(_), Reference::Known(_)) => (b, a),
             (Reference::Known(_) | Reference::New(_), Reference::New(_)) => (a, b),
             _ => continue,
         };
-        merges.push((drop.reference.clone(), keep.reference.clone(), keep.etype));
-    }
-    for (from, to, etype) in merges {
+        let (from, to, etype) = (drop.reference.clone(), keep.reference.clone(), keep.etype);
         for m in mentions.iter_mut().filter(|m| m.reference == from) {
             m.reference = to.clone();
             m.etype = etype;
@@ -110,7 +209,7 @@ pub(super) fn merge_renamed(article: &Article, lexicon: &Lexicon, mentions: &mut
 
 #[cfg(test)]
 mod tests {
-    use super::between_phrase;
+    use super::{between_phrase, rename_phrase, RenameGrammar};
 
     #[test]
     fn phrases_are_folded() {
@@ -124,5 +223,37 @@ mod tests {
             ", tidligere kjent som"
         );
         assert_eq!(between_phrase(" Heißt jetzt „"), "heißt jetzt");
+        assert_eq!(
+            between_phrase("» har byttet navn til «"),
+            "har byttet navn til"
+        );
+        assert_eq!(between_phrase(""), "");
+    }
+
+    #[test]
+    fn only_auxiliaries_and_adverbs_come_before() {
+        let grammar = RenameGrammar {
+            phrases: vec![
+                "byttet navn til".into(),
+                ", tidligere".into(),
+                "heter nå".into(),
+            ],
+            clause_words: ["har", "nå", "også"]
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        };
+        let phrase = |s: &str| rename_phrase(s, &grammar);
+        assert_eq!(phrase("har nå byttet navn til"), Some("byttet navn til"));
+        assert_eq!(phrase("byttet navn til"), Some("byttet navn til"));
+        // A noun or a verb before the phrase: another subject.
+        assert_eq!(phrase("s fiberenhet har byttet navn til"), None);
+        assert_eq!(phrase("kjøper fiberenhet som har byttet navn til"), None);
+        // An appositive phrase right after the name only.
+        assert_eq!(phrase(", tidligere"), Some(", tidligere"));
+        assert_eq!(phrase("har , tidligere"), None);
+        // Whole words: "heter nå", not a word ending in it.
+        assert_eq!(phrase("xheter nå"), None);
+        assert_eq!(phrase("har også nå har byttet navn til"), None);
     }
 }
