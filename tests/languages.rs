@@ -796,6 +796,36 @@ fn new_customers_are_a_change_not_a_level() {
     assert!(x.facts.iter().any(|f| f.metric == Metric::CustomerCount));
 }
 
+/// Where every noun is capitalised, a number counts the first noun after it: "in 40
+/// Städten Glasfaseranschlüsse" counts cities, and the connections are no count of 40.
+#[test]
+fn a_number_counts_its_own_noun() {
+    let counts = |text: &str| -> Vec<f64> {
+        extract_text(text, "de")
+            .facts
+            .iter()
+            .filter(|f| f.metric == Metric::CustomerCount)
+            .map(|f| f.value)
+            .collect()
+    };
+    assert!(
+        counts("Meldung\n\nDie Telekom bietet in 40 Städten Glasfaseranschlüsse an.").is_empty()
+    );
+    assert!(counts("Meldung\n\nVodafone versorgt in 12 Bundesländern Kunden.").is_empty());
+    assert_eq!(
+        counts("Meldung\n\nDie Telekom hat 1,2 Millionen Kunden."),
+        [1_200_000.0]
+    );
+    assert_eq!(
+        counts("Meldung\n\nVodafone hat 40 Mio. Kunden."),
+        [40_000_000.0]
+    );
+    assert_eq!(
+        counts("Meldung\n\nO2 hat 3 Millionen DSL-Kunden."),
+        [3_000_000.0]
+    );
+}
+
 #[test]
 fn a_figure_of_another_period_is_no_fact() {
     let x = extract_text(

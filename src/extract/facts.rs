@@ -70,6 +70,11 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
         if matches_cue(w, &lexicon.metrics.employees) {
             return Some(Cue::Employees);
         }
+        // Where every noun is capitalised, the first noun is what the number counts ("in
+        // 40 Städten Glasfaseranschlüsse": cities, not connections).
+        if lexicon.capitalises_nouns && w.starts_with(char::is_uppercase) {
+            return None;
+        }
     }
     None
 }
