@@ -1195,6 +1195,23 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                     )
                                 }),
                         )
+                        // The object after an action noun of buying or investigating and
+                        // its preposition ("oppkjøpet av Get", "granskinga av Ice"), every
+                        // noun form of the trigger sets. Not of partnering: "avtalen med
+                        // Staten" names the state.
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| {
+                                    !lex.capitalises_nouns
+                                        && !t.inverse
+                                        && matches!(
+                                            t.relation.as_str(),
+                                            "acquires" | "investigates"
+                                        )
+                                })
+                                .flat_map(|t| word_pairs(t.nouns.iter(), &t.preps)),
+                        )
                         // The agent of a relation's participle or s-passive ("opkøbt af
                         // Norlys", "udfordres af Norlys").
                         .chain(word_pairs(
@@ -1534,8 +1551,9 @@ pub(super) fn capitalised_spans(
             words = words.saturating_sub(1);
         }
         // "Umsatz von Congstar", "Kunden der Telco AG": where nouns are capitalised, a
-        // noun the lexicon knows and the connector after it are no part of the name.
-        while breakers.capitalises_nouns
+        // noun the lexicon knows and the connector after it are no part of the name; so
+        // elsewhere where the noun opens the sentence ("Opkøbet af Fjordnet blev ...").
+        while (breakers.capitalises_nouns || Some(s) == first_word)
             && s + 1 < last
             && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
             && crate::text::cue_suffixes(&toks[s].text.to_lowercase())
