@@ -161,16 +161,16 @@ impl Prefilter {
     /// The prefilter of `patterns` (regex sources, in order).
     ///
     /// # Errors
-    /// The index of the first pattern that is no valid regex, with the parser's error: it
-    /// would never compile either.
-    pub fn new<'a>(
-        patterns: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Self, (usize, regex_syntax::Error)> {
+    /// The index of the first pattern that is no valid regex, with the parser's message:
+    /// it would never compile either.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Result<Self, (usize, String)> {
         let mut literals: Vec<String> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut needs = Vec::new();
         for (i, p) in patterns.into_iter().enumerate() {
-            let hir = regex_syntax::Parser::new().parse(p).map_err(|e| (i, e))?;
+            let hir = regex_syntax::Parser::new()
+                .parse(p)
+                .map_err(|e| (i, e.to_string()))?;
             needs.push(literals_of(&hir).map(|lits| {
                 lits.into_iter()
                     .map(|l| {
