@@ -588,14 +588,7 @@ pub(super) fn discover(
                     && !between.contains(char::is_whitespace)
                     && lexicon.coordinators.contains(&between.to_lowercase())
             };
-            // An acronym is no common noun even where nouns are capitalised ("Die Telekom
-            // und EWE gründen ...").
-            let acronym = span.words == 1
-                && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && surface
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&');
-            let coordinated_with_company = (!lexicon.capitalises_nouns || acronym)
+            let coordinated_with_company = !lexicon.capitalises_nouns
                 && span.words <= 3
                 && !common_word
                 && companies.iter().any(|&(s, e)| {
