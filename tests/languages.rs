@@ -848,6 +848,14 @@ fn a_number_counts_its_own_noun() {
         counts("Meldung\n\nO2 hat 3 Millionen DSL-Kunden."),
         [3_000_000.0]
     );
+    assert_eq!(
+        counts("Meldung\n\nO2 hat 3,2 Millionen Privat- und Geschäftskunden."),
+        [3_200_000.0]
+    );
+    assert_eq!(
+        counts("Meldung\n\nVodafone hat 500.000 VDSL Anschlüsse."),
+        [500_000.0]
+    );
 }
 
 #[test]

@@ -71,8 +71,16 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
             return Some(Cue::Employees);
         }
         // Where every noun is capitalised, the first noun is what the number counts ("in
-        // 40 Städten Glasfaseranschlüsse": cities, not connections).
-        if lexicon.capitalises_nouns && w.starts_with(char::is_uppercase) {
+        // 40 Städten Glasfaseranschlüsse": cities, not connections). Not the first part
+        // of a truncated compound ("Privat- und Geschäftskunden") nor an acronym
+        // qualifying the noun ("VDSL Anschlüsse", "TV Kunden").
+        let truncated = w.ends_with('-');
+        let acronym = w
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if lexicon.capitalises_nouns && w.starts_with(char::is_uppercase) && !truncated && !acronym
+        {
             return None;
         }
     }

@@ -924,6 +924,9 @@ pub(super) fn strip_genitive(word: &str) -> &str {
 
 /// The word sets discovery consults for every capitalised word, built once per language.
 pub(super) struct NameSets {
+    /// Endings of definite nouns (grammar.definite_singular_endings and plural): a noun
+    /// so ending that opens a sentence is no first word of a name ("Opkøbet af ...").
+    pub(super) definite_endings: Vec<String>,
     pub(super) stop: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) given: HashSet<String>,
@@ -1095,6 +1098,13 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
             .map(|lex| {
                 let verbs = trigger_verbs(lex);
                 let sets = NameSets {
+                    definite_endings: lex
+                        .grammar
+                        .definite_singular_endings
+                        .iter()
+                        .chain(&lex.grammar.definite_plural_endings)
+                        .cloned()
+                        .collect(),
                     // Function words of every kind: a capitalised one starts a sentence.
                     stop: lex
                         .stopwords
@@ -1188,22 +1198,36 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                     )
                                 }),
                         )
-                        // The object after an action noun of buying or investigating and
-                        // its preposition ("oppkjøpet av Get", "granskinga av Ice"), every
-                        // noun form of the trigger sets. Not of partnering: "avtalen med
-                        // Staten" names the state.
+                        // The company after an action noun of buying and a preposition of
+                        // its object ("oppkjøpet av Get", "acquisition of Acme"): nouns of
+                        // seven letters or more, as a short one is the tail of other
+                        // compounds too ("innkjøpet", "tilbudet"); not a place preposition
+                        // ("oppkjøp i Oslo"). Not of investigating, whose "av" also names
+                        // the investigator ("en undersøkelse av Forbrukerrådet"). Only in
+                        // the Nordic languages (a definite suffix): English and French keep
+                        // their cue lists, as "the purchase of Bitcoin" shows the nouns
+                        // take things as often as companies there.
                         .chain(
                             lex.trigger
                                 .iter()
                                 .filter(|t| {
                                     !lex.capitalises_nouns
+                                        && !lex.grammar.definite_singular_endings.is_empty()
                                         && !t.inverse
-                                        && matches!(
-                                            t.relation.as_str(),
-                                            "acquires" | "investigates"
-                                        )
+                                        && t.relation == "acquires"
                                 })
-                                .flat_map(|t| word_pairs(t.nouns.iter(), &t.preps)),
+                                .flat_map(|t| {
+                                    let preps: Vec<String> = t
+                                        .preps
+                                        .iter()
+                                        .filter(|p| !lex.grammar.place_prepositions.contains(p))
+                                        .cloned()
+                                        .collect();
+                                    word_pairs(
+                                        t.nouns.iter().filter(|n| n.chars().count() >= 7),
+                                        &preps,
+                                    )
+                                }),
                         )
                         // The agent of a relation's participle or s-passive ("opkøbt af
                         // Norlys", "udfordres af Norlys").
@@ -1545,8 +1569,14 @@ pub(super) fn capitalised_spans(
         }
         // "Umsatz von Congstar", "Kunden der Telco AG": where nouns are capitalised, a
         // noun the lexicon knows and the connector after it are no part of the name; so
-        // elsewhere where the noun opens the sentence ("Opkøbet af Fjordnet blev ...").
-        while (breakers.capitalises_nouns || Some(s) == first_word)
+        // elsewhere where the noun opens the sentence in a definite form ("Opkøbet af
+        // Fjordnet blev ..."; not "Bank of America", "Réseau de Transport").
+        while (breakers.capitalises_nouns
+            || (Some(s) == first_word
+                && breakers
+                    .definite_endings
+                    .iter()
+                    .any(|e| toks[s].text.to_lowercase().ends_with(e.as_str()))))
             && s + 1 < last
             && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
             && crate::text::cue_suffixes(&toks[s].text.to_lowercase())
