@@ -212,7 +212,7 @@ pub(super) fn discover(
                         .any(|(s, e)| {
                             s >= sentence.start
                                 && e <= span.start
-                                && span.start - e <= 80
+                                && span.start - e <= super::renames::MAX_BETWEEN_BYTES
                                 && super::renames::renames_between(
                                     &text[e..span.start],
                                     after_span,

@@ -9,6 +9,10 @@ use super::*;
 /// ("har nå byttet navn til": "har", "nå").
 const MAX_CLAUSE_WORDS: usize = 3;
 
+/// Longest text between two names that may hold a rename phrase and the clause words
+/// before it, in bytes: the longest phrases are about 40.
+pub(super) const MAX_BETWEEN_BYTES: usize = 80;
+
 /// One language's rename phrases and the clause words allowed before them.
 struct RenameGrammar {
     /// `grammar.renames`, folded as [`between_phrase`] folds a text.
@@ -158,34 +162,38 @@ pub(super) fn merge_renamed(article: &Article, lexicon: &Lexicon, mentions: &mut
             continue;
         }
         // The next mention after `a` in its sentence: of those starting first, the
-        // longest (a name before the parent or country named inside it).
-        let Some(start) = mentions[i + 1..]
-            .iter()
-            .filter(|b| b.sentence == a.sentence && b.start >= a.end)
-            .map(|b| b.start)
-            .min()
-        else {
-            continue;
-        };
-        let Some((j, b)) = mentions
+        // longest (a name before the parent or country named inside it). Mentions come
+        // sorted by start, so the search stops at the first.
+        let mut next = mentions[i + 1..]
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.sentence == a.sentence && b.start == start)
-            .max_by_key(|(_, b)| b.end)
-        else {
+            .map(|(k, b)| (i + 1 + k, b))
+            .skip_while(|(_, b)| b.start < a.end)
+            .take_while(|(_, b)| b.sentence == a.sentence);
+        let Some((first, b)) = next.next() else {
             continue;
         };
+        let (j, b) =
+            next.take_while(|(_, n)| n.start == b.start)
+                .fold(
+                    (first, b),
+                    |best, (k, n)| if n.end > best.1.end { (k, n) } else { best },
+                );
         let sentence_end = article.sentences[a.sentence].end;
+        let between = &text[a.end..b.start];
+        // The cheap tests first: most neighbouring names are no rename.
+        if !b.etype.is_organisation()
+            || b.origin == Origin::Anaphor
+            || a.reference == b.reference
+            || between.len() > MAX_BETWEEN_BYTES
+            || glued_on(&text[b.end..])
+            || !renames_between(between, &text[b.end..sentence_end], lexicon)
+        {
+            continue;
+        }
         // A description before an apposition describes the name after it ("Telenor
         // kjøper fiberselskapet, tidligere Fjordnett"), whatever it was read to point to.
-        let appositive = between_phrase(&text[a.end..b.start]).starts_with(',');
-        if !b.etype.is_organisation()
-            || (appositive && a.origin == Origin::Anaphor)
-            || b.origin == Origin::Anaphor
-            || glued_on(&text[b.end..])
-            || a.reference == b.reference
-            || !renames_between(&text[a.end..b.start], &text[b.end..sentence_end], lexicon)
-        {
+        if a.origin == Origin::Anaphor && between_phrase(between).starts_with(',') {
             continue;
         }
         pairs.push((i, j));
