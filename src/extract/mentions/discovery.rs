@@ -243,10 +243,30 @@ pub(super) fn discover(
                         .iter()
                         .any(|c| crate::extract::word_has_cue(w, c))
                 };
+                // After a name in the genitive too ("Sky, BT's biggest rival", "Ice,
+                // Telenors største konkurrent", "Comviq, Tele2:s lågprisvarumärke").
+                let raw = rest.trim_start();
+                let raw_first = raw.split_whitespace().next().unwrap_or("");
+                let genitive = raw_first.starts_with(char::is_uppercase)
+                    && (["'s", "’s", ":s", "'", "’"]
+                        .iter()
+                        .any(|g| raw_first.ends_with(g))
+                        || (!lexicon.capitalises_nouns && raw_first.ends_with('s')));
+                if genitive {
+                    raw[raw_first.len()..]
+                        .split_whitespace()
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                        })
+                        .take(3)
+                        .take_while(|w| !lexicon.grammar.prepositions.contains(w))
+                        .any(|w| describes(&w))
+                } else if
                 // After an article, up to two modifiers may stand before the noun ("eine
                 // hundertprozentige Tochter", "en helägd dotter"); a preposition ends the
                 // phrase.
-                if lexicon.articles.contains(&first)
+                lexicon.articles.contains(&first)
                     || lexicon.grammar.indefinite_articles.contains(&first)
                 {
                     words
