@@ -243,30 +243,43 @@ pub(super) fn discover(
                         .iter()
                         .any(|c| crate::extract::word_has_cue(w, c))
                 };
-                // After a name in the genitive too ("Sky, BT's biggest rival", "Ice,
-                // Telenors største konkurrent", "Comviq, Tele2:s lågprisvarumärke").
+                // A genitive name and a noun phrase that closes the apposition, its noun
+                // last and one of owning, competing or partnering ("Sky, BT's biggest
+                // rival,", "Ice, Telenors største konkurrent,", "Comviq, Tele2:s
+                // lågprisvarumärke,"): the glued "s" only where the language writes it
+                // (the Nordic languages). Never a common word or a given name before it,
+                // nor a title in it ("Anna, BT's team leader,"); not a buyer
+                // ("Hansen, TDCs indkøber,").
                 let raw = rest.trim_start();
                 let raw_first = raw.split_whitespace().next().unwrap_or("");
                 let genitive = raw_first.starts_with(char::is_uppercase)
                     && (["'s", "’s", ":s", "'", "’"]
                         .iter()
                         .any(|g| raw_first.ends_with(g))
-                        || (!lexicon.capitalises_nouns && raw_first.ends_with('s')));
+                        || (sets.glued_genitive && raw_first.ends_with('s')));
+                let phrase = raw[raw_first.len()..]
+                    .split_once([',', ')'])
+                    .map(|(phrase, _)| phrase.split_whitespace().collect::<Vec<_>>());
                 if genitive {
-                    raw[raw_first.len()..]
-                        .split_whitespace()
-                        .map(|w| {
-                            w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_lowercase()
+                    !common_word
+                        && !given.contains(surface)
+                        && phrase.is_some_and(|words| {
+                            (1..=3).contains(&words.len())
+                                && words.iter().all(|w| {
+                                    let w = w.to_lowercase();
+                                    !lexicon.grammar.prepositions.contains(&w)
+                                        && !is_title(&w, lexicon)
+                                })
+                                && words.last().is_some_and(|w| {
+                                    crate::text::cue_suffixes(&w.to_lowercase())
+                                        .any(|n| sets.relational_nouns.contains(n))
+                                })
                         })
-                        .take(3)
-                        .take_while(|w| !lexicon.grammar.prepositions.contains(w))
-                        .any(|w| describes(&w))
-                } else if
+                }
                 // After an article, up to two modifiers may stand before the noun ("eine
                 // hundertprozentige Tochter", "en helägd dotter"); a preposition ends the
                 // phrase.
-                lexicon.articles.contains(&first)
+                else if lexicon.articles.contains(&first)
                     || lexicon.grammar.indefinite_articles.contains(&first)
                 {
                     words
