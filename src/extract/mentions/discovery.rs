@@ -257,10 +257,10 @@ pub(super) fn discover(
                         .iter()
                         .any(|g| raw_first.ends_with(g))
                         || (sets.glued_genitive && raw_first.ends_with('s')));
-                let phrase = raw[raw_first.len()..]
-                    .split_once([',', ')'])
-                    .map(|(phrase, _)| phrase.split_whitespace().collect::<Vec<_>>());
                 if genitive {
+                    let phrase = raw[raw_first.len()..]
+                        .split_once([',', ')'])
+                        .map(|(phrase, _)| phrase.split_whitespace().collect::<Vec<_>>());
                     !common_word
                         && !given.contains(surface)
                         && phrase.is_some_and(|words| {
