@@ -957,6 +957,8 @@ pub(super) fn strip_genitive(word: &str) -> &str {
 
 /// The word sets discovery consults for every capitalised word, built once per language.
 pub(super) struct NameSets {
+    /// The language's rename phrases (see `renames`).
+    pub(super) renames: super::renames::RenameGrammar,
     /// Endings of definite nouns (grammar.definite_singular_endings and plural): a noun
     /// so ending that opens a sentence is no first word of a name ("Opkøbet af ...").
     pub(super) definite_endings: Vec<String>,
@@ -1131,6 +1133,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
             .map(|lex| {
                 let verbs = trigger_verbs(lex);
                 let sets = NameSets {
+                    renames: super::renames::RenameGrammar::new(lex),
                     definite_endings: lex
                         .grammar
                         .definite_singular_endings

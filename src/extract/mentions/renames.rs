@@ -14,38 +14,30 @@ const MAX_CLAUSE_WORDS: usize = 3;
 /// a German phrase with three clause words about 67.
 pub(super) const MAX_BETWEEN_BYTES: usize = 80;
 
-/// One language's rename phrases and the clause words allowed before them.
-struct RenameGrammar {
+/// One language's rename phrases and the clause words allowed before them; built once
+/// per language with the discovery's word sets ([`name_sets`]).
+pub(super) struct RenameGrammar {
     /// `grammar.renames`, folded as [`between_phrase`] folds a text.
     phrases: Vec<String>,
     /// Words of the auxiliaries, passive auxiliaries and transparent adverbs.
     clause_words: HashSet<String>,
 }
 
-fn rename_grammar(lexicon: &Lexicon) -> &'static RenameGrammar {
-    static ALL: OnceLock<HashMap<String, RenameGrammar>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        Knowledge::global()
-            .lexicons
-            .iter()
-            .map(|lex| {
-                let g = &lex.grammar;
-                let grammar = RenameGrammar {
-                    phrases: g.renames.iter().map(|p| between_phrase(p)).collect(),
-                    clause_words: g
-                        .auxiliaries
-                        .iter()
-                        .chain(&g.passive_auxiliaries)
-                        .chain(&g.transparent_adverbs)
-                        .flat_map(|w| w.split_whitespace())
-                        .map(str::to_lowercase)
-                        .collect(),
-                };
-                (lex.code.clone(), grammar)
-            })
-            .collect()
-    });
-    &all[&lexicon.code]
+impl RenameGrammar {
+    pub(super) fn new(lexicon: &Lexicon) -> Self {
+        let g = &lexicon.grammar;
+        RenameGrammar {
+            phrases: g.renames.iter().map(|p| between_phrase(p)).collect(),
+            clause_words: g
+                .auxiliaries
+                .iter()
+                .chain(&g.passive_auxiliaries)
+                .chain(&g.transparent_adverbs)
+                .flat_map(|w| w.split_whitespace())
+                .map(str::to_lowercase)
+                .collect(),
+        }
+    }
 }
 
 /// Quotes and brackets around a name, dropped at either end of the text between two.
@@ -114,7 +106,7 @@ fn rename_phrase<'g>(between: &str, grammar: &'g RenameGrammar) -> Option<&'g st
 /// the name ends the apposition (`after`, the text after the name, opens with a comma, a
 /// bracket or the sentence's end), so "X, formerly Altibox partner" merges nothing.
 pub(super) fn renames_between(between: &str, after: &str, lexicon: &Lexicon) -> bool {
-    let grammar = rename_grammar(lexicon);
+    let grammar = &name_sets(lexicon).renames;
     if grammar.phrases.is_empty() {
         return false;
     }
