@@ -224,6 +224,8 @@ pub struct LanguageConstructions {
     genitive_articles: HashSet<String>,
     partitives: Phrases,
     transparent_adverbs: HashSet<String>,
+    /// Adverbials of several words ("i dag", "at present", "à ce jour"), dropped alike.
+    transparent_phrases: Phrases,
     infinitive_markers: HashSet<String>,
     complementizers: HashSet<String>,
     restrictive_particles: HashSet<String>,
@@ -564,7 +566,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             )
             .collect(),
         partitives: Phrases::new(&g.partitives),
-        transparent_adverbs: lower_set(&g.transparent_adverbs),
+        transparent_adverbs: g
+            .transparent_adverbs
+            .iter()
+            .filter(|w| !w.contains(' '))
+            .map(|w| w.to_lowercase())
+            .collect(),
+        transparent_phrases: Phrases::new(g.transparent_adverbs.iter().filter(|w| w.contains(' '))),
         infinitive_markers: lower_set(&g.infinitive_markers),
         complementizers: lower_set(&g.complementizers),
         restrictive_particles: lower_set(&g.restrictive_particles),
@@ -1049,10 +1057,30 @@ fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     let keep: Vec<bool> = (0..toks.len())
         .map(|i| i > 0 && and.is_some_and(|c| c.forward(&toks, i - 1).iter().any(|&l| l >= 2)))
         .collect();
+    // Tokens of adverbials of several words ("i dag"), where one stands inside the clause.
+    let mut phrase = vec![false; toks.len()];
+    if !lc.transparent_phrases.is_empty() {
+        let mut i = 1;
+        while i < toks.len() {
+            let inside = toks[i - 1].kind != TokKind::Punct && toks[i].kind == TokKind::Word;
+            match lc.transparent_phrases.forward(&toks, i).into_iter().max() {
+                Some(len) if inside => {
+                    phrase[i..i + len].iter_mut().for_each(|p| *p = true);
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+    }
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for (t, keep) in toks.into_iter().zip(keep) {
+    for ((t, keep), phrase) in toks.into_iter().zip(keep).zip(phrase) {
         let opens = out.last().is_none_or(|p| p.kind == TokKind::Punct);
-        if t.kind == TokKind::Word && !opens && !keep && lc.transparent_adverbs.contains(&t.lower) {
+        if phrase
+            || (t.kind == TokKind::Word
+                && !opens
+                && !keep
+                && lc.transparent_adverbs.contains(&t.lower))
+        {
             continue;
         }
         out.push(t);
@@ -1396,19 +1424,40 @@ fn list_comma(toks: &[Tok], comma: usize, lc: &LanguageConstructions) -> bool {
     if toks[comma].lower != "," || comma == 0 || !is_mention(&toks[comma - 1]) {
         return false;
     }
+    // An item may repeat the list's preposition ("i Norge , i Sverige og i Danmark").
+    let item_len = |i: usize| -> Option<usize> {
+        let t = toks.get(i)?;
+        if is_mention(t) {
+            Some(1)
+        } else if t.kind == TokKind::Word
+            && lc.prepositions.contains(&t.lower)
+            && toks.get(i + 1).is_some_and(is_mention)
+        {
+            Some(2)
+        } else {
+            None
+        }
+    };
     let mut k = comma;
-    while k + 1 < toks.len() && toks[k].lower == "," && is_mention(&toks[k + 1]) {
-        k += 2;
+    while toks[k].lower == "," {
+        match item_len(k + 1) {
+            Some(len) => k += 1 + len,
+            None => break,
+        }
+        if k >= toks.len() {
+            return false;
+        }
     }
     // The list closes the relative clause: a comma, a boundary or the end after it
     // ("Tele2, which owns Comviq, Telia and Telenor all raised prices" is no list).
-    k > comma
-        && k + 1 < toks.len()
-        && lc.coordinators.contains(&toks[k].lower)
-        && is_mention(&toks[k + 1])
-        && toks
-            .get(k + 2)
-            .is_none_or(|t| t.boundary || matches!(t.lower.as_str(), "," | "." | ";"))
+    let Some(last) = (k > comma && lc.coordinators.contains(&toks[k].lower))
+        .then(|| item_len(k + 1))
+        .flatten()
+    else {
+        return false;
+    };
+    toks.get(k + 1 + last)
+        .is_none_or(|t| t.boundary || matches!(t.lower.as_str(), "," | "." | ";"))
 }
 
 /// The name an apposition right before a relative pronoun describes: "NAME , INDEF
@@ -1459,11 +1508,16 @@ fn verb_starts(toks: &[Tok], i: usize, lc: &LanguageConstructions) -> bool {
     class(Class::Aux)
         || class(Class::Copula)
         || lc.index.get(&t.lower).is_some_and(|parts| {
-            parts.iter().any(|(_, part)| {
+            // The whole phrase stands here, not only its first word ("au" opens "au poste
+            // de" but is no verb in "en Suède et au Danemark").
+            parts.iter().any(|&(set, part)| {
                 matches!(
                     part,
                     Part::Verb | Part::Support | Part::Separable | Part::Transfer
-                )
+                ) && lc.sets[set]
+                    .parts
+                    .get(&part)
+                    .is_none_or(|p| !p.forward(toks, i).is_empty())
             })
         })
 }
@@ -2070,7 +2124,30 @@ impl Matcher<'_> {
                     return out;
                 }
                 if !single {
-                    let mut start = last_start;
+                    // Each item may repeat the preposition the list stands after ("in
+                    // Spanien , in Deutschland und in Großbritannien", "en Norvège et au
+                    // Danemark"): the repeated ones are skipped, and the list holds only if
+                    // one of them stands before its first item too.
+                    let mut repeated: Option<&str> = None;
+                    let mut skip_prep = |s: usize| -> usize {
+                        let Some(p) = s.checked_sub(1).map(|i| &toks[i]) else {
+                            return s;
+                        };
+                        let coordinated = s >= 2
+                            && (toks[s - 2].lower == ","
+                                || self.lc.coordinators.contains(&toks[s - 2].lower));
+                        if coordinated
+                            && p.kind == TokKind::Word
+                            && self.lc.prepositions.contains(&p.lower)
+                            && repeated.is_none_or(|r| r == p.lower)
+                        {
+                            repeated = Some(p.lower.as_str());
+                            s - 1
+                        } else {
+                            s
+                        }
+                    };
+                    let mut start = skip_prep(last_start);
                     let mut closed = false;
                     if start >= 1 && self.lc.coordinators.contains(&toks[start - 1].lower) {
                         // A serial comma ("A , B , and C"), only after a comma item.
@@ -2091,15 +2168,31 @@ impl Matcher<'_> {
                         if let Some(s2) = item(before).filter(|_| plain(&toks[before - 1])) {
                             start = s2;
                             closed = true;
-                            while start >= 1 && toks[start - 1].lower == "," {
-                                match item(start - 1).filter(|_| plain(&toks[start - 2])) {
-                                    Some(s3) => start = s3,
+                            // (The first item's own preposition is the template's.)
+                            let mut at = skip_prep(start);
+                            while at >= 1 && toks[at - 1].lower == "," {
+                                match item(at - 1).filter(|_| plain(&toks[at - 2])) {
+                                    Some(s3) => {
+                                        start = s3;
+                                        at = skip_prep(s3);
+                                    }
                                     None => break,
                                 }
                             }
                         }
                     }
-                    if closed {
+                    // Repeated prepositions need one before the first item as well, the
+                    // same word or (places) another place preposition.
+                    let lead_fits = repeated.is_none_or(|r| {
+                        start >= 1 && {
+                            let l = &toks[start - 1];
+                            l.kind == TokKind::Word
+                                && (l.lower == r
+                                    || (self.lc.place_prepositions.contains(&l.lower)
+                                        && self.lc.place_prepositions.contains(r)))
+                        }
+                    });
+                    if closed && lead_fits {
                         out.push(pos - start);
                     }
                 }

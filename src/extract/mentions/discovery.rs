@@ -671,7 +671,7 @@ pub(super) fn discover(
                                     !w.is_empty()
                                         && !lexicon.grammar.relative.iter().any(|r| r == w)
                                         && !sets.auxiliaries.contains(*w)
-                                        && !sets.adverbs.contains(*w)
+                                        && !sets.adverbs.words.contains(*w)
                                 })
                                 .collect();
                             !words.is_empty()
@@ -1013,8 +1013,8 @@ pub(super) struct NameSets {
     /// form ("overtage", "kjøpe", "konkurrerer"): after a sentence-initial name and an
     /// auxiliary ("Nuuday vil overtage"), or a relative pronoun after a name.
     pub(super) company_subject_verbs: HashSet<String>,
-    /// The grammar's transparent adverbs of one word, lower case ("især", "also").
-    pub(super) adverbs: HashSet<String>,
+    /// The grammar's transparent adverbs, lower case ("især", "also", "i dag").
+    pub(super) adverbs: Adverbials,
     /// One-word verbs of offering ("selger", "tilbyr", "sells"): a company's, after a
     /// relative pronoun ("Allente, som selger tv-pakker,").
     pub(super) offering_verbs: HashSet<String>,
@@ -1382,12 +1382,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .flat_map(|t| t.verbs.iter().chain(&t.reciprocal))
                         .collect::<OneWords>()
                         .0,
-                    adverbs: lex
-                        .grammar
-                        .transparent_adverbs
-                        .iter()
-                        .collect::<OneWords>()
-                        .0,
+                    adverbs: Adverbials::new(lex),
                     offering_verbs: lex
                         .trigger
                         .iter()
@@ -1621,6 +1616,18 @@ pub(super) fn capitalised_spans(
             s += 2;
             words = words.saturating_sub(1);
         }
+        // Where nouns are capitalised, the noun closing an adverbial of time before the
+        // name is no part of it ("übernahm im vergangenen Jahr Ventelo").
+        if breakers.capitalises_nouns
+            && s < last
+            && breakers
+                .adverbs
+                .phrase_before(toks, s, &toks[s].text.to_lowercase())
+                .is_some_and(|len| len > 1)
+        {
+            s += 1;
+            words = words.saturating_sub(1);
+        }
         if s <= last && words >= 1 {
             spans.push(Span {
                 sentence,
@@ -1675,7 +1682,7 @@ pub(super) fn number_inside_name(
 /// The last `n` words before byte `pos`, in order; none where a comma stands right before
 /// ("sier X, Y" gives "Y" no cue).
 pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&'a str> {
-    words_before_skipping(toks, pos, n, &HashSet::new())
+    words_before_skipping(toks, pos, n, &Adverbials::default())
 }
 
 /// [`words_before`] passing over the words of `skip` (lower case) and, when `skip` is
@@ -1685,21 +1692,42 @@ fn words_before_skipping<'a>(
     toks: &'a [Token],
     pos: usize,
     n: usize,
-    skip: &HashSet<String>,
+    skip: &Adverbials,
 ) -> Vec<&'a str> {
     // From the position backwards: a span asks for its two words, not the sentence's.
     let before = &toks[..toks.partition_point(|t| t.end <= pos)];
-    let mut out: Vec<&str> = before
-        .iter()
-        .rev()
-        .filter(|t| t.is_word() || t.text == ",")
-        .filter(|t| {
-            skip.is_empty() || !skip.contains(&crate::extract::lower_case(t.text).into_owned())
-        })
-        .filter(|t| skip.is_empty() || !is_year(t.text))
-        .map(|t| t.text)
-        .take(n.max(1))
-        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = before.len();
+    while i > 0 && out.len() < n.max(1) {
+        i -= 1;
+        let t = &before[i];
+        if !(t.is_word() || t.text == ",") {
+            continue;
+        }
+        if !skip.is_empty() {
+            let lower = crate::extract::lower_case(t.text);
+            if skip.words.contains(lower.as_ref()) {
+                continue;
+            }
+            // A year, with the preposition of time before it ("i 2019", "in 2019").
+            if is_year(t.text) {
+                if i > 0
+                    && skip
+                        .year_prepositions
+                        .contains(lower_case_of(&before[i - 1]).as_ref())
+                {
+                    i -= 1;
+                }
+                continue;
+            }
+            // An adverbial of several words ending here ("i fjor", "at present").
+            if let Some(len) = skip.phrase_before(before, i, lower.as_ref()) {
+                i -= len - 1;
+                continue;
+            }
+        }
+        out.push(t.text);
+    }
     if out.first() == Some(&",") {
         return Vec::new();
     }
@@ -1763,6 +1791,67 @@ fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> b
 }
 
 /// The one-word entries of a word list, lower case: what a single token is compared with.
+/// Adverbials that leave a sentence's relations as they are, for reading past them
+/// between a cue and a name: words, phrases (by their last word, the words before it
+/// last first) and the prepositions a year may stand after.
+#[derive(Default)]
+pub(super) struct Adverbials {
+    words: HashSet<String>,
+    phrases: HashMap<String, Vec<Vec<String>>>,
+    year_prepositions: HashSet<String>,
+}
+
+impl Adverbials {
+    fn new(lex: &Lexicon) -> Adverbials {
+        let mut a = Adverbials {
+            year_prepositions: lex
+                .grammar
+                .place_prepositions
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            ..Default::default()
+        };
+        for adverb in &lex.grammar.transparent_adverbs {
+            let words: Vec<String> = adverb.split_whitespace().map(str::to_lowercase).collect();
+            match words.split_last() {
+                Some((last, [])) => {
+                    a.words.insert(last.clone());
+                }
+                Some((last, rest)) => a
+                    .phrases
+                    .entry(last.clone())
+                    .or_default()
+                    .push(rest.iter().rev().cloned().collect()),
+                None => {}
+            }
+        }
+        a
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Tokens of the phrase whose last word `last` is `toks[i]`, if one ends there.
+    fn phrase_before(&self, toks: &[Token], i: usize, last: &str) -> Option<usize> {
+        self.phrases.get(last)?.iter().find_map(|rest| {
+            let mut k = i;
+            for w in rest {
+                k = toks[..k].iter().rposition(|t| t.is_word())?;
+                if lower_case_of(&toks[k]) != w.as_str() {
+                    return None;
+                }
+            }
+            Some(i - k + 1)
+        })
+    }
+}
+
+fn lower_case_of<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
+    crate::extract::lower_case(t.text)
+}
+
 struct OneWords(HashSet<String>);
 
 impl<'a> FromIterator<&'a String> for OneWords {

@@ -32,8 +32,14 @@ impl RenameGrammar {
                 .auxiliaries
                 .iter()
                 .chain(&g.passive_auxiliaries)
-                .chain(&g.transparent_adverbs)
                 .flat_map(|w| w.split_whitespace())
+                // Adverbs of one word only: "i" of "i dag" is no clause word.
+                .chain(
+                    g.transparent_adverbs
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|w| !w.contains(' ')),
+                )
                 .map(str::to_lowercase)
                 .collect(),
         }
