@@ -1772,6 +1772,16 @@ impl Matcher<'_> {
         if is_mention(t) || t.boundary {
             return false;
         }
+        // A market is the possessor's where a possessive stands before it ("Telia bought
+        // Get, strengthening its position in the Norwegian market" is Telia's, not Get's):
+        // the possessive constructions read it.
+        if gap == Gap::Clause
+            && self.set.kind.as_deref() == Some("market")
+            && t.kind == TokKind::Word
+            && self.lc.possessives.contains(&t.lower)
+        {
+            return false;
+        }
         // A relative pronoun right after its antecedent is transparent, unless it can
         // only be an object (then the object-relative constructions read it).
         if t.relative {
