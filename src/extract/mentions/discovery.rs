@@ -1790,7 +1790,6 @@ fn passive_with_agent(after_span: &str, sets: &NameSets, lexicon: &Lexicon) -> b
     })
 }
 
-/// The one-word entries of a word list, lower case: what a single token is compared with.
 /// Adverbials that leave a sentence's relations as they are, for reading past them
 /// between a cue and a name: words, phrases (by their last word, the words before it
 /// last first) and the prepositions a year may stand after.
@@ -1802,14 +1801,22 @@ pub(super) struct Adverbials {
 }
 
 impl Adverbials {
+    /// Adverbials of several words and a year's preposition only where the verb stands
+    /// second (V2): in English or French an opening clause without its comma would lend
+    /// its verb to the next clause's subject ("Since the unit was sold in 2019 Hansen
+    /// has ...").
     fn new(lex: &Lexicon) -> Adverbials {
+        let v2 = lex.grammar.features.iter().any(|f| f == "v2");
         let mut a = Adverbials {
-            year_prepositions: lex
-                .grammar
-                .place_prepositions
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            year_prepositions: if v2 {
+                lex.grammar
+                    .place_prepositions
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect()
+            } else {
+                HashSet::new()
+            },
             ..Default::default()
         };
         for adverb in &lex.grammar.transparent_adverbs {
@@ -1818,6 +1825,7 @@ impl Adverbials {
                 Some((last, [])) => {
                     a.words.insert(last.clone());
                 }
+                Some(_) if !v2 => {}
                 Some((last, rest)) => a
                     .phrases
                     .entry(last.clone())
@@ -1852,6 +1860,7 @@ fn lower_case_of<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
     crate::extract::lower_case(t.text)
 }
 
+/// The one-word entries of a word list, lower case: what a single token is compared with.
 struct OneWords(HashSet<String>);
 
 impl<'a> FromIterator<&'a String> for OneWords {
