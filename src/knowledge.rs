@@ -427,6 +427,11 @@ pub struct Grammar {
     /// Possessive determiners that refer back to the clause's subject ("sin", "its", "sa").
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// Adverbs of doing something together ("sammen", "jointly", "gemeinsam", "ensemble"):
+    /// after a coordinated subject they make its members partners ("A og B bygger sammen
+    /// et nett"), unless they only add up a share ("A og B har sammen 80 prosent").
+    #[serde(default)]
+    pub together: Vec<String>,
     /// Words that put a role or a deal before the events reported ("tidligere",
     /// "formerly", "ancien"): a claim they qualify is not current.
     #[serde(default)]

@@ -244,6 +244,9 @@ pub struct LanguageConstructions {
     list_closers: Phrases,
     pronouns: HashSet<String>,
     possessives: HashSet<String>,
+    /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
+    /// partnering.
+    together: Phrases,
     negations: Phrases,
     focus_particles: Phrases,
     /// "such as", "wie", "bland annat": examples of the noun before them follow.
@@ -325,12 +328,18 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             } else {
                 t.relational.clone()
             };
+            // Doing something together is a partnership ("A og B bygger sammen").
+            let reciprocal: Vec<String> = if t.relation == "partnerOf" && !t.reciprocal.is_empty() {
+                t.reciprocal.iter().chain(&g.together).cloned().collect()
+            } else {
+                t.reciprocal.clone()
+            };
             for (part, list) in [
                 (Part::Verb, &t.verbs),
                 (Part::Passive, &passives),
                 (Part::Noun, &t.nouns),
                 (Part::Support, &t.support),
-                (Part::Reciprocal, &t.reciprocal),
+                (Part::Reciprocal, &reciprocal),
                 (Part::Relational, &relational),
                 (Part::SyntheticPassive, &t.passives_synthetic),
                 (Part::Transfer, &t.transfers),
@@ -593,6 +602,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
+        together: Phrases::new(&g.together),
         negations: Phrases::new(&lexicon.negations),
         focus_particles: Phrases::new(&g.focus_particles),
         exemplifiers: Phrases::new(&g.exemplifiers),
@@ -2976,7 +2986,37 @@ fn misread(
             (is_genitive(&clause[i]) || lc.possessives.contains(&clause[i].lower))
                 && !b.x.is_some_and(|(xs, xe)| xs <= i && i < xe)
         });
-    closes_apposition(clause, b) || coordinated || large_holder || infinitive || possessed
+    // "A og B har sammen 80 prosent av markedet", "A and B together have 3 million
+    // customers": together they add up a share or a count, no partnership.
+    let together = part == Part::Reciprocal && !lc.together.forward(clause, pos).is_empty();
+    let summed = together
+        && clause[pos..].iter().enumerate().any(|(i, t)| {
+            !lc.percent_words.forward(&clause[pos..], i).is_empty()
+                || !lc.stake_words.forward(&clause[pos..], i).is_empty()
+                || t.lower.ends_with('%')
+                || t.lower.starts_with(|c: char| c.is_ascii_digit())
+                || lc
+                    .customer_words
+                    .iter()
+                    .any(|c| t.lower.ends_with(c.as_str()))
+        });
+    // Only the subject acts together: the coordinated names open the clause ("Analysts
+    // put Telia and Telenor together" are no partners).
+    let object = together
+        && b.x.is_some_and(|(xs, _)| {
+            xs > usize::from(
+                clause
+                    .first()
+                    .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
+            )
+        });
+    closes_apposition(clause, b)
+        || coordinated
+        || large_holder
+        || infinitive
+        || possessed
+        || summed
+        || object
 }
 
 /// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
