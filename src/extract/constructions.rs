@@ -247,6 +247,10 @@ pub struct LanguageConstructions {
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
+    /// Number words above one and scales ("tre", "millioner", "billion"), lower case.
+    number_words: HashSet<String>,
+    /// Nouns of the market trigger sets ("markedet", "market"), also as compound heads.
+    market_nouns: Phrases,
     negations: Phrases,
     focus_particles: Phrases,
     /// "such as", "wie", "bland annat": examples of the noun before them follow.
@@ -603,6 +607,23 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
         together: Phrases::new(&g.together),
+        // Above one: "et", "un", "ein" are articles too.
+        number_words: lexicon
+            .numbers
+            .words
+            .iter()
+            .filter(|(_, &v)| v > 1.0)
+            .map(|(w, _)| w)
+            .chain(lexicon.numbers.scales.keys())
+            .map(|w| w.to_lowercase())
+            .collect(),
+        market_nouns: Phrases::new(
+            lexicon
+                .trigger
+                .iter()
+                .filter(|t| t.kind.as_deref() == Some("market"))
+                .flat_map(|t| &t.nouns),
+        ),
         negations: Phrases::new(&lexicon.negations),
         focus_particles: Phrases::new(&g.focus_particles),
         exemplifiers: Phrases::new(&g.exemplifiers),
@@ -2804,7 +2825,20 @@ pub fn find(
                         (y_types, b.y)
                     };
                     let at = slot.map_or(b.start, |(s, _)| s);
-                    antecedent(&clause, at, &named_here, mentions, types)
+                    // A market's possessor only where one name could be it: in "Telia
+                    // said Telenor had lost its position in the Swedish market" the
+                    // possessive may be either company's.
+                    let in_clause = if set.kind.as_deref() == Some("market") {
+                        match candidates_before(&clause, at, mentions, types)[..] {
+                            [] => None,
+                            [one] => Some(one),
+                            _ => continue,
+                        }
+                    } else {
+                        None
+                    };
+                    in_clause
+                        .or_else(|| antecedent(&clause, at, &named_here, mentions, types))
                         .or_else(|| cataphor(&clause, &b, mentions, types))
                         .or(focus)
                 } else {
@@ -2989,27 +3023,51 @@ fn misread(
     // "A og B har sammen 80 prosent av markedet", "A and B together have 3 million
     // customers": together they add up a share or a count, no partnership.
     let together = part == Part::Reciprocal && !lc.together.forward(clause, pos).is_empty();
+    // An adverb of togetherness reads only the coordinated subject that opens the clause,
+    // acting: not "together with Y" (a second party of anything: "fell 3 percent,
+    // together with BT", "slår Get sammen med Telia Norge"), not an object ("Analysts put
+    // Telia and Telenor together"), not after a preposition or an article ("til sammen",
+    // "l'ensemble du marché"), not in a passive or copular clause ("were jointly fined").
+    let misplaced = together
+        && (b.y.is_some()
+            || b.x.is_some_and(|(xs, _)| {
+                xs > usize::from(
+                    clause
+                        .first()
+                        .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
+                )
+            })
+            || pos.checked_sub(1).is_some_and(|i| {
+                let t = &clause[i];
+                t.kind == TokKind::Word
+                    && (lc.prepositions.contains(&t.lower) || lc.articles.contains(&t.lower))
+            })
+            || [Class::Pass, Class::Copula, Class::By].iter().any(|c| {
+                lc.classes.get(c).is_some_and(|p| {
+                    (0..clause.len()).any(|i| {
+                        clause[i].kind == TokKind::Word && !p.forward(clause, i).is_empty()
+                    })
+                })
+            }));
+    // "A og B har sammen 80 prosent av markedet", "A and B together have 3 million
+    // customers", "dominate the market together": together they add up a share, a count
+    // or a market, no partnership.
+    let number = |t: &Tok| {
+        t.lower.chars().any(|c| c.is_ascii_digit())
+            && t.lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+    };
     let summed = together
-        && clause[pos..].iter().enumerate().any(|(i, t)| {
-            !lc.percent_words.forward(&clause[pos..], i).is_empty()
-                || !lc.stake_words.forward(&clause[pos..], i).is_empty()
-                || t.lower.ends_with('%')
-                || t.lower.starts_with(|c: char| c.is_ascii_digit())
-                || lc
-                    .customer_words
-                    .iter()
-                    .any(|c| t.lower.ends_with(c.as_str()))
+        && clause.iter().enumerate().any(|(i, t)| {
+            !lc.percent_words.forward(clause, i).is_empty()
+                || !lc.stake_words.forward(clause, i).is_empty()
+                || number(t)
+                || lc.number_words.contains(&t.lower)
+                || lc.customer_words.iter().any(|c| t.lower == *c)
+                || (t.kind == TokKind::Word && lc.market_nouns.compound_head(&t.lower))
         });
-    // Only the subject acts together: the coordinated names open the clause ("Analysts
-    // put Telia and Telenor together" are no partners).
-    let object = together
-        && b.x.is_some_and(|(xs, _)| {
-            xs > usize::from(
-                clause
-                    .first()
-                    .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
-            )
-        });
+    let object = misplaced;
     closes_apposition(clause, b)
         || coordinated
         || large_holder
@@ -3070,6 +3128,31 @@ fn antecedent(
             .get(i)
             .is_some_and(|m| m.start < after && can_stand_in(m, types))
     })
+}
+
+/// The mentions of different entities in `clause[..pronoun]` that can stand in the slot,
+/// the first of each.
+fn candidates_before(
+    clause: &[Tok],
+    pronoun: usize,
+    mentions: &[Mention],
+    types: &[crate::knowledge::EntityType],
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for t in &clause[..pronoun.min(clause.len())] {
+        let TokKind::Mention(i) = t.kind else {
+            continue;
+        };
+        let Some(m) = mentions.get(i) else { continue };
+        if can_stand_in(m, types)
+            && !out
+                .iter()
+                .any(|&o| mentions.get(o).is_some_and(|n| n.reference == m.reference))
+        {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// The subject a stand-in before it anticipates: the first name after the comma that
