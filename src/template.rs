@@ -52,6 +52,8 @@ pub enum Class {
     Both,
     /// The recipient prepositions of the trigger set.
     To,
+    /// Genitive articles after a noun ("die Ermittlungen der EU-Kommission").
+    Genitive,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +145,7 @@ fn class_of(name: &str) -> Option<Class> {
         "EMP" => Class::Employer,
         "BOTH" => Class::Both,
         "TO" => Class::To,
+        "GEN" => Class::Genitive,
         _ => return None,
     })
 }
