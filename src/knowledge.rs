@@ -259,7 +259,8 @@ pub struct Grammar {
     /// constituent: "I går kjøpte X Y"), `verb_final` (subordinate clauses and non-finite
     /// verbs at the end: "X hat Y übernommen"), `place_adjuncts` (a country's name
     /// qualifies a following noun as its nationality does: "the US carrier", "a UK
-    /// operator").
+    /// operator"), `reflexive_possessive` (the possessives stand for the clause's subject:
+    /// "sin", "sitt").
     #[serde(default)]
     pub features: Vec<String>,
     /// Finite auxiliaries and modals that may stand before the main verb ("har", "will",
@@ -427,9 +428,13 @@ pub struct Grammar {
     /// Possessive determiners that refer back to the clause's subject ("sin", "its", "sa").
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// The preposition of a name something is sold or run under ("under", "unter",
+    /// "sous"): "X sells fibre under the brand Y" makes Y X's brand.
+    #[serde(default)]
+    pub under: Vec<String>,
     /// Adverbs of doing something together ("sammen", "jointly", "gemeinsam", "ensemble"):
-    /// after a coordinated subject they make its members partners ("A og B bygger sammen
-    /// et nett"), unless they only add up a share ("A og B har sammen 80 prosent").
+    /// a coordinated subject that owns something together is a set of partners ("A og B
+    /// eier sammen C"), unless they only add up a share ("A og B eier sammen 80 prosent").
     #[serde(default)]
     pub together: Vec<String>,
     /// Words that put a role or a deal before the events reported ("tidligere",

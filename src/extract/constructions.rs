@@ -25,7 +25,8 @@
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
 //! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles);
 //!   `SV SO`: a sharing verb and what is shared ("deler nett", "share their masts").
-//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP BOTH GEN`: function words.
+//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP BOTH GEN UNDER`: function
+//!   words.
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
 //!   prepositions, no coordinator). `A`: a modifier gap (no preposition, no comma).
@@ -244,6 +245,9 @@ pub struct LanguageConstructions {
     list_closers: Phrases,
     pronouns: HashSet<String>,
     possessives: HashSet<String>,
+    /// The possessives are reflexive: they stand for the clause's subject (grammar
+    /// feature `reflexive_possessive`).
+    reflexive_possessives: bool,
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
@@ -390,6 +394,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::Between, &g.between),
         (Class::Of, &g.of_pair),
         (Class::Genitive, &g.genitive_articles),
+        (Class::Under, &g.under),
         (Class::AnyPrep, &g.prepositions),
         (Class::Rel, &g.relative),
         (Class::RelSubject, &g.relative_subject),
@@ -607,6 +612,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
+        reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
         together: Phrases::new(&g.together),
         // Above one: "et", "un", "ein" are articles too.
         number_words: lexicon
@@ -2830,10 +2836,10 @@ pub fn find(
                     // said Telenor had lost its position in the Swedish market" the
                     // possessive may be either company's.
                     let in_clause = if set.kind.as_deref() == Some("market") {
-                        match candidates_before(&clause, at, mentions, types)[..] {
-                            [] => None,
-                            [one] => Some(one),
-                            _ => continue,
+                        match market_possessor(lc, &clause, at, mentions, types) {
+                            Possessor::None => None,
+                            Possessor::One(m) => Some(m),
+                            Possessor::Ambiguous => continue,
                         }
                     } else {
                         None
@@ -3068,7 +3074,17 @@ fn misread(
                 || lc.customer_words.iter().any(|c| t.lower == *c)
                 || (t.kind == TokKind::Word && lc.market_nouns.compound_head(&t.lower))
         });
-    let object = misplaced;
+    // Only owning together says the two are partners (a joint venture: "A og B eier
+    // sammen C"); doing, building or dominating together may be a parallel act or a sum.
+    let not_owning = together
+        && !lc.sets.iter().any(|set| {
+            set.relation == "owns"
+                && !set.inverse
+                && set.parts.get(&Part::Verb).is_some_and(|verbs| {
+                    (0..clause.len()).any(|i| !verbs.forward(clause, i).is_empty())
+                })
+        });
+    let object = misplaced || not_owning;
     closes_apposition(clause, b)
         || coordinated
         || large_holder
@@ -3131,29 +3147,77 @@ fn antecedent(
     })
 }
 
-/// The mentions of different entities in `clause[..pronoun]` that can stand in the slot,
-/// the first of each.
-fn candidates_before(
+/// Who a possessive before a market stands for.
+enum Possessor {
+    /// The clause names no candidate before it.
+    None,
+    /// This mention.
+    One(usize),
+    /// More than one could be it.
+    Ambiguous,
+}
+
+/// The possessor of the possessive at `clause[pronoun]`: the one entity the clause names
+/// before it that can stand in; else among those that stand as a subject (a word that is
+/// no preposition, coordinator or article after them: "Telia kjøper Get og styrker sin
+/// posisjon" has Telia, not Get), the only one, or, where the possessive is reflexive
+/// (the Nordic "sin", which always means the clause's subject), the nearest ("Ifølge
+/// Telia har Ice styrket sin posisjon" is Ice's).
+fn market_possessor(
+    lc: &LanguageConstructions,
     clause: &[Tok],
     pronoun: usize,
     mentions: &[Mention],
     types: &[crate::knowledge::EntityType],
-) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for t in &clause[..pronoun.min(clause.len())] {
-        let TokKind::Mention(i) = t.kind else {
-            continue;
-        };
-        let Some(m) = mentions.get(i) else { continue };
-        if can_stand_in(m, types)
-            && !out
-                .iter()
-                .any(|&o| mentions.get(o).is_some_and(|n| n.reference == m.reference))
-        {
-            out.push(i);
-        }
+) -> Possessor {
+    let before = &clause[..pronoun.min(clause.len())];
+    let candidates: Vec<(usize, usize)> = before
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| match t.kind {
+            TokKind::Mention(i) => mentions
+                .get(i)
+                .filter(|m| can_stand_in(m, types))
+                .map(|_| (k, i)),
+            _ => None,
+        })
+        .collect();
+    let same = |a: usize, b: usize| {
+        mentions
+            .get(a)
+            .zip(mentions.get(b))
+            .is_some_and(|(x, y)| x.reference == y.reference)
+    };
+    let distinct = |list: &[(usize, usize)]| {
+        list.iter()
+            .enumerate()
+            .filter(|(n, (_, m))| !list[..*n].iter().any(|(_, o)| same(*o, *m)))
+            .count()
+    };
+    match candidates.as_slice() {
+        [] => return Possessor::None,
+        [(_, m), ..] if distinct(&candidates) == 1 => return Possessor::One(*m),
+        _ => {}
     }
-    out
+    let subjects: Vec<(usize, usize)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(k, _)| {
+            before.get(k + 1).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.relative
+                    && !lc.prepositions.contains(&t.lower)
+                    && !lc.coordinators.contains(&t.lower)
+                    && !lc.articles.contains(&t.lower)
+            })
+        })
+        .collect();
+    match subjects.as_slice() {
+        [] => Possessor::Ambiguous,
+        [(_, m), ..] if distinct(&subjects) == 1 => Possessor::One(*m),
+        [.., (_, m)] if lc.reflexive_possessives => Possessor::One(*m),
+        _ => Possessor::Ambiguous,
+    }
 }
 
 /// The subject a stand-in before it anticipates: the first name after the comma that
