@@ -3071,7 +3071,7 @@ fn misread(
                 || !lc.stake_words.forward(clause, i).is_empty()
                 || number(t)
                 || lc.number_words.contains(&t.lower)
-                || lc.customer_words.iter().any(|c| t.lower == *c)
+                || lc.customer_words.contains(&t.lower)
                 || (t.kind == TokKind::Word && lc.market_nouns.compound_head(&t.lower))
         });
     // Only owning together says the two are partners (a joint venture: "A og B eier
