@@ -1087,27 +1087,39 @@ fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
 /// The tokens without the language's transparent adverbs, except where one opens the
 /// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent).
 fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
-    if lc.transparent_adverbs.is_empty() {
-        return toks;
-    }
     // An adverb inside a coordinator ("but also", "sondern auch", "men også") stays.
     let and = lc.classes.get(&Class::And);
     let keep: Vec<bool> = (0..toks.len())
         .map(|i| i > 0 && and.is_some_and(|c| c.forward(&toks, i - 1).iter().any(|&l| l >= 2)))
         .collect();
     // Tokens of adverbials of several words ("i dag"), where one stands inside the clause.
+    // So is a year after a place preposition ("ble i 2013 kjøpt av", "was sold in 2019 to").
+    let year = |t: &Tok| {
+        t.kind == TokKind::Word
+            && t.lower.len() == 4
+            && (t.lower.starts_with("19") || t.lower.starts_with("20"))
+            && t.lower.bytes().all(|b| b.is_ascii_digit())
+    };
     let mut phrase = vec![false; toks.len()];
-    if !lc.transparent_phrases.is_empty() {
-        let mut i = 1;
-        while i < toks.len() {
-            let inside = toks[i - 1].kind != TokKind::Punct && toks[i].kind == TokKind::Word;
-            match lc.transparent_phrases.forward(&toks, i).into_iter().max() {
-                Some(len) if inside => {
-                    phrase[i..i + len].iter_mut().for_each(|p| *p = true);
-                    i += len;
-                }
-                _ => i += 1,
+    let mut i = 1;
+    while i < toks.len() {
+        let inside = toks[i - 1].kind != TokKind::Punct && toks[i].kind == TokKind::Word;
+        let len = lc
+            .transparent_phrases
+            .forward(&toks, i)
+            .into_iter()
+            .max()
+            .or_else(|| {
+                (lc.place_prepositions.contains(&toks[i].lower)
+                    && toks.get(i + 1).is_some_and(year))
+                .then_some(2)
+            });
+        match len {
+            Some(len) if inside => {
+                phrase[i..i + len].iter_mut().for_each(|p| *p = true);
+                i += len;
             }
+            _ => i += 1,
         }
     }
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
