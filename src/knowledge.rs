@@ -428,10 +428,6 @@ pub struct Grammar {
     /// Possessive determiners that refer back to the clause's subject ("sin", "its", "sa").
     #[serde(default)]
     pub possessives: Vec<String>,
-    /// The preposition of a name something is sold or run under ("under", "unter",
-    /// "sous"): "X sells fibre under the brand Y" makes Y X's brand.
-    #[serde(default)]
-    pub under: Vec<String>,
     /// Adverbs of doing something together ("sammen", "jointly", "gemeinsam", "ensemble"):
     /// a coordinated subject that owns something together is a set of partners ("A og B
     /// eier sammen C"), unless they only add up a share ("A og B eier sammen 80 prosent").

@@ -54,8 +54,6 @@ pub enum Class {
     To,
     /// Genitive articles after a noun ("die Ermittlungen der EU-Kommission").
     Genitive,
-    /// The preposition of a name something is sold or run under ("under the brand X").
-    Under,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +146,6 @@ fn class_of(name: &str) -> Option<Class> {
         "BOTH" => Class::Both,
         "TO" => Class::To,
         "GEN" => Class::Genitive,
-        "UNDER" => Class::Under,
         _ => return None,
     })
 }

@@ -25,8 +25,7 @@
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
 //! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles);
 //!   `SV SO`: a sharing verb and what is shared ("deler nett", "share their masts").
-//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP BOTH GEN UNDER`: function
-//!   words.
+//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP BOTH GEN`: function words.
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
 //!   prepositions, no coordinator). `A`: a modifier gap (no preposition, no comma).
@@ -394,7 +393,6 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::Between, &g.between),
         (Class::Of, &g.of_pair),
         (Class::Genitive, &g.genitive_articles),
-        (Class::Under, &g.under),
         (Class::AnyPrep, &g.prepositions),
         (Class::Rel, &g.relative),
         (Class::RelSubject, &g.relative_subject),
