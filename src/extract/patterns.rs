@@ -720,8 +720,39 @@ pub fn find_relations_traced(
     }
     // "I Danmark samarbejder Norlys og Telenor ...", "In Finland, DNA and Elisa ...": a
     // country fronted as the clause's place is where its subjects do business.
+    // So is it of those they compete with in the sentence ("I Finland konkurrerer Elisa
+    // med Telia": Telia too; a partner may be a supplier from elsewhere).
     for si in 0..article.sentences.len() {
-        for (company, place) in fronted_place_subjects(article, si, mentions, lexicon) {
+        let fronted = fronted_place_subjects(article, si, mentions, lexicon);
+        let same = |a: usize, b: usize| a == b || mentions[a].reference == mentions[b].reference;
+        let counterparts: Vec<(usize, usize)> = fronted
+            .iter()
+            .flat_map(|&(company, place)| {
+                claims
+                    .iter()
+                    .filter(|c| c.sentence == si && c.property == "competitorOf")
+                    .filter_map(move |c| {
+                        if same(c.subject, company) {
+                            Some(c.object)
+                        } else if same(c.object, company) {
+                            Some(c.subject)
+                        } else {
+                            None
+                        }
+                    })
+                    .filter(|&o| mentions[o].etype == EntityType::Company)
+                    .map(move |o| (o, place))
+            })
+            .collect();
+        for (company, place, rule) in fronted
+            .into_iter()
+            .map(|(c, p)| (c, p, "fronted-place-subject"))
+            .chain(
+                counterparts
+                    .into_iter()
+                    .map(|(c, p)| (c, p, "fronted-place-counterpart")),
+            )
+        {
             push(
                 &mut claims,
                 RelationClaim {
@@ -729,7 +760,7 @@ pub fn find_relations_traced(
                     property: "operatesIn".into(),
                     object: place,
                     sentence: si,
-                    rule: format!("{}.operatesIn.fronted-place-subject", article.lang),
+                    rule: format!("{}.operatesIn.{rule}", article.lang),
                     confidence: 0.7,
                     implicit: None,
                 },
