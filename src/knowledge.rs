@@ -476,6 +476,11 @@ pub struct TriggerSet {
     /// them describes the company ("the US giant MCI"), so the list is not repeated.
     #[serde(default)]
     pub relational_org_cues: bool,
+    /// The lexicon's customer nouns (`metrics.customers`: "kunder", "subscribers",
+    /// "households") are nouns of this set too: "3 millioner norske kunder", "its Swedish
+    /// subscribers" place the company's business, so the list is not repeated.
+    #[serde(default)]
+    pub customer_nouns: bool,
     /// Active forms: the subject does it to the direct object ("kjøper", "has bought",
     /// "rachète", "übernimmt"), any particle or preposition before the object included.
     #[serde(default)]

@@ -326,6 +326,15 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                         .flat_map(|p| g.participle_endings.iter().map(move |e| format!("{p}{e}"))),
                 )
                 .collect();
+            let nouns: Vec<String> = if t.customer_nouns {
+                t.nouns
+                    .iter()
+                    .chain(&lexicon.metrics.customers)
+                    .cloned()
+                    .collect()
+            } else {
+                t.nouns.clone()
+            };
             let relational: Vec<String> = if t.relational_org_cues {
                 t.relational
                     .iter()
@@ -344,7 +353,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             for (part, list) in [
                 (Part::Verb, &t.verbs),
                 (Part::Passive, &passives),
-                (Part::Noun, &t.nouns),
+                (Part::Noun, &nouns),
                 (Part::Support, &t.support),
                 (Part::Reciprocal, &reciprocal),
                 (Part::Relational, &relational),
@@ -2842,10 +2851,10 @@ pub fn find(
                         (y_types, b.y)
                     };
                     let at = slot.map_or(b.start, |(s, _)| s);
-                    // A market's possessor only where one name could be it: in "Telia
-                    // said Telenor had lost its position in the Swedish market" the
-                    // possessive may be either company's.
-                    let in_clause = if set.kind.as_deref() == Some("market") {
+                    // A market's or a unit's possessor only where one name could be it:
+                    // in "Telia said Telenor had lost its position in the Swedish market"
+                    // the possessive may be either company's.
+                    let in_clause = if set.relation == "operatesIn" {
                         match market_possessor(lc, &clause, at, mentions, types) {
                             Possessor::None => None,
                             Possessor::One(m) => Some(m),
@@ -3095,6 +3104,15 @@ fn misread(
                 })
         });
     let object = misplaced || not_owning;
+    // "les clients luxembourgeois de SFR Belgique", "the Swedish customers of Tele2": the
+    // market or customers named are another's.
+    let anothers = relation == "operatesIn"
+        && part == Part::Noun
+        && lc.classes.get(&Class::Of).is_some_and(|of| {
+            of.forward(clause, b.end)
+                .into_iter()
+                .any(|len| clause.get(b.end + len).is_some_and(is_mention))
+        });
     closes_apposition(clause, b)
         || coordinated
         || large_holder
@@ -3102,6 +3120,7 @@ fn misread(
         || possessed
         || summed
         || object
+        || anothers
 }
 
 /// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
@@ -3172,7 +3191,8 @@ enum Possessor {
 /// no preposition, coordinator or article after them: "Telia kjøper Get og styrker sin
 /// posisjon" has Telia, not Get), the only one, or, where the possessive is reflexive
 /// (the Nordic "sin", which always means the clause's subject), the nearest ("Ifølge
-/// Telia har Ice styrket sin posisjon" is Ice's).
+/// Telia har Ice styrket sin posisjon" is Ice's). A non-reflexive possessive right after
+/// a name and a coordinator is that name's ("Get and its customers").
 fn market_possessor(
     lc: &LanguageConstructions,
     clause: &[Tok],
@@ -3204,6 +3224,15 @@ fn market_possessor(
             .filter(|(n, (_, m))| !list[..*n].iter().any(|(_, o)| same(*o, *m)))
             .count()
     };
+    // "Get and its customers": a possessive right after a name and a coordinator is
+    // that name's (a reflexive one would be the subject's).
+    if !lc.reflexive_possessives && pronoun >= 2 {
+        if let Some(&(_, m)) = candidates.iter().find(|&&(k, _)| k + 2 == pronoun) {
+            if lc.coordinators.contains(&clause[pronoun - 1].lower) {
+                return Possessor::One(m);
+            }
+        }
+    }
     match candidates.as_slice() {
         [] => return Possessor::None,
         [(_, m), ..] if distinct(&candidates) == 1 => return Possessor::One(*m),
