@@ -1121,8 +1121,16 @@ fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
                     && toks.get(i + 1).is_some_and(year))
                 .then_some(2)
             });
+        // Next to a coordinator the adverbial closes or opens a clause of its own ("Telia
+        // bought Get in 2018 and Telenor bought DNA"): it stays, so no list is read across.
+        let coordinator = |k: Option<usize>| {
+            k.and_then(|k| toks.get(k))
+                .is_some_and(|t| t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
+        };
         match len {
-            Some(len) if inside => {
+            Some(len)
+                if inside && !coordinator(i.checked_sub(1)) && !coordinator(Some(i + len)) =>
+            {
                 phrase[i..i + len].iter_mut().for_each(|p| *p = true);
                 i += len;
             }

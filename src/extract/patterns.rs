@@ -741,6 +741,20 @@ pub fn find_relations_traced(
                         }
                     })
                     .filter(|&o| mentions[o].etype == EntityType::Company)
+                    // In the subject's clause: no comma or semicolon between them ("...,
+                    // while Tele2 is its main rival in Sweden").
+                    .filter(move |&o| {
+                        let (a, b) = (mentions[company].end, mentions[o].start);
+                        let (a, b) = if a <= b {
+                            (a, b)
+                        } else {
+                            (mentions[o].end, mentions[company].start)
+                        };
+                        article
+                            .text
+                            .get(a..b)
+                            .is_some_and(|t| !t.contains([',', ';']))
+                    })
                     .map(move |o| (o, place))
             })
             .collect();
