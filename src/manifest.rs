@@ -47,13 +47,21 @@ pub struct Report {
 /// Ice"): not a relation, but how the graph merges a renamed company's names.
 const SAME_AS: &str = "sameAs";
 
-/// A claim as an example states it: subject, property, object ("*" for any).
+/// A claim as an example states it: subject, property, object ("*" for any), or "NAME *":
+/// any relation of NAME, as subject or object (property "*").
 fn parse_claim(spec: &str) -> Option<(&str, &str, &str)> {
-    PROPERTIES.iter().chain(&[SAME_AS]).find_map(|p| {
-        let sep = format!(" {p} ");
-        let (s, o) = spec.split_once(&sep)?;
-        Some((s.trim(), *p, o.trim()))
-    })
+    PROPERTIES
+        .iter()
+        .chain(&[SAME_AS])
+        .find_map(|p| {
+            let sep = format!(" {p} ");
+            let (s, o) = spec.split_once(&sep)?;
+            Some((s.trim(), *p, o.trim()))
+        })
+        .or_else(|| {
+            let name = spec.strip_suffix(" *")?.trim();
+            (!name.is_empty() && name != "*").then_some((name, "*", "*"))
+        })
 }
 
 /// Whether mention `i` answers to `name`: its surface, or the canonical name of the
@@ -119,6 +127,9 @@ fn found<'x>(x: &'x Extraction, spec: &str) -> Vec<&'x crate::extract::RelationC
             let symmetric = matches!(p, "partnerOf" | "competitorOf")
                 && names(x, r.subject, o)
                 && names(x, r.object, s);
+            if p == "*" {
+                return names(x, r.subject, s) || names(x, r.object, s);
+            }
             r.property == p && (direct || symmetric)
         })
         .collect()
@@ -153,7 +164,10 @@ fn check_example(lang: &str, index: usize, ex: &Example, covered: &mut Vec<Strin
         }
     }
     for spec in &ex.absent {
-        if let Some(rule) = holds(&x, spec) {
+        // An unreadable claim is never found: it would pass without testing anything.
+        if parse_claim(spec).is_none() {
+            problems.push(format!("cannot read absent claim {spec:?}"));
+        } else if let Some(rule) = holds(&x, spec) {
             problems.push(format!("unwanted {spec} by {rule}"));
         }
     }
@@ -236,4 +250,22 @@ pub fn run(lang: Option<&str>) -> Report {
         }
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_claim;
+
+    #[test]
+    fn claims_are_read_or_refused() {
+        assert_eq!(
+            parse_claim("Telia acquires Get"),
+            Some(("Telia", "acquires", "Get"))
+        );
+        assert_eq!(parse_claim("* owns Get"), Some(("*", "owns", "Get")));
+        assert_eq!(parse_claim("Hi3G *"), Some(("Hi3G", "*", "*")));
+        // Nothing to test: refused, so an `absent` list cannot pass without looking.
+        assert_eq!(parse_claim("*"), None);
+        assert_eq!(parse_claim("Telia buys Get"), None);
+    }
 }
