@@ -2804,7 +2804,7 @@ pub fn find(
                         continue;
                     }
                 }
-                if misread(lc, &clause, &b, pos, part, &set.relation) {
+                if misread(lc, &clause, &b, pos, part, set, mentions) {
                     continue;
                 }
                 // A verb carries the clause: a negation after it still negates it.
@@ -3023,14 +3023,17 @@ fn for_named_subjects(
 /// ("Telenor eier DNA og har nå kjøpt Ice"), a large holder as an owner ("den største
 /// eieren"), a name set off by a comma as an infinitive's subject ("with A's
 /// shareholders, B and C, to acquire Y"), or a possessed noun read pairwise.
+#[allow(clippy::too_many_arguments)]
 fn misread(
     lc: &LanguageConstructions,
     clause: &[Tok],
     b: &Bindings,
     pos: usize,
     part: Part,
-    relation: &str,
+    set: &CompiledSet,
+    mentions: &[Mention],
 ) -> bool {
+    let relation = set.relation.as_str();
     let x_end = b.x.map(|(_, xe)| xe);
     let coordinated = x_end.is_some_and(|xe| {
         xe < pos
@@ -3121,7 +3124,32 @@ fn misread(
                 .into_iter()
                 .any(|len| clause.get(b.end + len).is_some_and(is_mention))
         });
+    // "its Polish customers living in Norway", "sine norske kunder med hytte i Sverige":
+    // customers or units of one nationality placed in another country say nothing of the
+    // first.
+    let country = |t: &Tok| match t.kind {
+        TokKind::Mention(i) => mentions.get(i).and_then(|m| match &m.reference {
+            super::Reference::Place(id) => crate::knowledge::Knowledge::global()
+                .place(id)
+                .filter(|p| p.is_country())
+                .map(|_| id.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let named =
+        b.y.and_then(|(ys, ye)| clause[ys..ye].iter().find_map(&country));
+    let placed_elsewhere = relation == "operatesIn"
+        && named.as_ref().is_some_and(|named| {
+            clause[b.end.min(clause.len())..].windows(2).any(|w| {
+                w[0].kind == TokKind::Word
+                    && lc.place_prepositions.contains(&w[0].lower)
+                    && !w[1].demonym
+                    && country(&w[1]).is_some_and(|c| c != *named)
+            })
+        });
     closes_apposition(clause, b)
+        || placed_elsewhere
         || coordinated
         || large_holder
         || infinitive
