@@ -425,7 +425,8 @@ pub struct Grammar {
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,
-    /// Possessive determiners that refer back to the clause's subject ("sin", "its", "sa").
+    /// Possessive determiners ("sin", "its", "sa"): the Nordic ones refer back to the
+    /// clause's subject (feature `reflexive_possessive`), the others to a name before them.
     #[serde(default)]
     pub possessives: Vec<String>,
     /// Adverbs of doing something together ("sammen", "jointly", "gemeinsam", "ensemble"):
@@ -468,7 +469,8 @@ pub struct TriggerSet {
     #[serde(default)]
     pub prep_object: bool,
     /// A kind that constructions made for it alone name (`Construction::kind`): "market"
-    /// for market nouns a nationality qualifies.
+    /// for market nouns a nationality qualifies, "customers" for a company's customers, "unit"
+    /// for its units.
     #[serde(default)]
     pub kind: Option<String>,
     /// Every organisation cue of the lexicon (`org_cues`: "giant", "broadcaster",
@@ -477,7 +479,7 @@ pub struct TriggerSet {
     #[serde(default)]
     pub relational_org_cues: bool,
     /// The lexicon's customer nouns (`metrics.customers`: "kunder", "subscribers",
-    /// "households") are nouns of this set too: "3 millioner norske kunder", "its Swedish
+    /// "households") are nouns of this set too: "Telenors norske kunder", "its Swedish
     /// subscribers" place the company's business, so the list is not repeated.
     #[serde(default)]
     pub customer_nouns: bool,

@@ -123,13 +123,13 @@ fn found<'x>(x: &'x Extraction, spec: &str) -> Vec<&'x crate::extract::RelationC
     x.relations
         .iter()
         .filter(|r| {
+            if p == "*" {
+                return names(x, r.subject, s) || names(x, r.object, s);
+            }
             let direct = names(x, r.subject, s) && names(x, r.object, o);
             let symmetric = matches!(p, "partnerOf" | "competitorOf")
                 && names(x, r.subject, o)
                 && names(x, r.object, s);
-            if p == "*" {
-                return names(x, r.subject, s) || names(x, r.object, s);
-            }
             r.property == p && (direct || symmetric)
         })
         .collect()

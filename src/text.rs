@@ -197,6 +197,13 @@ pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// A year of the last or this century, as news write one ("2023", "1998").
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::contains_words;

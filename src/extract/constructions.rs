@@ -25,7 +25,8 @@
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
 //! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles);
 //!   `SV SO`: a sharing verb and what is shared ("deler nett", "share their masts").
-//! - `AUX PASS BY NBY PREP WITH BETWEEN REL RELS RELO COP AND EMP BOTH GEN`: function words.
+//! - `AUX PASS BY NBY PREP TO WITH BETWEEN OF REL RELS RELO COP AND EMP BOTH GEN`: function
+//!   words.
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
 //!   prepositions, no coordinator). `A`: a modifier gap (no preposition, no comma).
@@ -250,6 +251,8 @@ pub struct LanguageConstructions {
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
+    /// The active verbs of owning ("eier", "owns"): owning together makes partners.
+    owns_verbs: Phrases,
     /// Number words above one and scales ("tre", "millioner", "billion"), lower case.
     number_words: HashSet<String>,
     /// Nouns of the market trigger sets ("markedet", "market"), also as compound heads.
@@ -546,6 +549,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         }
     }
     let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+    // The one-word entries of a list, lower case (phrases are matched elsewhere).
+    let one_words = |list: &[String]| -> HashSet<String> {
+        list.iter()
+            .filter(|w| !w.contains(' '))
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
     let compound_tails2: HashSet<[u8; 2]> = compound_index.keys().map(|k| tail2(k)).collect();
     LanguageConstructions {
         customer_words: lexicon
@@ -592,12 +602,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             )
             .collect(),
         partitives: Phrases::new(&g.partitives),
-        transparent_adverbs: g
-            .transparent_adverbs
-            .iter()
-            .filter(|w| !w.contains(' '))
-            .map(|w| w.to_lowercase())
-            .collect(),
+        transparent_adverbs: one_words(&g.transparent_adverbs),
         transparent_phrases: Phrases::new(g.transparent_adverbs.iter().filter(|w| w.contains(' '))),
         infinitive_markers: lower_set(&g.infinitive_markers),
         complementizers: lower_set(&g.complementizers),
@@ -621,6 +626,13 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         possessives: lower_set(&g.possessives),
         reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
         together: Phrases::new(&g.together),
+        owns_verbs: Phrases::new(
+            lexicon
+                .trigger
+                .iter()
+                .filter(|t| t.relation == "owns" && !t.inverse)
+                .flat_map(|t| &t.verbs),
+        ),
         // Above one: "et", "un", "ein" are articles too.
         number_words: lexicon
             .numbers
@@ -645,12 +657,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         reported_future: lower_set(&g.reported_future),
         percent_words: Phrases::new(&g.percent_words),
         speaker_subjects: lower_set(&lexicon.speaker_subjects),
-        speech_verbs: lexicon
-            .speech_verbs
-            .iter()
-            .filter(|v| !v.contains(' '))
-            .map(|v| v.to_lowercase())
-            .collect(),
+        speech_verbs: one_words(&lexicon.speech_verbs),
         inquiry_ends: lexicon
             .trigger
             .iter()
@@ -1092,7 +1099,9 @@ fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
 }
 
 /// The tokens without the language's transparent adverbs, except where one opens the
-/// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent).
+/// sentence or follows punctuation (a fronted adverb is the V2 clause's first constituent);
+/// adverbials of several words and a year after a place preposition ("i 2019") likewise
+/// inside the clause, and not next to a coordinator.
 fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     // An adverb inside a coordinator ("but also", "sondern auch", "men også") stays.
     let and = lc.classes.get(&Class::And);
@@ -1101,11 +1110,12 @@ fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
         .collect();
     // Tokens of adverbials of several words ("i dag"), where one stands inside the clause.
     // So is a year after a place preposition ("ble i 2013 kjøpt av", "was sold in 2019 to").
-    let year = |t: &Tok| {
-        t.kind == TokKind::Word
-            && t.lower.len() == 4
-            && (t.lower.starts_with("19") || t.lower.starts_with("20"))
-            && t.lower.bytes().all(|b| b.is_ascii_digit())
+    let year = |t: &Tok| t.kind == TokKind::Word && crate::text::is_year(&t.lower);
+    // Next to a coordinator the adverbial closes or opens a clause of its own ("Telia
+    // bought Get in 2018 and Telenor bought DNA"): it stays, so no list is read across.
+    let coordinator = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
     };
     let mut phrase = vec![false; toks.len()];
     let mut i = 1;
@@ -1114,23 +1124,15 @@ fn drop_adverbs(toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
         let len = lc
             .transparent_phrases
             .forward(&toks, i)
-            .into_iter()
-            .max()
+            .first()
+            .copied()
             .or_else(|| {
                 (lc.place_prepositions.contains(&toks[i].lower)
                     && toks.get(i + 1).is_some_and(year))
                 .then_some(2)
             });
-        // Next to a coordinator the adverbial closes or opens a clause of its own ("Telia
-        // bought Get in 2018 and Telenor bought DNA"): it stays, so no list is read across.
-        let coordinator = |k: Option<usize>| {
-            k.and_then(|k| toks.get(k))
-                .is_some_and(|t| t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
-        };
         match len {
-            Some(len)
-                if inside && !coordinator(i.checked_sub(1)) && !coordinator(Some(i + len)) =>
-            {
+            Some(len) if inside && !coordinator(i - 1) && !coordinator(i + len) => {
                 phrase[i..i + len].iter_mut().for_each(|p| *p = true);
                 i += len;
             }
@@ -3022,8 +3024,9 @@ fn for_named_subjects(
 /// that closes an apposition, an object of an earlier coordinated verb as the subject
 /// ("Telenor eier DNA og har nå kjøpt Ice"), a large holder as an owner ("den største
 /// eieren"), a name set off by a comma as an infinitive's subject ("with A's
-/// shareholders, B and C, to acquire Y"), or a possessed noun read pairwise.
-#[allow(clippy::too_many_arguments)]
+/// shareholders, B and C, to acquire Y"), a possessed noun read pairwise, an adverb of
+/// togetherness anywhere but after an acting subject that owns something together, a
+/// market or customers another's ("of Y") or placed in another country.
 fn misread(
     lc: &LanguageConstructions,
     clause: &[Tok],
@@ -3057,8 +3060,7 @@ fn misread(
             (is_genitive(&clause[i]) || lc.possessives.contains(&clause[i].lower))
                 && !b.x.is_some_and(|(xs, xe)| xs <= i && i < xe)
         });
-    // "A og B har sammen 80 prosent av markedet", "A and B together have 3 million
-    // customers": together they add up a share or a count, no partnership.
+    // A reciprocal match anchored on an adverb of togetherness ("sammen", "jointly").
     let together = part == Part::Reciprocal && !lc.together.forward(clause, pos).is_empty();
     // An adverb of togetherness reads only the coordinated subject that opens the clause,
     // acting: not "together with Y" (a second party of anything: "fell 3 percent,
@@ -3106,15 +3108,8 @@ fn misread(
         });
     // Only owning together says the two are partners (a joint venture: "A og B eier
     // sammen C"); doing, building or dominating together may be a parallel act or a sum.
-    let not_owning = together
-        && !lc.sets.iter().any(|set| {
-            set.relation == "owns"
-                && !set.inverse
-                && set.parts.get(&Part::Verb).is_some_and(|verbs| {
-                    (0..clause.len()).any(|i| !verbs.forward(clause, i).is_empty())
-                })
-        });
-    let object = misplaced || not_owning;
+    let not_owning =
+        together && !(0..clause.len()).any(|i| !lc.owns_verbs.forward(clause, i).is_empty());
     // "les clients luxembourgeois de SFR Belgique", "the Swedish customers of Tele2": the
     // market or customers named are another's.
     let anothers = relation == "operatesIn"
@@ -3155,7 +3150,8 @@ fn misread(
         || infinitive
         || possessed
         || summed
-        || object
+        || misplaced
+        || not_owning
         || anothers
 }
 
@@ -3408,11 +3404,7 @@ fn past(
     }
     // A span of two years right after the match closes the role or holding ("var
     // konsernsjef i Telenor fra 2002 til 2015", "mellan 2013 och 2018").
-    let year = |t: &Tok| {
-        t.lower.len() == 4
-            && t.lower.chars().all(|c| c.is_ascii_digit())
-            && (t.lower.starts_with("19") || t.lower.starts_with("20"))
-    };
+    let year = |t: &Tok| crate::text::is_year(&t.lower);
     let after = &toks[end.min(toks.len())..(end + 6).min(toks.len())];
     let range = after
         .iter()

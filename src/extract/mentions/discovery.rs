@@ -1013,7 +1013,9 @@ pub(super) struct NameSets {
     /// form ("overtage", "kjøpe", "konkurrerer"): after a sentence-initial name and an
     /// auxiliary ("Nuuday vil overtage"), or a relative pronoun after a name.
     pub(super) company_subject_verbs: HashSet<String>,
-    /// The grammar's transparent adverbs, lower case ("især", "also", "i dag").
+    /// The grammar's transparent adverbs, lower case ("især", "also"); in V2 languages
+    /// also its adverbials of several words ("i dag") and the prepositions a year may
+    /// stand after ("i 2019").
     pub(super) adverbs: Adverbials,
     /// One-word verbs of offering ("selger", "tilbyr", "sells"): a company's, after a
     /// relative pronoun ("Allente, som selger tv-pakker,").
@@ -1714,7 +1716,7 @@ fn words_before_skipping<'a>(
                 if i > 0
                     && skip
                         .year_prepositions
-                        .contains(lower_case_of(&before[i - 1]).as_ref())
+                        .contains(crate::extract::lower_case(before[i - 1].text).as_ref())
                 {
                     i -= 1;
                 }
@@ -1736,12 +1738,7 @@ fn words_before_skipping<'a>(
     out
 }
 
-/// A year of the last or this century, as news write one ("2023", "1998").
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.bytes().all(|b| b.is_ascii_digit())
-        && (word.starts_with("19") || word.starts_with("20"))
-}
+use crate::text::is_year;
 
 pub(super) fn legal_form_after(
     text: &str,
@@ -1847,17 +1844,13 @@ impl Adverbials {
             let mut k = i;
             for w in rest {
                 k = toks[..k].iter().rposition(|t| t.is_word())?;
-                if lower_case_of(&toks[k]) != w.as_str() {
+                if crate::extract::lower_case(toks[k].text) != w.as_str() {
                     return None;
                 }
             }
             Some(i - k + 1)
         })
     }
-}
-
-fn lower_case_of<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
-    crate::extract::lower_case(t.text)
 }
 
 /// The one-word entries of a word list, lower case: what a single token is compared with.
