@@ -3123,13 +3123,7 @@ fn misread(
     // customers or units of one nationality placed in another country say nothing of the
     // first.
     let country = |t: &Tok| match t.kind {
-        TokKind::Mention(i) => mentions.get(i).and_then(|m| match &m.reference {
-            super::Reference::Place(id) => crate::knowledge::Knowledge::global()
-                .place(id)
-                .filter(|p| p.is_country())
-                .map(|_| id.clone()),
-            _ => None,
-        }),
+        TokKind::Mention(i) => mentions.get(i).and_then(Mention::country),
         _ => None,
     };
     let named =
@@ -3250,16 +3244,12 @@ fn market_possessor(
             .zip(mentions.get(b))
             .is_some_and(|(x, y)| x.reference == y.reference)
     };
-    let distinct = |list: &[(usize, usize)]| {
-        list.iter()
-            .enumerate()
-            .filter(|(n, (_, m))| !list[..*n].iter().any(|(_, o)| same(*o, *m)))
-            .count()
-    };
+    // Every mention of the list names one entity.
+    let one = |list: &[(usize, usize)]| list.iter().all(|&(_, m)| same(m, list[0].1));
     // "Get and its customers": a possessive right after a name and a coordinator is
     // that name's (a reflexive one would be the subject's).
     if !lc.reflexive_possessives && pronoun >= 2 {
-        if let Some(&(_, m)) = candidates.iter().find(|&&(k, _)| k + 2 == pronoun) {
+        if let Some(&(_, m)) = candidates.last().filter(|&&(k, _)| k + 2 == pronoun) {
             if lc.coordinators.contains(&clause[pronoun - 1].lower) {
                 return Possessor::One(m);
             }
@@ -3267,7 +3257,7 @@ fn market_possessor(
     }
     match candidates.as_slice() {
         [] => return Possessor::None,
-        [(_, m), ..] if distinct(&candidates) == 1 => return Possessor::One(*m),
+        [(_, m), ..] if one(&candidates) => return Possessor::One(*m),
         _ => {}
     }
     let subjects: Vec<(usize, usize)> = candidates
@@ -3285,7 +3275,7 @@ fn market_possessor(
         .collect();
     match subjects.as_slice() {
         [] => Possessor::Ambiguous,
-        [(_, m), ..] if distinct(&subjects) == 1 => Possessor::One(*m),
+        [(_, m), ..] if one(&subjects) => Possessor::One(*m),
         [.., (_, m)] if lc.reflexive_possessives => Possessor::One(*m),
         _ => Possessor::Ambiguous,
     }

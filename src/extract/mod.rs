@@ -80,6 +80,18 @@ impl Mention {
                 Origin::Parent | Origin::NamePart | Origin::Demonym
             )
     }
+
+    /// The place id when the mention refers to a country (`kind = "country"` in the
+    /// places data), not a region or a city.
+    pub fn country(&self) -> Option<&str> {
+        match &self.reference {
+            Reference::Place(id) => crate::knowledge::Knowledge::global()
+                .place(id)
+                .filter(|p| p.is_country())
+                .map(|_| id.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// A relation between two mentions, with its evidence.

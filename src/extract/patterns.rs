@@ -724,7 +724,7 @@ pub fn find_relations_traced(
     // med Telia": Telia too; a partner may be a supplier from elsewhere).
     for si in 0..article.sentences.len() {
         let fronted = fronted_place_subjects(article, si, mentions, lexicon);
-        let same = |a: usize, b: usize| a == b || mentions[a].reference == mentions[b].reference;
+        let same = |a: usize, b: usize| mentions[a].reference == mentions[b].reference;
         let counterparts: Vec<(usize, usize)> = fronted
             .iter()
             .flat_map(|&(company, place)| {
@@ -918,7 +918,6 @@ fn fronted_place_subjects(
     mentions: &[Mention],
     lexicon: &Lexicon,
 ) -> Vec<(usize, usize)> {
-    let knowledge = Knowledge::global();
     let text = &article.text;
     let sentence = &article.sentences[si];
     let mut ms: Vec<usize> = (0..mentions.len())
@@ -943,10 +942,7 @@ fn fronted_place_subjects(
             .map(|s| s.trim().to_lowercase())
             .unwrap_or_default()
     };
-    let country = |i: usize| match &mentions[i].reference {
-        super::Reference::Place(id) => knowledge.place(id).is_some_and(|p| p.is_country()),
-        _ => false,
-    };
+    let country = |i: usize| mentions[i].country().is_some();
     let joined = |a: usize, b: usize| {
         let between = lower(a, b);
         between == "," || lexicon.coordinators.contains(&between)

@@ -1624,7 +1624,7 @@ pub(super) fn capitalised_spans(
             && s < last
             && breakers
                 .adverbs
-                .phrase_before(toks, s, &toks[s].text.to_lowercase())
+                .phrase_before(toks, s, &crate::extract::lower_case(toks[s].text))
                 .is_some_and(|len| len > 1)
         {
             s += 1;
@@ -1687,9 +1687,11 @@ pub(super) fn words_before<'a>(toks: &'a [Token], pos: usize, n: usize) -> Vec<&
     words_before_skipping(toks, pos, n, &Adverbials::default())
 }
 
-/// [`words_before`] passing over the words of `skip` (lower case) and, when `skip` is
-/// not empty (the cue search), years ("köptes 2023 av Norlys" has the cue "köptes av");
-/// [`words_before`] itself passes over nothing.
+/// [`words_before`] passing over the adverbials of `skip` (its words, and its phrases
+/// ending at a token) and, when `skip` is not empty (the cue search), years with the
+/// preposition of time before them where `skip` has one ("köptes 2023 av Norlys" has the
+/// cue "köptes av", "kjøpte i 2019 X" the cue "kjøpte"); [`words_before`] itself passes
+/// over nothing.
 fn words_before_skipping<'a>(
     toks: &'a [Token],
     pos: usize,

@@ -19,7 +19,8 @@ pub(super) const MAX_BETWEEN_BYTES: usize = 80;
 pub(super) struct RenameGrammar {
     /// `grammar.renames`, folded as [`between_phrase`] folds a text.
     phrases: Vec<String>,
-    /// Words of the auxiliaries, passive auxiliaries and transparent adverbs.
+    /// Words of the auxiliaries and passive auxiliaries, and the one-word transparent
+    /// adverbs.
     clause_words: HashSet<String>,
 }
 
