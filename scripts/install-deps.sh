@@ -2,8 +2,9 @@
 # Installs what telekg needs on a fresh Debian machine: libclang-dev (RocksDB bindings of
 # the oxigraph store), Graphviz (graph.svg), raptor2-utils (rapper, used by the tests),
 # and rdflib + pyshacl (tests, ../shared/eval/score.py). With --test also the Oxigraph
-# server (`oxigraph`, from crates.io: the push test sends graphs to it) into
-# $TELEKG_TOOLS/bin (default ~/.cache/telekg/tools/bin). Skips what is already there.
+# server (`oxigraph` 0.5.13, the store's version: the push test sends graphs to it), as the
+# prebuilt PyPI package: `cargo install oxigraph-cli` would compile RocksDB a second time
+# (~15 minutes on two cores). Skips what is already there.
 set -euo pipefail
 
 need_apt=()
@@ -28,9 +29,9 @@ if ! python3 -c 'import rdflib, pyshacl' >/dev/null 2>&1; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  tools="${TELEKG_TOOLS:-${HOME}/.cache/telekg/tools}"
-  if ! command -v oxigraph >/dev/null 2>&1 && [ ! -x "$tools/bin/oxigraph" ]; then
-    echo "installing: oxigraph-cli 0.5.13 (cargo install; compiles RocksDB once, ~15 minutes)"
-    cargo install --quiet oxigraph-cli --version 0.5.13 --root "$tools"
+  if ! command -v oxigraph >/dev/null 2>&1; then
+    echo "installing: oxigraph 0.5.13 (PyPI, prebuilt server)"
+    python3 -m pip install -q oxigraph==0.5.13 2>/dev/null \
+      || python3 -m pip install -q --break-system-packages oxigraph==0.5.13
   fi
 fi

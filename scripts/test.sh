@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
-tools="${TELEKG_TOOLS:-${HOME}/.cache/telekg/tools}"
 if [ -z "${OXIGRAPH_BIN:-}" ]; then
-  OXIGRAPH_BIN="$(command -v oxigraph || echo "$tools/bin/oxigraph")"
+  # pip's scripts folder may not be on PATH (a user install, a pyenv without rehash).
+  OXIGRAPH_BIN="$(command -v oxigraph \
+    || echo "$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/oxigraph")"
 fi
 export OXIGRAPH_BIN
 cargo fmt --check

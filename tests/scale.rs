@@ -1,7 +1,7 @@
 //! Incremental builds and pushing to a real Graph Store Protocol server.
 //!
 //! The push test starts `oxigraph serve` (the Oxigraph server, installed by
-//! scripts/install-deps.sh with `cargo install oxigraph-cli`; `OXIGRAPH_BIN` may name it)
+//! scripts/install-deps.sh from the PyPI package `oxigraph`; `OXIGRAPH_BIN` may name it)
 //! on a loopback port and reads back what it holds.
 
 use oxigraph::io::{RdfFormat, RdfParser};
