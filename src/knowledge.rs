@@ -125,10 +125,6 @@ pub struct Common {
     /// ends in one is a company ("Kaleva Telecom").
     #[serde(default)]
     pub company_name_words: Vec<String>,
-    /// Web domain endings a company's name may be written with ("Ice.net", "Telenor.no"):
-    /// such a spelling of a known name is that company.
-    #[serde(default)]
-    pub web_domains: Vec<String>,
     /// Legal form -> ISO 3166-1 alpha-2 codes of the countries whose law has it (ISO 20275
     /// Entity Legal Forms). A known company written with a form none of its own country
     /// has is its unit in that country ("TDC Oy"). Forms of many countries are absent.

@@ -430,22 +430,8 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
         }
     }
     let mut to_known: HashMap<usize, String> = HashMap::new();
-    // A known name written as its web domain ("Ice.net", "Telenor.no").
-    let domain_of = |a: usize| -> Option<&String> {
-        let surfaces = &candidates[ids[a].as_str()].surfaces;
-        surfaces.keys().find_map(|surface| {
-            let lower = surface.to_lowercase();
-            let base = legal
-                .web_domains
-                .iter()
-                .find_map(|d| lower.strip_suffix(d.as_str()))?;
-            known_by_identity.get(&slug(base))
-        })
-    };
     for (a, ca) in compact.iter().enumerate() {
         if let Some(id) = known_by_identity.get(&ids[a]) {
-            to_known.insert(a, id.clone());
-        } else if let Some(id) = domain_of(a) {
             to_known.insert(a, id.clone());
         } else if ca.len() >= FUZZY_MIN_BYTES {
             let block: String = ca.chars().take(3).collect();
