@@ -2839,6 +2839,18 @@ pub fn find(
                 let c = &all[inst.construction];
                 // The slot the template lacks is the article's focus.
                 if c.focus && b.x.is_none() {
+                    // Not where a word before the match names the possessor ("Telenors
+                    // konkurrent Ice", "its rival Vodafone", "die Telekom-Tochter"): the
+                    // constructions with an X read those.
+                    let possessed = clause[b.start.saturating_sub(2)..b.start].iter().any(|t| {
+                        is_mention(t)
+                            || lc.possessives.contains(&t.lower)
+                            || t.lower.ends_with("'s")
+                            || t.lower.ends_with('-')
+                    });
+                    if possessed {
+                        continue;
+                    }
                     b.x_implicit = true;
                 } else if c.focus && b.y.is_none() {
                     // Not where a word before the match may name the employer ("Industry
@@ -2877,6 +2889,16 @@ pub fn find(
                         .or_else(|| antecedent(&clause, at, &named_here, mentions, types))
                         .or_else(|| cataphor(&clause, &b, mentions, types))
                         .or(focus)
+                } else if b.x_implicit && signatures.get(&set.relation).is_some_and(|s| s.symmetric)
+                {
+                    // A rival or partner named by its relation alone ("Konkurrenten Ice
+                    // tar kunder fra Telenor"): the one other organisation the clause
+                    // names, else the focus.
+                    match one_other(&clause, b.y, mentions, x_types) {
+                        Possessor::One(m) => Some(m),
+                        Possessor::None => focus,
+                        Possessor::Ambiguous => continue,
+                    }
                 } else {
                     focus
                 };
@@ -3401,6 +3423,39 @@ fn past(
         .position(year)
         .is_some_and(|i| after[i + 1..].iter().take(2).any(year));
     range || (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+}
+
+/// The one organisation of `types` the clause names outside the `named` slot (several
+/// mentions of it count once): the relatum of a relation named by its noun alone.
+fn one_other(
+    clause: &[Tok],
+    named: Option<(usize, usize)>,
+    mentions: &[Mention],
+    types: &[crate::knowledge::EntityType],
+) -> Possessor {
+    let named = mentions_in(clause, named);
+    let mut found: Option<usize> = None;
+    for t in clause {
+        let TokKind::Mention(i) = t.kind else {
+            continue;
+        };
+        let Some(m) = mentions.get(i) else {
+            continue;
+        };
+        if t.demonym
+            || t.service
+            || !types.contains(&m.etype)
+            || named.iter().any(|&n| mentions[n].reference == m.reference)
+        {
+            continue;
+        }
+        match found {
+            None => found = Some(i),
+            Some(f) if mentions[f].reference == m.reference => {}
+            Some(_) => return Possessor::Ambiguous,
+        }
+    }
+    found.map_or(Possessor::None, Possessor::One)
 }
 
 fn mentions_in(toks: &[Tok], range: Option<(usize, usize)>) -> Vec<usize> {
