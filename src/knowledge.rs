@@ -395,9 +395,11 @@ pub struct Grammar {
     /// from both, not between them.
     #[serde(default)]
     pub of_pair: Vec<String>,
-    /// Articles that put the name after a noun in the genitive ("das Geschäft der
-    /// Telekom"): in an object gap the noun, not the name, is the object, unless it names
-    /// a stake ("die Mehrheit der Telekom"). Languages that say "of" need none.
+    /// Articles or prepositions that put the name after a noun in the genitive ("das
+    /// Geschäft der Telekom", "l'enquête de l'Arcep"): after an action noun the name is
+    /// its agent where a preposition names the other party (template class `GEN`); in an
+    /// object gap a capitalised noun before it, not the name, is the object, unless it
+    /// names a stake ("die Mehrheit der Telekom").
     #[serde(default)]
     pub genitive_articles: Vec<String>,
     /// Words after a noun that make the name after them its possessor ("of", "de",
