@@ -2839,16 +2839,18 @@ pub fn find(
                 let c = &all[inst.construction];
                 // The slot the template lacks is the article's focus.
                 if c.focus && b.x.is_none() {
-                    // Not where a word before the match names the possessor ("Telenors
-                    // konkurrent Ice", "its rival Vodafone", "die Telekom-Tochter"): the
-                    // constructions with an X read those.
-                    let possessed = clause[b.start.saturating_sub(2)..b.start].iter().any(|t| {
-                        is_mention(t)
-                            || lc.possessives.contains(&t.lower)
-                            || t.lower.ends_with("'s")
-                            || t.lower.ends_with('-')
-                    });
-                    if possessed {
+                    // A relational noun opening the match names its relatum alone
+                    // ("Konkurrenten Ice", "der Konkurrent Vodafone", "til konkurrenten
+                    // Ice") only after nothing, an article, a preposition or a comma: not
+                    // after a possessor ("Telenors største konkurrent Ice", "its rival",
+                    // "Telekom-Konkurrent": the constructions with an X read those), a
+                    // past marker ("den tidligere konkurrenten"), or a word that makes
+                    // it a verb ("Nå utfordrer Telenor", "can rival Vodafone").
+                    if matches!(
+                        inst.template.elems.first(),
+                        Some((Elem::Part(Part::Relational), _))
+                    ) && !relatum_alone(lc, &clause, b.start)
+                    {
                         continue;
                     }
                     b.x_implicit = true;
@@ -2889,16 +2891,6 @@ pub fn find(
                         .or_else(|| antecedent(&clause, at, &named_here, mentions, types))
                         .or_else(|| cataphor(&clause, &b, mentions, types))
                         .or(focus)
-                } else if b.x_implicit && signatures.get(&set.relation).is_some_and(|s| s.symmetric)
-                {
-                    // A rival or partner named by its relation alone ("Konkurrenten Ice
-                    // tar kunder fra Telenor"): the one other organisation the clause
-                    // names, else the focus.
-                    match one_other(&clause, b.y, mentions, x_types) {
-                        Possessor::One(m) => Some(m),
-                        Possessor::None => focus,
-                        Possessor::Ambiguous => continue,
-                    }
                 } else {
                     focus
                 };
@@ -3425,37 +3417,33 @@ fn past(
     range || (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
 }
 
-/// The one organisation of `types` the clause names outside the `named` slot (several
-/// mentions of it count once): the relatum of a relation named by its noun alone.
-fn one_other(
-    clause: &[Tok],
-    named: Option<(usize, usize)>,
-    mentions: &[Mention],
-    types: &[crate::knowledge::EntityType],
-) -> Possessor {
-    let named = mentions_in(clause, named);
-    let mut found: Option<usize> = None;
-    for t in clause {
-        let TokKind::Mention(i) = t.kind else {
-            continue;
-        };
-        let Some(m) = mentions.get(i) else {
-            continue;
-        };
-        if t.demonym
-            || t.service
-            || !types.contains(&m.etype)
-            || named.iter().any(|&n| mentions[n].reference == m.reference)
+/// Whether the relational noun at `at` stands without a possessor: the tokens before it,
+/// back to the nearest article, preposition, comma or the clause start, are at most two
+/// modifiers (no name, genitive, possessive or past marker among them).
+fn relatum_alone(lc: &LanguageConstructions, clause: &[Tok], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 {
+        let t = &clause[k - 1];
+        if matches!(t.lower.as_str(), "," | ":" | "(") {
+            return true;
+        }
+        if is_mention(t)
+            || lc.possessives.contains(&t.lower)
+            || !lc.past_markers.forward(clause, k - 1).is_empty()
         {
-            continue;
+            return false;
         }
-        match found {
-            None => found = Some(i),
-            Some(f) if mentions[f].reference == m.reference => {}
-            Some(_) => return Possessor::Ambiguous,
+        if lc.articles.contains(&t.lower) || lc.prepositions.contains(&t.lower) {
+            return true;
         }
+        if at - k >= 2 {
+            return false;
+        }
+        k -= 1;
     }
-    found.map_or(Possessor::None, Possessor::One)
+    // At the clause's start only the noun itself: a word before it may be a fronted
+    // adverb, making it a verb ("Nå utfordrer Telenor vedtaket").
+    k == at
 }
 
 fn mentions_in(toks: &[Tok], range: Option<(usize, usize)>) -> Vec<usize> {
