@@ -429,19 +429,44 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 .push((c.clone(), name, id));
         }
     }
+    // A known name written with other spacing or hyphens ("One Call AS" for OneCall),
+    // where no two known entities share the compacted name.
+    let mut known_by_compact: HashMap<String, Option<&String>> = HashMap::new();
+    for (name, id) in &known_by_identity {
+        let c: String = name.chars().filter(|c| *c != '-').collect();
+        known_by_compact
+            .entry(c)
+            .and_modify(|seen| {
+                if seen.is_some_and(|s| s != id) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(id));
+    }
     let mut to_known: HashMap<usize, String> = HashMap::new();
     for (a, ca) in compact.iter().enumerate() {
         if let Some(id) = known_by_identity.get(&ids[a]) {
             to_known.insert(a, id.clone());
+        } else if let Some(Some(id)) = known_by_compact.get(ca) {
+            to_known.insert(a, (*id).clone());
         } else if ca.len() >= FUZZY_MIN_BYTES {
             let block: String = ca.chars().take(3).collect();
             let found = deletion_keys(ca)
                 .filter_map(|key| known_by_deletion.get(&key))
                 .flatten()
-                .filter(|(name, known, _)| {
+                .filter(|(name, known, id)| {
                     name.starts_with(&block)
                         && one_edit_apart(name, ca)
                         && typo_in_long_word(known, &ids[a])
+                        // A typo keeps the kind: a discovered product one letter from a
+                        // known company's name is another name ("Yourfone", "Youfone");
+                        // organisations of any type may be one ("EU-kommisionen").
+                        && knowledge.entity(id).is_none_or(|e| {
+                            candidates[ids[a].as_str()].types.keys().any(|t| {
+                                *t == e.etype
+                                    || (t.is_organisation() && e.etype.is_organisation())
+                            })
+                        })
                 })
                 .map(|(_, _, id)| *id)
                 .min();

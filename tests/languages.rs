@@ -294,6 +294,29 @@ fn a_name_written_with_a_web_domain_is_its_own_entity() {
     assert!(keys.iter().any(|k| k.starts_with("ice-net")), "{keys:?}");
 }
 
+/// A known name written with other spacing ("One Call AS" for OneCall) is that company.
+#[test]
+fn a_known_name_spaced_otherwise_is_that_company() {
+    let keys = merged_keys(&[(
+        "Nyhet\n\nOne Call AS senker prisene. Telenor kjøper Ventelo.",
+        "nb",
+    )]);
+    assert!(keys.iter().any(|k| k == "onecall"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.starts_with("one-call")), "{keys:?}");
+}
+
+/// A discovered product one letter from a known company's name is a name of its own
+/// (the brand Yourfone is not the Dutch operator Youfone).
+#[test]
+fn a_product_one_letter_from_a_known_company_stays_itself() {
+    let keys = merged_keys(&[(
+        "Nachricht\n\nFreenet vermarktet seine Marken Smartmobil und Yourfone.",
+        "de",
+    )]);
+    assert!(keys.iter().any(|k| k == "yourfone"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "youfone"), "{keys:?}");
+}
+
 #[test]
 fn a_known_name_misspelt_once_is_that_company() {
     // One letter off the gazetteer's "Bredbandsbolaget", named only once: found, and
