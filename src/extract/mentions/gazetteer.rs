@@ -340,13 +340,19 @@ fn sentence_initial(article: &Article, m: &Mention) -> bool {
 }
 
 /// Whether a sentence is a headline in title case: most of its words of three letters or
-/// more capitalised (English "Orange Wins Free Licence").
-/// Whether a sentence is set in title case (most words capitalised). Where every noun is
-/// capitalised (German) a sentence of nouns looks the same, and headlines are in sentence
-/// case anyway: there only a sentence without any lower-case word counts.
+/// more capitalised (English "Orange Wins Free Licence"), and no body sentence closed by a
+/// full stop. Where every noun is capitalised (German) a sentence of nouns looks the same,
+/// and headlines are in sentence case anyway: there only a sentence without any lower-case
+/// word counts.
 fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     let s = article.sentences[sentence];
-    let words: Vec<&str> = article.text[s.start..s.end]
+    let text = &article.text[s.start..s.end];
+    // A sentence closed by a full stop is running text, however many names it holds
+    // ("Orange est présent en France, en Espagne, en Belgique et en Pologne.").
+    if sentence > 0 && text.trim_end().ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .collect();
