@@ -149,6 +149,10 @@ pub struct Common {
     /// Relations that a past marker of the language's grammar voids (roles that ended).
     #[serde(default)]
     pub past_sensitive: Vec<String>,
+    /// Relations a verb of leaving (grammar `exits`) in the claim's clause voids: "TDC har
+    /// forlatt det norske markedet" says TDC no longer operates in Norway.
+    #[serde(default)]
+    pub exit_sensitive: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -436,6 +440,11 @@ pub struct Grammar {
     /// "formerly", "ancien"): a claim they qualify is not current.
     #[serde(default)]
     pub past_markers: Vec<String>,
+    /// Verbs of leaving a market or ending a business ("forlot", "trekker seg ut",
+    /// "lämnade", "left", "a quitté", "zieht sich zurück"), lower case, every form: a
+    /// claim of an `exit_sensitive` relation in their clause is one the company ended.
+    #[serde(default)]
+    pub exits: Vec<String>,
 }
 
 impl Grammar {

@@ -278,6 +278,8 @@ pub struct LanguageConstructions {
     /// trigger verbs ("opp" of "kjøpt opp", "up" of "bought up").
     particles: HashSet<String>,
     past_markers: Phrases,
+    /// Verbs of leaving a market or closing a business (grammar `exits`).
+    exits: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
     /// First words of every trigger phrase (titles for the worksFor sets): (set, part).
@@ -683,6 +685,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .map(str::to_string)
             .collect(),
         past_markers: Phrases::new(&g.past_markers),
+        exits: Phrases::new(&g.exits),
         by_set_part,
         index,
         compound_index,
@@ -2822,6 +2825,14 @@ pub fn find(
                 }
                 if Knowledge::global()
                     .common
+                    .exit_sensitive
+                    .contains(&set.relation)
+                    && exited(lc, &clause, b.start, b.end)
+                {
+                    continue;
+                }
+                if Knowledge::global()
+                    .common
                     .past_sensitive
                     .contains(&set.relation)
                     && past(lc, &clause, b.start, b.end, |k| {
@@ -3415,6 +3426,20 @@ fn past(
         .position(year)
         .is_some_and(|i| after[i + 1..].iter().take(2).any(year));
     range || (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+}
+
+/// Whether a verb of leaving or closing down stands in the match or before it in its
+/// clause, back to a comma or boundary and eight tokens at most ("Tele2 har lämnat den
+/// svenska marknaden", "Telia left the Danish market", "a quitté le marché français").
+fn exited(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(8);
+    if let Some(c) = toks[from..start]
+        .iter()
+        .rposition(|t| t.lower == "," || t.boundary)
+    {
+        from += c + 1;
+    }
+    (from..end).any(|i| !lc.exits.forward(toks, i).is_empty())
 }
 
 /// Whether the relational noun at `at` stands without a possessor: the tokens before it,
