@@ -445,6 +445,11 @@ pub struct Grammar {
     /// claim of an `exit_sensitive` relation in their clause is one the company ended.
     #[serde(default)]
     pub exits: Vec<String>,
+    /// Adversative conjunctions ("men", "but", "mais", "aber"): they start another
+    /// predicate, so an exit verb before one says nothing of a claim after it ("Telia
+    /// closed down its copper network but offers fibre in Denmark").
+    #[serde(default)]
+    pub adversatives: Vec<String>,
 }
 
 impl Grammar {

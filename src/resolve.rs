@@ -429,8 +429,9 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 .push((c.clone(), name, id));
         }
     }
-    // A known name written with other spacing or hyphens ("One Call AS" for OneCall),
-    // where no two known entities share the compacted name.
+    // A known name written with other spacing ("One Call AS" for OneCall), where no two
+    // known entities share the compacted name and it is long enough to be no pair of
+    // common words ("Own It" is not Ownit). Identities write spaces as hyphens.
     let mut known_by_compact: HashMap<String, Option<&String>> = HashMap::new();
     for (name, id) in &known_by_identity {
         let c: String = name.chars().filter(|c| *c != '-').collect();
@@ -447,7 +448,10 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     for (a, ca) in compact.iter().enumerate() {
         if let Some(id) = known_by_identity.get(&ids[a]) {
             to_known.insert(a, id.clone());
-        } else if let Some(Some(id)) = known_by_compact.get(ca) {
+        } else if let Some(Some(id)) = known_by_compact
+            .get(ca)
+            .filter(|_| ca.len() >= FUZZY_MIN_BYTES)
+        {
             to_known.insert(a, (*id).clone());
         } else if ca.len() >= FUZZY_MIN_BYTES {
             let block: String = ca.chars().take(3).collect();

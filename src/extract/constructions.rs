@@ -280,6 +280,8 @@ pub struct LanguageConstructions {
     past_markers: Phrases,
     /// Verbs of leaving a market or closing a business (grammar `exits`).
     exits: Phrases,
+    /// Adversative conjunctions (grammar `adversatives`).
+    adversatives: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
     /// First words of every trigger phrase (titles for the worksFor sets): (set, part).
@@ -686,6 +688,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         past_markers: Phrases::new(&g.past_markers),
         exits: Phrases::new(&g.exits),
+        adversatives: Phrases::new(&g.adversatives),
         by_set_part,
         index,
         compound_index,
@@ -2827,7 +2830,7 @@ pub fn find(
                     .common
                     .exit_sensitive
                     .contains(&set.relation)
-                    && exited(lc, &clause, b.start, b.end)
+                    && exited(lc, &clause, mentions, b.start, b.end)
                 {
                     continue;
                 }
@@ -3429,17 +3432,41 @@ fn past(
 }
 
 /// Whether a verb of leaving or closing down stands in the match or before it in its
-/// clause, back to a comma or boundary and eight tokens at most ("Tele2 har lämnat den
-/// svenska marknaden", "Telia left the Danish market", "a quitté le marché français").
-fn exited(lc: &LanguageConstructions, toks: &[Tok], start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(8);
-    if let Some(c) = toks[from..start]
-        .iter()
-        .rposition(|t| t.lower == "," || t.boundary)
-    {
-        from += c + 1;
+/// clause, with nothing between it and the match's end that starts another predicate (a
+/// comma, coordinator, complementizer, adversative, relative pronoun or clause boundary)
+/// or names an organisation: "Tele2 har lämnat den svenska marknaden",
+/// "Telia left the Danish market", "a quitté le marché français"; not "Telia closed down
+/// its copper network but offers fibre in Denmark", nor "the customers who left Telia say
+/// it offers fibre".
+fn exited(
+    lc: &LanguageConstructions,
+    toks: &[Tok],
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) -> bool {
+    let end = end.min(toks.len());
+    // Whether the token at `k` starts another predicate, or is an organisation the exit
+    // verb may have left ("Kunder som lämnade Telia säger att Tele2 erbjuder ...").
+    let breaks = |k: usize| {
+        let t = &toks[k];
+        t.lower == ","
+            || t.boundary
+            || t.relative
+            || lc.coordinators.contains(&t.lower)
+            || lc.complementizers.contains(&t.lower)
+            || !lc.relative.forward(toks, k).is_empty()
+            || !lc.adversatives.forward(toks, k).is_empty()
+            || matches!(t.kind, TokKind::Mention(m)
+                if mentions.get(m).is_some_and(|m| m.etype.is_organisation()))
+    };
+    // Back from the match to the nearest break, eight tokens at most ("TDC har lämnat
+    // den svenska marknaden" matches from the adjective).
+    let mut from = start;
+    while from > 0 && start - from < 8 && !breaks(from - 1) {
+        from -= 1;
     }
-    (from..end).any(|i| !lc.exits.forward(toks, i).is_empty())
+    (from..end).any(|i| !lc.exits.forward(toks, i).is_empty() && !(i + 1..end).any(breaks))
 }
 
 /// Whether the relational noun at `at` stands without a possessor: the tokens before it,

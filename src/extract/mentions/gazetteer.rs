@@ -340,16 +340,21 @@ fn sentence_initial(article: &Article, m: &Mention) -> bool {
 }
 
 /// Whether a sentence is a headline in title case: most of its words of three letters or
-/// more capitalised (English "Orange Wins Free Licence"), and no body sentence closed by a
-/// full stop. Where every noun is capitalised (German) a sentence of nouns looks the same,
+/// more capitalised (English "Orange Wins Free Licence"), and no body sentence closed by
+/// sentence-final punctuation. Where every noun is capitalised (German) a sentence of nouns looks the same,
 /// and headlines are in sentence case anyway: there only a sentence without any lower-case
 /// word counts.
 fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     let s = article.sentences[sentence];
     let text = &article.text[s.start..s.end];
-    // A sentence closed by a full stop is running text, however many names it holds
-    // ("Orange est présent en France, en Espagne, en Belgique et en Pologne.").
-    if sentence > 0 && text.trim_end().ends_with('.') {
+    // A sentence closed by a full stop, question or exclamation mark (maybe inside a
+    // quote or bracket) is running text, however many names it holds ("Orange est
+    // présent en France, en Espagne, en Belgique et en Pologne.").
+    let closed = text
+        .trim_end()
+        .trim_end_matches(['"', '»', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
+    if sentence > 0 && closed {
         return false;
     }
     let words: Vec<&str> = text
