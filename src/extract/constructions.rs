@@ -2676,11 +2676,17 @@ pub fn find(
         return Vec::new();
     }
     let mut toks = reduced(masked, mentions, lc);
-    // Places after a place preposition are adjuncts ("bietet in Österreich Glasfaser an").
+    // Places after a place preposition, maybe after an article, are adjuncts ("bietet in
+    // Österreich Glasfaser an", "launched 5G in the UK", "in der Schweiz").
     for i in 1..toks.len() {
         if let TokKind::Mention(k) = toks[i].kind {
+            let prep = if i >= 2 && lc.articles.contains(&toks[i - 1].lower) {
+                i - 2
+            } else {
+                i - 1
+            };
             if !toks[i].demonym
-                && lc.place_prepositions.contains(&toks[i - 1].lower)
+                && lc.place_prepositions.contains(&toks[prep].lower)
                 && mentions
                     .get(k)
                     .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place)
