@@ -3434,7 +3434,16 @@ fn past(
         .iter()
         .position(year)
         .is_some_and(|i| after[i + 1..].iter().take(2).any(year));
-    range || (from..(end + 3).min(toks.len())).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+    // After the match only up to a comma or coordinator: "som eier Norsk Telecom og
+    // tidligere var finansdirektør i NetCom" leaves the holding current.
+    let mut until = (end + 3).min(toks.len());
+    if let Some(p) = toks[end.min(until)..until]
+        .iter()
+        .position(|t| t.lower == "," || lc.coordinators.contains(&t.lower))
+    {
+        until = end + p;
+    }
+    range || (from..until).any(|i| !lc.past_markers.forward(toks, i).is_empty())
 }
 
 /// Whether a verb of leaving or closing down stands in the match or before it in its
