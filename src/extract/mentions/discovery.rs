@@ -1612,12 +1612,8 @@ pub(super) fn capitalised_spans(
                     .any(|e| toks[s].text.to_lowercase().ends_with(e.as_str()))))
             && s + 1 < last
             && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
-            && (crate::text::cue_suffixes(&toks[s].text.to_lowercase())
+            && crate::text::cue_suffixes(&toks[s].text.to_lowercase())
                 .any(|n| breakers.common_nouns.contains(n))
-                // Where nouns are capitalised, any one word before the connector that is
-                // no given name ("Nach Angaben von O2-Sprecher ..."; a person's name keeps
-                // it: "Ursula von der Leyen").
-                || (breakers.capitalises_nouns && !given.contains(toks[s].text)))
         {
             s += 2;
             words = words.saturating_sub(1);
