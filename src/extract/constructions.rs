@@ -2840,6 +2840,26 @@ pub fn find(
                 {
                     continue;
                 }
+                // A coordinated subject related among itself by a noun that has a
+                // complement of its own is related to that complement instead: "Vodafone
+                // und O2 sind die größten Konkurrenten der Telekom", "Orange et SFR sont
+                // les rivaux de Free".
+                if b.y.is_none()
+                    && !b.x_implicit
+                    && !b.y_implicit
+                    && clause.get(b.end).is_some_and(|t| {
+                        lc.genitive_articles.contains(&t.lower)
+                            || lc.prepositions.contains(&t.lower)
+                    })
+                    && clause[b.end + 1..(b.end + 3).min(clause.len())]
+                        .iter()
+                        .any(|t| {
+                            matches!(t.kind, TokKind::Mention(m)
+                                if mentions.get(m).is_some_and(|m| m.etype.is_organisation()))
+                        })
+                {
+                    continue;
+                }
                 if Knowledge::global()
                     .common
                     .past_sensitive
@@ -3434,12 +3454,13 @@ fn past(
         .iter()
         .position(year)
         .is_some_and(|i| after[i + 1..].iter().take(2).any(year));
-    // After the match only up to a comma or coordinator: "som eier Norsk Telecom og
-    // tidligere var finansdirektør i NetCom" leaves the holding current.
+    // After the match only up to a coordinator: "som eier Norsk Telecom og tidligere var
+    // finansdirektør i NetCom" leaves the holding current; a comma does not end the look
+    // ("was chairman of BT, until 2010").
     let mut until = (end + 3).min(toks.len());
     if let Some(p) = toks[end.min(until)..until]
         .iter()
-        .position(|t| t.lower == "," || lc.coordinators.contains(&t.lower))
+        .position(|t| lc.coordinators.contains(&t.lower))
     {
         until = end + p;
     }
