@@ -2840,11 +2840,13 @@ pub fn find(
                 {
                     continue;
                 }
-                // A coordinated subject related among itself by a noun that has a
-                // complement of its own is related to that complement instead: "Vodafone
-                // und O2 sind die größten Konkurrenten der Telekom", "Orange et SFR sont
-                // les rivaux de Free".
+                // A coordinated subject related among itself (a template without Y and
+                // no focus) by a word that has a complement naming another organisation
+                // is related to that one instead: "Vodafone und O2 sind die größten
+                // Konkurrenten der Telekom", "Orange et SFR sont les rivaux de Free",
+                // "Telia og Telenor samarbeider med Ice".
                 if b.y.is_none()
+                    && !all[inst.construction].focus
                     && !b.x_implicit
                     && !b.y_implicit
                     && clause.get(b.end).is_some_and(|t| {
