@@ -29,7 +29,9 @@ if ! python3 -c 'import rdflib, pyshacl' >/dev/null 2>&1; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v oxigraph >/dev/null 2>&1; then
+  # pip's scripts folder may not be on PATH (a user install, a pyenv without rehash).
+  scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
+  if ! command -v oxigraph >/dev/null 2>&1 && [ ! -x "$scripts/oxigraph" ]; then
     echo "installing: oxigraph 0.5.13 (PyPI, prebuilt server)"
     python3 -m pip install -q oxigraph==0.5.13 2>/dev/null \
       || python3 -m pip install -q --break-system-packages oxigraph==0.5.13

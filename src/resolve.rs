@@ -419,7 +419,11 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
     }
     // Against the gazetteer: a typo of a known name ("Telenpor", "EU-kommisionen"),
     // compared without hyphens and spaces, only for longer names.
+    // A known name written with other spacing ("One Call AS" for OneCall), where no two
+    // known entities share the compacted name and it is long enough to be no pair of
+    // common words ("Own It" is not Ownit). Identities write spaces as hyphens.
     let mut known_by_deletion: HashMap<String, Vec<(String, &str, &String)>> = HashMap::new();
+    let mut known_by_compact: HashMap<String, Option<&String>> = HashMap::new();
     for (name, id) in &known_by_identity {
         let c: String = name.chars().filter(|c| *c != '-').collect();
         for key in deletion_keys(&c) {
@@ -428,30 +432,22 @@ pub fn resolve(extractions: &[ArticleRecord]) -> Resolution {
                 .or_default()
                 .push((c.clone(), name, id));
         }
-    }
-    // A known name written with other spacing ("One Call AS" for OneCall), where no two
-    // known entities share the compacted name and it is long enough to be no pair of
-    // common words ("Own It" is not Ownit). Identities write spaces as hyphens.
-    let mut known_by_compact: HashMap<String, Option<&String>> = HashMap::new();
-    for (name, id) in &known_by_identity {
-        let c: String = name.chars().filter(|c| *c != '-').collect();
-        known_by_compact
-            .entry(c)
-            .and_modify(|seen| {
-                if seen.is_some_and(|s| s != id) {
-                    *seen = None;
-                }
-            })
-            .or_insert(Some(id));
+        if c.len() >= FUZZY_MIN_BYTES {
+            known_by_compact
+                .entry(c)
+                .and_modify(|seen| {
+                    if seen.is_some_and(|s| s != id) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(id));
+        }
     }
     let mut to_known: HashMap<usize, String> = HashMap::new();
     for (a, ca) in compact.iter().enumerate() {
         if let Some(id) = known_by_identity.get(&ids[a]) {
             to_known.insert(a, id.clone());
-        } else if let Some(Some(id)) = known_by_compact
-            .get(ca)
-            .filter(|_| ca.len() >= FUZZY_MIN_BYTES)
-        {
+        } else if let Some(Some(id)) = known_by_compact.get(ca) {
             to_known.insert(a, (*id).clone());
         } else if ca.len() >= FUZZY_MIN_BYTES {
             let block: String = ca.chars().take(3).collect();

@@ -52,7 +52,8 @@ pub enum Class {
     Both,
     /// The recipient prepositions of the trigger set.
     To,
-    /// Genitive articles after a noun ("die Ermittlungen der EU-Kommission").
+    /// Genitive articles or prepositions after a noun (grammar `genitive_articles`: "die
+    /// Ermittlungen der EU-Kommission", "l'enquête de l'Arcep").
     Genitive,
 }
 

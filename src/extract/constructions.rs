@@ -3424,7 +3424,8 @@ fn negated(
 }
 
 /// A past marker ("tidligere", "formerly") inside the match, right before it, or in the
-/// three tokens after it ("var vd för Tele2 fram till 2019"). Also in a title before the
+/// three tokens after it up to a coordinator ("var vd för Tele2 fram till 2019", "was
+/// chairman of BT, until 2010"; not the "tidligere" of "eier X og tidligere var ..."). Also in a title before the
 /// subject that the relation's own object heads in the genitive ("Telias förre vd X
 /// lämnade bolaget": the ended role is at that employer; "Former CFO X was appointed
 /// chief executive of Vodafone" names another role). `is_object(k)`: whether mention `k`
@@ -3504,12 +3505,18 @@ fn exited(
     while from > 0 && start - from < 8 && !breaks(from - 1) {
         from -= 1;
     }
-    (from..end).any(|i| !lc.exits.forward(toks, i).is_empty() && !(i + 1..end).any(breaks))
+    // Only an exit verb after the last break before the match's end counts.
+    let after_break = (from..end)
+        .rev()
+        .find(|&k| breaks(k))
+        .map_or(from, |k| k + 1);
+    (after_break..end).any(|i| !lc.exits.forward(toks, i).is_empty())
 }
 
-/// Whether the relational noun at `at` stands without a possessor: the tokens before it,
-/// back to the nearest article, preposition, comma or the clause start, are at most two
-/// modifiers (no name, genitive, possessive or past marker among them).
+/// Whether the relational noun at `at` stands without a possessor: after an article,
+/// preposition or comma, maybe past one or two modifiers (no name, genitive, possessive or
+/// past marker among them), or opening the clause itself (a word before it there may be a
+/// fronted adverb that makes the noun a verb).
 fn relatum_alone(lc: &LanguageConstructions, clause: &[Tok], at: usize) -> bool {
     let mut k = at;
     while k > 0 {

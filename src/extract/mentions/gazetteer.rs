@@ -340,10 +340,10 @@ fn sentence_initial(article: &Article, m: &Mention) -> bool {
 }
 
 /// Whether a sentence is a headline in title case: most of its words of three letters or
-/// more capitalised (English "Orange Wins Free Licence"), and no body sentence closed by
-/// sentence-final punctuation. Where every noun is capitalised (German) a sentence of nouns looks the same,
-/// and headlines are in sentence case anyway: there only a sentence without any lower-case
-/// word counts.
+/// more capitalised (English "Orange Wins Free Licence"). A sentence after the first (the
+/// title) closed by sentence-final punctuation is running text, never one. Where every
+/// noun is capitalised (German) a sentence of nouns looks the same, and headlines are in
+/// sentence case anyway: there only a sentence without any lower-case word counts.
 fn headline(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
     let s = article.sentences[sentence];
     let text = &article.text[s.start..s.end];
