@@ -1277,6 +1277,19 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 })
                 .map(|m| m.surface.to_lowercase())
                 .unwrap_or_default();
+            // A service glued to a noun is that noun's compound ("Roaming-Abkommen",
+            // "5G-Netz"): the parts see the whole word, its head last.
+            let is_service = mentions
+                .get(index)
+                .is_some_and(|m| matches!(m.reference, super::Reference::Service(_)));
+            let anaphor = match suffix.strip_prefix('-') {
+                Some(head)
+                    if is_service && !head.is_empty() && head.chars().all(char::is_alphabetic) =>
+                {
+                    format!("{anaphor}-{}", head.to_lowercase())
+                }
+                _ => anaphor,
+            };
             out.push(Tok {
                 kind: TokKind::Mention(index),
                 lower: anaphor,
