@@ -450,6 +450,11 @@ pub struct Grammar {
     /// closed down its copper network but offers fibre in Denmark").
     #[serde(default)]
     pub adversatives: Vec<String>,
+    /// Nouns of what a party asks or argues ("klage", "Beschwerde", "demande", "complaint"),
+    /// lower case, every form: a company in the genitive before one is its author, not the
+    /// one an authority examines ("Ofcom is investigating BT's complaint against Sky").
+    #[serde(default)]
+    pub petitions: Vec<String>,
 }
 
 impl Grammar {

@@ -282,6 +282,8 @@ pub struct LanguageConstructions {
     exits: Phrases,
     /// Adversative conjunctions (grammar `adversatives`).
     adversatives: Phrases,
+    /// Nouns of what a party asks or argues (grammar `petitions`).
+    petitions: Phrases,
     /// Instances by the trigger set and part they are anchored on.
     by_set_part: HashMap<(usize, Part), Vec<usize>>,
     /// First words of every trigger phrase (titles for the worksFor sets): (set, part).
@@ -689,6 +691,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         past_markers: Phrases::new(&g.past_markers),
         exits: Phrases::new(&g.exits),
         adversatives: Phrases::new(&g.adversatives),
+        petitions: Phrases::new(&g.petitions),
         by_set_part,
         index,
         compound_index,
@@ -2851,6 +2854,25 @@ pub fn find(
                     .contains(&set.relation)
                     && exited(lc, &clause, mentions, b.start, b.end)
                 {
+                    continue;
+                }
+                // A genitive object that closes the match owns the noun after it: the
+                // author of a petition is not what is examined ("Ofcom is investigating
+                // BT's complaint against Sky", "undersøger TDCs klage").
+                if matches!(
+                    inst.template.elems.last(),
+                    Some((
+                        Elem::Slot {
+                            role: Role::Y,
+                            genitive: true,
+                            ..
+                        },
+                        _
+                    ))
+                ) && clause.get(b.end).is_some_and(|t| {
+                    !lc.petitions.forward(&clause, b.end).is_empty()
+                        || lc.petitions.compound_head(&t.lower)
+                }) {
                     continue;
                 }
                 // A coordinated subject related among itself (a template without Y and
