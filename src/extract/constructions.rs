@@ -1287,7 +1287,9 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 .is_some_and(|m| matches!(m.reference, super::Reference::Service(_)));
             let anaphor = match suffix.strip_prefix('-') {
                 Some(head)
-                    if is_service && !head.is_empty() && head.chars().all(char::is_alphabetic) =>
+                    if is_service
+                        && head.chars().next().is_some_and(char::is_alphabetic)
+                        && head.chars().all(|c| c.is_alphabetic() || c == '-') =>
                 {
                     format!("{anaphor}-{}", head.to_lowercase())
                 }
@@ -2869,10 +2871,20 @@ pub fn find(
                         },
                         _
                     ))
-                ) && clause.get(b.end).is_some_and(|t| {
-                    !lc.petitions.forward(&clause, b.end).is_empty()
-                        || lc.petitions.compound_head(&t.lower)
-                }) {
+                ) && {
+                    // Past the other owners of a coordinated genitive ("BT's and Sky's
+                    // complaints") to the noun they share.
+                    let mut at = b.end;
+                    while clause.get(at).is_some_and(|t| {
+                        t.lower == "," || lc.coordinators.contains(&t.lower) || is_genitive(t)
+                    }) {
+                        at += 1;
+                    }
+                    clause.get(at).is_some_and(|t| {
+                        !lc.petitions.forward(&clause, at).is_empty()
+                            || lc.petitions.compound_head(&t.lower)
+                    })
+                } {
                     continue;
                 }
                 // A coordinated subject related among itself (a template without Y and
