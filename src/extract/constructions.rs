@@ -171,6 +171,10 @@ struct CompiledSet {
     separable: Vec<(Phrases, String)>,
     preps: Phrases,
     recipients: Phrases,
+    /// The relation is in common.toml `past_sensitive`: a past marker voids its claims.
+    past_sensitive: bool,
+    /// The relation is in common.toml `exit_sensitive`: a verb of leaving voids its claims.
+    exit_sensitive: bool,
 }
 
 /// A construction instantiated for one trigger set of a language.
@@ -389,7 +393,10 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             if !separable.is_empty() {
                 parts.insert(Part::Separable, Phrases::default());
             }
+            let common = &Knowledge::global().common;
             CompiledSet {
+                past_sensitive: common.past_sensitive.contains(&t.relation),
+                exit_sensitive: common.exit_sensitive.contains(&t.relation),
                 relation: t.relation.clone(),
                 inverse: t.inverse,
                 kind: t.kind.clone(),
@@ -1706,6 +1713,12 @@ fn is_mention(t: &Tok) -> bool {
     matches!(t.kind, TokKind::Mention(_))
 }
 
+/// Whether the token is a mention of an organisation (company, regulator, public body).
+fn is_org_mention(t: &Tok, mentions: &[Mention]) -> bool {
+    matches!(t.kind, TokKind::Mention(m)
+        if mentions.get(m).is_some_and(|m| m.etype.is_organisation()))
+}
+
 fn is_genitive(t: &Tok) -> bool {
     is_mention(t) && matches!(t.suffix.as_str(), "s" | "'s" | "'" | ":s")
 }
@@ -2850,12 +2863,7 @@ pub fn find(
                 if negated(lc, &clause, b.start, b.end, verbal, describes) {
                     continue;
                 }
-                if Knowledge::global()
-                    .common
-                    .exit_sensitive
-                    .contains(&set.relation)
-                    && exited(lc, &clause, mentions, b.start, b.end)
-                {
+                if set.exit_sensitive && exited(lc, &clause, mentions, b.start, b.end) {
                     continue;
                 }
                 // A genitive object that closes the match owns the noun after it: the
@@ -2902,17 +2910,11 @@ pub fn find(
                     })
                     && clause[b.end + 1..(b.end + 3).min(clause.len())]
                         .iter()
-                        .any(|t| {
-                            matches!(t.kind, TokKind::Mention(m)
-                                if mentions.get(m).is_some_and(|m| m.etype.is_organisation()))
-                        })
+                        .any(|t| is_org_mention(t, mentions))
                 {
                     continue;
                 }
-                if Knowledge::global()
-                    .common
-                    .past_sensitive
-                    .contains(&set.relation)
+                if set.past_sensitive
                     && past(lc, &clause, b.start, b.end, |k| {
                         b.y.is_some_and(|(ys, ye)| {
                             clause[ys..ye].iter().any(|t| {
@@ -3543,8 +3545,7 @@ fn exited(
             || lc.complementizers.contains(&t.lower)
             || !lc.relative.forward(toks, k).is_empty()
             || !lc.adversatives.forward(toks, k).is_empty()
-            || matches!(t.kind, TokKind::Mention(m)
-                if mentions.get(m).is_some_and(|m| m.etype.is_organisation()))
+            || is_org_mention(t, mentions)
     };
     // Back from the match to the nearest break, eight tokens at most ("TDC har lämnat
     // den svenska marknaden" matches from the adjective).
