@@ -46,7 +46,8 @@ PRECISION RULES (the gazetteer's plain names match anywhere, case-sensitively):
   ("Three UK", "Play Poland").
 - Names of one or two characters ("3", "A1", "O2", "EE", "JT") are never plain names:
   two-character ones go to `context_aliases` (an article that says "O2 UK" may then say
-  "O2"), one-character ones are left out.
+  "O2"), one-character ones are left out, but for a digit brand in its own country
+  (DIGIT_BRANDS: "3" for 3 Danmark), a context alias read only where no number can stand.
 - A brand that is a place name ("SWEDEN", "Sweden 3G") is dropped; the entity keeps its
   operator name.
 """
@@ -277,6 +278,10 @@ HOME = {"Lycamobile": "GB", "Vectone Mobile": "GB", "Truphone": "GB", "Voxbone":
 # short to be a plain name: a context alias of the unit of this country (one entity only).
 CONTEXT_HOME = {"Three": "GB", "O2": "GB", "JT": "JE", "Epic": "MT", "Nova": "GR",
                 "Telemach": "SI"}
+# A brand written as a bare digit in its own country's press ("3" for 3 Danmark): a
+# context alias, accepted by telekg only where no number can stand (extract/mentions
+# `digit_brand_position`).
+DIGIT_BRANDS = {("DK", "3 Danmark"): "3"}
 # The home country of each language telekg reads (ontology/lang/*/lexicon.toml `country`):
 # a shared short brand is also a context alias of the unit there, so that the press of
 # that country reads its own unit ("O2" in German is O2 Germany); elsewhere it names the
@@ -580,6 +585,8 @@ def main() -> None:
                     context.append(brand)
             else:
                 plain.append(brand)
+        if (cc, brand) in DIGIT_BRANDS:
+            context.append(DIGIT_BRANDS[(cc, brand)])
         eid = slug(brand) or slug(name)
         if qualified or eid in used_ids:
             eid = f"{slug(brand)}-{slug(country_en)}"

@@ -259,6 +259,12 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         if compound_head(article, &m, lexicon) == Some(false) {
             continue;
         }
+        // A brand written in digits ("3") is a number wherever a number can stand.
+        if m.surface.chars().all(|c| c.is_ascii_digit())
+            && !digit_brand_position(article, &m, lexicon)
+        {
+            continue;
+        }
         let mut candidates = vec![m.reference.clone()];
         if let Some(more) = index.others.get(&m.surface) {
             candidates.extend(more.iter().map(|t| t.reference.clone()));
@@ -310,12 +316,24 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                     .flatten()
             })
             .or_else(|| {
-                ((m.etype == EntityType::Company
-                    && in_company_position(article, &m, &mentions, lexicon))
-                    || candidates
+                // A digit brand only in its home press (elsewhere the digit is a number),
+                // and there only where a company stands or in the genitive before a noun
+                // ("3's lavprisbrand"), never merely for being the home brand.
+                let digits = m.surface.chars().all(|c| c.is_ascii_digit());
+                if digits && !candidates.iter().any(home) {
+                    return None;
+                }
+                let genitive = digits
+                    && ["'s ", "’s "]
                         .iter()
-                        .any(|r| home_alias(article, &m, r, lexicon, knowledge))
-                    || alias_in_name_position(article, &m, lexicon))
+                        .any(|g| article.text[m.end..].starts_with(g));
+                ((m.etype == EntityType::Company
+                    && (genitive || in_company_position(article, &m, &mentions, lexicon)))
+                    || (!digits
+                        && (candidates
+                            .iter()
+                            .any(|r| home_alias(article, &m, r, lexicon, knowledge))
+                            || alias_in_name_position(article, &m, lexicon))))
                 .then(|| {
                     // The entity of the article's country, else the first listed.
                     candidates
@@ -571,4 +589,67 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
             m.etype = *etype;
         }
     }
+}
+
+/// Whether a brand written in digits ("3", Hutchison's brand in Denmark and Sweden) stands
+/// where no number can: not part of a figure ("3,05", "3 000", "3 %", "3. april"), not
+/// counting the word after it ("3 andre selskaber", "3 procent": a lower-case word that is
+/// no verb, coordinator or relative pronoun), not after an article or a number
+/// ("de 3", "nr. 3", "§ 3"). Whether it names the company is then decided as for any
+/// context alias.
+fn digit_brand_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bool {
+    let text = &article.text;
+    let sentence = article.sentences[m.sentence];
+    let after = &text[m.end..sentence.end];
+    let mut chars = after.chars();
+    match (chars.next(), chars.next()) {
+        (Some(',' | '.'), Some(c)) if c.is_ascii_digit() => return false,
+        (Some('%' | '‰' | '.' | ':' | '/' | '-'), _) => {
+            // A full stop ending the sentence leaves the brand; an ordinal or a time does not.
+            if !(after.starts_with('.') && after[1..].trim().is_empty()) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+        .next()
+        .unwrap_or("");
+    if next.starts_with(|c: char| c.is_ascii_digit() || c == '%') {
+        return false;
+    }
+    let prev = text[sentence.start..m.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let prev_lower = prev.to_lowercase();
+    if prev.ends_with('.')
+        || prev.ends_with(|c: char| c.is_ascii_digit())
+        || prev == "§"
+        || lexicon.articles.contains(&prev_lower)
+        || lexicon.numbers.words.contains_key(prev_lower.as_str())
+    {
+        return false;
+    }
+    if next.starts_with(char::is_lowercase) {
+        let lower = next.to_lowercase();
+        let sets = discovery::name_sets(lexicon);
+        // "3 og 4 procent": a number coordinated with another.
+        if lexicon.coordinators.contains(&lower) {
+            let rest = after.trim_start()[next.len()..].trim_start();
+            return !rest.starts_with(|c: char| c.is_ascii_digit());
+        }
+        // The subject before its verb only where a clause begins ("3 lancerer ...", "...,
+        // og 3 har ..."); after a verb it may count ("har 3 fået bøder").
+        if sets.verb_heads.contains(&lower) {
+            let clause_start = prev.is_empty()
+                || prev.ends_with(',')
+                || lexicon.coordinators.contains(&prev_lower);
+            return clause_start;
+        }
+        return lexicon.grammar.relative.contains(&lower);
+    }
+    true
 }
