@@ -2464,7 +2464,19 @@ impl Matcher<'_> {
                     let prefix = &toks[..pos];
                     let no_boundary = prefix.iter().all(|t| !t.boundary && !t.relative);
                     let last = &prefix[pos - 1];
-                    let ends_ok = if is_mention(last) {
+                    // A subordinate clause before a comma is the fronted constituent ("Weil
+                    // die Ziele verfehlt wurden, leitete X ein Verfahren gegen Y ein", "Da
+                    // fristen gikk ut, ila X Y et gebyr"): its conjunction opens the clause
+                    // and no other boundary stands in it. A condition voids the sentence
+                    // elsewhere (`hypotheticals`).
+                    let opener = prefix.iter().take_while(|t| t.boundary).count();
+                    let subordinate = opener > 0
+                        && pos > opener + 1
+                        && last.lower == ","
+                        && prefix[opener..].iter().all(|t| !t.boundary && !t.relative);
+                    let ends_ok = if subordinate {
+                        true
+                    } else if is_mention(last) {
                         let mut k = pos - 1;
                         while k > 0
                             && (is_mention(&toks[k - 1])
@@ -2478,7 +2490,7 @@ impl Matcher<'_> {
                         last.kind == TokKind::Word
                             && !(pos == 1 && self.lc.pronouns.contains(&last.lower))
                     };
-                    no_boundary && ends_ok && try_lengths(vec![pos], b, None)
+                    (no_boundary || subordinate) && ends_ok && try_lengths(vec![pos], b, None)
                 }
             }
             Elem::Slot {
@@ -3465,8 +3477,17 @@ fn negated(
         })
         .map_or(toks.len(), |p| end + p);
     let rest = if verbal { rest } else { end };
+    // After the match, a hedge right after an article qualifies a noun of the object's
+    // phrase, not the verb ("varslet Ice om et mulig pålegg", "warned BT of a possible
+    // fine": the notice is given).
+    let attributive = |i: usize| {
+        i > end
+            && toks[i - 1].kind == TokKind::Word
+            && (lc.articles.contains(&toks[i - 1].lower)
+                || lc.indefinite_articles.contains(&toks[i - 1].lower))
+    };
     (from..end).any(|i| negation_at(lc, toks, i))
-        || (end..rest).any(|i| negation_at(lc, toks, i))
+        || (end..rest).any(|i| negation_at(lc, toks, i) && !attributive(i))
         || (!describes
             && (end..(end + 8).min(toks.len()))
                 .any(|i| !lc.cancellations.forward(toks, i).is_empty()))
