@@ -445,6 +445,11 @@ pub struct Grammar {
     /// claim of an `exit_sensitive` relation in their clause is one the company ended.
     #[serde(default)]
     pub exits: Vec<String>,
+    /// Prepositions of two words whose second is a preposition on its own ("due to",
+    /// "thanks to", "according to"), lower case: that second word governs no object of a
+    /// trigger ("lost customers due to the Ericsson outage" names no rival).
+    #[serde(default)]
+    pub complex_prepositions: Vec<String>,
     /// Adversative conjunctions ("men", "but", "mais", "aber"): they start another
     /// predicate, so an exit verb before one says nothing of a claim after it ("Telia
     /// closed down its copper network but offers fibre in Denmark").
@@ -490,6 +495,12 @@ pub struct TriggerSet {
     /// for its units.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The only constructions (ids of ontology/constructions.toml) this set is read with;
+    /// empty: every construction whose parts the set has. For sets whose words take
+    /// another sense in other constructions ("BT and EE gained customers" is no rivalry,
+    /// "X won customers from Y" is).
+    #[serde(default)]
+    pub constructions: Vec<String>,
     /// Every organisation cue of the lexicon (`org_cues`: "giant", "broadcaster",
     /// "Konzern") is a relational noun of this set too: a nationality qualifying any of
     /// them describes the company ("the US giant MCI"), so the list is not repeated.

@@ -164,6 +164,8 @@ struct CompiledSet {
     relation: String,
     inverse: bool,
     kind: Option<String>,
+    /// The only constructions the set is read with (`TriggerSet::constructions`).
+    only: Vec<String>,
     bare_object: bool,
     prep_object: bool,
     parts: HashMap<Part, Phrases>,
@@ -284,6 +286,8 @@ pub struct LanguageConstructions {
     past_markers: Phrases,
     /// Verbs of leaving a market or closing a business (grammar `exits`).
     exits: Phrases,
+    /// Two-word prepositions (grammar `complex_prepositions`), words joined by a space.
+    complex_prepositions: HashSet<String>,
     /// Adversative conjunctions (grammar `adversatives`).
     adversatives: Phrases,
     /// Nouns of what a party asks or argues (grammar `petitions`).
@@ -400,6 +404,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 relation: t.relation.clone(),
                 inverse: t.inverse,
                 kind: t.kind.clone(),
+                only: t.constructions.clone(),
                 bare_object: t.bare_object,
                 prep_object: t.prep_object,
                 parts,
@@ -452,7 +457,9 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             if !c.relations.is_empty() && !c.relations.contains(&set.relation) {
                 continue;
             }
-            if c.kind.is_some() && c.kind != set.kind {
+            if (c.kind.is_some() && c.kind != set.kind)
+                || (!set.only.is_empty() && !set.only.contains(&c.id))
+            {
                 continue;
             }
             let has = |p: &Part| *p == Part::Title || set.parts.contains_key(p);
@@ -697,6 +704,11 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         past_markers: Phrases::new(&g.past_markers),
         exits: Phrases::new(&g.exits),
+        complex_prepositions: g
+            .complex_prepositions
+            .iter()
+            .map(|p| p.to_lowercase())
+            .collect(),
         adversatives: Phrases::new(&g.adversatives),
         petitions: Phrases::new(&g.petitions),
         by_set_part,
@@ -2431,7 +2443,23 @@ impl Matcher<'_> {
                 ok && try_lengths(vec![tail.len()], b, None)
             }
             Elem::Class(class) => {
-                let lens = self.class_lengths(*class, pos, dir);
+                // The second word of a two-word preposition is none of its own ("due to").
+                let in_complex = *class == Class::Prep
+                    && dir == Dir::Forward
+                    && pos > 0
+                    && !self.lc.complex_prepositions.is_empty()
+                    && toks.get(pos).is_some_and(|t| {
+                        self.lc.complex_prepositions.contains(&format!(
+                            "{} {}",
+                            toks[pos - 1].lower,
+                            t.lower
+                        ))
+                    });
+                let lens = if in_complex {
+                    Vec::new()
+                } else {
+                    self.class_lengths(*class, pos, dir)
+                };
                 try_lengths(lens, b, None)
             }
             Elem::Gap(gap) => {

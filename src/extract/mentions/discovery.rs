@@ -510,6 +510,36 @@ pub(super) fn discover(
                     }
                     _ => false,
                 };
+            // Where only names are capitalised and the subject stands before the verb
+            // (English, French), a word opening a clause after a comma, before an auxiliary
+            // and a relation's participle or infinitive, maybe after an adverb ("Since the
+            // autumn, Gamma has also offered VoIP", "Next year, Digi will launch ...",
+            // "Depuis mars, Gamma a lancé ..."): that verb's subject. Not the first word of
+            // a sentence, which any noun may be.
+            let aux_subject_cued = !lexicon.capitalises_nouns
+                && !lexicon.grammar.has("v2")
+                && span.words <= 2
+                && !span.sentence_initial
+                && prev.is_empty()
+                && text[sentence.start..span.start].trim_end().ends_with(',')
+                && !common_word
+                && !sets.stop.contains(&lower_surface)
+                && !written_in_lower_case(&lower_surface)
+                && {
+                    let mut words = after_span.split_whitespace().take(4).map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    });
+                    words
+                        .next()
+                        .is_some_and(|w1| sets.auxiliaries.contains(&w1))
+                        && words
+                            .find(|w| !sets.adverbs.words.contains(w))
+                            .is_some_and(|w2| {
+                                sets.participles.contains(&w2)
+                                    || sets.company_subject_verbs.contains(&w2)
+                            })
+                };
             // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
             let glued = char_before(text, span.start) == Some('-');
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
@@ -523,6 +553,7 @@ pub(super) fn discover(
                 || predicate_cued
                 || shaped
                 || subject_cued
+                || aux_subject_cued
                 || relative_cued
                 || relative_subject_cued
                 || genitive_stem.is_some()

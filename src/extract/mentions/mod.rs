@@ -630,7 +630,31 @@ fn digit_brand_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bo
         || prev == "§"
         || lexicon.articles.contains(&prev_lower)
         || lexicon.numbers.words.contains_key(prev_lower.as_str())
+        // Part of a name before it ("TV 3", "Fase 3", "Model 3's").
+        || prev.starts_with(char::is_uppercase)
     {
+        return false;
+    }
+    // Another small number or a number word in the sentence makes it one of a list of
+    // figures ("TDC købte 3 og Telia 2", "1. Telia, 2. TDC, 3. Norlys", "7 master er i
+    // drift, 3 er under opførelse"); a year or a decimal is no such number.
+    let sentence_text = &text[sentence.start..sentence.end];
+    let other_number = sentence_text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty() && *w != m.surface)
+        .filter(|w| {
+            (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())) || {
+                // Not an indefinite article that is also "one" ("en", "ein", "un").
+                let lower = w.to_lowercase();
+                lexicon.numbers.words.contains_key(lower.as_str())
+                    && !lexicon.articles.contains(&lower)
+                    && !lexicon.grammar.indefinite_articles.contains(&lower)
+            }
+        })
+        .count()
+        > 0;
+    if other_number {
         return false;
     }
     if next.starts_with(char::is_lowercase) {
