@@ -604,11 +604,11 @@ fn digit_brand_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bo
     let mut chars = after.chars();
     match (chars.next(), chars.next()) {
         (Some(',' | '.'), Some(c)) if c.is_ascii_digit() => return false,
-        (Some('%' | '‰' | '.' | ':' | '/' | '-'), _) => {
-            // A full stop ending the sentence leaves the brand; an ordinal or a time does not.
-            if !(after.starts_with('.') && after[1..].trim().is_empty()) {
-                return false;
-            }
+        // A full stop ending the sentence leaves the brand; an ordinal or a time does not.
+        (Some('%' | '‰' | '.' | ':' | '/' | '-'), _)
+            if !(after.starts_with('.') && after[1..].trim().is_empty()) =>
+        {
+            return false
         }
         _ => {}
     }
