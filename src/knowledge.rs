@@ -360,6 +360,12 @@ pub struct Grammar {
     /// would buy", "sagte, es würde ... übernehmen"): an announcement, no hedge.
     #[serde(default)]
     pub reported_future: Vec<String>,
+    /// Future and modal auxiliaries ("vil", "will", "würde", "pourrait"): the main clause
+    /// after a condition that has one states what would follow ("Hvis styrelsen giver
+    /// tilladelse, vil Andel udbyde 5G"), not what is; one without is read ("Si l'opérateur
+    /// historique semble hors d'atteinte, Iliad est au coude-à-coude avec SFR").
+    #[serde(default)]
+    pub conditional_consequents: Vec<String>,
     /// Words of a percentage after a number ("prosent", "%", "per cent", "Prozent"): a
     /// share below half is a stake, no ownership.
     #[serde(default)]

@@ -56,6 +56,8 @@ pub struct LanguagePatterns {
     /// Words after a deal that undo it ("fell through", "gikk i vasken").
     cancellation: Option<Regex>,
     hypothetical: Option<Regex>,
+    /// Future and modal auxiliaries (grammar `conditional_consequents`), whole words.
+    consequent: Option<Regex>,
     /// Past markers ("tidligere", "formerly"): they void claims of past-sensitive relations.
     past: Option<Regex>,
     /// The plural anaphors of a deal's parties: a sentence that names nothing is read
@@ -225,6 +227,10 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         ))
         .expect("hypothetical regex")
     });
+    let consequent = (!lexicon.grammar.conditional_consequents.is_empty()).then(|| {
+        Regex::new(&whole_words(&lexicon.grammar.conditional_consequents))
+            .expect("consequent regex")
+    });
     let past = (!lexicon.grammar.past_markers.is_empty())
         .then(|| Regex::new(&whole_words(&lexicon.grammar.past_markers)).expect("past regex"));
     let parties = parties_alternation(lexicon)
@@ -240,6 +246,7 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         negation,
         cancellation,
         hypothetical,
+        consequent,
     }
 }
 
@@ -533,15 +540,25 @@ pub fn find_relations_traced(
         let has_state = mentions
             .iter()
             .any(|m| m.sentence == sentence && is_state(m));
-        // "If X ..., Y ...": the conditional clause says nothing; the main clause may.
+        // "If X ..., Y ...": the condition says nothing; its main clause is read unless a
+        // future or modal auxiliary makes it what would follow ("Hvis styrelsen giver
+        // tilladelse, vil Andel udbyde 5G"); a concessive one states a fact ("Si
+        // l'opérateur historique semble hors d'atteinte, Iliad est au coude-à-coude avec SFR").
         if patterns
             .hypothetical
             .as_ref()
             .is_some_and(|h| h.is_match(&masked))
         {
             match masked.find(" , ") {
-                Some(comma) => masked = masked[comma + 3..].to_string(),
-                None => continue,
+                Some(comma)
+                    if !patterns
+                        .consequent
+                        .as_ref()
+                        .is_some_and(|c| c.is_match(&masked[comma + 3..])) =>
+                {
+                    masked = masked[comma + 3..].to_string()
+                }
+                _ => continue,
             }
         }
         let original = masked.clone();

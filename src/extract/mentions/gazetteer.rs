@@ -207,9 +207,11 @@ pub(super) fn in_company_position(
                 || (o.start >= m.end && listed(&text[m.end..o.start])))
     });
     // An apposition that describes a company follows it ("Free, un opérateur français,",
-    // "Three, the mobile operator,"): an organisation word in its first three words.
+    // "Three, the mobile operator,", "Eir, Ireland's largest telecoms company,"): an
+    // organisation word in its first six words, before any comma.
     let apposition = after.trim_start().strip_prefix(',').is_some_and(|rest| {
-        rest.split_whitespace().take(3).any(|w| {
+        let phrase = rest.split([',', ';', '(', ')']).next().unwrap_or("");
+        phrase.split_whitespace().take(6).any(|w| {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .rsplit(['\'', '’'])
