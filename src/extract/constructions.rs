@@ -2200,10 +2200,21 @@ impl Matcher<'_> {
                             next += 1;
                         }
                         let Some(item_end) = item(next) else {
-                            // "A , B and other services": the named items are the list.
+                            // "A , B and other services": the named items are the list; so
+                            // are places before any last conjunct ("i Noreg, Sverige,
+                            // Danmark og dei tre baltiske landa").
+                            let places = || {
+                                (pos..end).filter(|&k| is_mention(&toks[k])).all(|k| {
+                                    matches!(toks[k].kind, TokKind::Mention(m)
+                                    if self.mentions.get(m).is_some_and(|m| {
+                                        m.etype == crate::knowledge::EntityType::Place
+                                    }))
+                                })
+                            };
                             if coordinator
                                 && end > first_end
-                                && !self.lc.list_closers.forward(toks, next).is_empty()
+                                && (!self.lc.list_closers.forward(toks, next).is_empty()
+                                    || places())
                             {
                                 closed = true;
                             }
