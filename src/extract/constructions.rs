@@ -254,6 +254,8 @@ pub struct LanguageConstructions {
     /// The possessives are reflexive: they stand for the clause's subject (grammar
     /// feature `reflexive_possessive`).
     reflexive_possessives: bool,
+    /// The finite verb stands second in a main clause (grammar feature "v2").
+    v2: bool,
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
@@ -645,6 +647,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
         reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
+        v2: g.features.iter().any(|f| f == "v2"),
         together: Phrases::new(&g.together),
         owns_verbs: Phrases::new(
             lexicon
@@ -1863,6 +1866,19 @@ impl Matcher<'_> {
         lens
     }
 
+    /// Whether the partitive preposition at `prep` closes a stake phrase whose part of the
+    /// name after it is what a deal's passive is about: a stake word among the four words
+    /// before it ("Aksjeposten på 54 prosent i DNA selges til Telenor", "A 30% stake in DNA
+    /// was bought by Telenor"). For acquiring only: a stake held is no ownership.
+    fn stake_subject(&self, prep: usize) -> bool {
+        let toks = self.toks;
+        self.set.relation == "acquires"
+            && self.lc.partitive_prepositions.contains(&toks[prep].lower)
+            && (prep.saturating_sub(4)..prep).any(|k| {
+                toks[k].kind == TokKind::Word && self.lc.stake_words.compound_head(&toks[k].lower)
+            })
+    }
+
     /// Whether a token may stand in a gap of this kind.
     fn gap_allows(&self, gap: Gap, t: &Tok) -> bool {
         if gap == Gap::Adjective {
@@ -2381,6 +2397,7 @@ impl Matcher<'_> {
                             && self.lc.possessives.contains(&toks[pos - 1].lower))
                         && self.lc.prepositions.contains(&toks[next - 1].lower)
                         && self.lc.member_prepositions.backward(toks, next).is_empty()
+                        && !(role == Role::Y && self.stake_subject(next - 1))
                     {
                         continue;
                     }
@@ -2455,7 +2472,7 @@ impl Matcher<'_> {
             }
             Elem::Class(class) => {
                 // The second word of a two-word preposition is none of its own ("due to").
-                let in_complex = *class == Class::Prep
+                let in_complex = matches!(*class, Class::Prep | Class::To)
                     && dir == Dir::Forward
                     && pos > 0
                     && !self.lc.complex_prepositions.is_empty()
@@ -2508,8 +2525,16 @@ impl Matcher<'_> {
                     // fristen gikk ut, ila X Y et gebyr"): its conjunction opens the clause
                     // and no other boundary stands in it. A condition voids the sentence
                     // elsewhere (`hypotheticals`).
+                    // Events only: a state in the main clause may be what follows the
+                    // subordinate clause's event ("Når oppkjøpet er gjennomført, eier
+                    // Telenor Ice").
                     let opener = prefix.iter().take_while(|t| t.boundary).count();
-                    let subordinate = opener > 0
+                    let event = !matches!(
+                        self.set.relation.as_str(),
+                        "owns" | "operatesIn" | "offers" | "worksFor"
+                    );
+                    let subordinate = event
+                        && opener > 0
                         && pos > opener + 1
                         && last.lower == ","
                         && prefix[opener..].iter().all(|t| !t.boundary && !t.relative);
@@ -2901,6 +2926,9 @@ pub fn find(
                     }
                 }
                 if misread(lc, &clause, &b, pos, part, set, mentions) {
+                    continue;
+                }
+                if lc.v2 && in_fronted_subordinate(&clause, b.x, pos) {
                     continue;
                 }
                 // A verb carries the clause: a negation after it still negates it.
@@ -3467,6 +3495,24 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
             m.origin,
             Origin::Demonym | Origin::Parent | Origin::NamePart
         )
+}
+
+/// Whether the subject slot lies in a subordinate clause fronted before the trigger's main
+/// clause, in a V2 language: the clause opens with a subordinator before it, and a comma
+/// stands between it and the trigger ("Weil Vodafone zögerte, übernahm die Telekom 1&1",
+/// "Fordi Telia nølte, kjøpte Telenor Ice": the main clause's subject follows its verb).
+fn in_fronted_subordinate(toks: &[Tok], x: Option<(usize, usize)>, anchor: usize) -> bool {
+    let Some((x_start, x_end)) = x else {
+        return false;
+    };
+    if x_end > anchor || !toks[x_end..anchor].iter().any(|t| t.lower == ",") {
+        return false;
+    }
+    let segment_start = toks[..x_start]
+        .iter()
+        .rposition(|t| t.lower == ",")
+        .map_or(0, |c| c + 1);
+    toks.get(segment_start).is_some_and(|t| t.boundary)
 }
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a

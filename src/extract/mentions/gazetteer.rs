@@ -211,19 +211,43 @@ pub(super) fn in_company_position(
     // organisation word in its first six words, before any comma.
     let apposition = after.trim_start().strip_prefix(',').is_some_and(|rest| {
         let phrase = rest.split([',', ';', '(', ')']).next().unwrap_or("");
-        phrase.split_whitespace().take(6).any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .rsplit(['\'', '’'])
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            !w.is_empty()
-                && lexicon
-                    .org_cues
+        // A list or a count is no description ("Three, four or five operators", "Ice,
+        // snow and wind damaged the operator's masts"): the noun phrase ends at a
+        // coordinator and opens with no number.
+        let first = phrase
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if (lexicon.numbers.words.contains_key(first.as_str())
+            && !lexicon.articles.contains(&first)
+            && !lexicon.grammar.indefinite_articles.contains(&first))
+            || first.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        phrase
+            .split_whitespace()
+            .take(6)
+            .take_while(|w| {
+                !lexicon
+                    .coordinators
                     .iter()
-                    .any(|c| crate::extract::word_has_cue(&w, &c.to_lowercase()))
-        })
+                    .any(|c| c.eq_ignore_ascii_case(w))
+            })
+            .any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .rsplit(['\'', '’'])
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                !w.is_empty()
+                    && lexicon
+                        .org_cues
+                        .iter()
+                        .any(|c| crate::extract::word_has_cue(&w, &c.to_lowercase()))
+            })
     });
     // Right before a trigger verb, an auxiliary or a copula: the subject of a clause about
     // the market ("Orange a lancé", "Free propose", "Orange is the market leader"). Not
