@@ -204,6 +204,10 @@ NRAS = [
 ]
 
 NCAS = [
+    # The decision-making councils beside the authorities where the law gives them the
+    # decisions (Denmark's Konkurrencerådet decides the cases KFST prepares).
+    ("dk-competition-council", R, "DK", "Konkurrencerådet",
+     ["Danish Competition Council"], [], []),
     ("bwb", R, "AT", "Bundeswettbewerbsbehörde",
      ["Austrian Federal Competition Authority", "Österreichische Bundeswettbewerbsbehörde"],
      ["BWB"], []),
