@@ -112,6 +112,9 @@ EXCLUDED_NAMES = {
     "Wakefield": "surname", "Telford": "surname", "Poole": "surname", "Mansfield": "surname",
     "Oldham": "surname", "Blackburn": "surname", "Hagen": "surname", "Hamm": "surname",
     "Hayes": "surname", "Derby": "surname, en noun", "Luton": "(kept)",
+    "Sola": "nb/nn noun (the sun)", "Greve": "da/nb noun (count), surname",
+    "Horten": "de noun (hoards)", "Kalmar": "(kept: the Kalmar Union, the town)",
+    "Lerum": "(kept)", "Tumba": "(kept)",
     "Bradford": "surname", "Stockport": "(kept)", "Wigan": "(kept)", "Watford": "(kept)",
     "Enfield": "surname", "Gillingham": "surname", "Dundee": "(kept)", "York": "(kept)",
     "Florence": "given name", "Victoria": "given name", "Regina": "given name",
@@ -350,13 +353,13 @@ REGIONS = [
 ]
 
 # Covered countries and their city thresholds.
-CITY_COUNTRIES = {"NO": 40000, "SE": 50000, "DK": 50000, "FI": 50000, "IS": 50000,
+CITY_COUNTRIES = {"NO": 20000, "SE": 25000, "DK": 25000, "FI": 25000, "IS": 50000,
                   "FR": 100000, "BE": 100000, "LU": 100000, "CH": 100000, "DE": 100000,
                   "AT": 100000, "GB": 100000, "IE": 100000}
 EUROPE = set("AD AL AT AX BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GL GR HR HU IE IM IS "
              "IT JE LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SK SM UA VA XK".split())
 # GeoNames "cities" that are boroughs, districts or counties, not cities.
-NOT_CITIES = {"South Dublin", "East Helsinki", "Zürich (Kreis 11)", "City of Westminster",
+NOT_CITIES = {"Ytrebygda", "South Dublin", "East Helsinki", "Zürich (Kreis 11)", "City of Westminster",
               "Archway", "Becontree", "Mendip", "Brent", "Islington", "Tottenham",
               "Walthamstow", "Dagenham", "Wembley", "Fulham", "Romford", "Ilford",
               "Croydon", "Bexley", "Sutton Coldfield", "Saint Peters", "High Peak",
