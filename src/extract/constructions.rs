@@ -2074,7 +2074,11 @@ impl Matcher<'_> {
                 && self.lc.org_cues.compound_head(&toks[i].lower)
         };
         let gen_ok = |t: &Tok| genitive == is_genitive(t);
-        let plain = |t: &Tok| is_mention(t) && t.suffix.is_empty();
+        // A service glued into a compound is a whole item of a list ("Glasfaser-Internet,
+        // Telefonie und Fernsehen").
+        let plain = |t: &Tok| {
+            is_mention(t) && (t.suffix.is_empty() || (t.service && t.suffix.starts_with('-')))
+        };
         // An article (not one the clause cutter found to be a relative pronoun).
         let article = |i: usize| {
             toks.get(i).is_some_and(|t| {
