@@ -621,6 +621,27 @@ pub(super) fn offers_from_customer_nouns(
                         .enumerate()
                         .rev()
                         .find(|(_, n)| before_pronoun(n))?;
+                    // A company governed by a preposition is no subject: the possessive
+                    // refers to the sentence's first company ("Sky has teamed up with
+                    // Netflix to bundle streaming into its TV packages").
+                    let governed =
+                        words(&article.text[article.sentences[m.sentence].start..n.start])
+                            .last()
+                            .is_some_and(|(_, w)| {
+                                lexicon
+                                    .grammar
+                                    .prepositions
+                                    .contains(&lower_case(w).into_owned())
+                            });
+                    let (i, n) = if governed {
+                        mentions
+                            .iter()
+                            .enumerate()
+                            .find(|(_, c)| before_pronoun(c) && c.end <= n.start)
+                            .unwrap_or((i, n))
+                    } else {
+                        (i, n)
+                    };
                     // A company inside an apposition ("YouSee, et datterselskab af Nuuday,
                     // hæver prisen på sine ...") is not what the possessive refers to: the
                     // name the apposition describes is.
