@@ -153,6 +153,10 @@ pub struct Common {
     /// forlatt det norske markedet" says TDC no longer operates in Norway.
     #[serde(default)]
     pub exit_sensitive: Vec<String>,
+    /// Relations that are states, not events: a fronted subordinate clause may say when one
+    /// begins ("Når oppkjøpet er gjennomført, eier Telenor Ice"), so it fronts events only.
+    #[serde(default)]
+    pub states: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -451,9 +455,9 @@ pub struct Grammar {
     /// claim of an `exit_sensitive` relation in their clause is one the company ended.
     #[serde(default)]
     pub exits: Vec<String>,
-    /// Prepositions of two words whose second is a preposition on its own ("due to",
-    /// "thanks to", "according to"), lower case: that second word governs no object of a
-    /// trigger ("lost customers due to the Ericsson outage" names no rival).
+    /// Prepositions of several words whose last is a preposition on its own ("due to",
+    /// "according to", "in addition to"), lower case: that last word governs no object of
+    /// a trigger ("lost customers due to the Ericsson outage" names no rival).
     #[serde(default)]
     pub complex_prepositions: Vec<String>,
     /// Adversative conjunctions ("men", "but", "mais", "aber"): they start another
@@ -648,6 +652,14 @@ impl Construction {
 }
 
 impl Lexicon {
+    /// Whether `lower` (lower case) is a number word that is no article: "tre", "five",
+    /// not "en", "ein", "un", which are also "one".
+    pub fn is_number_word(&self, lower: &str) -> bool {
+        self.numbers.words.contains_key(lower)
+            && !self.articles.iter().any(|a| a == lower)
+            && !self.grammar.indefinite_articles.iter().any(|a| a == lower)
+    }
+
     /// Whether the press of this language is at home in the country with ISO code `code`
     /// (`countries`, else `country`).
     pub fn is_home(&self, code: &str) -> bool {
@@ -1165,6 +1177,25 @@ impl Knowledge {
         let constructions = constructions.construction;
         for c in &constructions {
             c.check()?;
+        }
+        // A trigger set read with named constructions only names ones that exist: a typo
+        // would silently read the set with none.
+        for l in &lexicons {
+            for t in &l.trigger {
+                if let Some(id) = t
+                    .constructions
+                    .iter()
+                    .find(|id| !constructions.iter().any(|c| c.id == **id))
+                {
+                    return Err(Error::Knowledge {
+                        file: format!("ontology/lang/{}/triggers.toml", l.code),
+                        message: format!(
+                            "a {} trigger set names construction {id:?}, which constructions.toml does not have",
+                            t.relation
+                        ),
+                    });
+                }
+            }
         }
         let mut gazetteer = gazetteer.entity;
         let places = places.place;

@@ -194,3 +194,31 @@ fn a_broken_knowledge_folder_is_reported_with_its_file() {
     assert!(stderr.contains("ontology/lang/nb/"), "{stderr}");
     assert!(stderr.contains("buys"), "{stderr}");
 }
+
+/// A trigger set that names a construction constructions.toml lacks is a knowledge error
+/// naming the file, not a set silently read with no construction.
+#[test]
+fn a_trigger_set_naming_an_unknown_construction_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = dir.path().join("ontology");
+    copy_dir(&repo().join("ontology"), &knowledge);
+    let triggers = knowledge.join("lang/en/triggers.toml");
+    let mut text = std::fs::read_to_string(&triggers).unwrap();
+    text.push_str(
+        "\n[[trigger]]\nrelation = \"acquires\"\nconstructions = [\"activ\"]\nverbs = [\"snaps up\"]\n",
+    );
+    std::fs::write(&triggers, text).unwrap();
+    let article = dir.path().join("en.txt");
+    std::fs::write(&article, "Deal\n\nBT snaps up EE.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_telekg"))
+        .args(["extract", article.to_str().unwrap(), "--lang", "en"])
+        .env("TELEKG_KNOWLEDGE", &knowledge)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ontology/lang/en/triggers.toml") && stderr.contains("\"activ\""),
+        "{stderr}"
+    );
+}

@@ -177,6 +177,8 @@ struct CompiledSet {
     past_sensitive: bool,
     /// The relation is in common.toml `exit_sensitive`: a verb of leaving voids its claims.
     exit_sensitive: bool,
+    /// The relation is in common.toml `states`: no fronted subordinate clause before it.
+    state: bool,
 }
 
 /// A construction instantiated for one trigger set of a language.
@@ -288,8 +290,10 @@ pub struct LanguageConstructions {
     past_markers: Phrases,
     /// Verbs of leaving a market or closing a business (grammar `exits`).
     exits: Phrases,
-    /// Two-word prepositions (grammar `complex_prepositions`), words joined by a space.
-    complex_prepositions: HashSet<String>,
+    /// Prepositions of several words (grammar `complex_prepositions`), and the set of
+    /// their last words: only a token among those is looked up.
+    complex_prepositions: Phrases,
+    complex_preposition_tails: HashSet<String>,
     /// Adversative conjunctions (grammar `adversatives`).
     adversatives: Phrases,
     /// Nouns of what a party asks or argues (grammar `petitions`).
@@ -403,6 +407,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             CompiledSet {
                 past_sensitive: common.past_sensitive.contains(&t.relation),
                 exit_sensitive: common.exit_sensitive.contains(&t.relation),
+                state: common.states.contains(&t.relation),
                 relation: t.relation.clone(),
                 inverse: t.inverse,
                 kind: t.kind.clone(),
@@ -707,10 +712,11 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         past_markers: Phrases::new(&g.past_markers),
         exits: Phrases::new(&g.exits),
-        complex_prepositions: g
+        complex_prepositions: Phrases::new(&g.complex_prepositions),
+        complex_preposition_tails: g
             .complex_prepositions
             .iter()
-            .map(|p| p.to_lowercase())
+            .filter_map(|p| p.split_whitespace().last().map(str::to_lowercase))
             .collect(),
         adversatives: Phrases::new(&g.adversatives),
         petitions: Phrases::new(&g.petitions),
@@ -2475,18 +2481,19 @@ impl Matcher<'_> {
                 ok && try_lengths(vec![tail.len()], b, None)
             }
             Elem::Class(class) => {
-                // The second word of a two-word preposition is none of its own ("due to").
+                // The last word of a preposition of several words is none of its own
+                // ("due to", "in addition to").
                 let in_complex = matches!(*class, Class::Prep | Class::To)
                     && dir == Dir::Forward
-                    && pos > 0
-                    && !self.lc.complex_prepositions.is_empty()
-                    && toks.get(pos).is_some_and(|t| {
-                        self.lc.complex_prepositions.contains(&format!(
-                            "{} {}",
-                            toks[pos - 1].lower,
-                            t.lower
-                        ))
-                    });
+                    && toks
+                        .get(pos)
+                        .is_some_and(|t| self.lc.complex_preposition_tails.contains(&t.lower))
+                    && self
+                        .lc
+                        .complex_prepositions
+                        .backward(toks, pos + 1)
+                        .iter()
+                        .any(|&len| len >= 2);
                 let lens = if in_complex {
                     Vec::new()
                 } else {
@@ -2530,14 +2537,9 @@ impl Matcher<'_> {
                     // and no other boundary stands in it. A condition voids the sentence
                     // elsewhere (`hypotheticals`).
                     // Events only: a state in the main clause may be what follows the
-                    // subordinate clause's event ("Når oppkjøpet er gjennomført, eier
-                    // Telenor Ice").
+                    // subordinate clause's event (common.toml `states`).
                     let opener = prefix.iter().take_while(|t| t.boundary).count();
-                    let event = !matches!(
-                        self.set.relation.as_str(),
-                        "owns" | "operatesIn" | "offers" | "worksFor"
-                    );
-                    let subordinate = event
+                    let subordinate = !self.set.state
                         && opener > 0
                         && pos > opener + 1
                         && last.lower == ","

@@ -624,15 +624,12 @@ pub(super) fn offers_from_customer_nouns(
                     // A company governed by a preposition is no subject: the possessive
                     // refers to the sentence's first company ("Sky has teamed up with
                     // Netflix to bundle streaming into its TV packages").
-                    let governed =
-                        words(&article.text[article.sentences[m.sentence].start..n.start])
-                            .last()
-                            .is_some_and(|(_, w)| {
-                                lexicon
-                                    .grammar
-                                    .prepositions
-                                    .contains(&lower_case(w).into_owned())
-                            });
+                    let governed = words(&article.text[span.start..n.start])
+                        .last()
+                        .is_some_and(|(_, w)| {
+                            let w = lower_case(w);
+                            lexicon.grammar.prepositions.iter().any(|p| *p == w)
+                        });
                     let (i, n) = if governed {
                         mentions
                             .iter()

@@ -219,11 +219,7 @@ pub(super) fn in_company_position(
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if (lexicon.numbers.words.contains_key(first.as_str())
-            && !lexicon.articles.contains(&first)
-            && !lexicon.grammar.indefinite_articles.contains(&first))
-            || first.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if lexicon.is_number_word(&first) || first.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
         phrase

@@ -591,12 +591,14 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
     }
 }
 
-/// Whether a brand written in digits ("3", Hutchison's brand in Denmark and Sweden) stands
-/// where no number can: not part of a figure ("3,05", "3 000", "3 %", "3. april"), not
-/// counting the word after it ("3 andre selskaber", "3 procent": a lower-case word that is
-/// no verb, coordinator or relative pronoun), not after an article or a number
-/// ("de 3", "nr. 3", "§ 3"). Whether it names the company is then decided as for any
-/// context alias.
+/// Whether a brand written in digits ("3", Hutchison's brand in Danish press, 3 Danmark)
+/// stands where no number can: not part of a figure ("3,05", "3 000", "3 %", "3. april"),
+/// not counting the word after it ("3 andre selskaber", "3 procent": a lower-case word that
+/// is no verb, coordinator or relative pronoun), not "3 og 4", not after an article, a
+/// number or a capitalised word that names something with it ("TV 3", "Fase 3"), and not in
+/// a sentence with another small number or a number word (a list of figures: "TDC købte 3
+/// og Telia 2"). A verb after it counts only where a clause begins ("3 lancerer ...").
+/// Whether it names the company is then decided as for any context alias.
 fn digit_brand_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bool {
     let text = &article.text;
     let sentence = article.sentences[m.sentence];
@@ -624,56 +626,49 @@ fn digit_brand_position(article: &Article, m: &Mention, lexicon: &Lexicon) -> bo
         .split_whitespace()
         .next_back()
         .unwrap_or("");
-    let prev_lower = prev.to_lowercase();
+    let prev_lower = crate::text::lower_case(prev);
     if prev.ends_with('.')
         || prev.ends_with(|c: char| c.is_ascii_digit())
         || prev == "§"
-        || lexicon.articles.contains(&prev_lower)
-        || lexicon.numbers.words.contains_key(prev_lower.as_str())
+        || lexicon.articles.iter().any(|a| *a == prev_lower)
+        || lexicon.numbers.words.contains_key(prev_lower.as_ref())
         // Part of a name before it ("TV 3", "Fase 3", "Model 3's").
         || prev.starts_with(char::is_uppercase)
     {
         return false;
     }
-    // Another small number or a number word in the sentence makes it one of a list of
-    // figures ("TDC købte 3 og Telia 2", "1. Telia, 2. TDC, 3. Norlys", "7 master er i
-    // drift, 3 er under opførelse"); a year or a decimal is no such number.
-    let sentence_text = &text[sentence.start..sentence.end];
-    let other_number = sentence_text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty() && *w != m.surface)
-        .filter(|w| {
-            (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())) || {
-                // Not an indefinite article that is also "one" ("en", "ein", "un").
-                let lower = w.to_lowercase();
-                lexicon.numbers.words.contains_key(lower.as_str())
-                    && !lexicon.articles.contains(&lower)
-                    && !lexicon.grammar.indefinite_articles.contains(&lower)
-            }
-        })
-        .count()
-        > 0;
-    if other_number {
-        return false;
-    }
-    if next.starts_with(char::is_lowercase) {
-        let lower = next.to_lowercase();
-        let sets = discovery::name_sets(lexicon);
-        // "3 og 4 procent": a number coordinated with another.
-        if lexicon.coordinators.contains(&lower) {
+    let position = if next.starts_with(char::is_lowercase) {
+        let lower = crate::text::lower_case(next);
+        if lexicon.coordinators.iter().any(|c| *c == lower) {
+            // "3 og 4 procent": a number coordinated with another.
             let rest = after.trim_start()[next.len()..].trim_start();
-            return !rest.starts_with(|c: char| c.is_ascii_digit());
-        }
-        // The subject before its verb only where a clause begins ("3 lancerer ...", "...,
-        // og 3 har ..."); after a verb it may count ("har 3 fået bøder").
-        if sets.verb_heads.contains(&lower) {
-            let clause_start = prev.is_empty()
+            !rest.starts_with(|c: char| c.is_ascii_digit())
+        } else if discovery::name_sets(lexicon)
+            .verb_heads
+            .contains(lower.as_ref())
+        {
+            // The subject before its verb only where a clause begins ("3 lancerer ...",
+            // "..., og 3 har ..."); after a verb it may count ("har 3 fået bøder").
+            prev.is_empty()
                 || prev.ends_with(',')
-                || lexicon.coordinators.contains(&prev_lower);
-            return clause_start;
+                || lexicon.coordinators.iter().any(|c| *c == prev_lower)
+        } else {
+            lexicon.grammar.relative.iter().any(|r| *r == lower)
         }
-        return lexicon.grammar.relative.contains(&lower);
-    }
-    true
+    } else {
+        true
+    };
+    // Another small number or a number word in the sentence makes it one of a list of
+    // figures ("1. Telia, 2. TDC, 3. Norlys", "7 master er i drift, 3 er under
+    // opførelse"); a year or a decimal is no such number. Checked last: it reads the whole
+    // sentence.
+    position
+        && !text[sentence.start..sentence.end]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| !w.is_empty() && *w != m.surface)
+            .any(|w| {
+                (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+                    || lexicon.is_number_word(&crate::text::lower_case(w))
+            })
 }
