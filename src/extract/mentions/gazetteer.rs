@@ -191,11 +191,34 @@ pub(super) fn in_company_position(
         .company_name_cues
         .iter()
         .any(|c| !c.contains(' ') && (c.to_lowercase() == next || c.to_lowercase() == prev));
-    let org_word = !prev.is_empty()
-        && lexicon
-            .org_cues
-            .iter()
-            .any(|c| crate::extract::word_has_cue(&prev, &c.to_lowercase()));
+    let is_org_cue = |w: &str| {
+        !w.is_empty()
+            && lexicon
+                .org_cues
+                .iter()
+                .any(|c| crate::extract::word_has_cue(w, &c.to_lowercase()))
+    };
+    // An organisation word before it, maybe with a nationality between ("l'opérateur
+    // polonais Play", "det svenske selskapet Tre").
+    let demonym_before = mentions.iter().find(|d| {
+        d.sentence == m.sentence
+            && d.origin == Origin::Demonym
+            && d.end <= m.start
+            && text[d.end..m.start].trim().is_empty()
+    });
+    let org_word = is_org_cue(&prev)
+        || demonym_before.is_some_and(|d| {
+            let word = text[sentence.start..d.start]
+                .trim_end()
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .rsplit(['\'', '’'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            is_org_cue(&word)
+        });
     let listed = |gap: &str| {
         let gap = gap.trim();
         gap == "," || lexicon.coordinators.iter().any(|c| c == gap)
