@@ -269,6 +269,32 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         if let Some(more) = index.others.get(&m.surface) {
             candidates.extend(more.iter().map(|t| t.reference.clone()));
         }
+        // A nationality right before the word names the country of the company it is
+        // ("l'opérateur polonais Play", "det norske selskapet Get"): only a candidate of
+        // that country, and none where no candidate is ("la société danoise Plus").
+        let nationality = mentions
+            .iter()
+            .find(|d| {
+                d.sentence == m.sentence
+                    && d.origin == Origin::Demonym
+                    && d.end <= m.start
+                    && article.text[d.end..m.start].trim().is_empty()
+            })
+            .and_then(|d| match &d.reference {
+                Reference::Place(id) => knowledge.place(id).and_then(|p| p.country.clone()),
+                _ => None,
+            });
+        if let Some(country) = nationality {
+            candidates.retain(|r| match r {
+                Reference::Known(id) => knowledge
+                    .entity(id)
+                    .is_some_and(|e| e.country.as_deref() == Some(country.as_str())),
+                _ => false,
+            });
+            if candidates.is_empty() {
+                continue;
+            }
+        }
         // An abbreviation the text defines for another entity is that entity's
         // ("Telefonica Deutschland (O2)"), whatever the gazetteer's "O2" names.
         if abbreviations
