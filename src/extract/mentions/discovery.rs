@@ -112,8 +112,8 @@ pub(super) fn discover(
             let first_word = surface.split_whitespace().next().unwrap_or("");
             // A dotted name is a web address or an abbreviation, unless a legal form
             // follows it ("E.ON SE").
-            let legal_follows =
-                legal_form_after(text, span.end, sentence.end, &common.legal_forms).is_some();
+            let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
+            let legal_follows = legal.is_some();
             if surface.contains('@') || surface.contains("://") || surface.starts_with("www.") {
                 continue;
             }
@@ -719,7 +719,6 @@ pub(super) fn discover(
                     && !common_word
                     && !lexicon.employer_prepositions.contains(&next_word)
                     && after_employee_verb());
-            let legal = legal_form_after(text, span.end, sentence.end, &common.legal_forms);
             let etype;
             let mut end = span.end;
             let mut span = span.clone();
