@@ -993,9 +993,6 @@ pub(super) struct NameSets {
     /// so ending that opens a sentence is no first word of a name ("Opkøbet af ...").
     pub(super) definite_endings: Vec<String>,
     pub(super) stop: HashSet<String>,
-    /// The language's articles, lower case: one written capitalised inside a sentence
-    /// opens a name ("La Poste Telecom", "Der Spiegel", "The Cloud").
-    pub(super) articles: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) given: HashSet<String>,
     pub(super) tech: HashSet<String>,
@@ -1176,7 +1173,6 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .chain(&lex.grammar.definite_plural_endings)
                         .cloned()
                         .collect(),
-                    articles: lex.articles.iter().map(|a| a.to_lowercase()).collect(),
                     // Function words of every kind: a capitalised one starts a sentence.
                     stop: lex
                         .stopwords
@@ -1625,20 +1621,9 @@ pub(super) fn capitalised_spans(
                 break;
             }
         }
-        // Drop leading function words ("I Sverige", "Den"), but for a capitalised article
-        // inside a sentence after a word or a comma, which opens the name ("har kjøpt La
-        // Poste Telecom"; not after a quote or a colon, where a sentence may begin).
-        let article_opens_name = Some(start_index) != first_word
-            && last > start_index
-            && breakers
-                .articles
-                .contains(&toks[start_index].text.to_lowercase())
-            && text[..toks[start_index].start]
-                .trim_end()
-                .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        // Drop leading function words ("I Sverige", "Den").
         let mut s = start_index;
-        while !article_opens_name
-            && s <= last
+        while s <= last
             && stop.contains(&toks[s].text.to_lowercase())
             && toks.get(s + 1).is_none_or(|n| n.text != "-")
         {
