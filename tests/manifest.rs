@@ -182,13 +182,12 @@ fn a_broken_knowledge_folder_is_reported_with_its_file() {
         "[[trigger]]\nrelation = \"buys\"\n",
     )
     .unwrap();
-    let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Tittel\n\nTelenor kjøper Telia.\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_telekg"))
-        .args(["extract", article.to_str().unwrap(), "--lang", "nb"])
-        .env("TELEKG_KNOWLEDGE", &knowledge)
-        .output()
-        .unwrap();
+    let out = extract_with(
+        &knowledge,
+        dir.path(),
+        "nb",
+        "Tittel\n\nTelenor kjøper Telia.\n",
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ontology/lang/nb/"), "{stderr}");
@@ -208,17 +207,28 @@ fn a_trigger_set_naming_an_unknown_construction_is_an_error() {
         "\n[[trigger]]\nrelation = \"acquires\"\nconstructions = [\"activ\"]\nverbs = [\"snaps up\"]\n",
     );
     std::fs::write(&triggers, text).unwrap();
-    let article = dir.path().join("en.txt");
-    std::fs::write(&article, "Deal\n\nBT snaps up EE.\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_telekg"))
-        .args(["extract", article.to_str().unwrap(), "--lang", "en"])
-        .env("TELEKG_KNOWLEDGE", &knowledge)
-        .output()
-        .unwrap();
+    let out = extract_with(&knowledge, dir.path(), "en", "Deal\n\nBT snaps up EE.\n");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("ontology/lang/en/triggers.toml") && stderr.contains("\"activ\""),
         "{stderr}"
     );
+}
+
+/// `telekg extract` of `text` (written to a file in `dir`) in `lang`, with the knowledge
+/// read from the folder `knowledge`.
+fn extract_with(
+    knowledge: &std::path::Path,
+    dir: &std::path::Path,
+    lang: &str,
+    text: &str,
+) -> std::process::Output {
+    let article = dir.join(format!("{lang}.txt"));
+    std::fs::write(&article, text).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_telekg"))
+        .args(["extract", article.to_str().unwrap(), "--lang", lang])
+        .env("TELEKG_KNOWLEDGE", knowledge)
+        .output()
+        .unwrap()
 }

@@ -162,6 +162,35 @@ pub(super) fn next_word_capitalised(text: &str, end: usize, limit: usize) -> boo
 /// Whether a mention stands where a company stands: before a deal verb ("Orange
 /// rachète"), after an organisation word ("l'opérateur Orange"), or in a list with a
 /// company ("Bouygues Telecom, Orange et SFR").
+/// The last word of `before`, after any elided article ("l'opérateur" gives "opérateur"),
+/// lower case; empty where there is none.
+fn last_word_lower(before: &str) -> String {
+    before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .rsplit(['\'', '’'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// The nationality adjective right before `m` in its sentence, only spaces between
+/// ("l'opérateur polonais Play"), if any.
+pub(super) fn demonym_right_before<'a>(
+    article: &Article,
+    mentions: &'a [Mention],
+    m: &Mention,
+) -> Option<&'a Mention> {
+    mentions.iter().find(|d| {
+        d.sentence == m.sentence
+            && d.origin == Origin::Demonym
+            && d.end <= m.start
+            && article.text[d.end..m.start].trim().is_empty()
+    })
+}
+
 pub(super) fn in_company_position(
     article: &Article,
     m: &Mention,
@@ -177,16 +206,7 @@ pub(super) fn in_company_position(
         .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
         .collect::<String>()
         .to_lowercase();
-    let before = &text[sentence.start..m.start];
-    let prev: String = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .rsplit(['\'', '’'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev = last_word_lower(&text[sentence.start..m.start]);
     let deal_verb = lexicon
         .company_name_cues
         .iter()
@@ -200,25 +220,9 @@ pub(super) fn in_company_position(
     };
     // An organisation word before it, maybe with a nationality between ("l'opérateur
     // polonais Play", "det svenske selskapet Tre").
-    let demonym_before = mentions.iter().find(|d| {
-        d.sentence == m.sentence
-            && d.origin == Origin::Demonym
-            && d.end <= m.start
-            && text[d.end..m.start].trim().is_empty()
-    });
     let org_word = is_org_cue(&prev)
-        || demonym_before.is_some_and(|d| {
-            let word = text[sentence.start..d.start]
-                .trim_end()
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .rsplit(['\'', '’'])
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            is_org_cue(&word)
-        });
+        || demonym_right_before(article, mentions, m)
+            .is_some_and(|d| is_org_cue(&last_word_lower(&text[sentence.start..d.start])));
     let listed = |gap: &str| {
         let gap = gap.trim();
         gap == "," || lexicon.coordinators.iter().any(|c| c == gap)

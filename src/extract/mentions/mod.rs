@@ -260,9 +260,8 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
             continue;
         }
         // A brand written in digits ("3") is a number wherever a number can stand.
-        if m.surface.chars().all(|c| c.is_ascii_digit())
-            && !digit_brand_position(article, &m, lexicon)
-        {
+        let digits = m.surface.chars().all(|c| c.is_ascii_digit());
+        if digits && !digit_brand_position(article, &m, lexicon) {
             continue;
         }
         let mut candidates = vec![m.reference.clone()];
@@ -272,15 +271,8 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         // A nationality right before the word names the country of the company it is
         // ("l'opérateur polonais Play", "det norske selskapet Get"): only a candidate of
         // that country, and none where no candidate is ("la société danoise Plus").
-        let nationality = mentions
-            .iter()
-            .find(|d| {
-                d.sentence == m.sentence
-                    && d.origin == Origin::Demonym
-                    && d.end <= m.start
-                    && article.text[d.end..m.start].trim().is_empty()
-            })
-            .and_then(|d| match &d.reference {
+        let nationality =
+            demonym_right_before(article, &mentions, &m).and_then(|d| match &d.reference {
                 Reference::Place(id) => knowledge.place(id).and_then(|p| p.country.clone()),
                 _ => None,
             });
@@ -345,7 +337,6 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
                 // A digit brand only in its home press (elsewhere the digit is a number),
                 // and there only where a company stands or in the genitive before a noun
                 // ("3's lavprisbrand"), never merely for being the home brand.
-                let digits = m.surface.chars().all(|c| c.is_ascii_digit());
                 if digits && !candidates.iter().any(home) {
                     return None;
                 }
