@@ -2,6 +2,7 @@
 //! forms, titles, given names, organisation words, quotes, recurrence).
 
 use super::*;
+use std::cell::OnceCell;
 
 /// A run of capitalised words (with connectors) that is not yet a mention.
 #[derive(Debug, Clone)]
@@ -34,14 +35,14 @@ pub(super) fn discover(
         .map(|s| tokens(&text[s.start..s.end], s.start))
         .collect();
     // Every word of the article as written, collected at the first question.
-    let all_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let all_words: OnceCell<HashSet<&str>> = OnceCell::new();
     let written_bare = |word: &str| {
         all_words
             .get_or_init(|| sentence_tokens.iter().flatten().map(|t| t.text).collect())
             .contains(word)
     };
     // The words the article writes in lower case, collected at the first question.
-    let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
     let written_in_lower_case = |lower: &str| {
         lower_words
             .get_or_init(|| {
@@ -191,16 +192,23 @@ pub(super) fn discover(
                 && sets.deal_verbs.contains(&next_word);
             // The first part of a title compound is the employer ("Nordnetz-Chef Hans
             // Müller", "Nordnett-sjef", "United-Internet-Chef").
-            let title_compound = !common_word
-                && surface.chars().count() >= 3
-                && text[span.end..sentence.end]
-                    .strip_prefix('-')
-                    .map(|rest| {
-                        rest.split(|c: char| !c.is_alphanumeric())
-                            .next()
-                            .unwrap_or("")
-                    })
-                    .is_some_and(|w| is_title(w, lexicon));
+            // The cues below are asked for lazily, each at most once: most spans are typed
+            // by the first cue that holds, or need none (a person, a legal form).
+            let title_compound_memo = OnceCell::new();
+            let title_compound = || {
+                *title_compound_memo.get_or_init(|| {
+                    !common_word
+                        && surface.chars().count() >= 3
+                        && text[span.end..sentence.end]
+                            .strip_prefix('-')
+                            .map(|rest| {
+                                rest.split(|c: char| !c.is_alphanumeric())
+                                    .next()
+                                    .unwrap_or("")
+                            })
+                            .is_some_and(|w| is_title(w, lexicon))
+                })
+            };
             // The new or old name of a renamed organisation: "Fibernett Vest har byttet
             // navn til Vestfiber", "Orange Slovensko, formerly known as Globtel".
             let rename_cued = || {
@@ -220,76 +228,76 @@ pub(super) fn discover(
                                 )
                         })
             };
-            let apposition_cued = after_span.strip_prefix(',').is_some_and(|rest| {
-                // A partitive before the description is none of it ("Freenet, einer der
-                // Konkurrenten", "Bahnhof, en av Telias konkurrenter").
-                let lower_rest = rest.trim_start().to_lowercase();
-                let rest = lexicon
-                    .grammar
-                    .partitives
-                    .iter()
-                    .filter(|p| lower_rest.starts_with(&format!("{} ", p.to_lowercase())))
-                    .map(|p| p.len())
-                    .max()
-                    .and_then(|len| rest.trim_start().get(len..))
-                    .unwrap_or(rest);
-                let mut words = rest
-                    .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-                    .filter(|w| !w.is_empty())
-                    .map(|w| w.to_lowercase());
-                let first = words.next().unwrap_or_default();
-                let describes = |w: &str| {
-                    sets.appositive_cues
+            let apposition_cued = || {
+                after_span.strip_prefix(',').is_some_and(|rest| {
+                    // A partitive before the description is none of it ("Freenet, einer der
+                    // Konkurrenten", "Bahnhof, en av Telias konkurrenter").
+                    let lower_rest = rest.trim_start().to_lowercase();
+                    let rest = lexicon
+                        .grammar
+                        .partitives
                         .iter()
-                        .any(|c| crate::extract::word_has_cue(w, c))
-                };
-                // A genitive name and a noun phrase that closes the apposition, its noun
-                // last and one of owning, competing or partnering ("Sky, BT's biggest
-                // rival,", "Ice, Telenors største konkurrent,", "Comviq, Tele2:s
-                // lågprisvarumärke,"): the glued "s" only where the language writes it
-                // (the Nordic languages). Never a common word or a given name before it,
-                // nor a title in it ("Anna, BT's team leader,"); not a buyer
-                // ("Hansen, TDCs indkøber,").
-                let raw = rest.trim_start();
-                let raw_first = raw.split_whitespace().next().unwrap_or("");
-                let genitive = raw_first.starts_with(char::is_uppercase)
-                    && (["'s", "’s", ":s", "'", "’"]
-                        .iter()
-                        .any(|g| raw_first.ends_with(g))
-                        || (sets.glued_genitive && raw_first.ends_with('s')));
-                if genitive {
-                    let phrase = raw[raw_first.len()..]
-                        .split_once([',', ')'])
-                        .map(|(phrase, _)| phrase.split_whitespace().collect::<Vec<_>>());
-                    !common_word
-                        && !given.contains(surface)
-                        && phrase.is_some_and(|words| {
-                            (1..=3).contains(&words.len())
-                                && words.iter().all(|w| {
-                                    let w = w.to_lowercase();
-                                    !lexicon.grammar.prepositions.contains(&w)
-                                        && !is_title(&w, lexicon)
-                                })
-                                && words.last().is_some_and(|w| {
-                                    crate::text::cue_suffixes(&w.to_lowercase())
-                                        .any(|n| sets.relational_nouns.contains(n))
-                                })
-                        })
-                }
-                // After an article, up to two modifiers may stand before the noun ("eine
-                // hundertprozentige Tochter", "en helägd dotter"); a preposition ends the
-                // phrase.
-                else if lexicon.articles.contains(&first)
-                    || lexicon.grammar.indefinite_articles.contains(&first)
-                {
-                    words
-                        .take(3)
-                        .take_while(|w| !lexicon.grammar.prepositions.contains(w))
-                        .any(|w| describes(&w))
-                } else {
-                    describes(&first)
-                }
-            });
+                        .filter(|p| lower_rest.starts_with(&format!("{} ", p.to_lowercase())))
+                        .map(|p| p.len())
+                        .max()
+                        .and_then(|len| rest.trim_start().get(len..))
+                        .unwrap_or(rest);
+                    let mut words = rest
+                        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                        .filter(|w| !w.is_empty())
+                        .map(|w| w.to_lowercase());
+                    let first = words.next().unwrap_or_default();
+                    let describes = |w: &str| {
+                        crate::text::cue_suffixes(w).any(|c| sets.appositive_cues.contains(c))
+                    };
+                    // A genitive name and a noun phrase that closes the apposition, its noun
+                    // last and one of owning, competing or partnering ("Sky, BT's biggest
+                    // rival,", "Ice, Telenors største konkurrent,", "Comviq, Tele2:s
+                    // lågprisvarumärke,"): the glued "s" only where the language writes it
+                    // (the Nordic languages). Never a common word or a given name before it,
+                    // nor a title in it ("Anna, BT's team leader,"); not a buyer
+                    // ("Hansen, TDCs indkøber,").
+                    let raw = rest.trim_start();
+                    let raw_first = raw.split_whitespace().next().unwrap_or("");
+                    let genitive = raw_first.starts_with(char::is_uppercase)
+                        && (["'s", "’s", ":s", "'", "’"]
+                            .iter()
+                            .any(|g| raw_first.ends_with(g))
+                            || (sets.glued_genitive && raw_first.ends_with('s')));
+                    if genitive {
+                        let phrase = raw[raw_first.len()..]
+                            .split_once([',', ')'])
+                            .map(|(phrase, _)| phrase.split_whitespace().collect::<Vec<_>>());
+                        !common_word
+                            && !given.contains(surface)
+                            && phrase.is_some_and(|words| {
+                                (1..=3).contains(&words.len())
+                                    && words.iter().all(|w| {
+                                        let w = w.to_lowercase();
+                                        !lexicon.grammar.prepositions.contains(&w)
+                                            && !is_title(&w, lexicon)
+                                    })
+                                    && words.last().is_some_and(|w| {
+                                        crate::text::cue_suffixes(&w.to_lowercase())
+                                            .any(|n| sets.relational_nouns.contains(n))
+                                    })
+                            })
+                    }
+                    // After an article, up to two modifiers may stand before the noun ("eine
+                    // hundertprozentige Tochter", "en helägd dotter"); a preposition ends the
+                    // phrase.
+                    else if lexicon.articles.contains(&first)
+                        || lexicon.grammar.indefinite_articles.contains(&first)
+                    {
+                        words
+                            .take(3)
+                            .take_while(|w| !lexicon.grammar.prepositions.contains(w))
+                            .any(|w| describes(&w))
+                    } else {
+                        describes(&first)
+                    }
+                })
+            };
             // A name as the subject of a copula whose predicate describes an organisation
             // ("Fjordnet is a subsidiary of Telenor", "Congstar ist eine Tochter der
             // Telekom", "Fjordnett er et datterselskap av Telenor"): an article and up to
@@ -298,32 +306,33 @@ pub(super) fn discover(
             // `words_before` gives no word ("Ifølge Hansen er selskapet ..." has its
             // subject after the verb).
             let subject_position = span.sentence_initial || prev.is_empty();
-            let predicate_cued = !common_word && subject_position && {
-                let words: Vec<String> = after_span
-                    .split(char::is_whitespace)
-                    .filter(|w| !w.is_empty())
-                    .take(5)
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                            .to_lowercase()
-                    })
-                    .collect();
-                let describes = |w: &str| {
-                    sets.appositive_cues
-                        .iter()
-                        .any(|c| crate::extract::word_has_cue(w, c))
-                };
-                // The first word after the articles and up to two modifiers; a preposition
-                // ends the predicate's noun phrase ("er sjef i selskapet").
-                let head = words
-                    .get(1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|w| !lexicon.articles.contains(*w))
-                    .take(3)
-                    .take_while(|w| !lexicon.grammar.prepositions.contains(*w))
-                    .find(|w| describes(w));
-                words
+            let predicate_memo = OnceCell::new();
+            let predicate_cued = || {
+                *predicate_memo.get_or_init(|| {
+                    !common_word && subject_position && {
+                        let words: Vec<String> = after_span
+                            .split(char::is_whitespace)
+                            .filter(|w| !w.is_empty())
+                            .take(5)
+                            .map(|w| {
+                                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                                    .to_lowercase()
+                            })
+                            .collect();
+                        let describes = |w: &str| {
+                            crate::text::cue_suffixes(w).any(|c| sets.appositive_cues.contains(c))
+                        };
+                        // The first word after the articles and up to two modifiers; a preposition
+                        // ends the predicate's noun phrase ("er sjef i selskapet").
+                        let head = words
+                            .get(1..)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|w| !lexicon.articles.contains(*w))
+                            .take(3)
+                            .take_while(|w| !lexicon.grammar.prepositions.contains(*w))
+                            .find(|w| describes(w));
+                        words
                     .first()
                     .is_some_and(|w| lexicon.grammar.copulas.contains(w))
                     && head.is_some()
@@ -332,6 +341,8 @@ pub(super) fn discover(
                         .services
                         .keys()
                         .any(|k| k.to_lowercase() == lower_surface)
+                    }
+                })
             };
             // Where only names are capitalised, a word in the subject's place before a verb
             // of a relation: opening the sentence or a clause after a comma and a
@@ -341,125 +352,143 @@ pub(super) fn discover(
             // a fronted adverb has the subject after the verb: "Derfor tilbyder
             // selskabet ..."); or between an auxiliary and a participle ("I 2021 blev
             // Fibia opkøbt af Norlys").
-            let after_words: Vec<&str> = after_span
-                .split(|c: char| c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .take(2)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .collect();
-            let lower_after: Vec<String> = after_words.iter().map(|w| w.to_lowercase()).collect();
+            let after_memo: OnceCell<(Vec<&str>, Vec<String>)> = OnceCell::new();
+            let after_two = || {
+                after_memo.get_or_init(|| {
+                    let words: Vec<&str> = after_span
+                        .split(|c: char| c.is_whitespace())
+                        .filter(|w| !w.is_empty())
+                        .take(2)
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .collect();
+                    let lower = words.iter().map(|w| w.to_lowercase()).collect();
+                    (words, lower)
+                })
+            };
             // The antecedent of a relative clause whose verb is a relation's ("Talkmore,
             // som konkurrerer med OneCall,", "Halebop, which competes with Comviq,"),
             // where only names are capitalised.
-            let relative_cued = !lexicon.capitalises_nouns
-                && span.words == 1
-                && !common_word
-                && !sets.stop.contains(&lower_surface)
-                && after_span.strip_prefix(',').is_some_and(|rest| {
-                    let words: Vec<&str> = rest
-                        .split_whitespace()
-                        .take(5)
-                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                        .collect();
-                    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                    let relation_verb = |w: &String| {
-                        (sets.company_subject_verbs.contains(w)
-                            || sets.offering_verbs.contains(w)
-                            || sets.synthetic_passives.contains(w))
-                            && !sets.auxiliaries.contains(w)
-                    };
-                    let object_relative = || {
-                        // "Talkmore, som Telenor kjøpte i 2010", "Halebop, which Telia
-                        // has owned since": a name, maybe an auxiliary, the verb.
-                        words.get(1).is_some_and(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase)
-                                && !sets.stop.contains(&lower[1])
-                        }) && lower[2..]
-                            .iter()
-                            .take(2)
-                            .any(|w| relation_verb(w) || sets.participles.contains(w))
-                    };
-                    lower
-                        .first()
-                        .is_some_and(|w| lexicon.grammar.relative.contains(w))
-                        && (lower.get(1).is_some_and(relation_verb)
-                            || (lower.len() >= 3 && object_relative()))
-                });
+            let relative_cued = || {
+                !lexicon.capitalises_nouns
+                    && span.words == 1
+                    && !common_word
+                    && !sets.stop.contains(&lower_surface)
+                    && after_span.strip_prefix(',').is_some_and(|rest| {
+                        let words: Vec<&str> = rest
+                            .split_whitespace()
+                            .take(5)
+                            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                            .collect();
+                        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                        let relation_verb = |w: &String| {
+                            (sets.company_subject_verbs.contains(w)
+                                || sets.offering_verbs.contains(w)
+                                || sets.synthetic_passives.contains(w))
+                                && !sets.auxiliaries.contains(w)
+                        };
+                        let object_relative = || {
+                            // "Talkmore, som Telenor kjøpte i 2010", "Halebop, which Telia
+                            // has owned since": a name, maybe an auxiliary, the verb.
+                            words.get(1).is_some_and(|w| {
+                                w.chars().next().is_some_and(char::is_uppercase)
+                                    && !sets.stop.contains(&lower[1])
+                            }) && lower[2..]
+                                .iter()
+                                .take(2)
+                                .any(|w| relation_verb(w) || sets.participles.contains(w))
+                        };
+                        lower
+                            .first()
+                            .is_some_and(|w| lexicon.grammar.relative.contains(w))
+                            && (lower.get(1).is_some_and(relation_verb)
+                                || (lower.len() >= 3 && object_relative()))
+                    })
+            };
             // The subject of an object relative clause, right before the relation's verb
             // ("Eesy, som Norlys ejer,", "Smarty, which Vodafone owns,"), where only names
             // are capitalised.
-            let relative_subject_cued = !lexicon.capitalises_nouns
-                && span.words == 1
-                && !span.sentence_initial
-                && !common_word
-                && !sets.stop.contains(&lower_surface)
-                && lexicon.grammar.relative.contains(&prev)
-                && (!lexicon.grammar.complementizers.contains(&prev) || {
-                    // A pronoun that is also a complementizer only after a comma:
-                    // "reported that Fredriksen owns" is no relative clause.
-                    let head = text[sentence.start..span.start].trim_end();
-                    head.len()
-                        .checked_sub(prev.len())
-                        .and_then(|n| head.get(..n))
-                        .is_some_and(|t| t.trim_end().ends_with(','))
-                })
-                && sets.company_subject_verbs.contains(&next_word)
-                && !sets.auxiliaries.contains(&next_word);
+            let relative_subject_cued = || {
+                !lexicon.capitalises_nouns
+                    && span.words == 1
+                    && !span.sentence_initial
+                    && !common_word
+                    && !sets.stop.contains(&lower_surface)
+                    && lexicon.grammar.relative.contains(&prev)
+                    && (!lexicon.grammar.complementizers.contains(&prev) || {
+                        // A pronoun that is also a complementizer only after a comma:
+                        // "reported that Fredriksen owns" is no relative clause.
+                        let head = text[sentence.start..span.start].trim_end();
+                        head.len()
+                            .checked_sub(prev.len())
+                            .and_then(|n| head.get(..n))
+                            .is_some_and(|t| t.trim_end().ends_with(','))
+                    })
+                    && sets.company_subject_verbs.contains(&next_word)
+                    && !sets.auxiliaries.contains(&next_word)
+            };
             // A genitive right before a relation's noun or a company's figure, maybe after
             // one modifier ("Talkmores morselskap", "Stofas hårdeste konkurrent",
             // "Nuudays kunder"), where only names are capitalised: the name without its
             // genitive. Before a figure only a name the article also writes bare: a name
             // may end in "s" itself ("Telness kunder"). Not a person's surname ("Røkkes
             // oppkjøp"), nor a definite noun opening the sentence ("Regjeringens").
-            let genitive_stem = (!lexicon.capitalises_nouns
-                && span.words == 1
-                && !common_word
-                && after_span.starts_with(char::is_alphanumeric))
-            .then(|| {
-                let apostrophe = strip_genitive(surface);
-                if apostrophe.len() < surface.len() {
-                    return Some(apostrophe);
-                }
-                surface
-                    .strip_suffix(":s")
-                    .or_else(|| surface.strip_suffix('s').filter(|_| sets.glued_genitive))
-            })
-            .flatten()
-            .filter(|stem| {
-                let lower = stem.to_lowercase();
-                let relational = lower_after
-                    .iter()
-                    .any(|w| sets.relational_nouns.contains(w));
-                let possessed = lower_after.iter().any(|w| sets.possessed_nouns.contains(w));
-                let surname = found.iter().any(|m: &Mention| {
-                    m.etype == EntityType::Person && m.surface.rsplit(' ').next() == Some(*stem)
-                });
-                stem.chars().count() >= 3
-                    && !surname
-                    && [lower.as_str(), lower_word.as_str()].iter().all(|w| {
-                        !sets.stop.contains(*w)
-                            && !sets.anaphors.contains(*w)
-                            && !sets.org_cues.contains(*w)
-                            && !sets.titles.contains(*w)
+            let genitive_memo = OnceCell::new();
+            let genitive_stem = || {
+                *genitive_memo.get_or_init(|| {
+                    (!lexicon.capitalises_nouns
+                        && span.words == 1
+                        && !common_word
+                        && after_span.starts_with(char::is_alphanumeric))
+                    .then(|| {
+                        let apostrophe = strip_genitive(surface);
+                        if apostrophe.len() < surface.len() {
+                            return Some(apostrophe);
+                        }
+                        surface
+                            .strip_suffix(":s")
+                            .or_else(|| surface.strip_suffix('s').filter(|_| sets.glued_genitive))
                     })
-                    && !not_names.contains(*stem)
-                    && if span.sentence_initial {
-                        // A V2 clause's second word is mostly its verb ("Således
-                        // kunde", "Norlys køber"): only a relational noun, which is
-                        // none, marks a genitive there.
-                        relational
-                            && !lexicon
-                                .grammar
-                                .definite_singular_endings
-                                .iter()
-                                .chain(&lexicon.grammar.definite_plural_endings)
-                                .any(|e| lower.ends_with(e.as_str()))
-                    } else {
-                        relational || (possessed && written_bare(stem))
-                    }
-                    && !written_in_lower_case(&lower)
-                    && !written_in_lower_case(&lower_word)
-            });
+                    .flatten()
+                    .filter(|stem| {
+                        let lower = stem.to_lowercase();
+                        let lower_after = &after_two().1;
+                        let relational = lower_after
+                            .iter()
+                            .any(|w| sets.relational_nouns.contains(w));
+                        let possessed =
+                            lower_after.iter().any(|w| sets.possessed_nouns.contains(w));
+                        let surname = found.iter().any(|m: &Mention| {
+                            m.etype == EntityType::Person
+                                && m.surface.rsplit(' ').next() == Some(*stem)
+                        });
+                        stem.chars().count() >= 3
+                            && !surname
+                            && [lower.as_str(), lower_word.as_str()].iter().all(|w| {
+                                !sets.stop.contains(*w)
+                                    && !sets.anaphors.contains(*w)
+                                    && !sets.org_cues.contains(*w)
+                                    && !sets.titles.contains(*w)
+                            })
+                            && !not_names.contains(*stem)
+                            && if span.sentence_initial {
+                                // A V2 clause's second word is mostly its verb ("Således
+                                // kunde", "Norlys køber"): only a relational noun, which is
+                                // none, marks a genitive there.
+                                relational
+                                    && !lexicon
+                                        .grammar
+                                        .definite_singular_endings
+                                        .iter()
+                                        .chain(&lexicon.grammar.definite_plural_endings)
+                                        .any(|e| lower.ends_with(e.as_str()))
+                            } else {
+                                relational || (possessed && written_bare(stem))
+                            }
+                            && !written_in_lower_case(&lower)
+                            && !written_in_lower_case(&lower_word)
+                    })
+                })
+            };
             // The first word of a sentence, or of a clause after a comma and a coordinator
             // ("…, og Phonero ble i 2019 kjøpt av Fjordnett").
             let clause_initial = span.sentence_initial
@@ -467,22 +496,24 @@ pub(super) fn discover(
             // Only in V2 languages that write nouns in lower case: in English and French
             // a plural noun opens sentences ("Shares were bought", "Investors bought");
             // there the verb cue above reads "X acquires".
-            let subject_cued = !lexicon.capitalises_nouns
-                && lexicon.grammar.has("v2")
-                && span.words == 1
-                && !common_word
-                && !sets.stop.contains(&lower_surface)
-                && !written_in_lower_case(&lower_surface)
-                && !lexicon
-                    .grammar
-                    .definite_plural_endings
-                    .iter()
-                    .any(|e| lower_surface.ends_with(e.as_str()))
-                && match (lower_after.first(), lower_after.get(1)) {
-                    (Some(w1), Some(w2)) if clause_initial => {
-                        // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
-                        // participle or infinitive of a relation.
-                        (sets.auxiliaries.contains(w1)
+            let subject_cued = || {
+                let (after_words, lower_after) = after_two();
+                !lexicon.capitalises_nouns
+                    && lexicon.grammar.has("v2")
+                    && span.words == 1
+                    && !common_word
+                    && !sets.stop.contains(&lower_surface)
+                    && !written_in_lower_case(&lower_surface)
+                    && !lexicon
+                        .grammar
+                        .definite_plural_endings
+                        .iter()
+                        .any(|e| lower_surface.ends_with(e.as_str()))
+                    && match (lower_after.first(), lower_after.get(1)) {
+                        (Some(w1), Some(w2)) if clause_initial => {
+                            // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
+                            // participle or infinitive of a relation.
+                            (sets.auxiliaries.contains(w1)
                             && (sets.participles.contains(w2)
                                 || sets.company_subject_verbs.contains(w2)))
                             // "Stofa undersøges nu af", "Bredband2 köps av": an s-passive.
@@ -504,67 +535,76 @@ pub(super) fn discover(
                                 && !lexicon.articles.contains(w2)
                                 && !lexicon.numbers.words.contains_key(w2.as_str())
                                 && !sets.auxiliaries.contains(w2))
+                        }
+                        (Some(w1), _) => {
+                            sets.participles.contains(w1) && sets.auxiliaries.contains(&prev)
+                        }
+                        _ => false,
                     }
-                    (Some(w1), _) => {
-                        sets.participles.contains(w1) && sets.auxiliaries.contains(&prev)
-                    }
-                    _ => false,
-                };
+            };
             // Where only names are capitalised and the subject stands before the verb
             // (English, French), a word opening a clause after a comma, before an auxiliary
             // and a relation's participle or infinitive, maybe after an adverb ("Since the
             // autumn, Gamma has also offered VoIP", "Next year, Digi will launch ...",
             // "Depuis mars, Gamma a lancé ..."): that verb's subject. Not the first word of
             // a sentence, which any noun may be.
-            let aux_subject_cued = !lexicon.capitalises_nouns
-                && !lexicon.grammar.has("v2")
-                && span.words <= 2
-                && !span.sentence_initial
-                && prev.is_empty()
-                && text[sentence.start..span.start].trim_end().ends_with(',')
-                && !common_word
-                && !sets.stop.contains(&lower_surface)
-                && !written_in_lower_case(&lower_surface)
-                && {
-                    let mut words = after_span.split_whitespace().take(4).map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    });
-                    words
-                        .next()
-                        .is_some_and(|w1| sets.auxiliaries.contains(&w1))
-                        && words
-                            .find(|w| !sets.adverbs.words.contains(w))
-                            .is_some_and(|w2| {
-                                sets.participles.contains(&w2)
-                                    || sets.company_subject_verbs.contains(&w2)
-                            })
-                };
+            let aux_subject_cued = || {
+                !lexicon.capitalises_nouns
+                    && !lexicon.grammar.has("v2")
+                    && span.words <= 2
+                    && !span.sentence_initial
+                    && prev.is_empty()
+                    && text[sentence.start..span.start].trim_end().ends_with(',')
+                    && !common_word
+                    && !sets.stop.contains(&lower_surface)
+                    && !written_in_lower_case(&lower_surface)
+                    && {
+                        let mut words = after_span.split_whitespace().take(4).map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                        });
+                        words
+                            .next()
+                            .is_some_and(|w1| sets.auxiliaries.contains(&w1))
+                            && words
+                                .find(|w| !sets.adverbs.words.contains(w))
+                                .is_some_and(|w2| {
+                                    sets.participles.contains(&w2)
+                                        || sets.company_subject_verbs.contains(&w2)
+                                })
+                    }
+            };
             // "Anbieter-Wechsel" is a compound noun, not a cue and a name.
             let glued = char_before(text, span.start) == Some('-');
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
-            let shaped = span.words == 1 && name_shaped(surface);
+            let shaped = || span.words == 1 && name_shaped(surface);
             // "seine Marken Smartmobil", "lavprismerket Chess", "its brand Djuice".
             let brand_cued =
                 !cue_word.is_empty() && !glued && sets.brand_cues.matches(&cue_word, &cue_words);
-            let org_cued = demonym_cued
-                || brand_cued
-                || title_compound
-                || predicate_cued
-                || shaped
-                || subject_cued
-                || aux_subject_cued
-                || relative_cued
-                || relative_subject_cued
-                || genitive_stem.is_some()
-                || verb_cued
-                || apposition_cued
-                || (!cue_word.is_empty()
-                    && !counted
-                    && !glued
-                    && sets.name_cues.matches(&cue_word, &cue_words))
-                || rename_cued();
-            if dotted && !org_cued {
+            // Cheap cues first: every cue is a pure question, so the order only sets the cost.
+            let org_memo = OnceCell::new();
+            let org_cued = || {
+                *org_memo.get_or_init(|| {
+                    demonym_cued
+                        || brand_cued
+                        || verb_cued
+                        || (!cue_word.is_empty()
+                            && !counted
+                            && !glued
+                            && sets.name_cues.matches(&cue_word, &cue_words))
+                        || shaped()
+                        || title_compound()
+                        || genitive_stem().is_some()
+                        || subject_cued()
+                        || aux_subject_cued()
+                        || relative_cued()
+                        || relative_subject_cued()
+                        || apposition_cued()
+                        || predicate_cued()
+                        || rename_cued()
+                })
+            };
+            if dotted && !org_cued() {
                 continue;
             }
             // A compound of a common noun is a name only right after a descriptor and its
@@ -587,7 +627,7 @@ pub(super) fn discover(
                 first.is_some_and(|t| lexicon.articles.contains(&t.text.to_lowercase()))
             };
             if compound_of_noun
-                && (!(title_compound || predicate_cued) || is_common_noun)
+                && (!(title_compound() || predicate_cued()) || is_common_noun)
                 && (is_common_noun
                     || counted
                     || glued
@@ -762,19 +802,19 @@ pub(super) fn discover(
                         || title_before_comma(text, sentence.start, span.start, lexicon)))
             {
                 etype = EntityType::Person;
-            } else if ends_with_any(surface, &lexicon.regulator_suffixes)
+            } else if ends_with_any(surface, &sets.regulator_suffixes)
                 && !(lexicon.capitalises_nouns
-                    && !org_cued
+                    && !org_cued()
                     && common_compound(surface, &lexicon.regulator_suffixes))
             {
                 etype = EntityType::Regulator;
-            } else if ends_with_any(surface, &lexicon.public_body_suffixes) {
+            } else if ends_with_any(surface, &sets.public_body_suffixes) {
                 etype = EntityType::PublicBody;
             } else if brand_cued
                 || (is_quoted(text, span.start) && sets.quoted_product_cues.contains(&prev))
             {
                 etype = EntityType::Product;
-            } else if org_cued
+            } else if org_cued()
                 || bare_name
                 || coordinated_with_cued
                 || employer_cued
@@ -802,13 +842,13 @@ pub(super) fn discover(
             }
             // A possessive "'s" is no part of the name ("Acme's Danish business"): the
             // mention ends before it, which then marks the genitive for the relations.
-            let surface = match genitive_stem {
+            let surface = match genitive_stem() {
                 Some(stem) if etype == EntityType::Company && end == span.end => stem.to_string(),
                 _ => strip_genitive(text[span.start..end].trim_end_matches(['.', ','])).to_string(),
             };
             // Before a title the hyphens of a compound join the words of a name:
             // "United-Internet-Chef" names United Internet ("T-Mobile-Chef" keeps T-Mobile).
-            let name = if title_compound
+            let name = if title_compound()
                 && surface.split('-').count() > 1
                 && surface.split('-').all(|w| {
                     w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase)
@@ -998,6 +1038,13 @@ pub(super) struct NameSets {
     pub(super) tech: HashSet<String>,
     /// First words of role titles: they end a name.
     pub(super) titles: HashSet<String>,
+    /// The role titles as written (lexicon `titles`): `is_title` looks a word's cue
+    /// suffixes up here instead of scanning every title.
+    pub(super) full_titles: HashSet<String>,
+    /// The lexicon's regulator and public-body suffixes, lower case (see `ends_with_any`).
+    pub(super) regulator_suffixes: Vec<String>,
+    pub(super) public_body_suffixes: Vec<String>,
+
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
     pub(super) org_cues: HashSet<String>,
@@ -1060,7 +1107,9 @@ pub(super) struct NameSets {
     pub(super) auxiliaries: HashSet<String>,
     /// Organisation words and relational nouns that, in an apposition after a word, make
     /// it a name ("Sparkle, filiale de Telecom Italia").
-    pub(super) appositive_cues: Vec<String>,
+    /// A word describes an organisation when one of its cue suffixes is one of them
+    /// (`word_has_cue`).
+    pub(super) appositive_cues: HashSet<String>,
     /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
     /// verbs. A small number between a name and one of them ends the name ("Kanal 9
     /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
@@ -1193,6 +1242,17 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .iter()
                         .filter_map(|t| t.split_whitespace().next())
                         .map(|t| t.to_lowercase())
+                        .collect(),
+                    full_titles: lex.titles.iter().cloned().collect(),
+                    regulator_suffixes: lex
+                        .regulator_suffixes
+                        .iter()
+                        .map(|s| s.to_lowercase())
+                        .collect(),
+                    public_body_suffixes: lex
+                        .public_body_suffixes
+                        .iter()
+                        .map(|s| s.to_lowercase())
                         .collect(),
                     org_cues: lex
                         .org_cues
@@ -1915,11 +1975,8 @@ fn company_subject_sets(lex: &Lexicon) -> impl Iterator<Item = &crate::knowledge
 /// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").
 pub(super) fn is_title(word: &str, lexicon: &Lexicon) -> bool {
     let word = crate::extract::lower_case(word);
-    !word.is_empty()
-        && lexicon
-            .titles
-            .iter()
-            .any(|t| crate::extract::word_has_cue(&word, t))
+    let titles = &name_sets(lexicon).full_titles;
+    !word.is_empty() && crate::text::cue_suffixes(&word).any(|t| titles.contains(t))
 }
 
 /// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
@@ -1962,18 +2019,17 @@ pub(super) fn common_compound(surface: &str, suffixes: &[String]) -> bool {
 }
 
 /// The last word ends with a suffix and is longer than it ("Konkurrensverket", not "Verket").
+/// `suffixes` are lower case (`NameSets` folds the lexicon's).
 pub(super) fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
     let last = surface
         .split_whitespace()
         .last()
         .unwrap_or("")
         .to_lowercase();
-    let multiword = surface.split_whitespace().count() > 1;
-    suffixes.iter().any(|s| {
-        // Suffixes are written in lower case; the rare capitalised one is folded.
-        let s = crate::extract::lower_case(s);
-        last.ends_with(s.as_ref()) && (multiword || last.len() > s.len())
-    })
+    let multiword = surface.split_whitespace().nth(1).is_some();
+    suffixes
+        .iter()
+        .any(|s| last.ends_with(s.as_str()) && (multiword || last.len() > s.len()))
 }
 
 pub(super) fn is_quoted(text: &str, start: usize) -> bool {
