@@ -134,15 +134,23 @@ impl Phrases {
     /// Whether a word is a listed single word or a compound ending in one (at least
     /// three more bytes before it: "bredbåndsoppkjøpet", not "kjøp" in "tilkjøp").
     fn compound_head(&self, word: &str) -> bool {
-        if self.singles.contains(word) {
-            return true;
-        }
-        if word.len() < self.min_len.saturating_add(3) || !self.tails.contains(&tail2(word)) {
-            return false;
-        }
-        word.char_indices()
-            .filter(|(i, _)| *i >= 3)
-            .any(|(i, _)| self.singles.contains(&word[i..]))
+        self.head_start(word).is_some()
+    }
+
+    /// Where the shortest one-word phrase that `word` ends in after at least three bytes
+    /// starts, or 0 where only the word itself is one: the compound's head
+    /// ("mobilfunkanbieter" -> "anbieter").
+    fn head_start(&self, word: &str) -> Option<usize> {
+        let inner = (word.len() >= self.min_len.saturating_add(3)
+            && self.tails.contains(&tail2(word)))
+        .then(|| {
+            word.char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i >= 3)
+                .rfind(|&i| self.singles.contains(&word[i..]))
+        })
+        .flatten();
+        inner.or_else(|| self.singles.contains(word).then_some(0))
     }
 }
 
@@ -1770,6 +1778,17 @@ impl Matcher<'_> {
             Dir::Forward => phrases.forward(self.toks, pos),
             Dir::Backward => phrases.backward(self.toks, pos),
         };
+        // A noun in the genitive is a possessor, no head ("a Swedish mobile operator's
+        // subsidiary"): a phrase may not end in one.
+        if part == Part::Relational {
+            lens.retain(|&len| {
+                let last = match dir {
+                    Dir::Forward => (pos + len).checked_sub(1),
+                    Dir::Backward => pos.checked_sub(1),
+                };
+                !last.and_then(|i| self.toks.get(i)).is_some_and(is_genitive)
+            });
+        }
         // Titles also with an inflectional ending of up to three letters ("sjefen",
         // "direktøren"), as the title patterns always allowed.
         if part == Part::Title && lens.is_empty() {
@@ -1815,8 +1834,18 @@ impl Matcher<'_> {
             };
             if let Some(t) = at.and_then(|i| self.toks.get(i)) {
                 // An anaphor or a service compound is the noun it is made of
-                // ("teleselskapet", "Mobilfunk-Anbieter").
-                if word_like(t) && phrases.compound_head(&t.lower) {
+                // ("teleselskapet", "Mobilfunk-Anbieter"); not a shorter noun inside a
+                // longer organisation word that heads it ("Mobilfunkanbieter" is no
+                // "Bieter").
+                let shadowed = || {
+                    let org = self.lc.org_cues.head_start(&t.lower);
+                    let own = phrases.head_start(&t.lower);
+                    matches!((org, own), (Some(o), Some(p)) if o < p)
+                };
+                // A noun in the genitive is a possessor, no head ("a Swedish operator's
+                // subsidiary").
+                if word_like(t) && !is_genitive(t) && phrases.compound_head(&t.lower) && !shadowed()
+                {
                     lens.push(1);
                 }
             }
@@ -2504,6 +2533,9 @@ impl Matcher<'_> {
             Elem::Gap(gap) => {
                 let mut lens = vec![0];
                 let mut n = 0;
+                // A partitive opens its noun phrase: none after another modifier ("is
+                // popular among the Swedish operators" is no "among the Swedish operators").
+                let (mut plain_seen, mut partitive_seen) = (false, false);
                 loop {
                     let t = match dir {
                         Dir::Forward => toks.get(pos + n),
@@ -2511,6 +2543,17 @@ impl Matcher<'_> {
                     };
                     match t {
                         Some(t) if self.gap_allows(*gap, t) => {
+                            if *gap == Gap::Modifier {
+                                let misplaced = match dir {
+                                    Dir::Forward => t.partitive && plain_seen,
+                                    Dir::Backward => !t.partitive && partitive_seen,
+                                };
+                                if misplaced {
+                                    break;
+                                }
+                                plain_seen |= !t.partitive;
+                                partitive_seen |= t.partitive;
+                            }
                             n += 1;
                             lens.push(n);
                         }

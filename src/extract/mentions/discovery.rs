@@ -307,32 +307,48 @@ pub(super) fn discover(
             // subject after the verb).
             let subject_position = span.sentence_initial || prev.is_empty();
             let predicate_memo = OnceCell::new();
+            // In a V2 clause a name right after the copula is its subject, and the word
+            // before it a fronted adverbial ("Heute ist Freenet ein Mobilfunkanbieter").
+            let company_after_copula = || {
+                let at = sentence.end - after_span.len();
+                after_span
+                    .find(char::is_whitespace)
+                    .map(|i| {
+                        let rest = &after_span[i..];
+                        at + i + (rest.len() - rest.trim_start().len())
+                    })
+                    .is_some_and(|p| companies.iter().any(|&(s, _)| s == p))
+            };
             let predicate_cued = || {
                 *predicate_memo.get_or_init(|| {
-                    !common_word && subject_position && {
-                        let words: Vec<String> = after_span
-                            .split(char::is_whitespace)
-                            .filter(|w| !w.is_empty())
-                            .take(5)
-                            .map(|w| {
-                                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                                    .to_lowercase()
-                            })
-                            .collect();
-                        let describes = |w: &str| {
-                            crate::text::cue_suffixes(w).any(|c| sets.appositive_cues.contains(c))
-                        };
-                        // The first word after the articles and up to two modifiers; a preposition
-                        // ends the predicate's noun phrase ("er sjef i selskapet").
-                        let head = words
-                            .get(1..)
-                            .unwrap_or_default()
-                            .iter()
-                            .filter(|w| !lexicon.articles.contains(*w))
-                            .take(3)
-                            .take_while(|w| !lexicon.grammar.prepositions.contains(*w))
-                            .find(|w| describes(w));
-                        words
+                    !common_word
+                        && subject_position
+                        && !(lexicon.grammar.has("v2") && company_after_copula())
+                        && {
+                            let words: Vec<String> = after_span
+                                .split(char::is_whitespace)
+                                .filter(|w| !w.is_empty())
+                                .take(5)
+                                .map(|w| {
+                                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                                        .to_lowercase()
+                                })
+                                .collect();
+                            let describes = |w: &str| {
+                                crate::text::cue_suffixes(w)
+                                    .any(|c| sets.appositive_cues.contains(c))
+                            };
+                            // The first word after the articles and up to two modifiers; a preposition
+                            // ends the predicate's noun phrase ("er sjef i selskapet").
+                            let head = words
+                                .get(1..)
+                                .unwrap_or_default()
+                                .iter()
+                                .filter(|w| !lexicon.articles.contains(*w))
+                                .take(3)
+                                .take_while(|w| !lexicon.grammar.prepositions.contains(*w))
+                                .find(|w| describes(w));
+                            words
                     .first()
                     .is_some_and(|w| lexicon.grammar.copulas.contains(w))
                     && head.is_some()
@@ -341,7 +357,7 @@ pub(super) fn discover(
                         .services
                         .keys()
                         .any(|k| k.to_lowercase() == lower_surface)
-                    }
+                        }
                 })
             };
             // Where only names are capitalised, a word in the subject's place before a verb
