@@ -1943,7 +1943,7 @@ impl Matcher<'_> {
         // Get, strengthening its position in the Norwegian market" is Telia's, not Get's):
         // the possessive constructions read it.
         if gap == Gap::Clause
-            && self.set.kind.as_deref() == Some("market")
+            && matches!(self.set.kind.as_deref(), Some("market" | "service-market"))
             && t.kind == TokKind::Word
             && self.lc.possessives.contains(&t.lower)
         {
@@ -2617,12 +2617,19 @@ impl Matcher<'_> {
                     let t = here;
                     t.is_some_and(|t| t.demonym) && try_lengths(vec![1], b, Some(*role))
                 } else if let Some(part) = compound {
-                    // "E-Plus-Übernahme": the mention with a hyphenated compound tail.
+                    // "E-Plus-Übernahme": the mention with a hyphenated compound tail; for a
+                    // market, also a service written as one word with it ("mobilmarkedet",
+                    // "Mobilfunkmarkt": the market of that service).
                     let t = here;
+                    let market = self.set.kind.as_deref() == Some("service-market");
                     let ok = t.is_some_and(|t| {
                         is_mention(t)
-                            && t.suffix.starts_with('-')
-                            && self.compound_tail(*part, &t.suffix[1..])
+                            && ((t.suffix.starts_with('-')
+                                && self.compound_tail(*part, &t.suffix[1..]))
+                                || (market
+                                    && t.service
+                                    && t.suffix.is_empty()
+                                    && self.compound_tail(*part, &t.lower)))
                     });
                     ok && try_lengths(vec![1], b, Some(*role))
                 } else {
@@ -3097,7 +3104,9 @@ pub fn find(
                     // A market's or a unit's possessor only where one name could be it:
                     // in "Telia said Telenor had lost its position in the Swedish market"
                     // the possessive may be either company's.
-                    let in_clause = if set.relation == "operatesIn" {
+                    let in_clause = if set.relation == "operatesIn"
+                        || set.kind.as_deref() == Some("service-market")
+                    {
                         match market_possessor(lc, &clause, at, mentions, types) {
                             Possessor::None => None,
                             Possessor::One(m) => Some(m),
