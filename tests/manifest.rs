@@ -216,6 +216,36 @@ fn a_trigger_set_naming_an_unknown_construction_is_an_error() {
     );
 }
 
+/// A capitalised word the gazetteer does not know, written only after a preposition of
+/// place and with no cue, names a place ("i Olden", twice), no company; the same word in a
+/// subject's place is still found by its recurrence.
+#[test]
+fn a_word_only_after_a_preposition_of_place_is_no_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = repo().join("ontology");
+    let companies = |text: &str| {
+        let out = extract_with(&knowledge, dir.path(), "nn", text);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.trim_start().starts_with("Company"))
+            .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let placed = companies(
+        "Nyheiter\n\nLinjene i Fjellvik vart øydelagde av stormen. Folk i Fjellvik ventar framleis på telefonen.\n",
+    );
+    assert!(!placed.iter().any(|c| c == "Fjellvik"), "{placed:?}");
+    let named = companies(
+        "Nyheiter\n\nKundane likar at Fjellvik sel breiband. No vil Fjellvik byggje meir fiber.\n",
+    );
+    assert!(named.iter().any(|c| c == "Fjellvik"), "{named:?}");
+}
+
 /// `telekg extract` of `text` (written to a file in `dir`) in `lang`, with the knowledge
 /// read from the folder `knowledge`.
 fn extract_with(

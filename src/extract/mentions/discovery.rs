@@ -57,7 +57,9 @@ pub(super) fn discover(
     };
 
     let mut found = Vec::new();
-    let mut singles: Vec<(Span, bool)> = Vec::new();
+    // Single words without a cue: the span, whether it stands inside its sentence, and
+    // whether a preposition of place stands right before it ("i Olden").
+    let mut singles: Vec<(Span, bool, bool)> = Vec::new();
     for (si, (sentence, toks)) in article.sentences.iter().zip(&sentence_tokens).enumerate() {
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         // Headlines in Title Case carry no name signal. A sentence of the body that ends
@@ -851,7 +853,8 @@ pub(super) fn discover(
                         && !acronym
                         && word.chars().count() >= 3;
                     if plausible {
-                        singles.push((span.clone(), !span.sentence_initial));
+                        let located = lexicon.grammar.place_prepositions.contains(&prev);
+                        singles.push((span.clone(), !span.sentence_initial, located));
                     }
                 }
                 continue;
@@ -891,13 +894,13 @@ pub(super) fn discover(
     // A single capitalised word is a company name when it recurs mid-sentence, never in
     // lower case, or when a cue typed it elsewhere in the article.
     let mut all_counts: HashMap<String, usize> = HashMap::new();
-    for (span, _) in &singles {
+    for (span, _, _) in &singles {
         *all_counts
             .entry(strip_genitive(&text[span.start..span.end]).to_string())
             .or_default() += 1;
     }
     let mut mid_counts: HashMap<String, usize> = HashMap::new();
-    for (span, mid) in &singles {
+    for (span, mid, _) in &singles {
         if *mid {
             *mid_counts
                 .entry(strip_genitive(&text[span.start..span.end]).to_string())
@@ -914,7 +917,16 @@ pub(super) fn discover(
         .map(|(w, _)| w.clone())
         .chain(found.iter().map(|m| m.surface.clone()))
         .collect();
-    for (span, _) in singles {
+    // A word written only after a preposition of place, with no cue anywhere, names a
+    // place the gazetteer does not know ("Tre over telelinjer i Olden", "ute i Olden"),
+    // no company.
+    let mut unlocated: HashSet<&str> = HashSet::new();
+    for (span, _, located) in &singles {
+        if !located {
+            unlocated.insert(strip_genitive(&text[span.start..span.end]));
+        }
+    }
+    for (span, _, _) in singles {
         let mut word = strip_genitive(&text[span.start..span.end]);
         // "Glocalnets": the genitive of an accepted name.
         if let Some(base) = word.strip_suffix('s') {
@@ -931,6 +943,10 @@ pub(super) fn discover(
             .get(word)
             .cloned()
             .or(heads_a_name.then(|| (EntityType::Company, word.to_string())));
+        let raw = strip_genitive(&text[span.start..span.end]);
+        if typed.is_none() && !unlocated.contains(word) && !unlocated.contains(raw) {
+            continue;
+        }
         let etype = match typed {
             Some((t, _)) => t,
             None if mid_counts.get(word).copied().unwrap_or(0) >= 2
