@@ -2150,12 +2150,19 @@ impl Matcher<'_> {
                         j += 1;
                     }
                     // A generic service names what the company is ("der Mobilfunkanbieter
-                    // X", "Handynetzbetreiber X"): a descriptor too.
+                    // X", "Handynetzbetreiber X"): a descriptor too. An article after an
+                    // organisation word makes the name its genitive ("die Konkurrenten der
+                    // Telekom"), no item.
+                    let mut after_descriptor = false;
                     while toks
                         .get(j)
                         .is_some_and(|t| !is_mention(t) || t.demonym || t.service)
                         && (article(j) || descriptor(j) || toks[j].service)
                     {
+                        if after_descriptor && article(j) {
+                            return None;
+                        }
+                        after_descriptor = descriptor(j) && !toks[j].demonym;
                         j += 1;
                     }
                     if toks.get(j).is_some_and(is_mention) {
@@ -2304,6 +2311,15 @@ impl Matcher<'_> {
                     }
                     let mut start = m;
                     while start > 0 && (article(start - 1) || descriptor(start - 1)) {
+                        // An organisation word before the name's article governs it as a
+                        // genitive ("die Konkurrenten der Telekom"): the item is the name.
+                        if article(start - 1)
+                            && start >= 2
+                            && descriptor(start - 2)
+                            && !toks[start - 2].demonym
+                        {
+                            break;
+                        }
                         start -= 1;
                     }
                     Some(start)
@@ -2991,7 +3007,7 @@ pub fn find(
                 let verbal = !matches!(
                     part,
                     Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
-                );
+                ) || set.kind.as_deref() == Some("service-market");
                 // A title or a relational noun describes a name; the clause's event can
                 // fail without it ("BT chief executive X failed to win the auction").
                 let describes = matches!(part, Part::Relational | Part::Title);
@@ -3094,6 +3110,9 @@ pub fn find(
                 // A pronoun in a clause after another names what that clause named first
                 // ("Ofcom said that it is investigating EE", "Telenor opplyser at de vil
                 // kjøpe Ice"); the focus stands in where the sentence names nothing before.
+                // Whether the stand-in is the one name of the clause a possessive can refer
+                // to: then the argument is named, not implicit.
+                let mut named_in_clause = false;
                 let stand_in = if b.pronoun {
                     let (types, slot) = if b.x_implicit {
                         (x_types, b.x)
@@ -3115,6 +3134,8 @@ pub fn find(
                     } else {
                         None
                     };
+                    named_in_clause =
+                        in_clause.is_some() && set.kind.as_deref() == Some("service-market");
                     in_clause
                         .or_else(|| antecedent(&clause, at, &named_here, mentions, types))
                         .or_else(|| cataphor(&clause, &b, mentions, types))
@@ -3134,9 +3155,14 @@ pub fn find(
                     })
                 });
                 let rule = format!("{}.{}.{}", article.lang, set.relation, c.id);
-                let found = claims(
+                let mut found = claims(
                     &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
                 );
+                if named_in_clause {
+                    for f in &mut found {
+                        f.implicit = None;
+                    }
+                }
                 // Offering something in a place is running a business there ("Telia
                 // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in Oslo").
                 if set.relation == "offers" {
@@ -3501,6 +3527,19 @@ fn market_possessor(
         [] => return Possessor::None,
         [(_, m), ..] if one(&candidates) => return Possessor::One(*m),
         _ => {}
+    }
+    // A name right before a preposition that governs the possessive's phrase is a likely
+    // possessor itself ("Telenor criticised Telia for its position", "Vodafone hilft 1&1,
+    // seine Position ... auszubauen"), unless the possessive is reflexive.
+    if !lc.reflexive_possessives {
+        if let Some(&(k, _)) = candidates.last() {
+            if k + 2 == before.len()
+                && (before[k + 1].kind == TokKind::Punct
+                    || lc.prepositions.contains(&before[k + 1].lower))
+            {
+                return Possessor::Ambiguous;
+            }
+        }
     }
     let subjects: Vec<(usize, usize)> = candidates
         .iter()

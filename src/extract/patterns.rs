@@ -878,9 +878,9 @@ pub fn find_relations_traced(
     }
     // An implicit claim yields to an explicit one of the same property about the argument
     // the sentence did name: a person whose employer is named does not also work for the
-    // focus; a company bought by a named buyer was not bought by the focus. Not where that
-    // argument is a service or a place, which many companies offer or work in ("Drillisch
-    // offers mobile" leaves "United Internet ... seine Position auf dem Mobilfunkmarkt").
+    // focus; a company bought by a named buyer was not bought by the focus. (A possessive
+    // whose one possible referent the clause names is no implicit argument: "United
+    // Internet will seine Position ... ausbauen" stands beside "Drillisch offers mobile".)
     let explicit: HashSet<(&str, super::Slot, &super::Reference)> = claims
         .iter()
         .filter(|c| c.implicit.is_none())
@@ -902,16 +902,11 @@ pub fn find_relations_traced(
     let keep: Vec<bool> = claims
         .iter()
         .map(|c| match c.implicit {
-            Some(super::Slot::Subject) => {
-                matches!(
-                    mentions[c.object].reference,
-                    super::Reference::Service(_) | super::Reference::Place(_)
-                ) || !explicit.contains(&(
-                    c.property.as_str(),
-                    super::Slot::Object,
-                    &mentions[c.object].reference,
-                ))
-            }
+            Some(super::Slot::Subject) => !explicit.contains(&(
+                c.property.as_str(),
+                super::Slot::Object,
+                &mentions[c.object].reference,
+            )),
             Some(super::Slot::Object) => {
                 let named = explicit.contains(&(
                     c.property.as_str(),

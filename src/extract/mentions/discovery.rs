@@ -838,7 +838,14 @@ pub(super) fn discover(
                 || employer_cued
                 || (span.words >= 2
                     && !lexicon.capitalises_nouns
-                    && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase())))
+                    && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase()))
+                    // Words the article also writes in lower case, capitalised for a
+                    // heading or a label ("Half-Year Financial Report", "5 Min Read"),
+                    // name nothing without a cue.
+                    && !surface.split_whitespace().all(|w| {
+                        let lower = w.to_lowercase();
+                        lower != w && written_in_lower_case(&lower)
+                    }))
             {
                 // An organisation word before it, or a multi-word name: a company.
                 etype = EntityType::Company;
