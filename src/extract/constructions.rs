@@ -1960,11 +1960,22 @@ impl Matcher<'_> {
             // that governs the object is checked on the whole gap (`object_gap_ok`).
             Gap::Object => t.lower != "," && !self.lc.coordinators.contains(&t.lower),
             Gap::Adjective => false,
+            // An auxiliary or a copula is a verb, never inside a noun phrase ("the
+            // acquisition of EE was criticised by Vodafone" has no agent of the noun).
             Gap::Modifier => {
+                let verb = || {
+                    [Class::Aux, Class::Pass, Class::Copula].iter().any(|c| {
+                        self.lc
+                            .classes
+                            .get(c)
+                            .is_some_and(|p| p.singles.contains(&t.lower))
+                    })
+                };
                 t.partitive
                     || (t.lower != ","
                         && !self.lc.prepositions.contains(&t.lower)
-                        && !self.lc.coordinators.contains(&t.lower))
+                        && !self.lc.coordinators.contains(&t.lower)
+                        && !verb())
             }
         }
     }
