@@ -437,6 +437,14 @@ pub struct Grammar {
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// The word that introduces an object's predicative ("som", "as", "als", "comme"):
+    /// "X har Y som største eier" says what Y is to X.
+    #[serde(default)]
+    pub predicative_as: Vec<String>,
+    /// Verbs whose object takes a predicative after `predicative_as`: having, choosing,
+    /// naming and regarding ("har", "valgte", "ser", "has", "chose", "regards"), every form.
+    #[serde(default)]
+    pub object_predicative_verbs: Vec<String>,
     /// Possessive determiners ("sin", "its", "sa"): the Nordic ones refer back to the
     /// clause's subject (feature `reflexive_possessive`), the others to a name before them.
     #[serde(default)]

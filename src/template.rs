@@ -55,6 +55,11 @@ pub enum Class {
     /// Genitive articles or prepositions after a noun (grammar `genitive_articles`: "die
     /// Ermittlungen der EU-Kommission", "l'enquête de l'Arcep").
     Genitive,
+    /// The word before an object's predicative (grammar `predicative_as`: "som", "as").
+    As,
+    /// Verbs whose object takes a predicative (grammar `object_predicative_verbs`: "har",
+    /// "has", "chose", "regards").
+    ObjectPredicative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +152,8 @@ fn class_of(name: &str) -> Option<Class> {
         "BOTH" => Class::Both,
         "TO" => Class::To,
         "GEN" => Class::Genitive,
+        "AS" => Class::As,
+        "OPV" => Class::ObjectPredicative,
         _ => return None,
     })
 }

@@ -445,6 +445,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::Copula, &g.copulas),
         (Class::And, &lexicon.coordinators),
         (Class::Both, &g.distributives),
+        (Class::As, &g.predicative_as),
+        (Class::ObjectPredicative, &g.object_predicative_verbs),
         (
             Class::Employer,
             if g.employer.is_empty() {
@@ -1414,6 +1416,53 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
 /// Cuts a sentence's tokens into clauses: relative clauses after a mention become
 /// clauses of their own, headed by their antecedent; subordinating conjunctions and
 /// semicolons are marked as boundaries.
+/// Whether the word of `len` tokens at `i` is the predicative "som"/"as" of an object
+/// ("har Telenor som største eier"): up to three modifiers, then a relational noun that
+/// ends the clause or stands before a preposition ("som eier GlobalConnect" is a relative
+/// clause with the verb "eier").
+fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize) -> bool {
+    let is_as = lc
+        .classes
+        .get(&Class::As)
+        .is_some_and(|p| p.forward(toks, i).contains(&len));
+    if !is_as {
+        return false;
+    }
+    let relational = |t: &Tok| {
+        t.kind == TokKind::Word
+            && (lc
+                .index
+                .get(t.lower.as_str())
+                .is_some_and(|parts| parts.iter().any(|&(_, p)| p == Part::Relational))
+                || lc
+                    .compound_tails(&t.lower)
+                    .iter()
+                    .any(|&(_, p)| p == Part::Relational))
+    };
+    let ends = |k: usize| {
+        toks.get(k).is_none_or(|t| {
+            t.kind == TokKind::Punct || t.boundary || lc.prepositions.contains(&t.lower)
+        })
+    };
+    (i + len..(i + len + 4).min(toks.len())).any(|k| {
+        relational(&toks[k])
+            && ends(k + 1)
+            && (i + len..k).all(|j| {
+                // Only determiners and adjectives of rank between: any other word may be
+                // the relative clause's verb ("som forblir et datterselskap av").
+                let w = toks[j].lower.as_str();
+                toks[j].kind == TokKind::Word
+                    && !verb_starts(toks, j, lc)
+                    && (lc.articles.contains(w)
+                        || lc.indefinite_articles.contains(w)
+                        || lc.possessives.contains(w)
+                        || lc.large_holder_words.contains(w)
+                        || lc.number_words.contains(w)
+                        || ["ste", "sta", "est"].iter().any(|e| w.ends_with(e)))
+            })
+    })
+}
+
 fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
     // A name followed by a possessive is a genitive ("Telenor sin konsernsjef"): the
     // possessive goes and the name takes the genitive's place.
@@ -1479,6 +1528,10 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 .and_then(|rest| rest.iter().find(|t| !t.demonym))
                 .is_some_and(|t| t.kind == TokKind::Word && t.capitalised);
         let rel_len = rel_len.filter(|_| !is_article || (after_comma && !before_noun));
+        // "har Telenor som største eier": a relative pronoun that also introduces an object's
+        // predicative does so before a relational noun (maybe after modifiers) that ends
+        // the clause or stands before a preposition; no verb comes between.
+        let rel_len = rel_len.filter(|&len| !predicative_at(lc, &toks, i, len));
         match rel_len {
             Some(len) if antecedent => {
                 let mut clause: Vec<Tok> = match described {
