@@ -935,6 +935,11 @@ pub struct Lexicon {
     /// Further words a service compound may end in ("nett", "marked", "spillere").
     #[serde(default)]
     pub service_tails: Vec<String>,
+    /// Words that name a service only as an item of a list of services, lower case ->
+    /// service concept ("internet" in "internet, télévision et téléphonie fixe"; alone it
+    /// is also the medium: "im Internet").
+    #[serde(default)]
+    pub list_services: BTreeMap<String, String>,
     #[serde(default)]
     pub pattern: Vec<PatternSpec>,
     /// Function words for the shared constructions.

@@ -67,6 +67,7 @@ pub(super) fn find_services(
             mentions,
         );
     }
+    find_list_services(article, lower, lexicon, covered, mentions);
     // Compounds of a service stem and an organisation, customer or market word
     // ("mobil-spillere", "mobilselskab", "GSM-abonnenter", "Mobilfunk-Anbieter"): the
     // service, named by a word no list can hold in every combination.
@@ -101,6 +102,80 @@ pub(super) fn find_services(
             }
             _ => {}
         }
+    }
+}
+
+/// The words of `lexicon.list_services` that stand next to a service in a list ("internet,
+/// télévision et téléphonie fixe", "TV og internett"): a comma or a coordinator between.
+fn find_list_services(
+    article: &Article,
+    lower: &str,
+    lexicon: &Lexicon,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
+    if lexicon.list_services.is_empty() {
+        return;
+    }
+    let text = &article.text;
+    let service_at = |mentions: &[Mention], pos: usize, start: bool| {
+        mentions.iter().any(|m| {
+            matches!(m.reference, Reference::Service(_))
+                && if start { m.start == pos } else { m.end == pos }
+        })
+    };
+    // The position after a list separator that follows `end`, or before one that precedes
+    // `start`.
+    let coordinator = |w: &str| lexicon.coordinators.iter().any(|c| c == w);
+    let next_item = |end: usize| -> Option<usize> {
+        let rest = &text[end..];
+        let rest_trim = rest.trim_start_matches(' ');
+        let after = if let Some(r) = rest_trim.strip_prefix(',') {
+            r.trim_start_matches(' ')
+        } else {
+            let (word, r) = rest_trim.split_once(' ')?;
+            if !coordinator(&word.to_lowercase()) {
+                return None;
+            }
+            r.trim_start_matches(' ')
+        };
+        Some(text.len() - after.len())
+    };
+    let previous_item = |start: usize| -> Option<usize> {
+        let head = text[..start].trim_end_matches(' ');
+        let before = if let Some(h) = head.strip_suffix(',') {
+            h.trim_end_matches(' ')
+        } else {
+            let (h, word) = head.rsplit_once(' ')?;
+            if !coordinator(&word.to_lowercase()) {
+                return None;
+            }
+            h.trim_end_matches(' ')
+        };
+        Some(before.len())
+    };
+    let mut found = Vec::new();
+    for (word, concept) in &lexicon.list_services {
+        let word = word.to_lowercase();
+        for (start, _) in lower.match_indices(word.as_str()) {
+            let end = start + word.len();
+            if !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+                || !starts_at_boundary(text, start)
+                || char_after(text, end).is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || covered.overlaps(start, end)
+            {
+                continue;
+            }
+            let listed = next_item(end).is_some_and(|p| service_at(mentions, p, true))
+                || previous_item(start).is_some_and(|p| service_at(mentions, p, false));
+            if listed {
+                found.push((start, end, concept.clone()));
+            }
+        }
+    }
+    for (start, end, concept) in found {
+        push_service(article, start, end, &concept, covered, mentions);
     }
 }
 
