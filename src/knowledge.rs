@@ -632,6 +632,15 @@ pub struct Construction {
     /// An X the template lacks is the article's focus (an implicit subject).
     #[serde(default)]
     pub focus: bool,
+    /// The relational noun that ends the match takes no complement of its own: a
+    /// preposition of the trigger set right after the match voids it ("har Lyse som eier
+    /// av Altibox" says nothing of what Lyse is to the subject).
+    #[serde(default)]
+    pub complement_free: bool,
+    /// The noun phrase that opens the match has no possessor: a genitive or a possessive
+    /// before the anchor voids it ("Vodafone's acquisition of EE was completed by BT").
+    #[serde(default)]
+    pub possessor_free: bool,
     #[serde(default = "default_construction_confidence")]
     pub conf: f32,
     /// What the construction says, for people reading the data.

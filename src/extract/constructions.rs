@@ -3143,6 +3143,18 @@ pub fn find(
                     continue;
                 }
                 let c = &all[inst.construction];
+                if c.complement_free && !set.preps.forward(&clause, b.end).is_empty() {
+                    continue;
+                }
+                if c.possessor_free
+                    && clause[b.start..pos.min(clause.len())].iter().any(|t| {
+                        is_genitive(t)
+                            || (t.kind == TokKind::Word
+                                && (lc.possessives.contains(&t.lower) || t.lower.ends_with("'s")))
+                    })
+                {
+                    continue;
+                }
                 // The slot the template lacks is the article's focus.
                 if c.focus && b.x.is_none() {
                     // A relational noun opening the match names its relatum alone

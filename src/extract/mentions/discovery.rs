@@ -589,6 +589,7 @@ pub(super) fn discover(
                                 .is_some_and(|w2| {
                                     sets.participles.contains(&w2)
                                         || sets.company_subject_verbs.contains(&w2)
+                                        || sets.offering_verbs.contains(&w2)
                                 })
                     }
             };
@@ -839,6 +840,13 @@ pub(super) fn discover(
                 || (span.words >= 2
                     && !lexicon.capitalises_nouns
                     && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase()))
+                    // A sentence opening with a preposition opens with an adverbial
+                    // ("Since March, ...", "After Easter"), no name.
+                    && !(span.sentence_initial
+                        && lexicon
+                            .grammar
+                            .prepositions
+                            .contains(&first_word.to_lowercase()))
                     // Words the article also writes in lower case, capitalised for a
                     // heading or a label ("Half-Year Financial Report", "5 Min Read"),
                     // name nothing without a cue.
