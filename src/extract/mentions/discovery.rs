@@ -839,14 +839,12 @@ pub(super) fn discover(
                 || employer_cued
                 || (span.words >= 2
                     && !lexicon.capitalises_nouns
-                    && (!span.sentence_initial || !stop.contains(&first_word.to_lowercase()))
-                    // A sentence opening with a preposition opens with an adverbial
-                    // ("Since March, ...", "After Easter"), no name.
-                    && !(span.sentence_initial
-                        && lexicon
-                            .grammar
-                            .prepositions
-                            .contains(&first_word.to_lowercase()))
+                    // A function word or a preposition opening the sentence opens an
+                    // adverbial ("Since March, ...", "After Easter"), no name.
+                    && (!span.sentence_initial || {
+                        let first = first_word.to_lowercase();
+                        !stop.contains(&first) && !lexicon.grammar.prepositions.contains(&first)
+                    })
                     // Words the article also writes in lower case, capitalised for a
                     // heading or a label ("Half-Year Financial Report", "5 Min Read"),
                     // name nothing without a cue.
