@@ -3241,6 +3241,35 @@ pub fn find(
                 }
                 // Offering something in a place is running a business there ("Telia
                 // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in Oslo").
+                // Competing in a place is doing business there, for both rivals ("Tre
+                // konkurrerar med Telia om företagskunderna i Göteborg").
+                if set.relation == "competitorOf" {
+                    let rule = format!("{}.operatesIn.competes-in-place", article.lang);
+                    let both: Vec<Found> = found
+                        .iter()
+                        .filter(|f| f.implicit.is_none())
+                        .flat_map(|f| {
+                            [f.subject, f.object].map(|subject| Found {
+                                subject,
+                                object: f.object,
+                                relation: f.relation.clone(),
+                                rule: f.rule.clone(),
+                                confidence: f.confidence,
+                                implicit: None,
+                            })
+                        })
+                        .collect();
+                    for extra in offered_in_places(&clause, &both, &rule, c.conf * 0.8) {
+                        let known = out.iter().any(|f: &Found| {
+                            f.subject == extra.subject
+                                && f.object == extra.object
+                                && f.relation == extra.relation
+                        });
+                        if !known {
+                            out.push(extra);
+                        }
+                    }
+                }
                 if set.relation == "offers" {
                     let rule = format!("{}.operatesIn.offers-in-place", article.lang);
                     for extra in offered_in_places(&clause, &found, &rule, c.conf * 0.85) {
@@ -3496,9 +3525,11 @@ fn misread(
 /// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
 /// every place adjunct of the clause ("i Danmark", "in Oslo").
 fn offered_in_places(clause: &[Tok], found: &[Found], rule: &str, confidence: f32) -> Vec<Found> {
+    // A place in the genitive qualifies the noun after it ("its stake in Germany's Viag
+    // Interkom"), no place of the clause.
     let places: Vec<usize> = clause
         .iter()
-        .filter(|t| t.adjunct)
+        .filter(|t| t.adjunct && !is_genitive(t))
         .filter_map(|t| match t.kind {
             TokKind::Mention(k) => Some(k),
             _ => None,
