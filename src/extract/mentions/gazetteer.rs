@@ -896,7 +896,21 @@ pub(super) fn known_names(
                 .rev()
                 .collect();
             let glued = before.len() + 1 == start - article.sentences[sentence].start;
+            // A country in the genitive after a noun with its article or an adjective is
+            // that noun's possessor ("der Marktführer Deutschlands", "zum größten
+            // Kabelnetzbetreiber Deutschlands"), no end of a name ("Kunden Kabel
+            // Deutschlands").
+            let postposed_genitive = text[end..].starts_with('s') && {
+                let head = before[..before.len() - prev_word.len()].trim_end();
+                let word = head.rsplit(' ').next().unwrap_or("");
+                word.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon.articles.iter().any(|a| a == word)
+                        || ["e", "en", "er", "es", "em"]
+                            .iter()
+                            .any(|e| word.ends_with(e)))
+            };
             if glued
+                && !postposed_genitive
                 && prev_word.chars().next().is_some_and(|c| c.is_uppercase())
                 && !lexicon.stopwords.contains(&prev_word.to_lowercase())
                 && !name_sets(lexicon).given.contains(&prev_word)
