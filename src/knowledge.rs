@@ -437,6 +437,11 @@ pub struct Grammar {
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Stems of words for a minority holding ("minority", "Minderheit", "minoritet",
+    /// "minoritaire"): a word containing one makes a holding no ownership ("hält eine
+    /// Minderheitsbeteiligung an Sunrise").
+    #[serde(default)]
+    pub minority_stems: Vec<String>,
     /// The word that introduces an object's predicative ("som", "as", "als", "comme"):
     /// "X har Y som største eier" says what Y is to X.
     #[serde(default)]

@@ -248,6 +248,8 @@ pub struct LanguageConstructions {
     restrictive_particles: HashSet<String>,
     restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// Lower-case stems of minority-holding words (grammar `minority_stems`).
+    minority_stems: Vec<String>,
     large_holder_words: HashSet<String>,
     /// Every action noun of the language's trigger sets (single words), lower case.
     action_nouns: Phrases,
@@ -657,6 +659,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
+        minority_stems: g.minority_stems.iter().map(|w| w.to_lowercase()).collect(),
         coordinators: lower_set(&lexicon.coordinators),
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
@@ -1131,6 +1134,15 @@ fn resolve_quoted_we(
 /// million shares" is no share of the company.
 fn minority_share(toks: &[Tok], lc: &LanguageConstructions) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
+        // "en minoritetspost i", "a minority stake in", "eine Minderheitsbeteiligung an".
+        if t.kind == TokKind::Word
+            && lc
+                .minority_stems
+                .iter()
+                .any(|m| t.lower.contains(m.as_str()))
+        {
+            return true;
+        }
         let below_half = t
             .lower
             .trim_end_matches('%')
