@@ -3781,11 +3781,14 @@ fn negated(
     // After the match, a hedge right after an article qualifies a noun of the object's
     // phrase, not the verb ("varslet Ice om et mulig pålegg", "warned BT of a possible
     // fine": the notice is given).
+    // ... or after a preposition ("etterforsker Telenor for mulig misbruk", "investigates
+    // BT over possible abuse").
     let attributive = |i: usize| {
         i > end
             && toks[i - 1].kind == TokKind::Word
             && (lc.articles.contains(&toks[i - 1].lower)
-                || lc.indefinite_articles.contains(&toks[i - 1].lower))
+                || lc.indefinite_articles.contains(&toks[i - 1].lower)
+                || lc.prepositions.contains(&toks[i - 1].lower))
     };
     (from..end).any(|i| negation_at(lc, toks, i))
         || (end..rest).any(|i| negation_at(lc, toks, i) && !attributive(i))
