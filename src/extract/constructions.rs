@@ -3253,38 +3253,50 @@ pub fn find(
                 }
                 // Offering something in a place is running a business there ("Telia
                 // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in Oslo").
-                // Competing in a place is doing business there, for both rivals ("Tre
+                // Competing in a place is doing business there too, for both rivals ("Tre
                 // konkurrerar med Telia om företagskunderna i Göteborg").
-                if set.relation == "competitorOf" {
-                    let rule = format!("{}.operatesIn.competes-in-place", article.lang);
-                    let both: Vec<Found> = found
-                        .iter()
-                        .filter(|f| f.implicit.is_none())
-                        .flat_map(|f| {
-                            [f.subject, f.object].map(|subject| Found {
-                                subject,
-                                object: f.object,
-                                relation: f.relation.clone(),
-                                rule: f.rule.clone(),
-                                confidence: f.confidence,
-                                implicit: None,
+                let placed = match set.relation.as_str() {
+                    "offers" => Some(("offers-in-place", 0.85)),
+                    "competitorOf" => Some(("competes-in-place", 0.8)),
+                    _ => None,
+                };
+                if let Some((name, factor)) = placed {
+                    let rivals: Vec<Found> = if set.relation == "competitorOf" {
+                        found
+                            .iter()
+                            .filter(|f| f.implicit.is_none())
+                            .flat_map(|f| {
+                                [f.subject, f.object].map(|subject| Found {
+                                    subject,
+                                    object: f.object,
+                                    relation: f.relation.clone(),
+                                    rule: f.rule.clone(),
+                                    confidence: f.confidence,
+                                    implicit: None,
+                                })
                             })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let subjects = if set.relation == "competitorOf" {
+                        &rivals
+                    } else {
+                        &found
+                    };
+                    let rule = format!("{}.operatesIn.{name}", article.lang);
+                    // Only places up to the first comma after the match that opens no list
+                    // item: what follows one is another clause's or an apposition's
+                    // ("Telenor competes with Telia, an analyst in London said", "with
+                    // Telia, the leader in Sweden"; "i Danmark, Sverige og Norge" is a list).
+                    let cut = (b.end..clause.len())
+                        .find(|&k| {
+                            clause[k].lower == "," && !clause.get(k + 1).is_some_and(is_mention)
                         })
-                        .collect();
-                    for extra in offered_in_places(&clause, &both, &rule, c.conf * 0.8) {
-                        let known = out.iter().any(|f: &Found| {
-                            f.subject == extra.subject
-                                && f.object == extra.object
-                                && f.relation == extra.relation
-                        });
-                        if !known {
-                            out.push(extra);
-                        }
-                    }
-                }
-                if set.relation == "offers" {
-                    let rule = format!("{}.operatesIn.offers-in-place", article.lang);
-                    for extra in offered_in_places(&clause, &found, &rule, c.conf * 0.85) {
+                        .unwrap_or(clause.len());
+                    let placed_clause = &clause[..cut];
+                    for extra in offered_in_places(placed_clause, subjects, &rule, c.conf * factor)
+                    {
                         let known = out.iter().any(|f: &Found| {
                             f.subject == extra.subject
                                 && f.object == extra.object
@@ -3428,11 +3440,16 @@ fn misread(
             && lc.coordinators.contains(&clause[xe].lower)
             && !clause[xe..pos].iter().any(is_mention)
     });
+    // ... and so is a minority holder ("en minoritetseier i", "a minority owner of").
     let large_holder = relation == "owns"
         && part == Part::Relational
-        && clause[b.start..b.end]
-            .iter()
-            .any(|t| lc.large_holder_words.contains(&t.lower));
+        && clause[b.start..b.end].iter().any(|t| {
+            lc.large_holder_words.contains(&t.lower)
+                || lc
+                    .minority_stems
+                    .iter()
+                    .any(|m| t.lower.contains(m.as_str()))
+        });
     let infinitive = x_end.is_some_and(|xe| xe + 2 <= pos)
         && lc.infinitive_markers.contains(&clause[pos - 1].lower)
         && clause[pos - 2].lower == ",";

@@ -589,7 +589,6 @@ pub(super) fn discover(
                                 .is_some_and(|w2| {
                                     sets.participles.contains(&w2)
                                         || sets.company_subject_verbs.contains(&w2)
-                                        || sets.offering_verbs.contains(&w2)
                                 })
                     }
             };
