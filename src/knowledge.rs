@@ -437,6 +437,10 @@ pub struct Grammar {
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Prepositions that also open a clause: the name after one may be the subject of a
+    /// clause's verb ("Shares rose after Zegona agreed to buy Vodafone Spain").
+    #[serde(default)]
+    pub clause_prepositions: Vec<String>,
     /// Stems of words for a minority holding ("minority", "Minderheit", "minoritet",
     /// "minoritaire"): a word containing one makes a holding no ownership ("hält eine
     /// Minderheitsbeteiligung an Sunrise").

@@ -248,6 +248,8 @@ pub struct LanguageConstructions {
     restrictive_particles: HashSet<String>,
     restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// Prepositions that also open a clause (grammar `clause_prepositions`).
+    clause_prepositions: HashSet<String>,
     /// Lower-case stems of minority-holding words (grammar `minority_stems`).
     minority_stems: Vec<String>,
     large_holder_words: HashSet<String>,
@@ -660,6 +662,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         stake_words: Phrases::new(&g.stake_words),
         cancellations: Phrases::new(&lexicon.cancellations),
         minority_stems: g.minority_stems.iter().map(|w| w.to_lowercase()).collect(),
+        clause_prepositions: lower_set(&g.clause_prepositions),
         coordinators: lower_set(&lexicon.coordinators),
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
@@ -2518,7 +2521,8 @@ impl Matcher<'_> {
                     };
                     // The leftmost slot of a template is a subject: one governed by a
                     // preposition ("Sammen med X kjøper Y Z") is not, unless genitive
-                    // ("known for its brands A and B").
+                    // ("known for its brands A and B"), or the preposition also opens a
+                    // clause whose subject it is ("rose after Zegona agreed to buy Y").
                     if dir == Dir::Backward
                         && rest.is_empty()
                         && !self.apposition_head
@@ -2527,6 +2531,8 @@ impl Matcher<'_> {
                         && !(toks[pos - 1].kind == TokKind::Word
                             && self.lc.possessives.contains(&toks[pos - 1].lower))
                         && self.lc.prepositions.contains(&toks[next - 1].lower)
+                        && !(role == Role::X
+                            && self.lc.clause_prepositions.contains(&toks[next - 1].lower))
                         && self.lc.member_prepositions.backward(toks, next).is_empty()
                         && !(role == Role::Y && self.stake_subject(next - 1))
                     {
@@ -3788,12 +3794,21 @@ fn negated(
     // ("Vodafone kauft Unitymedia nicht", "bietet Glasfaser nicht an"); a comma, a
     // coordinator or a relative pronoun starts something else ("kjøper Ice, men ikke
     // Telia"). A noun's match has its own predicate outside it.
-    let rest = toks[end..]
-        .iter()
-        .position(|t| {
-            t.lower == "," || t.boundary || t.relative || lc.coordinators.contains(&t.lower)
+    // A preposition that opens a clause before a name ends it too ("bought EE after
+    // Vodafone walked away").
+    let clause_opener = |k: usize| {
+        lc.clause_prepositions.contains(&toks[k].lower) && toks.get(k + 1).is_some_and(is_mention)
+    };
+    let rest = (end..toks.len())
+        .find(|&k| {
+            let t = &toks[k];
+            t.lower == ","
+                || t.boundary
+                || t.relative
+                || lc.coordinators.contains(&t.lower)
+                || clause_opener(k)
         })
-        .map_or(toks.len(), |p| end + p);
+        .unwrap_or(toks.len());
     let rest = if verbal { rest } else { end };
     // After the match, a hedge right after an article qualifies a noun of the object's
     // phrase, not the verb ("varslet Ice om et mulig pålegg", "warned BT of a possible
@@ -3811,6 +3826,7 @@ fn negated(
         || (end..rest).any(|i| negation_at(lc, toks, i) && !attributive(i))
         || (!describes
             && (end..(end + 8).min(toks.len()))
+                .take_while(|&i| !clause_opener(i))
                 .any(|i| !lc.cancellations.forward(toks, i).is_empty()))
 }
 
