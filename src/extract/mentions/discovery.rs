@@ -597,8 +597,17 @@ pub(super) fn discover(
             // A word only a name is shaped like: "YouSee", "VodafoneZiggo", "Bredband2".
             let shaped = || span.words == 1 && name_shaped(surface);
             // "seine Marken Smartmobil", "lavprismerket Chess", "its brand Djuice".
-            let brand_cued =
-                !cue_word.is_empty() && !glued && sets.brand_cues.matches(&cue_word, &cue_words);
+            // Where adjectives follow the noun, one may stand between the cue and the name
+            // ("sa marque low-cost Sosh", "l'opérateur historique X"): the word before it.
+            let cue_before_adjective = (lexicon.grammar.has("adjective_after")
+                && before_cue.len() == 2
+                && before_cue[1].starts_with(char::is_lowercase))
+            .then(|| before_cue[0].to_lowercase());
+            let brand_cued = !glued
+                && ((!cue_word.is_empty() && sets.brand_cues.matches(&cue_word, &cue_words))
+                    || cue_before_adjective
+                        .as_deref()
+                        .is_some_and(|c| sets.brand_cues.matches(c, "")));
             // Cheap cues first: every cue is a pure question, so the order only sets the cost.
             let org_memo = OnceCell::new();
             let org_cued = || {
