@@ -437,6 +437,10 @@ pub struct Grammar {
     /// Copulas ("er", "is", "est", "ist").
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Endings of superlatives and ranks, lower case ("ste": "største"; "est": "largest"):
+    /// modifiers a predicative may have before its noun ("som største eier").
+    #[serde(default)]
+    pub superlative_endings: Vec<String>,
     /// Prepositions that also open a clause: the name after one may be the subject of a
     /// clause's verb ("Shares rose after Zegona agreed to buy Vodafone Spain").
     #[serde(default)]

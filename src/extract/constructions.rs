@@ -172,6 +172,11 @@ struct CompiledSet {
     relation: String,
     inverse: bool,
     kind: Option<String>,
+    /// `kind` is "market" or "service-market": a possessive in a clause gap is the market's
+    /// possessor, read by the possessive constructions.
+    market: bool,
+    /// `kind` is "service-market" (a service's market names what a company offers).
+    service_market: bool,
     /// The only constructions the set is read with (`TriggerSet::constructions`).
     only: Vec<String>,
     bare_object: bool,
@@ -248,6 +253,12 @@ pub struct LanguageConstructions {
     restrictive_particles: HashSet<String>,
     restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// One-word auxiliaries, passive auxiliaries and copulas: verbs, which no modifier gap
+    /// holds.
+    verb_words: HashSet<String>,
+    /// Endings of superlatives and ranks ("største", "största", "largest"; grammar
+    /// `superlative_endings`): a predicative's modifiers.
+    superlative_endings: Vec<String>,
     /// Prepositions that also open a clause (grammar `clause_prepositions`).
     clause_prepositions: HashSet<String>,
     /// Lower-case stems of minority-holding words (grammar `minority_stems`).
@@ -423,6 +434,8 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 relation: t.relation.clone(),
                 inverse: t.inverse,
                 kind: t.kind.clone(),
+                market: matches!(t.kind.as_deref(), Some("market" | "service-market")),
+                service_market: t.kind.as_deref() == Some("service-market"),
                 only: t.constructions.clone(),
                 bare_object: t.bare_object,
                 prep_object: t.prep_object,
@@ -663,6 +676,15 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         cancellations: Phrases::new(&lexicon.cancellations),
         minority_stems: g.minority_stems.iter().map(|w| w.to_lowercase()).collect(),
         clause_prepositions: lower_set(&g.clause_prepositions),
+        verb_words: g
+            .auxiliaries
+            .iter()
+            .chain(&g.passive_auxiliaries)
+            .chain(&g.copulas)
+            .filter(|w| !w.contains(' '))
+            .map(|w| w.to_lowercase())
+            .collect(),
+        superlative_endings: g.superlative_endings.clone(),
         coordinators: lower_set(&lexicon.coordinators),
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
@@ -1473,7 +1495,10 @@ fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize
                         || lc.possessives.contains(w)
                         || lc.large_holder_words.contains(w)
                         || lc.number_words.contains(w)
-                        || ["ste", "sta", "est"].iter().any(|e| w.ends_with(e)))
+                        || lc
+                            .superlative_endings
+                            .iter()
+                            .any(|e| w.ends_with(e.as_str())))
             })
     })
 }
@@ -2011,7 +2036,7 @@ impl Matcher<'_> {
         // Get, strengthening its position in the Norwegian market" is Telia's, not Get's):
         // the possessive constructions read it.
         if gap == Gap::Clause
-            && matches!(self.set.kind.as_deref(), Some("market" | "service-market"))
+            && self.set.market
             && t.kind == TokKind::Word
             && self.lc.possessives.contains(&t.lower)
         {
@@ -2031,19 +2056,11 @@ impl Matcher<'_> {
             // An auxiliary or a copula is a verb, never inside a noun phrase ("the
             // acquisition of EE was criticised by Vodafone" has no agent of the noun).
             Gap::Modifier => {
-                let verb = || {
-                    [Class::Aux, Class::Pass, Class::Copula].iter().any(|c| {
-                        self.lc
-                            .classes
-                            .get(c)
-                            .is_some_and(|p| p.singles.contains(&t.lower))
-                    })
-                };
                 t.partitive
                     || (t.lower != ","
                         && !self.lc.prepositions.contains(&t.lower)
                         && !self.lc.coordinators.contains(&t.lower)
-                        && !verb())
+                        && !self.lc.verb_words.contains(&t.lower))
             }
         }
     }
@@ -2719,7 +2736,7 @@ impl Matcher<'_> {
                     // market, also a service written as one word with it ("mobilmarkedet",
                     // "Mobilfunkmarkt": the market of that service).
                     let t = here;
-                    let market = self.set.kind.as_deref() == Some("service-market");
+                    let market = self.set.service_market;
                     let ok = t.is_some_and(|t| {
                         is_mention(t)
                             && ((t.suffix.starts_with('-')
@@ -3089,7 +3106,7 @@ pub fn find(
                 let verbal = !matches!(
                     part,
                     Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
-                ) || set.kind.as_deref() == Some("service-market");
+                ) || set.service_market;
                 // A title or a relational noun describes a name; the clause's event can
                 // fail without it ("BT chief executive X failed to win the auction").
                 let describes = matches!(part, Part::Relational | Part::Title);
@@ -3217,9 +3234,7 @@ pub fn find(
                     // A market's or a unit's possessor only where one name could be it:
                     // in "Telia said Telenor had lost its position in the Swedish market"
                     // the possessive may be either company's.
-                    let in_clause = if set.relation == "operatesIn"
-                        || set.kind.as_deref() == Some("service-market")
-                    {
+                    let in_clause = if set.relation == "operatesIn" || set.service_market {
                         match market_possessor(lc, &clause, at, mentions, types) {
                             Possessor::None => None,
                             Possessor::One(m) => Some(m),
@@ -3228,8 +3243,7 @@ pub fn find(
                     } else {
                         None
                     };
-                    named_in_clause =
-                        in_clause.is_some() && set.kind.as_deref() == Some("service-market");
+                    named_in_clause = in_clause.is_some() && set.service_market;
                     in_clause
                         .or_else(|| antecedent(&clause, at, &named_here, mentions, types))
                         .or_else(|| cataphor(&clause, &b, mentions, types))

@@ -903,11 +903,11 @@ pub(super) fn known_names(
             let postposed_genitive = text[end..].starts_with('s') && {
                 let head = before[..before.len() - prev_word.len()].trim_end();
                 let word = head.rsplit(' ').next().unwrap_or("");
+                let lower = word.to_lowercase();
+                // An article or an adjective, no preposition ("bei Kabel Deutschlands").
                 word.chars().next().is_some_and(char::is_lowercase)
-                    && (lexicon.articles.iter().any(|a| a == word)
-                        || ["e", "en", "er", "es", "em"]
-                            .iter()
-                            .any(|e| word.ends_with(e)))
+                    && (lexicon.articles.contains(&lower)
+                        || !lexicon.grammar.prepositions.contains(&lower))
             };
             if glued
                 && !postposed_genitive
