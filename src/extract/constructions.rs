@@ -1947,23 +1947,36 @@ impl Matcher<'_> {
     }
 
     /// The rests of the multi-word phrases of a part whose first word is `toks[pos]`.
-    fn split_tails(&self, part: Part, pos: usize) -> Vec<Vec<String>> {
+    /// The ways a multi-word phrase of `part` may start at `pos` and be split by the
+    /// subject: how many of its words stand here (one or more: "konzentriert sich 1&1 auf")
+    /// and the rest.
+    fn split_tails(&self, part: Part, pos: usize) -> Vec<(usize, Vec<String>)> {
         let Some(first) = self.toks.get(pos).filter(|t| t.kind == TokKind::Word) else {
             return Vec::new();
         };
         let Some(phrases) = self.set.parts.get(&part) else {
             return Vec::new();
         };
-        phrases
+        let mut out = Vec::new();
+        for w in phrases
             .by_first
             .get(first.lower.as_str())
-            .map(|list| {
-                list.iter()
-                    .filter(|w| w.len() > 1)
-                    .map(|w| w[1..].to_vec())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+        {
+            for k in 1..w.len() {
+                let here = w[..k].iter().enumerate().all(|(j, word)| {
+                    self.toks
+                        .get(pos + j)
+                        .is_some_and(|t| t.kind == TokKind::Word && t.lower == *word)
+                });
+                if !here {
+                    break;
+                }
+                out.push((k, w[k..].to_vec()));
+            }
+        }
+        out
     }
 
     fn class_lengths(&self, class: Class, pos: usize, dir: Dir) -> Vec<usize> {
@@ -2603,10 +2616,10 @@ impl Matcher<'_> {
                 // with this word leaves its rest for `V>`.
                 let tails = self.split_tails(*part, pos);
                 dir == Dir::Forward
-                    && tails.into_iter().any(|tail| {
+                    && tails.into_iter().any(|(head, tail)| {
                         let saved = b.clone();
                         b.split_tail = tail;
-                        if self.run(rest, pos + 1, dir, b) {
+                        if self.run(rest, pos + head, dir, b) {
                             true
                         } else {
                             *b = saved;

@@ -695,13 +695,27 @@ pub(super) fn discover(
             {
                 continue;
             }
-            // A heading in capitals ("STORT NETT", "STOCK EXCHANGE RELEASE") names nothing.
+            // A heading in capitals ("STORT NETT", "STOCK EXCHANGE RELEASE") names nothing;
+            // capitals inside running text are a name ("hos TDC NET"). Running text: a line
+            // with at least three words in lower case. The words opening a paragraph may be
+            // in capitals by an old newspaper convention, a name or not.
+            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |i| span.end + i);
+            let running_text = !text[line_start..span.start].trim().is_empty()
+                && text[line_start..line_end]
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .nth(2)
+                    .is_some();
             let heading_words: Vec<&str> = surface
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .filter(|w| !common.legal_forms.iter().any(|f| f == w))
                 .collect();
             if heading_words.len() >= 2
+                && !running_text
                 && heading_words.iter().all(|w| {
                     w.chars()
                         .filter(|c| c.is_alphabetic())
@@ -754,28 +768,40 @@ pub(super) fn discover(
                     && before.last() == Some(&text[m.end..span.start].trim())
             };
             // "Jens Aaberg leads Nuuday", "Kari Nordmann, who has headed Fjordnett since":
-            // a person, maybe a relative pronoun and auxiliaries, a verb of working for.
+            // a person, maybe a relative pronoun and auxiliaries, a verb of working for;
+            // maybe with a clause between commas after the person ("Kari Nordmann, who
+            // headed Telia until May, will now lead Nuuday").
             let after_employee_verb = || {
-                found.last().is_some_and(|m: &Mention| {
-                    m.etype == EntityType::Person
-                        && m.sentence == span.sentence
-                        && m.end <= span.start
-                        && {
-                            let between = text[m.end..span.start].to_lowercase();
-                            let words: Vec<&str> = between
-                                .split_whitespace()
-                                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                                .filter(|w| {
-                                    !w.is_empty()
-                                        && !lexicon.grammar.relative.iter().any(|r| r == w)
-                                        && !sets.auxiliaries.contains(*w)
-                                        && !sets.adverbs.words.contains(*w)
-                                })
-                                .collect();
-                            !words.is_empty()
-                                && words.len() <= 3
-                                && sets.employee_verbs.contains(&words.join(" "))
+                let nearest = found
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.sentence == span.sentence)
+                    .find(|m| m.end <= span.start && m.etype == EntityType::Person);
+                nearest.is_some_and(|m: &Mention| {
+                    let between = &text[m.end..span.start];
+                    let between = match between.trim_start().strip_prefix(',') {
+                        Some(inserted) => {
+                            inserted.rfind(',').map_or(inserted, |i| &inserted[i + 1..])
                         }
+                        None if std::ptr::eq(m, found.last().expect("nearest is in found")) => {
+                            between
+                        }
+                        None => "",
+                    };
+                    let between = between.to_lowercase();
+                    let words: Vec<&str> = between
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .filter(|w| {
+                            !w.is_empty()
+                                && !lexicon.grammar.relative.iter().any(|r| r == w)
+                                && !sets.auxiliaries.contains(*w)
+                                && !sets.adverbs.words.contains(*w)
+                        })
+                        .collect();
+                    !words.is_empty()
+                        && words.len() <= 3
+                        && sets.employee_verbs.contains(&words.join(" "))
                 })
             };
             let employer_cued = (lexicon.employer_prepositions.contains(&prev)
@@ -1417,6 +1443,14 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .iter()
                                 .filter(|_| !lex.capitalises_nouns)
                                 .flat_map(|t| t.passives.iter().chain(&t.passives_synthetic)),
+                            &lex.grammar.agent,
+                        ))
+                        // The agent of the support verb of an action noun ("Oppkjøpet av
+                        // Enivest vart fullført av Eviny", "announced by Vodafone").
+                        .chain(word_pairs(
+                            company_subject_sets(lex)
+                                .filter(|t| !lex.capitalises_nouns && !t.nouns.is_empty())
+                                .flat_map(|t| &t.support),
                             &lex.grammar.agent,
                         ))
                         .chain(metric_owner_cues(
