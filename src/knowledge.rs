@@ -854,6 +854,10 @@ pub struct Lexicon {
     /// organisation of the speaker named after the verb of saying.
     #[serde(default)]
     pub speaker_subjects: Vec<String>,
+    /// The first-person plural possessives ("our", "vårt", "vores", "unser", "notre"): in
+    /// a quote, the genitive of the speaker's organisation.
+    #[serde(default)]
+    pub speaker_possessives: Vec<String>,
     /// "state-owned", "statseide": a mention of the state that owns the company.
     #[serde(default)]
     pub state_owned: Vec<String>,

@@ -301,6 +301,8 @@ pub struct LanguageConstructions {
     speech_verbs: HashSet<String>,
     /// "we", "vi", "wir", "nous": in a quote, the speaker's organisation.
     speaker_subjects: HashSet<String>,
+    /// First-person plural possessives: the speaker's organisation's genitive in a quote.
+    speaker_possessives: HashSet<String>,
     /// "would", "würde", "ville": the future of the past after a verb of saying.
     reported_future: HashSet<String>,
     percent_words: Phrases,
@@ -723,6 +725,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         reported_future: lower_set(&g.reported_future),
         percent_words: Phrases::new(&g.percent_words),
         speaker_subjects: lower_set(&lexicon.speaker_subjects),
+        speaker_possessives: lower_set(&lexicon.speaker_possessives),
         speech_verbs: one_words(&lexicon.speech_verbs),
         inquiry_ends: lexicon
             .trigger
@@ -1119,10 +1122,11 @@ fn resolve_quoted_we(
     if lc.speaker_subjects.is_empty() {
         return toks;
     }
-    let Some(first_we) = toks
-        .iter()
-        .position(|t| t.kind == TokKind::Word && lc.speaker_subjects.contains(&t.lower))
-    else {
+    let first_person = |t: &Tok| {
+        t.kind == TokKind::Word
+            && (lc.speaker_subjects.contains(&t.lower) || lc.speaker_possessives.contains(&t.lower))
+    };
+    let Some(first_we) = toks.iter().position(first_person) else {
         return toks;
     };
     // The verb of saying closes the quote: punctuation stands right before it ("…,” said
@@ -1146,9 +1150,13 @@ fn resolve_quoted_we(
     let mut speaker = toks[k].clone();
     speaker.suffix.clear();
     speaker.adjunct = false;
+    let mut genitive = speaker.clone();
+    genitive.suffix = "s".to_string();
     for t in &mut toks[first_we..verb] {
         if t.kind == TokKind::Word && lc.speaker_subjects.contains(&t.lower) {
             *t = speaker.clone();
+        } else if t.kind == TokKind::Word && lc.speaker_possessives.contains(&t.lower) {
+            *t = genitive.clone();
         }
     }
     toks

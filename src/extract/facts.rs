@@ -606,6 +606,26 @@ pub(super) fn offers_from_customer_nouns(
                 }
                 let abs_end = span.start + at + w.len();
                 let lower = lower_case(w);
+                // "“Our 5G network covers ...,” said X of Telenor": in a quote, the
+                // organisation named after the verb of saying that closes it.
+                if lexicon.speaker_possessives.iter().any(|p| *p == lower) {
+                    let after = &article.text[m.end..span.end];
+                    let verb = words(after).into_iter().find(|&(at, w)| {
+                        let w = lower_case(w);
+                        lexicon.speech_verbs.iter().any(|v| *v == w)
+                            && after[..at].trim_end().ends_with(|c: char| {
+                                c.is_ascii_punctuation()
+                                    || matches!(c, '»' | '«' | '”' | '“' | '’' | '–' | '—')
+                            })
+                    })?;
+                    let from = m.end + verb.0;
+                    return mentions.iter().position(|n| {
+                        n.sentence == m.sentence
+                            && n.start >= from
+                            && n.etype == EntityType::Company
+                            && is_actor(n)
+                    });
+                }
                 if lexicon.grammar.possessives.iter().any(|p| *p == lower) {
                     // The nearest company before the pronoun, unless an organisation noun
                     // between could be what it refers to ("a partner with its own network").

@@ -96,18 +96,36 @@ pub(super) fn find_anaphors(
             continue;
         };
         // A descriptor right before a name ("nätoperatören Quadracom", "du groupe
-        // norvégien Vollvik Gruppen") is no anaphor.
+        // norvégien Vollvik Gruppen", "l'opérateur d'infrastructures Axione", "the
+        // operator of networks X") is no anaphor.
         let next = mentions
             .iter()
-            .filter(|m| m.start >= end && m.origin != Origin::Demonym)
-            .min_by_key(|m| m.start);
-        let between_is_blank = |m: &Mention| {
-            text[end..m.start].split_whitespace().all(|w| {
-                w == ","
-                    || mentions
-                        .iter()
-                        .any(|d| d.origin == Origin::Demonym && text[d.start..d.end] == *w)
+            .filter(|m| {
+                m.start >= end
+                    && m.origin != Origin::Demonym
+                    && !matches!(m.reference, Reference::Service(_))
             })
+            .min_by_key(|m| m.start);
+        let of_complement = |between: &str| {
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+            lexicon.grammar.of_pair.iter().any(|of| match words[..] {
+                [w] => of.ends_with('\'') && w.strip_prefix(of.as_str()).is_some_and(lower_word),
+                [w1, w2] => w1 == of && lower_word(w2),
+                _ => false,
+            })
+        };
+        let between_is_blank = |m: &Mention| {
+            of_complement(&text[end..m.start])
+                || text[end..m.start].split_whitespace().all(|w| {
+                    w == ","
+                        || mentions.iter().any(|d| {
+                            (d.origin == Origin::Demonym
+                                || matches!(d.reference, Reference::Service(_)))
+                                && d.start >= end
+                                && text[d.start..d.end] == *w
+                        })
+                })
         };
         if next.is_some_and(|m| m.is_name() && between_is_blank(m)) {
             continue;

@@ -137,6 +137,37 @@ pub(super) fn discover(
                 .map_or(span.start, |t| t.start);
             // Adverbs that leave the sentence's relations as they are stand between a cue
             // and its name too ("konkurrerer især med Oister").
+            // "l'opérateur de fibre Kosc", "l'opérateur d'infrastructures Axione": a
+            // complement of the cue noun may stand between it and the name.
+            let cue_end = {
+                let before: Vec<&Token> = toks
+                    .iter()
+                    .filter(|t| t.end <= cue_end && t.is_word())
+                    .rev()
+                    .take(2)
+                    .collect();
+                let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+                let of = &lexicon.grammar.of_pair;
+                match before[..] {
+                    [w, ..]
+                        if of.iter().any(|o| {
+                            o.ends_with('\'')
+                                && crate::extract::lower_case(w.text)
+                                    .strip_prefix(o.as_str())
+                                    .is_some_and(lower_word)
+                        }) =>
+                    {
+                        w.start
+                    }
+                    [w2, w1]
+                        if lower_word(w2.text)
+                            && of.iter().any(|o| *o == crate::extract::lower_case(w1.text)) =>
+                    {
+                        w1.start
+                    }
+                    _ => cue_end,
+                }
+            };
             let before_cue = words_before_skipping(toks, cue_end, 2, &sets.adverbs);
             let cue_word = before_cue
                 .last()
@@ -812,6 +843,16 @@ pub(super) fn discover(
                     && !common_word
                     && !lexicon.employer_prepositions.contains(&next_word)
                     && after_employee_verb());
+            // A company's name and one more word after a product noun, or a compound
+            // ending in one, name a product: "strømmetjenesten Telia Play", "the service
+            // Vodafone Secure Net". A name the gazetteer knows as a whole stays what it is
+            // ("tjenesten Telia Norge lanserte": a clause's subject).
+            let named_for_company_after_product_cue = || {
+                span.words >= 2
+                    && crate::text::cue_suffixes(&prev).any(|s| sets.product_cues.contains(s))
+                    && name_index().exact.contains_key(first_word)
+                    && !name_index().exact.contains_key(surface)
+            };
             let etype;
             let mut end = span.end;
             let mut span = span.clone();
@@ -865,6 +906,7 @@ pub(super) fn discover(
                 etype = EntityType::PublicBody;
             } else if brand_cued
                 || (is_quoted(text, span.start) && sets.quoted_product_cues.contains(&prev))
+                || named_for_company_after_product_cue()
             {
                 etype = EntityType::Product;
             } else if org_cued()
