@@ -549,6 +549,18 @@ pub fn find_relations_traced(
             .as_ref()
             .is_some_and(|h| h.is_match(&masked))
         {
+            // A clause of saying that closes the sentence states who says it ("..., ville
+            // der kun være tre net tilbage, vurderer analytiker X fra Sydbank").
+            let reporting = masked
+                .match_indices(" , ")
+                .map(|(comma, _)| comma)
+                .filter(|&comma| {
+                    masked[comma + 3..]
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| lexicon.speech_verbs.iter().any(|v| v == w))
+                })
+                .last();
             match masked.find(" , ") {
                 Some(comma)
                     if !patterns
@@ -558,7 +570,10 @@ pub fn find_relations_traced(
                 {
                     masked = masked[comma + 3..].to_string()
                 }
-                _ => continue,
+                _ => match reporting {
+                    Some(comma) => masked = masked[comma + 3..].to_string(),
+                    None => continue,
+                },
             }
         }
         let original = masked.clone();
