@@ -388,6 +388,12 @@ pub struct Grammar {
     /// heads too ("aksjemajoriteten").
     #[serde(default)]
     pub stake_words: Vec<String>,
+    /// The rest of a company's shares after a stake named before in the sentence ("resten
+    /// av aksjene", "the remaining", "die restlichen"): read as that company ("X har 20
+    /// prosent i Y, mens Z eier resten" says Z owns Y). A number and a percent word may
+    /// follow ("the remaining 51 per cent").
+    #[serde(default)]
+    pub remainder: Vec<String>,
     /// Prepositions between a role title and the employer in the role constructions
     /// ("chief executive of BT"); defaults to the lexicon's `employer_prepositions`, which
     /// also type the name after them and so stay narrower ("of" also heads "Secretary of

@@ -270,6 +270,8 @@ pub struct LanguageConstructions {
     /// number, not a noun phrase.
     approx: HashSet<String>,
     stake_words: Phrases,
+    /// The rest of a company's shares (grammar `remainder`).
+    remainder: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
     /// "other", "andre", "weitere": after a coordinator, an unnamed rest ends a list.
@@ -675,6 +677,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .map(str::to_lowercase)
             .collect(),
         stake_words: Phrases::new(&g.stake_words),
+        remainder: Phrases::new(&g.remainder),
         cancellations: Phrases::new(&lexicon.cancellations),
         minority_stems: g.minority_stems.iter().map(|w| w.to_lowercase()).collect(),
         clause_prepositions: lower_set(&g.clause_prepositions),
@@ -1107,7 +1110,81 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = drop_exemplifying(toks, lc);
     let toks = resolve_reported_subject(toks, lc);
     let toks = resolve_quoted_we(toks, mentions, lc);
+    let toks = resolve_remainder(toks, mentions, lc);
     drop_interrogative(toks, lc)
+}
+
+/// "Eviny har 25 prosent i Nettfiber, medan Telia eig resten av aksjane": the rest of the
+/// shares (grammar `remainder`, maybe with its number and percent word: "the remaining 51
+/// per cent") is the organisation a stake named before it is in: the first one after the
+/// sentence's first stake word, within three tokens.
+fn resolve_remainder(
+    mut toks: Vec<Tok>,
+    mentions: &[Mention],
+    lc: &LanguageConstructions,
+) -> Vec<Tok> {
+    let Some((at, len)) = (0..toks.len()).find_map(|i| {
+        lc.remainder
+            .forward(&toks, i)
+            .into_iter()
+            .max()
+            .map(|len| (i, len))
+    }) else {
+        return toks;
+    };
+    let Some(stake) = (0..at).find(|&i| {
+        toks[i].lower == "%"
+            || (toks[i].kind == TokKind::Word
+                && (!lc.percent_words.forward(&toks, i).is_empty()
+                    || lc.stake_words.compound_head(&toks[i].lower)))
+    }) else {
+        return toks;
+    };
+    let Some(held) = (stake + 1..at.min(stake + 8)).find(|&k| match toks[k].kind {
+        TokKind::Mention(m) => {
+            !toks[k].demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
+        }
+        _ => false,
+    }) else {
+        return toks;
+    };
+    // Where the verb comes second, a remainder opening its clause may be the fronted
+    // object ("den Rest besitzt Liberty Global"): read only as a passive's subject, with
+    // its agent after it ("resten av aksjene eies av Eviny").
+    let opens_clause = at == 0
+        || matches!(toks[at - 1].lower.as_str(), "," | ";")
+        || lc.coordinators.contains(&toks[at - 1].lower)
+        || toks[at - 1].relative
+        || toks[at - 1].boundary;
+    let agent_follows = lc.classes.get(&Class::By).is_some_and(|by| {
+        (at + len..(at + len + 4).min(toks.len())).any(|k| !by.forward(&toks, k).is_empty())
+    });
+    if lc.v2 && opens_clause && !agent_follows {
+        return toks;
+    }
+    // The remainder's own number and percent word ("the remaining 51 per cent").
+    let mut end = at + len;
+    if toks
+        .get(end)
+        .is_some_and(|t| t.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        if let Some(&p) = lc.percent_words.forward(&toks, end + 1).first() {
+            end += 1 + p;
+        }
+    }
+    // "resten av markedet", "the rest of Europe": the rest of something else.
+    if lc
+        .classes
+        .get(&Class::Of)
+        .is_some_and(|of| !of.forward(&toks, end).is_empty())
+    {
+        return toks;
+    }
+    let mut company = toks[held].clone();
+    company.suffix.clear();
+    company.adjunct = false;
+    toks.splice(at..end, [company]);
+    toks
 }
 
 /// "We" in a quote is the speaker's organisation, named after the verb of saying: "– Vi
@@ -2724,6 +2801,13 @@ impl Matcher<'_> {
                         && last.lower == ","
                         && prefix[opener..].iter().all(|t| !t.boundary && !t.relative);
                     let ends_ok = if subordinate {
+                        true
+                    } else if is_mention(last)
+                        && last.service
+                        && self.lc.prepositions.contains(&prefix[0].lower)
+                    {
+                        // A prepositional phrase ending in a service ("Mit seinem eigenen
+                        // Mobilfunknetz tritt 1&1 ... an"): a service is no subject.
                         true
                     } else if is_mention(last) {
                         let mut k = pos - 1;

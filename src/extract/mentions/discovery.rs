@@ -1924,7 +1924,8 @@ fn words_before_skipping<'a>(
     while i > 0 && out.len() < n.max(1) {
         i -= 1;
         let t = &before[i];
-        if !(t.is_word() || t.text == ",") {
+        // A percent sign is a stake's word ("30 % de Kosc", "40 % i Zentro").
+        if !(t.is_word() || t.text == "," || t.text == "%") {
             continue;
         }
         if !skip.is_empty() {
