@@ -610,20 +610,37 @@ pub(super) fn offers_from_customer_nouns(
                 // organisation named after the verb of saying that closes it.
                 if lexicon.speaker_possessives.iter().any(|p| *p == lower) {
                     let after = &article.text[m.end..span.end];
-                    let verb = words(after).into_iter().find(|&(at, w)| {
-                        let w = lower_case(w);
-                        lexicon.speech_verbs.iter().any(|v| *v == w)
-                            && after[..at].trim_end().ends_with(|c: char| {
+                    let verb =
+                        words(after).into_iter().find(|&(at, w)| {
+                            let w = lower_case(w);
+                            // The last word of a verb of several ("a déclaré").
+                            lexicon.speech_verbs.iter().any(|v| {
+                                *v == w || v.rsplit(' ').next().is_some_and(|last| last == w)
+                            }) && after[..at].trim_end().ends_with(|c: char| {
                                 c.is_ascii_punctuation()
                                     || matches!(c, '»' | '«' | '”' | '“' | '’' | '–' | '—')
                             })
-                    })?;
+                        })?;
+                    // The speaker's employer: after a preposition of working for ("Kari
+                    // Hansen i Ice", "of VodafoneThree") or in the genitive ("Tres vd"); not
+                    // the newspaper spoken to ("sier Kari Hansen til NRK").
                     let from = m.end + verb.0;
                     return mentions.iter().position(|n| {
                         n.sentence == m.sentence
                             && n.start >= from
                             && n.etype == EntityType::Company
                             && is_actor(n)
+                            && (words(&article.text[from..n.start])
+                                .last()
+                                .is_some_and(|(_, w)| {
+                                    let w = lower_case(w);
+                                    lexicon
+                                        .employer_prepositions
+                                        .iter()
+                                        .chain(&lexicon.grammar.employer)
+                                        .any(|p| *p == w)
+                                })
+                                || article.text[n.end..].starts_with(['s', '\'', '’', ':']))
                     });
                 }
                 if lexicon.grammar.possessives.iter().any(|p| *p == lower) {

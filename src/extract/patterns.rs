@@ -535,6 +535,11 @@ pub fn find_relations_traced(
             }),
         };
         let mut masked = mask_sentence(article, sentence, mentions);
+        // Only the speaker's role is read from a clause of saying closing a hypothetical
+        // sentence: what it says may be as hypothetical ("..., sier Telenor, som da ville
+        // kjøpe Ice").
+        let mut reporting_only = false;
+        let claims_before = claims.len();
         // Patterns whose subject must be a state run only where one is named: they match
         // any two close names, and the types are checked only after the costly captures.
         let has_state = mentions
@@ -571,7 +576,10 @@ pub fn find_relations_traced(
                     masked = masked[comma + 3..].to_string()
                 }
                 _ => match reporting {
-                    Some(comma) => masked = masked[comma + 3..].to_string(),
+                    Some(comma) => {
+                        masked = masked[comma + 3..].to_string();
+                        reporting_only = true;
+                    }
                     None => continue,
                 },
             }
@@ -723,6 +731,13 @@ pub fn find_relations_traced(
                     }
                 }
             }
+        }
+        if reporting_only {
+            let mut k = 0;
+            claims.retain(|c| {
+                k += 1;
+                k <= claims_before || c.property == "worksFor"
+            });
         }
     }
     // "Telia Danmark": its name says it operates in Denmark.

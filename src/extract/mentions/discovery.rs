@@ -140,10 +140,10 @@ pub(super) fn discover(
             // "l'opérateur de fibre Kosc", "l'opérateur d'infrastructures Axione": a
             // complement of the cue noun may stand between it and the name.
             let cue_end = {
-                let before: Vec<&Token> = toks
+                let before: Vec<&Token> = toks[..toks.partition_point(|t| t.end <= cue_end)]
                     .iter()
-                    .filter(|t| t.end <= cue_end && t.is_word())
                     .rev()
+                    .filter(|t| t.is_word())
                     .take(2)
                     .collect();
                 let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
@@ -727,14 +727,20 @@ pub(super) fn discover(
                 continue;
             }
             // A heading in capitals ("STORT NETT", "STOCK EXCHANGE RELEASE") names nothing;
-            // capitals inside running text are a name ("hos TDC NET"). Running text: a line
-            // with at least three words in lower case. The words opening a paragraph may be
-            // in capitals by an old newspaper convention, a name or not.
+            // nor does shouting ("has FINALLY AGREED", "ERICSSON OG NOKIA"). Capitals inside
+            // running text that begin with a known name are one ("hos TDC NET"). Running
+            // text: a line with at least three words in lower case. The words opening a
+            // paragraph may be in capitals by an old newspaper convention, a name or not.
             let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[span.end..]
                 .find('\n')
                 .map_or(text.len(), |i| span.end + i);
-            let running_text = !text[line_start..span.start].trim().is_empty()
+            let running_text = name_index().exact.contains_key(first_word)
+                && !surface.split_whitespace().skip(1).any(|w| {
+                    let w = w.to_lowercase();
+                    lexicon.coordinators.contains(&w) || lexicon.grammar.prepositions.contains(&w)
+                })
+                && !text[line_start..span.start].trim().is_empty()
                 && text[line_start..line_end]
                     .split_whitespace()
                     .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -835,13 +841,32 @@ pub(super) fn discover(
                         && sets.employee_verbs.contains(&words.join(" "))
                 })
             };
+            let unit_like = || {
+                let coordinated = lexicon.coordinators.contains(&next_word)
+                    && after_span
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                let definite = span.words == 1
+                    && surface.chars().count() >= 7
+                    && lexicon
+                        .grammar
+                        .definite_singular_endings
+                        .iter()
+                        .chain(&lexicon.grammar.definite_plural_endings)
+                        .any(|e| lower_surface.ends_with(e.as_str()));
+                coordinated || definite
+            };
             let employer_cued = (lexicon.employer_prepositions.contains(&prev)
                 && ((before.len() == 2 && is_title(before[0], lexicon))
                     || found.last().is_some_and(person_right_before)))
-                // Not a unit of the employer named after it ("heads Strategy at Telia").
+                // Not a unit of the employer named after it ("heads Strategy at Telia"),
+                // nor units coordinated ("skal lede Strategi og Udvikling") or a noun in
+                // the definite form ("skal lede Kommunen", "Regeringen").
                 || (!lexicon.capitalises_nouns
                     && !common_word
                     && !lexicon.employer_prepositions.contains(&next_word)
+                    && !unit_like()
                     && after_employee_verb());
             // A company's name and one more word after a product noun, or a compound
             // ending in one, name a product: "strømmetjenesten Telia Play", "the service
@@ -1485,14 +1510,6 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .iter()
                                 .filter(|_| !lex.capitalises_nouns)
                                 .flat_map(|t| t.passives.iter().chain(&t.passives_synthetic)),
-                            &lex.grammar.agent,
-                        ))
-                        // The agent of the support verb of an action noun ("Oppkjøpet av
-                        // Enivest vart fullført av Eviny", "announced by Vodafone").
-                        .chain(word_pairs(
-                            company_subject_sets(lex)
-                                .filter(|t| !lex.capitalises_nouns && !t.nouns.is_empty())
-                                .flat_map(|t| &t.support),
                             &lex.grammar.agent,
                         ))
                         .chain(metric_owner_cues(
