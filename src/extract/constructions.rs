@@ -1117,7 +1117,7 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
 /// "Eviny har 25 prosent i Nettfiber, medan Telia eig resten av aksjane": the rest of the
 /// shares (grammar `remainder`, maybe with its number and percent word: "the remaining 51
 /// per cent") is the organisation a stake named before it is in: the first one after the
-/// sentence's first stake word, within three tokens.
+/// sentence's first stake word, within seven tokens.
 fn resolve_remainder(
     mut toks: Vec<Tok>,
     mentions: &[Mention],

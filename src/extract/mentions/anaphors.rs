@@ -106,17 +106,9 @@ pub(super) fn find_anaphors(
                     && !matches!(m.reference, Reference::Service(_))
             })
             .min_by_key(|m| m.start);
-        let of_complement = |between: &str| {
-            let words: Vec<&str> = between.split_whitespace().collect();
-            let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
-            lexicon.grammar.of_pair.iter().any(|of| match words[..] {
-                [w] => of.ends_with('\'') && w.strip_prefix(of.as_str()).is_some_and(lower_word),
-                [w1, w2] => w1 == of && lower_word(w2),
-                _ => false,
-            })
-        };
         let between_is_blank = |m: &Mention| {
-            of_complement(&text[end..m.start])
+            let between: Vec<&str> = text[end..m.start].split_whitespace().collect();
+            super::of_complement(lexicon, &between)
                 || text[end..m.start].split_whitespace().all(|w| {
                     w == ","
                         || mentions.iter().any(|d| {

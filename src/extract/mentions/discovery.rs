@@ -135,8 +135,6 @@ pub(super) fn discover(
                 .find(|t| t.end <= span.start && t.is_word())
                 .filter(|t| nationalities.contains(&(t.start, t.end)))
                 .map_or(span.start, |t| t.start);
-            // Adverbs that leave the sentence's relations as they are stand between a cue
-            // and its name too ("konkurrerer især med Oister").
             // "l'opérateur de fibre Kosc", "l'opérateur d'infrastructures Axione": a
             // complement of the cue noun may stand between it and the name.
             let cue_end = {
@@ -146,28 +144,14 @@ pub(super) fn discover(
                     .filter(|t| t.is_word())
                     .take(2)
                     .collect();
-                let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
-                let of = &lexicon.grammar.of_pair;
                 match before[..] {
-                    [w, ..]
-                        if of.iter().any(|o| {
-                            o.ends_with('\'')
-                                && crate::extract::lower_case(w.text)
-                                    .strip_prefix(o.as_str())
-                                    .is_some_and(lower_word)
-                        }) =>
-                    {
-                        w.start
-                    }
-                    [w2, w1]
-                        if lower_word(w2.text)
-                            && of.iter().any(|o| *o == crate::extract::lower_case(w1.text)) =>
-                    {
-                        w1.start
-                    }
+                    [w, ..] if super::of_complement(lexicon, &[w.text]) => w.start,
+                    [w2, w1] if super::of_complement(lexicon, &[w1.text, w2.text]) => w1.start,
                     _ => cue_end,
                 }
             };
+            // Adverbs that leave the sentence's relations as they are stand between a cue
+            // and its name too ("konkurrerer især med Oister").
             let before_cue = words_before_skipping(toks, cue_end, 2, &sets.adverbs);
             let cue_word = before_cue
                 .last()
@@ -731,33 +715,36 @@ pub(super) fn discover(
             // running text that begin with a known name are one ("hos TDC NET"). Running
             // text: a line with at least three words in lower case. The words opening a
             // paragraph may be in capitals by an old newspaper convention, a name or not.
-            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[span.end..]
-                .find('\n')
-                .map_or(text.len(), |i| span.end + i);
-            let running_text = name_index().exact.contains_key(first_word)
-                && !surface.split_whitespace().skip(1).any(|w| {
-                    let w = w.to_lowercase();
-                    lexicon.coordinators.contains(&w) || lexicon.grammar.prepositions.contains(&w)
-                })
-                && !text[line_start..span.start].trim().is_empty()
-                && text[line_start..line_end]
-                    .split_whitespace()
-                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                    .nth(2)
-                    .is_some();
+            let running_text = || {
+                let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[span.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| span.end + i);
+                name_index().exact.contains_key(first_word)
+                    && !surface.split_whitespace().skip(1).any(|w| {
+                        let w = w.to_lowercase();
+                        lexicon.coordinators.contains(&w)
+                            || lexicon.grammar.prepositions.contains(&w)
+                    })
+                    && !text[line_start..span.start].trim().is_empty()
+                    && text[line_start..line_end]
+                        .split_whitespace()
+                        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        .nth(2)
+                        .is_some()
+            };
             let heading_words: Vec<&str> = surface
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .filter(|w| !common.legal_forms.iter().any(|f| f == w))
                 .collect();
             if heading_words.len() >= 2
-                && !running_text
                 && heading_words.iter().all(|w| {
                     w.chars()
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase)
                 })
+                && !running_text()
             {
                 continue;
             }

@@ -87,6 +87,23 @@ fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether `words` (in text order) are a noun's complement with the language's "of"
+/// (grammar `of_pair`): "de fibre", "d'infrastructures", "of networks"; one elided word or
+/// the preposition and one lower-case word.
+fn of_complement(lexicon: &Lexicon, words: &[&str]) -> bool {
+    let lower_word = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+    lexicon.grammar.of_pair.iter().any(|of| match words {
+        [w] => {
+            of.ends_with('\'')
+                && crate::extract::lower_case(w)
+                    .strip_prefix(of.as_str())
+                    .is_some_and(lower_word)
+        }
+        [w1, w2] => crate::extract::lower_case(w1) == of.as_str() && lower_word(w2),
+        _ => false,
+    })
+}
+
 fn sentence_of(article: &Article, pos: usize) -> Option<usize> {
     let idx = article.sentences.partition_point(|s| s.end <= pos);
     (idx < article.sentences.len() && article.sentences[idx].start <= pos).then_some(idx)
