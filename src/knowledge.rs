@@ -972,6 +972,11 @@ pub struct Lexicon {
     /// is also the medium: "im Internet").
     #[serde(default)]
     pub list_services: BTreeMap<String, String>,
+    /// Descriptor stems whose company offers several services, lower case -> the service
+    /// concepts ("kabel" -> Broadband and TV: "kabelselskapet Get", "the cable operator
+    /// X", "le câblo-opérateur Telenet"; GUIDELINES, descriptors).
+    #[serde(default)]
+    pub service_bundles: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub pattern: Vec<PatternSpec>,
     /// Function words for the shared constructions.

@@ -16,7 +16,7 @@ pub mod prefilter;
 pub mod report;
 
 use crate::ingest::Article;
-use crate::knowledge::{EntityType, Knowledge};
+use crate::knowledge::{EntityType, Knowledge, Lexicon};
 use serde::{Deserialize, Serialize};
 
 /// What a mention refers to, before cross-article resolution.
@@ -313,6 +313,56 @@ fn offers_from_customers(
     out
 }
 
+/// A descriptor whose stem names a bundle of services ("kabelselskapet Get", "the cable
+/// operator X": lexicon `service_bundles`) says the company offers each of them: the
+/// claim read from the descriptor gets siblings for the bundle's other services, each with
+/// a mention of its own at the descriptor's span.
+fn bundled_services(
+    article: &Article,
+    mentions: &mut Vec<Mention>,
+    relations: &mut Vec<RelationClaim>,
+    lexicon: &Lexicon,
+) {
+    if lexicon.service_bundles.is_empty() {
+        return;
+    }
+    let descriptor = format!("{}.offers.service-descriptor", article.lang);
+    let mut added = Vec::new();
+    for claim in relations.iter().filter(|c| c.rule == descriptor) {
+        let m = &mentions[claim.object];
+        let Reference::Service(own) = &m.reference else {
+            continue;
+        };
+        let surface = lower_case(&m.surface);
+        let Some(bundle) = lexicon
+            .service_bundles
+            .iter()
+            .find(|(stem, _)| surface.starts_with(stem.as_str()))
+            .map(|(_, concepts)| concepts)
+        else {
+            continue;
+        };
+        for concept in bundle.iter().filter(|c| *c != own) {
+            let offered = |c: &RelationClaim| {
+                c.subject == claim.subject
+                    && c.property == "offers"
+                    && matches!(&mentions[c.object].reference, Reference::Service(s) if s == concept)
+            };
+            if relations.iter().any(offered) {
+                continue;
+            }
+            added.push((claim.clone(), concept.clone()));
+        }
+    }
+    for (mut claim, concept) in added {
+        let mut sibling = mentions[claim.object].clone();
+        sibling.reference = Reference::Service(concept);
+        mentions.push(sibling);
+        claim.object = mentions.len() - 1;
+        relations.push(claim);
+    }
+}
+
 /// Runs the whole extract stage on one article.
 pub fn extract(article: Article) -> Extraction {
     let knowledge = Knowledge::global();
@@ -321,8 +371,9 @@ pub fn extract(article: Article) -> Extraction {
             .lexicon("en")
             .expect("English lexicon is built in")
     });
-    let mentions = mentions::find_mentions(&article, lexicon, knowledge);
+    let mut mentions = mentions::find_mentions(&article, lexicon, knowledge);
     let mut relations = patterns::find_relations(&article, &mentions, lexicon);
+    bundled_services(&article, &mut mentions, &mut relations, lexicon);
     let facts = facts::find_facts(&article, &mentions, &relations, lexicon, knowledge);
     relations.extend(offers_from_customers(&article, &mentions, &facts));
     relations.extend(facts::offers_from_customer_nouns(
