@@ -1140,14 +1140,68 @@ fn resolve_remainder(
     }) else {
         return toks;
     };
-    let Some(held) = (stake + 1..at.min(stake + 8)).find(|&k| match toks[k].kind {
+    let organisation = |t: &Tok| match t.kind {
         TokKind::Mention(m) => {
-            !toks[k].demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
+            !t.demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
         }
         _ => false,
-    }) else {
+    };
+    let Some(held) = (stake + 1..at.min(stake + 8)).find(|&k| organisation(&toks[k])) else {
         return toks;
     };
+    // The stake is in the company named, by name: a partitive preposition right before it
+    // (maybe a descriptor between: "20 prosent i fiberselskapet Vestnett") after a stake
+    // or percent word; not its customers or its rival ("30 prosent av kundene til Ice",
+    // "30 per cent of Digi's customers"), not a company it is a pronoun or noun for.
+    let named = matches!(toks[held].kind, TokKind::Mention(m)
+        if mentions.get(m).is_some_and(|m| m.origin != Origin::Anaphor));
+    let mut k = held - 1;
+    if k > stake
+        && (toks[k].service
+            || (toks[k].kind == TokKind::Word && !lc.prepositions.contains(&toks[k].lower)))
+    {
+        k -= 1;
+    }
+    let in_it = k > stake
+        && toks[k].kind == TokKind::Word
+        && lc.partitive_prepositions.contains(&toks[k].lower)
+        && (toks[k - 1].lower == "%"
+            || !lc.percent_words.backward(&toks, k).is_empty()
+            || lc.stake_words.compound_head(&toks[k - 1].lower));
+    if !named || !toks[held].suffix.is_empty() || !in_it {
+        return toks;
+    }
+    // The rest is a majority only after a minority stake; it is none where a part of it
+    // is held ("halvparten av resten") or where several share it ("resten eies av Tele2,
+    // Ice og Lyse", "Axiata and EPF own the rest").
+    let part_of_it = at > 0
+        && lc
+            .classes
+            .get(&Class::Of)
+            .is_some_and(|of| !of.backward(&toks, at).is_empty());
+    let clause_start = toks[..at]
+        .iter()
+        .rposition(|t| {
+            matches!(t.lower.as_str(), "," | ";")
+                || t.boundary
+                || t.relative
+                || (t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
+        })
+        .map_or(0, |c| c + 1);
+    // A holder coordinated before the clause's start ("Axiata and EPF own the rest").
+    let coordinated_before = clause_start >= 2
+        && lc.coordinators.contains(&toks[clause_start - 1].lower)
+        && clause_start - 2 != held
+        && organisation(&toks[clause_start - 2]);
+    let holders = usize::from(coordinated_before)
+        + toks[clause_start..]
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !(at..at + len).contains(&(clause_start + i)) && organisation(t))
+            .count();
+    if !minority_share(&toks[..held], lc) || part_of_it || holders > 1 {
+        return toks;
+    }
     // Where the verb comes second, a remainder opening its clause may be the fronted
     // object ("den Rest besitzt Liberty Global"): read only as a passive's subject, with
     // its agent after it ("resten av aksjene eies av Eviny").
@@ -1162,12 +1216,16 @@ fn resolve_remainder(
     if lc.v2 && opens_clause && !agent_follows {
         return toks;
     }
-    // The remainder's own number and percent word ("the remaining 51 per cent").
+    // The remainder's own number and percent word ("the remaining 51 per cent"): a
+    // majority, or no owner ("de resterende 30 prosentene" after another minority).
     let mut end = at + len;
-    if toks
+    if let Some(share) = toks
         .get(end)
-        .is_some_and(|t| t.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .and_then(|t| t.lower.replace(',', ".").parse::<f64>().ok())
     {
+        if share <= 50.0 {
+            return toks;
+        }
         if let Some(&p) = lc.percent_words.forward(&toks, end + 1).first() {
             end += 1 + p;
         }

@@ -610,6 +610,30 @@ pub(super) fn offers_from_customer_nouns(
                 // organisation named after the verb of saying that closes it.
                 if lexicon.speaker_possessives.iter().any(|p| *p == lower) {
                     let after = &article.text[m.end..span.end];
+                    // The service's network, service or customers ("Vårt 5G-nett", "our
+                    // 5G service"), not a report or study on it ("Vår 5G-rapport").
+                    let tail = m
+                        .surface
+                        .rsplit_once(['-', ' '])
+                        .map(|(_, t)| t)
+                        .or_else(|| {
+                            words(after)
+                                .first()
+                                .filter(|&&(at, _)| after[..at].trim().is_empty())
+                                .map(|&(_, w)| w)
+                        });
+                    let surface = lower_case(&m.surface);
+                    let of_the_service = tail.is_some_and(|t| {
+                        let t = lower_case(t);
+                        lexicon.service_tails.iter().any(|w| lower_case(w) == t)
+                            || matches_cue(&t, customers)
+                    }) || lexicon.service_tails.iter().any(|w| {
+                        let w = lower_case(w);
+                        w.len() >= 3 && surface.len() > w.len() && surface.ends_with(w.as_ref())
+                    });
+                    if !of_the_service {
+                        return None;
+                    }
                     let verb =
                         words(after).into_iter().find(|&(at, w)| {
                             let w = lower_case(w);
@@ -621,27 +645,47 @@ pub(super) fn offers_from_customer_nouns(
                                     || matches!(c, '»' | '«' | '”' | '“' | '’' | '–' | '—')
                             })
                         })?;
-                    // The speaker's employer: after a preposition of working for ("Kari
-                    // Hansen i Ice", "of VodafoneThree") or in the genitive ("Tres vd"); not
-                    // the newspaper spoken to ("sier Kari Hansen til NRK").
+                    // Nothing the quote denies, ends or gave up ("We will never build our
+                    // own fibre network", "our old 3G network has been shut down").
+                    let quoted = lower_case(&article.text[span.start..m.end + verb.0]);
+                    let voided = lexicon
+                        .negations
+                        .iter()
+                        .chain(&lexicon.cancellations)
+                        .chain(&lexicon.grammar.exits)
+                        .chain(&lexicon.grammar.past_markers)
+                        .any(|phrase| {
+                            crate::text::find_words(&quoted, &lower_case(phrase)).is_some()
+                        });
+                    if voided {
+                        return None;
+                    }
+                    // The speaker's employer: the first company after the verb, after a
+                    // preposition of working for ("Kari Hansen i Ice", "of VodafoneThree"),
+                    // in the genitive ("Tres vd") or glued to a title ("Telenor-sjef"); not
+                    // the newspaper spoken to ("sier Kari Hansen til NRK") nor the host of
+                    // a conference.
                     let from = m.end + verb.0;
-                    return mentions.iter().position(|n| {
+                    let first = mentions.iter().position(|n| {
                         n.sentence == m.sentence
                             && n.start >= from
-                            && n.etype == EntityType::Company
+                            && n.etype.is_organisation()
                             && is_actor(n)
-                            && (words(&article.text[from..n.start])
-                                .last()
-                                .is_some_and(|(_, w)| {
-                                    let w = lower_case(w);
-                                    lexicon
-                                        .employer_prepositions
-                                        .iter()
-                                        .chain(&lexicon.grammar.employer)
-                                        .any(|p| *p == w)
-                                })
-                                || article.text[n.end..].starts_with(['s', '\'', '’', ':']))
-                    });
+                    })?;
+                    let n = &mentions[first];
+                    let employer = n.etype == EntityType::Company
+                        && (words(&article.text[from..n.start])
+                            .last()
+                            .is_some_and(|(_, w)| {
+                                let w = lower_case(w);
+                                lexicon
+                                    .employer_prepositions
+                                    .iter()
+                                    .chain(&lexicon.grammar.employer)
+                                    .any(|p| *p == w)
+                            })
+                            || article.text[n.end..].starts_with(['s', '\'', '’', ':', '-']));
+                    return employer.then_some(first);
                 }
                 if lexicon.grammar.possessives.iter().any(|p| *p == lower) {
                     // The nearest company before the pronoun, unless an organisation noun

@@ -196,24 +196,11 @@ pub(super) fn find_anaphors(
                 .find(|m| m.sentence == nearest.sentence)
         });
         if let Some(a) = antecedent {
-            // A contracted preposition the phrase opens with ("du groupe", "au groupe")
-            // governs the anaphor and is no part of it: "porte-parole du groupe" keeps
-            // its "of" for the role constructions.
-            let start = text[word_start..end]
-                .split_once(' ')
-                .filter(|(first, _)| {
-                    lexicon
-                        .grammar
-                        .prepositions
-                        .iter()
-                        .any(|p| p.eq_ignore_ascii_case(first))
-                })
-                .map_or(word_start, |(first, _)| word_start + first.len() + 1);
             out.push(Mention {
                 sentence,
-                start,
+                start: word_start,
                 end,
-                surface: text[start..end].to_string(),
+                surface: text[word_start..end].to_string(),
                 etype,
                 reference: a.reference.clone(),
                 origin: Origin::Anaphor,

@@ -1928,8 +1928,7 @@ fn words_before_skipping<'a>(
     while i > 0 && out.len() < n.max(1) {
         i -= 1;
         let t = &before[i];
-        // A percent sign is a stake's word ("30 % de Kosc", "40 % i Zentro").
-        if !(t.is_word() || t.text == "," || t.text == "%") {
+        if !(t.is_word() || t.text == ",") {
             continue;
         }
         if !skip.is_empty() {

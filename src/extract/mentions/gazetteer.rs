@@ -207,13 +207,10 @@ pub(super) fn in_company_position(
         .collect::<String>()
         .to_lowercase();
     let prev = last_word_lower(&text[sentence.start..m.start]);
-    // A deal verb before or after it, or a verb of saying after it ("Orange dément",
-    // "Free annonce").
     let deal_verb = lexicon
         .company_name_cues
         .iter()
-        .any(|c| !c.contains(' ') && (c.to_lowercase() == next || c.to_lowercase() == prev))
-        || lexicon.speech_verbs.contains(&next);
+        .any(|c| !c.contains(' ') && (c.to_lowercase() == next || c.to_lowercase() == prev));
     let is_org_cue = |w: &str| {
         !w.is_empty()
             && lexicon
