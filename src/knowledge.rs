@@ -394,6 +394,10 @@ pub struct Grammar {
     /// follow ("the remaining 51 per cent").
     #[serde(default)]
     pub remainder: Vec<String>,
+    /// Adjectives of the rest that name it only before its share ("the remaining 51 per
+    /// cent", "de resterende 60 prosentene"; not "the remaining towers").
+    #[serde(default)]
+    pub remainder_share: Vec<String>,
     /// Prepositions between a role title and the employer in the role constructions
     /// ("chief executive of BT"); defaults to the lexicon's `employer_prepositions`, which
     /// also type the name after them and so stay narrower ("of" also heads "Secretary of

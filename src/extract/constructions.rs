@@ -270,8 +270,10 @@ pub struct LanguageConstructions {
     /// number, not a noun phrase.
     approx: HashSet<String>,
     stake_words: Phrases,
-    /// The rest of a company's shares (grammar `remainder`).
+    /// The rest of a company's shares (grammar `remainder`), and the adjectives of it that
+    /// need its share after them (`remainder_share`).
     remainder: Phrases,
+    remainder_share: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
     /// "other", "andre", "weitere": after a coordinator, an unnamed rest ends a list.
@@ -678,6 +680,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         stake_words: Phrases::new(&g.stake_words),
         remainder: Phrases::new(&g.remainder),
+        remainder_share: Phrases::new(&g.remainder_share),
         cancellations: Phrases::new(&lexicon.cancellations),
         minority_stems: g.minority_stems.iter().map(|w| w.to_lowercase()).collect(),
         clause_prepositions: lower_set(&g.clause_prepositions),
@@ -1123,11 +1126,22 @@ fn resolve_remainder(
     mentions: &[Mention],
     lc: &LanguageConstructions,
 ) -> Vec<Tok> {
+    let number_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.lower.replace(',', ".").parse::<f64>().is_ok())
+    };
     let Some((at, len)) = (0..toks.len()).find_map(|i| {
         lc.remainder
             .forward(&toks, i)
             .into_iter()
             .max()
+            .or_else(|| {
+                lc.remainder_share
+                    .forward(&toks, i)
+                    .into_iter()
+                    .max()
+                    .filter(|&len| number_at(i + len))
+            })
             .map(|len| (i, len))
     }) else {
         return toks;
