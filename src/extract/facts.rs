@@ -609,83 +609,7 @@ pub(super) fn offers_from_customer_nouns(
                 // "“Our 5G network covers ...,” said X of Telenor": in a quote, the
                 // organisation named after the verb of saying that closes it.
                 if lexicon.speaker_possessives.iter().any(|p| *p == lower) {
-                    let after = &article.text[m.end..span.end];
-                    // The service's network, service or customers ("Vårt 5G-nett", "our
-                    // 5G service"), not a report or study on it ("Vår 5G-rapport").
-                    let tail = m
-                        .surface
-                        .rsplit_once(['-', ' '])
-                        .map(|(_, t)| t)
-                        .or_else(|| {
-                            words(after)
-                                .first()
-                                .filter(|&&(at, _)| after[..at].trim().is_empty())
-                                .map(|&(_, w)| w)
-                        });
-                    let surface = lower_case(&m.surface);
-                    let of_the_service = tail.is_some_and(|t| {
-                        let t = lower_case(t);
-                        lexicon.service_tails.iter().any(|w| lower_case(w) == t)
-                            || matches_cue(&t, customers)
-                    }) || lexicon.service_tails.iter().any(|w| {
-                        let w = lower_case(w);
-                        w.len() >= 3 && surface.len() > w.len() && surface.ends_with(w.as_ref())
-                    });
-                    if !of_the_service {
-                        return None;
-                    }
-                    let verb =
-                        words(after).into_iter().find(|&(at, w)| {
-                            let w = lower_case(w);
-                            // The last word of a verb of several ("a déclaré").
-                            lexicon.speech_verbs.iter().any(|v| {
-                                *v == w || v.rsplit(' ').next().is_some_and(|last| last == w)
-                            }) && after[..at].trim_end().ends_with(|c: char| {
-                                c.is_ascii_punctuation()
-                                    || matches!(c, '»' | '«' | '”' | '“' | '’' | '–' | '—')
-                            })
-                        })?;
-                    // Nothing the quote denies, ends or gave up ("We will never build our
-                    // own fibre network", "our old 3G network has been shut down").
-                    let quoted = lower_case(&article.text[span.start..m.end + verb.0]);
-                    let voided = lexicon
-                        .negations
-                        .iter()
-                        .chain(&lexicon.cancellations)
-                        .chain(&lexicon.grammar.exits)
-                        .chain(&lexicon.grammar.past_markers)
-                        .any(|phrase| {
-                            crate::text::find_words(&quoted, &lower_case(phrase)).is_some()
-                        });
-                    if voided {
-                        return None;
-                    }
-                    // The speaker's employer: the first company after the verb, after a
-                    // preposition of working for ("Kari Hansen i Ice", "of VodafoneThree"),
-                    // in the genitive ("Tres vd") or glued to a title ("Telenor-sjef"); not
-                    // the newspaper spoken to ("sier Kari Hansen til NRK") nor the host of
-                    // a conference.
-                    let from = m.end + verb.0;
-                    let first = mentions.iter().position(|n| {
-                        n.sentence == m.sentence
-                            && n.start >= from
-                            && n.etype.is_organisation()
-                            && is_actor(n)
-                    })?;
-                    let n = &mentions[first];
-                    let employer = n.etype == EntityType::Company
-                        && (words(&article.text[from..n.start])
-                            .last()
-                            .is_some_and(|(_, w)| {
-                                let w = lower_case(w);
-                                lexicon
-                                    .employer_prepositions
-                                    .iter()
-                                    .chain(&lexicon.grammar.employer)
-                                    .any(|p| *p == w)
-                            })
-                            || article.text[n.end..].starts_with(['s', '\'', '’', ':', '-']));
-                    return employer.then_some(first);
+                    return speaker_organisation(article, mentions, m, span, lexicon);
                 }
                 if lexicon.grammar.possessives.iter().any(|p| *p == lower) {
                     // The nearest company before the pronoun, unless an organisation noun
@@ -863,6 +787,91 @@ fn names_base(near: &str, base: &str) -> bool {
         .into_iter()
         .take(3)
         .any(|(_, w)| without_footnote(w) == last)
+}
+
+/// "“Our 5G network covers ...,” said X of Telenor": the organisation whose service a
+/// first-person possessive in a quote names (`m` the service, `span` its sentence): the
+/// first one after the verb of saying that closes the quote, when it is the speaker's
+/// employer; none for what the quote denies or ends, or for a report on the service.
+fn speaker_organisation(
+    article: &Article,
+    mentions: &[Mention],
+    m: &Mention,
+    span: crate::ingest::Sentence,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let customers = &lexicon.metrics.customers;
+    let after = &article.text[m.end..span.end];
+    // The service's network, service or customers ("Vårt 5G-nett", "our
+    // 5G service"), not a report or study on it ("Vår 5G-rapport").
+    let tail = m
+        .surface
+        .rsplit_once(['-', ' '])
+        .map(|(_, t)| t)
+        .or_else(|| {
+            words(after)
+                .first()
+                .filter(|&&(at, _)| after[..at].trim().is_empty())
+                .map(|&(_, w)| w)
+        });
+    let surface = lower_case(&m.surface);
+    let of_the_service = tail.is_some_and(|t| {
+        let t = lower_case(t);
+        lexicon.service_tails.iter().any(|w| lower_case(w) == t) || matches_cue(&t, customers)
+    }) || lexicon.service_tails.iter().any(|w| {
+        let w = lower_case(w);
+        w.len() >= 3 && surface.len() > w.len() && surface.ends_with(w.as_ref())
+    });
+    if !of_the_service {
+        return None;
+    }
+    let verb = words(after).into_iter().find(|&(at, w)| {
+        let w = lower_case(w);
+        // The last word of a verb of several ("a déclaré").
+        lexicon
+            .speech_verbs
+            .iter()
+            .any(|v| *v == w || v.rsplit(' ').next().is_some_and(|last| last == w))
+            && after[..at].trim_end().ends_with(|c: char| {
+                c.is_ascii_punctuation() || matches!(c, '»' | '«' | '”' | '“' | '’' | '–' | '—')
+            })
+    })?;
+    // Nothing the quote denies, ends or gave up ("We will never build our
+    // own fibre network", "our old 3G network has been shut down").
+    let quoted = lower_case(&article.text[span.start..m.end + verb.0]);
+    let voided = lexicon
+        .negations
+        .iter()
+        .chain(&lexicon.cancellations)
+        .chain(&lexicon.grammar.exits)
+        .chain(&lexicon.grammar.past_markers)
+        .any(|phrase| crate::text::find_words(&quoted, &lower_case(phrase)).is_some());
+    if voided {
+        return None;
+    }
+    // The speaker's employer: the first company after the verb, after a
+    // preposition of working for ("Kari Hansen i Ice", "of VodafoneThree"),
+    // in the genitive ("Tres vd") or glued to a title ("Telenor-sjef"); not
+    // the newspaper spoken to ("sier Kari Hansen til NRK") nor the host of
+    // a conference.
+    let from = m.end + verb.0;
+    let first = mentions.iter().position(|n| {
+        n.sentence == m.sentence && n.start >= from && n.etype.is_organisation() && is_actor(n)
+    })?;
+    let n = &mentions[first];
+    let employer = n.etype == EntityType::Company
+        && (words(&article.text[from..n.start])
+            .last()
+            .is_some_and(|(_, w)| {
+                let w = lower_case(w);
+                lexicon
+                    .employer_prepositions
+                    .iter()
+                    .chain(&lexicon.grammar.employer)
+                    .any(|p| *p == w)
+            })
+            || article.text[n.end..].starts_with(['s', '\'', '’', ':', '-']));
+    employer.then_some(first)
 }
 
 fn is_actor(m: &Mention) -> bool {
