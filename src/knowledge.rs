@@ -394,6 +394,11 @@ pub struct Grammar {
     /// follow ("the remaining 51 per cent").
     #[serde(default)]
     pub remainder: Vec<String>,
+    /// Nouns of a plan or project ("planene", "plans", "die Pläne", "le projet"): a sentence
+    /// that opens with one and says it was called off (lexicon `cancellations`) states no
+    /// deal ("Planene om at X skulle kjøpe Y, er skrinlagt").
+    #[serde(default)]
+    pub plan_nouns: Vec<String>,
     /// Adjectives of the rest that name it only before its share ("the remaining 51 per
     /// cent", "de resterende 60 prosentene"; not "the remaining towers").
     #[serde(default)]

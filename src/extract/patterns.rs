@@ -540,6 +540,29 @@ pub fn find_relations_traced(
         // kjøpe Ice").
         let mut reporting_only = false;
         let claims_before = claims.len();
+        // "Planene om at X skulle kjøpe Y, er skrinlagt": a plan the sentence opens with and
+        // calls off states no deal.
+        let plan_called_off = !lexicon.grammar.plan_nouns.is_empty() && {
+            let s = &article.sentences[sentence];
+            let text = &article.text[s.start..s.end];
+            let mut words = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .map(super::lower_case);
+            let first = words.next().unwrap_or_default();
+            let head = if lexicon.articles.iter().any(|a| *a == first) {
+                words.next().unwrap_or_default()
+            } else {
+                first
+            };
+            lexicon.grammar.plan_nouns.iter().any(|n| *n == head) && {
+                let lower = super::lower_case(text);
+                lexicon
+                    .cancellations
+                    .iter()
+                    .any(|c| crate::text::find_words(&lower, &super::lower_case(c)).is_some())
+            }
+        };
         // Patterns whose subject must be a state run only where one is named: they match
         // any two close names, and the types are checked only after the costly captures.
         let has_state = mentions
@@ -732,11 +755,16 @@ pub fn find_relations_traced(
                 }
             }
         }
-        if reporting_only {
+        if reporting_only || plan_called_off {
             let mut k = 0;
             claims.retain(|c| {
                 k += 1;
-                k <= claims_before || c.property == "worksFor"
+                k <= claims_before
+                    || if reporting_only {
+                        c.property == "worksFor"
+                    } else {
+                        c.property != "acquires" && c.property != "partnerOf"
+                    }
             });
         }
     }
