@@ -1154,12 +1154,7 @@ fn resolve_remainder(
     }) else {
         return toks;
     };
-    let organisation = |t: &Tok| match t.kind {
-        TokKind::Mention(m) => {
-            !t.demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
-        }
-        _ => false,
-    };
+    let organisation = |t: &Tok| !t.demonym && is_org_mention(t, mentions);
     let Some(held) = (stake + 1..at.min(stake + 8)).find(|&k| organisation(&toks[k])) else {
         return toks;
     };
@@ -1287,12 +1282,8 @@ fn resolve_quoted_we(
     }) else {
         return toks;
     };
-    let organisation = (verb + 1..toks.len()).find(|&k| match toks[k].kind {
-        TokKind::Mention(m) => {
-            !toks[k].demonym && mentions.get(m).is_some_and(|m| m.etype.is_organisation())
-        }
-        _ => false,
-    });
+    let organisation =
+        (verb + 1..toks.len()).find(|&k| !toks[k].demonym && is_org_mention(&toks[k], mentions));
     let Some(k) = organisation else {
         return toks;
     };
