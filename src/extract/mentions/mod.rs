@@ -214,6 +214,7 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     }
     reclaim_from_places(article, &mut covered, &mut mentions);
     adopt_partial_names(&article.text, &mut mentions, knowledge);
+    adopt_short_forms(article, lexicon, knowledge, &mut covered, &mut mentions);
     // One name, one entity in an article: a company discovered by a cue is that company
     // wherever the article writes its name again without one ("des Mobilfunk-Unternehmens
     // Drillisch ... 73 Prozent der Anteile an Drillisch").
@@ -622,6 +623,112 @@ fn adopt_partial_names(text: &str, mentions: &mut [Mention], knowledge: &Knowled
             m.reference = (*reference).clone();
             m.etype = *etype;
         }
+    }
+}
+
+/// The first word of a new company's name stands for the whole name once the full name is
+/// given, when the rest only says what the company does or is (common.toml
+/// `company_name_words`, `generic_company_words`, legal forms): "Telco Data ... Telco er
+/// historie", "Rheinlink Telekom übernimmt ... Rheinlink hat". Not where the first word
+/// is written before the full name, nor where one sentence writes both ("Eviny Fiber, som
+/// er eigd av Eviny"): the short form then names the parent, as it does before a
+/// division's name ("Telenordia Privat") and for known companies ("Bouygues" beside
+/// "Bouygues Telecom"). The bare word's occurrences become mentions of the full name, and
+/// one discovered as a name of its own is taken over.
+fn adopt_short_forms(
+    article: &Article,
+    lexicon: &Lexicon,
+    knowledge: &Knowledge,
+    covered: &mut Coverage,
+    mentions: &mut Vec<Mention>,
+) {
+    let text = &article.text;
+    let common = &knowledge.common;
+    let is_sector_word = |w: &str| {
+        common
+            .company_name_words
+            .iter()
+            .chain(&common.generic_company_words)
+            .chain(&common.legal_forms)
+            .any(|c| c.eq_ignore_ascii_case(w))
+    };
+    let sets = discovery::name_sets(lexicon);
+    // The new companies with a name of several words, at their first occurrence.
+    let mut fulls: Vec<(String, Reference, usize)> = Vec::new();
+    for m in mentions.iter() {
+        let Reference::New(name) = &m.reference else {
+            continue;
+        };
+        if m.origin != Origin::Name || m.etype != EntityType::Company || *name != m.surface {
+            continue;
+        }
+        let Some((first, rest)) = name.split_once(' ') else {
+            continue;
+        };
+        match fulls.iter_mut().find(|(_, r, _)| *r == m.reference) {
+            Some(entry) => entry.2 = entry.2.min(m.start),
+            None if first.chars().count() >= 4
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && rest.split(' ').all(is_sector_word)
+                && !is_sector_word(first)
+                && ![&sets.stop, &sets.not_names, &sets.given, &sets.anaphors]
+                    .iter()
+                    .any(|set| set.contains(first) || set.contains(&first.to_lowercase())) =>
+            {
+                fulls.push((first.to_string(), m.reference.clone(), m.start))
+            }
+            None => {}
+        }
+    }
+    for (k, (first, reference, first_full)) in fulls.iter().enumerate() {
+        // One full name with that first word.
+        if fulls
+            .iter()
+            .enumerate()
+            .any(|(j, f)| j != k && f.0 == *first)
+        {
+            continue;
+        }
+        // The bare word: discovered as a name of its own, or not read yet.
+        let own = Reference::New(first.to_string());
+        let discovered: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].reference == own && mentions[i].origin == Origin::Name)
+            .collect();
+        let unread: Vec<(usize, usize)> = text
+            .match_indices(first.as_str())
+            .map(|(pos, _)| (pos, pos + first.len()))
+            .filter(|&(s, e)| {
+                starts_at_boundary(text, s) && ends_at_boundary(text, e) && !covered.overlaps(s, e)
+            })
+            .collect();
+        let bare_starts = discovered
+            .iter()
+            .map(|&i| mentions[i].start)
+            .chain(unread.iter().map(|u| u.0));
+        let full_sentences: HashSet<usize> = mentions
+            .iter()
+            .filter(|m| m.reference == *reference && m.origin == Origin::Name)
+            .map(|m| m.sentence)
+            .collect();
+        let mut bare_starts = bare_starts.peekable();
+        if bare_starts.peek().is_none()
+            || bare_starts.any(|s| {
+                s < *first_full
+                    || sentence_of(article, s).is_none_or(|i| full_sentences.contains(&i))
+            })
+        {
+            continue;
+        }
+        for &i in &discovered {
+            mentions[i].reference = reference.clone();
+        }
+        let form = Form {
+            surface: first,
+            reference,
+            etype: EntityType::Company,
+            origin: Origin::Name,
+        };
+        add_occurrences(article, &form, *first_full, covered, mentions);
     }
 }
 
