@@ -402,8 +402,32 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             } else {
                 t.reciprocal.clone()
             };
+            // A verb written with its preposition of place ("har kunder i") takes the
+            // set's other prepositions as well ("har kunder rundt om i", "over (hele)").
+            let verbs: Vec<String> =
+                if t.relation == "operatesIn" {
+                    let extents: Vec<&String> = t
+                        .preps
+                        .iter()
+                        .filter(|p| !g.place_prepositions.contains(p))
+                        .collect();
+                    t.verbs
+                        .iter()
+                        .flat_map(|v| {
+                            let stem = v
+                                .rsplit_once(' ')
+                                .filter(|(_, last)| g.place_prepositions.iter().any(|p| p == last))
+                                .map(|(stem, _)| stem);
+                            std::iter::once(v.clone()).chain(stem.into_iter().flat_map(|stem| {
+                                extents.iter().map(move |e| format!("{stem} {e}"))
+                            }))
+                        })
+                        .collect()
+                } else {
+                    t.verbs.clone()
+                };
             for (part, list) in [
-                (Part::Verb, &t.verbs),
+                (Part::Verb, &verbs),
                 (Part::Passive, &passives),
                 (Part::Noun, &nouns),
                 (Part::Support, &t.support),
