@@ -15,6 +15,21 @@ pub(super) struct Span {
     pub(super) sentence_initial: bool,
 }
 
+/// A compound of a service's acronym and a noun in lower case is a common noun, never a
+/// name: "TV-distributøren", "IP-telefoni", "5G-utbyggingen" (not "EU-kommisjonen").
+fn tech_compound(word: &str, tech: &HashSet<String>, lexicon: &Lexicon) -> bool {
+    word.split_once('-').is_some_and(|(head, _)| {
+        tech.contains(head)
+            && super::services::service_compounds(lexicon)
+                .stems
+                .iter()
+                .any(|(stem, _)| stem.eq_ignore_ascii_case(head))
+    }) && word
+        .rsplit('-')
+        .next()
+        .is_some_and(|tail| tail.starts_with(char::is_lowercase))
+}
+
 pub(super) fn discover(
     article: &Article,
     lexicon: &Lexicon,
@@ -90,7 +105,8 @@ pub(super) fn discover(
                 && (is_anaphor_word
                     || tech.contains(surface)
                     || not_names.contains(surface)
-                    || sets.company_tails.contains(surface))
+                    || sets.company_tails.contains(surface)
+                    || tech_compound(surface, tech, lexicon))
             {
                 continue;
             }
