@@ -399,6 +399,11 @@ pub struct Grammar {
     /// deal ("Planene om at X skulle kjøpe Y, er skrinlagt").
     #[serde(default)]
     pub plan_nouns: Vec<String>,
+    /// Phrases naming a part of a place between a preposition of place and the place ("i
+    /// store deler av Vestlandet", "in large parts of", "dans une grande partie de"): the
+    /// place is still where the clause happens.
+    #[serde(default)]
+    pub place_parts: Vec<String>,
     /// Adjectives of the rest that name it only before its share ("the remaining 51 per
     /// cent", "de resterende 60 prosentene"; not "the remaining towers").
     #[serde(default)]

@@ -253,6 +253,8 @@ pub struct LanguageConstructions {
     restrictive_particles: HashSet<String>,
     restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// grammar `place_parts`, lower-case words each.
+    place_parts: Vec<Vec<String>>,
     /// One-word auxiliaries, passive auxiliaries and copulas: verbs, which no modifier gap
     /// holds.
     verb_words: HashSet<String>,
@@ -693,6 +695,16 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         restrictive_particles: lower_set(&g.restrictive_particles),
         restrictive_markers: lower_set(&g.restrictive_markers),
         place_prepositions: lower_set(&g.place_prepositions),
+        place_parts: g
+            .place_parts
+            .iter()
+            .map(|p| {
+                p.split_whitespace()
+                    .map(crate::text::lower_case)
+                    .map(String::from)
+                    .collect()
+            })
+            .collect(),
         large_holder_words: lower_set(&g.large_holder_words),
         action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
         approx: lexicon
@@ -3150,11 +3162,21 @@ pub fn find(
     // Österreich Glasfaser an", "launched 5G in the UK", "in der Schweiz").
     for i in 1..toks.len() {
         if let TokKind::Mention(k) = toks[i].kind {
-            let prep = if i >= 2 && lc.articles.contains(&toks[i - 1].lower) {
+            let mut prep = if i >= 2 && lc.articles.contains(&toks[i - 1].lower) {
                 i - 2
             } else {
                 i - 1
             };
+            // A part of the place between ("i store deler av Vestlandet").
+            if let Some(part) = lc.place_parts.iter().find(|part| {
+                prep >= part.len()
+                    && toks[prep + 1 - part.len()..=prep]
+                        .iter()
+                        .zip(part.iter())
+                        .all(|(t, w)| t.lower == *w)
+            }) {
+                prep -= part.len();
+            }
             if !toks[i].demonym
                 && lc.place_prepositions.contains(&toks[prep].lower)
                 && mentions
