@@ -3324,7 +3324,19 @@ pub fn find(
                 // A title or a relational noun describes a name; the clause's event can
                 // fail without it ("BT chief executive X failed to win the auction").
                 let describes = matches!(part, Part::Relational | Part::Title);
-                if negated(lc, &clause, b.start, b.end, verbal, describes) {
+                // A possessed noun phrase presupposes what it names, whatever the clause
+                // around it denies or weighs ("Telenor overvejer at sælge sin danske
+                // forretning": the Danish business exists).
+                let presupposed = describes
+                    && !verbal
+                    && clause
+                        .get(b.start)
+                        .is_some_and(|t| is_genitive(t) || lc.possessives.contains(&t.lower));
+                if if presupposed {
+                    (b.start..b.end).any(|i| negation_at(lc, &clause, i))
+                } else {
+                    negated(lc, &clause, b.start, b.end, verbal, describes)
+                } {
                     continue;
                 }
                 if set.exit_sensitive && exited(lc, &clause, mentions, b.start, b.end) {
