@@ -280,6 +280,16 @@ pub(super) fn in_company_position(
             .verb_heads
             .contains(&next)
         && !headline(article, m.sentence, lexicon);
+    // Right before a verb of saying, the speaker ("Orange dément", "Telia says"): a
+    // company; not a brand that is a number word ("Three said" may count people).
+    let speaks_next = !next.is_empty()
+        && !lexicon.is_number_word(&m.surface.to_lowercase())
+        && !m.surface.chars().all(|c| c.is_ascii_digit())
+        && lexicon
+            .speech_verbs
+            .iter()
+            .any(|v| v.split_whitespace().next() == Some(next.as_str()))
+        && !headline(article, m.sentence, lexicon);
     // Before a relative pronoun after a comma ("Free, which has been undercutting ...").
     let relative_next = after
         .trim_start()
@@ -293,7 +303,7 @@ pub(super) fn in_company_position(
                 .iter()
                 .any(|r| r.to_lowercase() == w)
         });
-    deal_verb || org_word || in_list || apposition || verb_next || relative_next
+    deal_verb || org_word || in_list || apposition || verb_next || speaks_next || relative_next
 }
 
 /// Whether a context-only alias names `reference` in the press of that entity's own
