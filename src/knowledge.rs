@@ -404,6 +404,13 @@ pub struct Grammar {
     /// place is still where the clause happens.
     #[serde(default)]
     pub place_parts: Vec<String>,
+    /// Court nouns written right before a place to name a court ("Landgericht München",
+    /// "tribunal de commerce de Paris"), and right after one ("Oslo tingrett", "Stockholms
+    /// tingsrätt", "Manchester Crown Court"): the court is a public body.
+    #[serde(default)]
+    pub courts_before_place: Vec<String>,
+    #[serde(default)]
+    pub courts_after_place: Vec<String>,
     /// Adjectives of the rest that name it only before its share ("the remaining 51 per
     /// cent", "de resterende 60 prosentene"; not "the remaining towers").
     #[serde(default)]

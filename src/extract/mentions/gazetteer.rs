@@ -924,6 +924,12 @@ pub(super) fn known_names(
                 && prev_word.chars().next().is_some_and(|c| c.is_uppercase())
                 && !lexicon.stopwords.contains(&prev_word.to_lowercase())
                 && !name_sets(lexicon).given.contains(&prev_word)
+                // "Landgericht München": a court and its place, read as such later.
+                && !lexicon
+                    .grammar
+                    .courts_before_place
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&prev_word))
                 && before.len() > prev_word.len()
                 && mentions.last().is_none_or(|m| m.end < start - 1)
             {

@@ -163,6 +163,9 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         mut named,
     } = known_names(article, lexicon, knowledge);
     let index = name_index();
+    // 2c. Courts named by a court noun and their place: "Landgericht München", "Oslo
+    // tingrett".
+    courts_at_places(article, lexicon, &mut mentions);
     for m in &mentions {
         covered.add(m.start, m.end);
     }
@@ -729,6 +732,95 @@ fn adopt_short_forms(
             origin: Origin::Name,
         };
         add_occurrences(article, &form, *first_full, covered, mentions);
+    }
+}
+
+/// A place mention with a court noun of the language right before it ("Landgericht
+/// München", "tribunal de commerce de Paris") or right after it, maybe after the place's
+/// genitive ("Oslo tingrett", "Stockholms tingsrätt") becomes a public body named by the
+/// whole phrase. Run before anything is covered.
+fn courts_at_places(article: &Article, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
+    let g = &lexicon.grammar;
+    if g.courts_before_place.is_empty() && g.courts_after_place.is_empty() {
+        return;
+    }
+    let text = &article.text;
+    // A place the gazetteer does not know, written as a name: "Solna tingsrätt".
+    let capitalised_word = |word: &str| {
+        let word = word
+            .strip_suffix('s')
+            .filter(|w| w.len() > 1)
+            .unwrap_or(word);
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lexicon.stopwords.contains(&word.to_lowercase())
+    };
+    let mut unknown: Vec<Mention> = Vec::new();
+    for (k, sentence) in article.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        for court in &g.courts_after_place {
+            for (at, _) in s.match_indices(court.as_str()) {
+                let end = sentence.start + at + court.len();
+                let Some(head) = s[..at].strip_suffix(' ') else {
+                    continue;
+                };
+                let word = head.rsplit(' ').next().unwrap_or("");
+                let start = sentence.start + head.len() - word.len();
+                if capitalised_word(word)
+                    && ends_at_boundary(text, end)
+                    && !mentions.iter().any(|m| m.start < end && start < m.end)
+                {
+                    let surface = text[start..end].to_string();
+                    unknown.push(Mention {
+                        sentence: k,
+                        start,
+                        end,
+                        etype: EntityType::PublicBody,
+                        reference: Reference::New(surface.clone()),
+                        origin: Origin::Name,
+                        surface,
+                    });
+                }
+            }
+        }
+    }
+    mentions.extend(unknown);
+    for m in mentions.iter_mut() {
+        if m.etype != EntityType::Place || m.origin != Origin::Name {
+            continue;
+        }
+        let sentence = article.sentences[m.sentence];
+        let before = &text[sentence.start..m.start];
+        let start = g.courts_before_place.iter().find_map(|c| {
+            let head = before.strip_suffix(' ')?;
+            let at = head.len().checked_sub(c.len())?;
+            (head.is_char_boundary(at)
+                && head[at..].eq_ignore_ascii_case(c)
+                && starts_at_boundary(text, sentence.start + at))
+            .then_some(sentence.start + at)
+        });
+        let after = &text[m.end..sentence.end];
+        let genitive = usize::from(after.starts_with("s "));
+        let end = g.courts_after_place.iter().find_map(|c| {
+            let rest = after[genitive..].strip_prefix(' ')?;
+            let len = rest
+                .get(..c.len())
+                .filter(|w| w.eq_ignore_ascii_case(c))?
+                .len();
+            let end = m.end + genitive + 1 + len;
+            ends_at_boundary(text, end).then_some(end)
+        });
+        let (start, end) = match (start, end) {
+            (Some(s), _) => (s, m.end),
+            (None, Some(e)) => (m.start, e),
+            (None, None) => continue,
+        };
+        let surface = text[start..end].to_string();
+        m.start = start;
+        m.end = end;
+        m.etype = EntityType::PublicBody;
+        m.reference = Reference::New(surface.clone());
+        m.surface = surface;
     }
 }
 
