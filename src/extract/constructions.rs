@@ -2484,6 +2484,9 @@ impl Matcher<'_> {
                         t.lower == l.lower
                             || (self.lc.place_prepositions.contains(&l.lower)
                                 && self.lc.place_prepositions.contains(&t.lower))
+                            // One preposition, elided or contracted ("d'Orange et de SFR").
+                            || (self.lc.genitive_articles.contains(&l.lower)
+                                && self.lc.genitive_articles.contains(&t.lower))
                     })
                 };
                 // "mellom Glocalnets datterselskap A og B": the pair belongs to the "between"
@@ -3317,10 +3320,15 @@ pub fn find(
                     continue;
                 }
                 // A verb carries the clause: a negation after it still negates it.
+                // So does a copula or auxiliary inside a noun's match: the predicate is
+                // there ("Ein Konkurrent der Telekom ist Vodafone nicht").
                 let verbal = !matches!(
                     part,
                     Part::Noun | Part::Relational | Part::Title | Part::TransferNoun
-                ) || set.service_market;
+                ) || set.service_market
+                    || clause[b.start..b.end]
+                        .iter()
+                        .any(|t| t.kind == TokKind::Word && lc.verb_words.contains(&t.lower));
                 // A title or a relational noun describes a name; the clause's event can
                 // fail without it ("BT chief executive X failed to win the auction").
                 let describes = matches!(part, Part::Relational | Part::Title);
@@ -4114,7 +4122,15 @@ fn past(
     {
         until = end + p;
     }
-    range || (from..until).any(|i| !lc.past_markers.forward(toks, i).is_empty())
+    // A marker of several words that ends right before the match ("före detta
+    // Telia-chefen X").
+    let right_before = (start.saturating_sub(3)..start).any(|i| {
+        lc.past_markers
+            .forward(toks, i)
+            .iter()
+            .any(|&len| i + len == start)
+    });
+    range || right_before || (from..until).any(|i| !lc.past_markers.forward(toks, i).is_empty())
 }
 
 /// Whether a verb of leaving or closing down stands in the match or before it in its
@@ -4296,14 +4312,17 @@ pub fn relation_claims(
 ) -> Vec<RelationClaim> {
     find(masked, article, mentions, focus)
         .into_iter()
-        .map(|f| RelationClaim {
-            subject: f.subject,
-            property: f.relation,
-            object: f.object,
-            sentence,
-            rule: f.rule,
-            confidence: f.confidence,
-            implicit: f.implicit,
+        .filter_map(|f| {
+            let mut claim = RelationClaim {
+                subject: f.subject,
+                property: f.relation,
+                object: f.object,
+                sentence,
+                rule: f.rule,
+                confidence: f.confidence,
+                implicit: f.implicit,
+            };
+            super::offered_if_product(&mut claim, mentions).then_some(claim)
         })
         .collect()
 }

@@ -389,6 +389,28 @@ pub fn extract(article: Article) -> Extraction {
 
 pub use crate::text::{alternation, fold, last_chars, lower_case, whole_word_edges, word_has_cue};
 
+/// Owning a brand or product is offering it ("et lavprismerke som Telia eier", "a brand
+/// that Vodafone owns"): common.toml's owns signature admits a product so that every way
+/// of saying it is read, and such a claim becomes `offers`, its rule named so. A generic
+/// service is no thing owned ("Britain's third largest mobile operator, is owned by
+/// Mannesmann"): false, the claim is to be dropped.
+pub(crate) fn offered_if_product(claim: &mut RelationClaim, mentions: &[Mention]) -> bool {
+    if claim.property != "owns" {
+        return true;
+    }
+    match mentions.get(claim.object) {
+        Some(m) if m.etype == EntityType::Product => {
+            if matches!(m.reference, Reference::Service(_)) {
+                return false;
+            }
+            claim.property = "offers".to_string();
+            claim.rule = claim.rule.replacen(".owns.", ".offers.", 1);
+            true
+        }
+        _ => true,
+    }
+}
+
 /// The article's main organisation: the one named most often (companies first).
 pub fn focus_mention(mentions: &[Mention]) -> Option<usize> {
     let mut counts: foldhash::HashMap<&Reference, (usize, usize, usize)> =

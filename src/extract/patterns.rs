@@ -476,7 +476,10 @@ pub fn find_relations_traced(
     let focus = focus_mention(mentions);
     let mut claims = Vec::new();
     let mut seen = HashSet::new();
-    let mut push = |claims: &mut Vec<RelationClaim>, claim: RelationClaim| {
+    let mut push = |claims: &mut Vec<RelationClaim>, mut claim: RelationClaim| {
+        if !super::offered_if_product(&mut claim, mentions) {
+            return;
+        }
         if seen.insert((
             claim.subject,
             claim.property.clone(),

@@ -261,6 +261,32 @@ pub(super) fn discover(
                                 )
                         })
             };
+            // An apposition whose noun is a brand noun names a product ("Voxi, Vodafone's
+            // youth brand,", "Congstar, die Zweitmarke der Telekom,", "Sosh, sa marque à
+            // petits prix"): the noun within its first four words.
+            let brand_apposition = || {
+                !common_word
+                    && after_span.strip_prefix(',').is_some_and(|rest| {
+                        let phrase = rest.split([',', ')', ';', '.']).next().unwrap_or("");
+                        let words: Vec<String> = phrase
+                            .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                            .filter(|w| !w.is_empty())
+                            .map(|w| w.to_lowercase())
+                            .collect();
+                        // The noun before any relative clause: "Telia, which sells the
+                        // brand Chess," is no brand. An article opening the apposition is
+                        // one, also where it could be a relative pronoun ("die Zweitmarke").
+                        let skip = usize::from(
+                            words.first().is_some_and(|w| lexicon.articles.contains(w)),
+                        );
+                        words
+                            .iter()
+                            .take(4)
+                            .skip(skip)
+                            .take_while(|w| !lexicon.grammar.relative.iter().any(|r| r == *w))
+                            .any(|w| sets.brand_cues.matches(w, ""))
+                    })
+            };
             let apposition_cued = || {
                 after_span.strip_prefix(',').is_some_and(|rest| {
                     // A partitive before the description is none of it ("Freenet, einer der
@@ -933,6 +959,7 @@ pub(super) fn discover(
             } else if ends_with_any(surface, &sets.public_body_suffixes) {
                 etype = EntityType::PublicBody;
             } else if brand_cued
+                || brand_apposition()
                 || (is_quoted(text, span.start) && sets.quoted_product_cues.contains(&prev))
                 || named_for_company_after_product_cue()
             {
