@@ -1950,25 +1950,48 @@ fn coordinated_predicates(
     {
         end += 2;
     }
-    if !verb_starts(main, end, lc) {
+    // The subject's verb: one of a relation, or of leaving a market or of saying
+    // ("Tele2 trakk seg ut av Norge, men har fortsatt virksomhet i Sverige").
+    if !(verb_starts(main, end, lc)
+        || !lc.exits.forward(main, end).is_empty()
+        || main
+            .get(end)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.speech_verbs.contains(&t.lower)))
+    {
         return;
     }
     // The first verb's phrase has words of its own ("Telia kjøper og driver nettet" shares
     // one object), and no subordinate clause stands between ("Nkom is concerned that
     // Telenor bought Get and owns ...").
-    let Some(c) = (end + 2..main.len())
+    // An adversative joins one too ("Telia solgte Get, men har fortsatt virksomhet i
+    // Sverige": Telia has it, not Get).
+    let Some((c, len)) = (end + 2..main.len())
         .take_while(|&c| !main[c].boundary)
-        .find(|&c| {
-            main[c].kind == TokKind::Word
-                && lc.coordinators.contains(&main[c].lower)
-                && verb_starts(main, c + 1, lc)
+        .filter(|&c| main[c].kind == TokKind::Word)
+        .find_map(|c| {
+            let len = if lc.coordinators.contains(&main[c].lower) {
+                1
+            } else {
+                lc.adversatives
+                    .forward(main, c)
+                    .into_iter()
+                    .max()
+                    .unwrap_or(0)
+            };
+            (len > 0 && verb_starts(main, c + len, lc)).then_some((c, len))
         })
     else {
         return;
     };
     let mut clause = main[start..end].to_vec();
-    clause.extend(main[c + 1..].iter().cloned());
-    main.truncate(c);
+    clause.extend(main[c + len..].iter().cloned());
+    // The comma before an adversative goes with it.
+    let cut = if c > 0 && main[c - 1].lower == "," {
+        c - 1
+    } else {
+        c
+    };
+    main.truncate(cut);
     out.push(clause);
 }
 
