@@ -938,6 +938,15 @@ pub struct Lexicon {
     /// the clause it introduces, not to the speaker.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Verbs of using or getting a service, every form, maybe with a preposition ("bruke",
+    /// "surfa på", "access", "nutzen", "accéder à"): a company's customers doing so with a
+    /// service say the company offers it ("Telenors kunder kan nå bruke 5G").
+    #[serde(default)]
+    pub use_verbs: Vec<String>,
+    /// Prepositions between a customer noun and its company ("kundene til/hos Telenor",
+    /// "customers of BT", "Kunden von/der Telekom", "les abonnés de SFR").
+    #[serde(default)]
+    pub customer_prepositions: Vec<String>,
     /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
     /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
     /// change words stand before it.

@@ -557,6 +557,168 @@ fn buyer_of_unnamed(
     })
 }
 
+/// A company's customers using or getting a service: the company offers it ("Telenors
+/// kunder kan nå bruke 5G", "Tele2:s kunder kan surfa på 5G", "les abonnés de Bouygues
+/// Telecom peuvent accéder à la 5G", "customers of BT can now get full fibre"). The
+/// customers' company is a genitive right before the customer noun or a company after it
+/// and a preposition; a verb of use (lexicon `use_verbs`) follows within eight words, and
+/// every generic service after the verb in the sentence is offered (after the noun where
+/// the verb closes the clause). No claim where a negation stands between the customer noun
+/// and the verb (a modal of ability is none).
+pub(super) fn offers_from_customers_using(
+    article: &Article,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
+    if lexicon.use_verbs.is_empty() || !mentions.iter().any(|m| m.etype == EntityType::Product) {
+        return Vec::new();
+    }
+    let text = &article.text;
+    let customers = &lexicon.metrics.customers;
+    let mut out = Vec::new();
+    for (si, span) in article.sentences.iter().enumerate() {
+        let services: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                mentions[i].sentence == si
+                    && matches!(mentions[i].reference, super::Reference::Service(_))
+            })
+            .collect();
+        if services.is_empty() {
+            continue;
+        }
+        let sentence = &text[span.start..span.end];
+        let ws = words(sentence);
+        for (k, (at, w)) in ws.iter().enumerate() {
+            if !customers.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            let noun_start = span.start + at;
+            let noun_end = noun_start + w.len();
+            // "Telenors kunder", "Tele2:s kunder", "BT's customers".
+            let genitive = mentions.iter().position(|n| {
+                n.sentence == si
+                    && n.etype == EntityType::Company
+                    && n.end < noun_start
+                    && matches!(
+                        &text[n.end..noun_start],
+                        "s " | "'s " | "’s " | ":s " | "' " | "’ "
+                    )
+            });
+            // "kundene til Telenor", "customers of BT", "les abonnés de SFR".
+            let after = || {
+                let (_, prep) = ws.get(k + 1)?;
+                let prep = lower_case(prep);
+                if !lexicon.customer_prepositions.iter().any(|p| *p == prep) {
+                    return None;
+                }
+                let (next_at, _) = ws.get(k + 2)?;
+                let next_start = span.start + next_at;
+                mentions.iter().position(|n| {
+                    n.sentence == si
+                        && n.etype == EntityType::Company
+                        && n.start >= noun_end
+                        && n.start <= next_start + 4
+                        && text[noun_end..n.start].len() <= 16
+                })
+            };
+            let Some(company) = genitive.or_else(after) else {
+                continue;
+            };
+            // A verb of use within six words after the noun.
+            let lower_rest = lower_case(&text[noun_end..span.end]).into_owned();
+            let verb_end = ws[k + 1..]
+                .iter()
+                .take(8)
+                .filter_map(|(vat, _)| {
+                    let offset = span.start + vat - noun_end;
+                    lexicon.use_verbs.iter().find_map(|v| {
+                        let v = lower_case(v);
+                        let rest = &lower_rest[offset..];
+                        (rest.starts_with(v.as_ref())
+                            && !rest[v.len()..].starts_with(char::is_alphanumeric))
+                        .then(|| noun_end + offset + v.len())
+                    })
+                })
+                .next();
+            let Some(verb_end) = verb_end else {
+                continue;
+            };
+            let between = lower_case(&text[noun_end..verb_end]);
+            // A modal of ability is no hedge here ("kan nå bruke 5G").
+            if lexicon
+                .negations
+                .iter()
+                .filter(|n| !lexicon.grammar.auxiliaries.contains(n))
+                .any(|n| crate::text::find_words(&between, &lower_case(n)).is_some())
+            {
+                continue;
+            }
+            // After the verb, or before it where the verb closes the clause ("Kunden der
+            // Telekom können jetzt 5G nutzen").
+            let verb_final = lexicon.grammar.has("verb_final");
+            // A service another company's ("bruke Telias 5G-nett") is not the customers'.
+            let anothers = |s: usize| {
+                mentions.iter().any(|n| {
+                    n.sentence == si
+                        && n.etype == EntityType::Company
+                        && n.end < mentions[s].start
+                        && matches!(
+                            &text[n.end..mentions[s].start],
+                            "s " | "'s " | "’s " | ":s " | "' " | "’ "
+                        )
+                })
+            };
+            // Where they use it: a place after a preposition of place after the verb
+            // ("accéder à la fibre à Nantes et à Rennes").
+            let offered = services
+                .iter()
+                .any(|&s| !anothers(s) && mentions[s].start >= noun_end);
+            if offered {
+                for (p, place) in mentions.iter().enumerate() {
+                    let placed = place.sentence == si
+                        && place.etype == EntityType::Place
+                        && place.origin == Origin::Name
+                        && place.start > verb_end
+                        && words(&text[span.start..place.start])
+                            .last()
+                            .is_some_and(|(_, w)| {
+                                let w = lower_case(w);
+                                lexicon.grammar.place_prepositions.iter().any(|p| *p == w)
+                            });
+                    if placed {
+                        out.push(RelationClaim {
+                            subject: company,
+                            property: "operatesIn".to_string(),
+                            object: p,
+                            sentence: si,
+                            rule: format!("{}.operatesIn.customers-use", lexicon.code),
+                            confidence: 0.6,
+                            implicit: None,
+                        });
+                    }
+                }
+            }
+            for &s in &services {
+                if anothers(s) {
+                    continue;
+                }
+                if mentions[s].start >= verb_end || (verb_final && mentions[s].start >= noun_end) {
+                    out.push(RelationClaim {
+                        subject: company,
+                        property: "offers".to_string(),
+                        object: s,
+                        sentence: si,
+                        rule: format!("{}.offers.customers-use", lexicon.code),
+                        confidence: 0.6,
+                        implicit: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Customers of a service are a company offering it, with or without a figure: a generic
 /// service named as what customers hold ("GSM-abonnenter", "mobile subscriptions",
 /// "Telenors mobilkunder", "abonnés mobiles") or as a company's own ("Telia's broadband

@@ -379,6 +379,9 @@ pub fn extract(article: Article) -> Extraction {
     relations.extend(facts::offers_from_customer_nouns(
         &article, &mentions, lexicon,
     ));
+    relations.extend(facts::offers_from_customers_using(
+        &article, &mentions, lexicon,
+    ));
     Extraction {
         article,
         mentions,
