@@ -907,6 +907,18 @@ pub(super) fn discover(
                     && name_index().exact.contains_key(first_word)
                     && !name_index().exact.contains_key(surface)
             };
+            // A new name right after a product noun, or a compound ending in one, is a
+            // product ("strømmetjenesten Fjordplay", "the service Fjordplay"), unless a
+            // verb follows it: the noun's relative clause without a pronoun names its
+            // subject ("tjenesten Telia lanserte i fjor").
+            let product_cued = || {
+                !common_word
+                    && !prev.is_empty()
+                    && crate::text::cue_suffixes(&prev).any(|s| sets.product_cues.contains(s))
+                    && !name_index().exact.contains_key(surface)
+                    && !sets.verb_heads.contains(next_word.as_str())
+                    && !lexicon.speech_verbs.iter().any(|v| *v == next_word)
+            };
             let etype;
             let mut end = span.end;
             let mut span = span.clone();
@@ -960,6 +972,7 @@ pub(super) fn discover(
                 etype = EntityType::PublicBody;
             } else if brand_cued
                 || brand_apposition()
+                || product_cued()
                 || (is_quoted(text, span.start) && sets.quoted_product_cues.contains(&prev))
                 || named_for_company_after_product_cue()
             {
