@@ -290,8 +290,6 @@ pub struct LanguageConstructions {
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
-    /// The active verbs of owning ("eier", "owns"): owning together makes partners.
-    owns_verbs: Phrases,
     /// Number words above one and scales ("tre", "millioner", "billion"), lower case.
     number_words: HashSet<String>,
     /// Nouns of the market trigger sets ("markedet", "market"), also as compound heads.
@@ -736,13 +734,6 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
         v2: g.features.iter().any(|f| f == "v2"),
         together: Phrases::new(&g.together),
-        owns_verbs: Phrases::new(
-            lexicon
-                .trigger
-                .iter()
-                .filter(|t| t.relation == "owns" && !t.inverse)
-                .flat_map(|t| &t.verbs),
-        ),
         // Above one: "et", "un", "ein" are articles too.
         number_words: lexicon
             .numbers
@@ -3784,11 +3775,15 @@ fn misread(
                 || lc.number_words.contains(&t.lower)
                 || lc.customer_words.contains(&t.lower)
                 || (t.kind == TokKind::Word && lc.market_nouns.compound_head(&t.lower))
+                // A market named with its service ("dominerer sammen bredbåndsmarkedet").
+                || matches!(t.kind, TokKind::Mention(k) if t.service
+                    && mentions.get(k).is_some_and(|m| {
+                        lc.market_nouns.compound_head(&crate::text::lower_case(&m.surface))
+                    }))
         });
-    // Only owning together says the two are partners (a joint venture: "A og B eier
-    // sammen C"); doing, building or dominating together may be a parallel act or a sum.
-    let not_owning =
-        together && !(0..clause.len()).any(|i| !lc.owns_verbs.forward(clause, i).is_empty());
+    // Acting together is a joint act, so a partnership ("A og B eier sammen C", "Tele2
+    // och Telenor bygger gemensamt ut 5G-nätet", "A and B jointly run the network"), as
+    // GUIDELINES' cooperation reads it; the sums and dominance above are none.
     // "les clients luxembourgeois de SFR Belgique", "the Swedish customers of Tele2": the
     // market or customers named are another's.
     let anothers = relation == "operatesIn"
@@ -3824,7 +3819,6 @@ fn misread(
         || possessed
         || summed
         || misplaced
-        || not_owning
         || anothers
 }
 
