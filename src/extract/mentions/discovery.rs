@@ -917,7 +917,7 @@ pub(super) fn discover(
                     && crate::text::cue_suffixes(&prev).any(|s| sets.product_cues.contains(s))
                     && !name_index().exact.contains_key(surface)
                     && !sets.verb_heads.contains(next_word.as_str())
-                    && !lexicon.speech_verbs.iter().any(|v| *v == next_word)
+                    && !lexicon.speech_verbs.contains(&next_word)
             };
             let etype;
             let mut end = span.end;
