@@ -3563,7 +3563,8 @@ pub fn find(
                         })
                         .unwrap_or(clause.len());
                     let placed_clause = &clause[..cut];
-                    for extra in offered_in_places(placed_clause, subjects, &rule, c.conf * factor)
+                    for extra in
+                        offered_in_places(placed_clause, subjects, &rule, c.conf * factor, mentions)
                     {
                         let known = out.iter().any(|f: &Found| {
                             f.subject == extra.subject
@@ -3824,13 +3825,36 @@ fn misread(
 
 /// operatesIn claims for the subjects of `found` (offers claims with a named subject) and
 /// every place adjunct of the clause ("i Danmark", "in Oslo").
-fn offered_in_places(clause: &[Tok], found: &[Found], rule: &str, confidence: f32) -> Vec<Found> {
+fn offered_in_places(
+    clause: &[Tok],
+    found: &[Found],
+    rule: &str,
+    confidence: f32,
+    mentions: &[Mention],
+) -> Vec<Found> {
     // A place in the genitive qualifies the noun after it ("its stake in Germany's Viag
     // Interkom"), no place of the clause.
+    // ... unless the noun is the service offered ("Britain's first 5G network",
+    // "Norges første 5G-nett"): the service is offered there.
+    let service_of_place = |i: usize| {
+        clause[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind == TokKind::Word || t.service)
+            .any(|t| t.service)
+    };
     let places: Vec<usize> = clause
         .iter()
-        .filter(|t| t.adjunct && !is_genitive(t))
-        .filter_map(|t| match t.kind {
+        .enumerate()
+        .filter(|(i, t)| {
+            (t.adjunct && !is_genitive(t))
+                || (is_genitive(t)
+                    && !t.demonym
+                    && matches!(t.kind, TokKind::Mention(k) if mentions.get(k)
+                        .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place))
+                    && service_of_place(*i))
+        })
+        .filter_map(|(_, t)| match t.kind {
             TokKind::Mention(k) => Some(k),
             _ => None,
         })
