@@ -363,6 +363,97 @@ fn bundled_services(
     }
 }
 
+/// Rivals on a service's market both offer it: "Stofa er YouSees største rival på
+/// tv-markedet", "Sky competes head-on with Virgin Media for pay-TV subscribers", "Ice
+/// konkurrerer med Telenor i mobilmarkedet". Where a sentence's competitorOf claim meets an
+/// offers claim of one party read from the market or its customers, or a service named
+/// with a market noun of the language (the service-market trigger nouns: "mobilmarkedet",
+/// "the broadband market", "le marché de la fibre"), each party offers the service.
+fn rivals_in_market(
+    article: &Article,
+    relations: &[RelationClaim],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
+    let mut out: Vec<RelationClaim> = Vec::new();
+    let market_nouns: Vec<String> = lexicon
+        .trigger
+        .iter()
+        .filter(|t| t.kind.as_deref() == Some("service-market"))
+        .flat_map(|t| &t.nouns)
+        .map(|n| n.to_lowercase())
+        .collect();
+    let text = &article.text;
+    // A generic service named as a market: the noun ends its compound, follows it, or
+    // stands among the two words before it ("le marché de la fibre", "marché mobile").
+    let named_as_market = |m: &Mention| {
+        if !matches!(m.reference, Reference::Service(_)) {
+            return false;
+        }
+        let is_market = |w: &str| market_nouns.iter().any(|n| n == w);
+        let surface = lower_case(&m.surface);
+        let span = article.sentences[m.sentence];
+        let after = lower_case(&text[m.end..span.end]);
+        let before = lower_case(&text[span.start..m.start]);
+        market_nouns
+            .iter()
+            .any(|n| surface.len() > n.len() && surface.ends_with(n.as_str()))
+            || after
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_market(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            || before
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(3)
+                .any(is_market)
+    };
+    let push = |out: &mut Vec<RelationClaim>, subject: usize, from: &RelationClaim, object| {
+        let claimed = |c: &RelationClaim| {
+            c.property == "offers" && c.subject == subject && c.object == object
+        };
+        if relations.iter().any(claimed) || out.iter().any(claimed) {
+            return;
+        }
+        out.push(RelationClaim {
+            subject,
+            property: "offers".to_string(),
+            object,
+            sentence: from.sentence,
+            rule: format!("{}.offers.rival-in-market", article.lang),
+            confidence: from.confidence * 0.8,
+            implicit: None,
+        });
+    };
+    for rivalry in relations.iter().filter(|c| c.property == "competitorOf") {
+        let parties = [rivalry.subject, rivalry.object];
+        for offer in relations.iter().filter(|c| {
+            c.property == "offers"
+                && c.sentence == rivalry.sentence
+                && parties.contains(&c.subject)
+                && (c.rule.ends_with(".service-market-compound")
+                    || c.rule.ends_with(".customers-of-service"))
+                && matches!(
+                    mentions.get(c.object).map(|m| &m.reference),
+                    Some(Reference::Service(_))
+                )
+        }) {
+            for &party in &parties {
+                push(&mut out, party, rivalry, offer.object);
+            }
+        }
+        for (i, m) in mentions.iter().enumerate() {
+            if m.sentence == rivalry.sentence && named_as_market(m) {
+                for &party in &parties {
+                    push(&mut out, party, rivalry, i);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Runs the whole extract stage on one article.
 pub fn extract(article: Article) -> Extraction {
     let knowledge = Knowledge::global();
@@ -382,6 +473,8 @@ pub fn extract(article: Article) -> Extraction {
     relations.extend(facts::offers_from_customers_using(
         &article, &mentions, lexicon,
     ));
+    let rivals = rivals_in_market(&article, &relations, &mentions, lexicon);
+    relations.extend(rivals);
     Extraction {
         article,
         mentions,
