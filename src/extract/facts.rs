@@ -557,6 +557,14 @@ fn buyer_of_unnamed(
     })
 }
 
+/// Whether company mention `n` stands in the genitive right before byte `at`, one space
+/// between ("Telenors kunder", "Tele2:s kunder", "BT's customers", "Norlys' net").
+fn company_genitive_before(text: &str, n: &Mention, at: usize) -> bool {
+    n.etype == EntityType::Company
+        && n.end < at
+        && matches!(&text[n.end..at], "s " | "'s " | "’s " | ":s " | "' " | "’ ")
+}
+
 /// A company's customers using or getting a service: the company offers it ("Telenors
 /// kunder kan nå bruke 5G", "Tele2:s kunder kan surfa på 5G", "les abonnés de Bouygues
 /// Telecom peuvent accéder à la 5G", "customers of BT can now get full fibre"). The
@@ -595,15 +603,9 @@ pub(super) fn offers_from_customers_using(
             let noun_start = span.start + at;
             let noun_end = noun_start + w.len();
             // "Telenors kunder", "Tele2:s kunder", "BT's customers".
-            let genitive = mentions.iter().position(|n| {
-                n.sentence == si
-                    && n.etype == EntityType::Company
-                    && n.end < noun_start
-                    && matches!(
-                        &text[n.end..noun_start],
-                        "s " | "'s " | "’s " | ":s " | "' " | "’ "
-                    )
-            });
+            let genitive = mentions
+                .iter()
+                .position(|n| n.sentence == si && company_genitive_before(text, n, noun_start));
             // "kundene til Telenor", "customers of BT", "les abonnés de SFR".
             let after = || {
                 let (_, prep) = ws.get(k + 1)?;
@@ -659,13 +661,7 @@ pub(super) fn offers_from_customers_using(
             // A service another company's ("bruke Telias 5G-nett") is not the customers'.
             let anothers = |s: usize| {
                 mentions.iter().any(|n| {
-                    n.sentence == si
-                        && n.etype == EntityType::Company
-                        && n.end < mentions[s].start
-                        && matches!(
-                            &text[n.end..mentions[s].start],
-                            "s " | "'s " | "’s " | ":s " | "' " | "’ "
-                        )
+                    n.sentence == si && company_genitive_before(text, n, mentions[s].start)
                 })
             };
             // Where they use it: a place after a preposition of place after the verb
