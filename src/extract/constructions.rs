@@ -1807,9 +1807,89 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
             }
         }
     }
+    adversative_objects(&mut main, &mut out, lc);
     coordinated_predicates(&mut main, &mut out, lc);
     out.insert(0, main);
     out
+}
+
+/// The positive object after a denied one takes the clause's subject and verb: "Bahnhof
+/// säljer varken tv-paket eller fast telefoni utan satsar ..." aside, "Sosh ne propose
+/// aucune offre de télévision, mais uniquement des forfaits mobiles", "Sky Mobile sells
+/// SIM-only plans but no broadband" keep "Sosh propose des forfaits mobiles". The clause
+/// opens with its subject (a mention or list) and a verb; a negation stands after the
+/// verb and before an adversative ("men", "but", "mais", "utan", "sondern"), which no verb
+/// follows. The part after the adversative becomes subject + verb + that part; the main
+/// clause ends before it.
+fn adversative_objects(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageConstructions) {
+    let start = usize::from(
+        main.first()
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
+    );
+    if !main.get(start).is_some_and(is_mention) {
+        return;
+    }
+    let mut end = start + 1;
+    while end + 1 < main.len()
+        && (lc.coordinators.contains(&main[end].lower) || main[end].lower == ",")
+        && is_mention(&main[end + 1])
+    {
+        end += 2;
+    }
+    // Auxiliaries and negations before the verb go with it ("har aldri tilbudt", "does
+    // not sell"); the verb is one of a relation's.
+    let mut verb = end;
+    while verb < main.len()
+        && main[verb].kind == TokKind::Word
+        && (lc.verb_words.contains(&main[verb].lower)
+            || negation_at(lc, main, verb)
+            || lc.restrictive_particles.contains(&main[verb].lower))
+    {
+        verb += 1;
+    }
+    if !verb_starts(main, verb, lc) || lc.verb_words.contains(&main[verb].lower) {
+        return;
+    }
+    let verb_end = verb + 1;
+    let Some(negation) = (end..main.len())
+        .take_while(|&i| !main[i].boundary)
+        .find(|&i| negation_at(lc, main, i))
+    else {
+        return;
+    };
+    let Some((a, len)) = (negation + 1..main.len())
+        .take_while(|&i| !main[i].boundary)
+        .filter(|&i| main[i].kind == TokKind::Word)
+        .find_map(|i| {
+            let len = lc
+                .adversatives
+                .forward(main, i)
+                .into_iter()
+                .max()
+                .unwrap_or(0);
+            (len > 0).then_some((i, len))
+        })
+    else {
+        return;
+    };
+    // A verb after the adversative is a predicate of its own (coordinated_predicates).
+    if verb_starts(main, a + len, lc) || !main[a + len..].iter().any(is_mention) {
+        return;
+    }
+    let mut clause = main[start..end].to_vec();
+    clause.extend(
+        (end..verb_end)
+            .filter(|&i| !negation_at(lc, main, i))
+            .map(|i| main[i].clone()),
+    );
+    clause.extend(main[a + len..].iter().cloned());
+    let cut = if a > 0 && main[a - 1].lower == "," {
+        a - 1
+    } else {
+        a
+    };
+    main.truncate(cut);
+    out.push(clause);
 }
 
 /// Whether the comma at `toks[comma]` separates members of a list of names that a
@@ -4095,6 +4175,8 @@ fn negated(
                 || t.boundary
                 || t.relative
                 || lc.coordinators.contains(&t.lower)
+                // "sells mobile plans but no broadband": the other conjunct's negation.
+                || (t.kind == TokKind::Word && !lc.adversatives.forward(toks, k).is_empty())
                 || clause_opener(k)
         })
         .unwrap_or(toks.len());

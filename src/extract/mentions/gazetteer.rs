@@ -200,12 +200,29 @@ pub(super) fn in_company_position(
     let text = &article.text;
     let sentence = article.sentences[m.sentence];
     let after = &text[m.end..sentence.end];
-    let next: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-        .collect::<String>()
-        .to_lowercase();
+    let word_at = |rest: &str| -> String {
+        rest.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let mut next = word_at(after);
+    // A negation particle before the verb ("Orange ne propose pas", "Orange n'a pas"):
+    // the verb after it.
+    if let Some(p) = lexicon
+        .grammar
+        .restrictive_particles
+        .iter()
+        .find(|p| **p == next || (p.ends_with('\'') && next.starts_with(p.as_str())))
+    {
+        let skip = after.trim_start();
+        next = if p.ends_with('\'') {
+            next[p.len()..].to_string()
+        } else {
+            word_at(&skip[p.len()..])
+        };
+    }
     let prev = last_word_lower(&text[sentence.start..m.start]);
     let deal_verb = lexicon
         .company_name_cues
