@@ -888,6 +888,9 @@ struct Tok {
     /// A place after a place preposition ("in Deutschland"): an adjunct that gaps may
     /// cross, though a mention.
     adjunct: bool,
+    /// A mention of a place or of a generic service (a market): what a fronted phrase
+    /// repeated in a gapped conjunct names.
+    setting: bool,
 }
 
 /// Whether a negation starts at token `i`, not counting focus particles ("not only").
@@ -1497,6 +1500,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     name_cased: false,
                     partitive: false,
                     adjunct: false,
+                    setting: false,
                 });
             }
             let after = &raw[open + OPEN.len_utf8()..];
@@ -1584,6 +1588,10 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                 name_cased: false,
                 partitive: false,
                 adjunct: false,
+                setting: mentions.get(index).is_some_and(|m| {
+                    m.etype == crate::knowledge::EntityType::Place
+                        || matches!(m.reference, super::Reference::Service(_))
+                }),
             });
             for (w, punct) in tokenize_plain(trail) {
                 out.push(Tok {
@@ -1598,6 +1606,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     name_cased: false,
                     partitive: false,
                     adjunct: false,
+                    setting: false,
                 });
             }
         } else {
@@ -1618,6 +1627,7 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
                     name_cased: !punct && crate::text::name_cased(raw),
                     partitive: false,
                     adjunct: false,
+                    setting: false,
                 });
             }
         }
@@ -1807,10 +1817,122 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
             }
         }
     }
+    gapped_conjuncts(&mut main, &mut out, lc);
     adversative_objects(&mut main, &mut out, lc);
     coordinated_predicates(&mut main, &mut out, lc);
     out.insert(0, main);
     out
+}
+
+/// A conjunct that repeats the fronted phrase with another name and leaves the verb out
+/// (gapping) says with it what the first clause says: "I Stockholm konkurrerar Bahnhof
+/// främst med Telia, i Göteborg med Tele2" also reads "i Göteborg konkurrerar Bahnhof med
+/// Tele2"; "In Köln konkurriert NetCologne mit Vodafone, in Hamburg Wilhelm.Tel mit der
+/// Telekom"; "I Rogaland utfordres Telenor av Lyse, i Oslo Telia av Ice"; "På
+/// mobilmarkedet er TDCs største rival Telenor, på bredbåndsmarkedet Norlys". The clause
+/// opens with a preposition and a mention (maybe a comma after it); after a comma or
+/// semicolon (maybe a coordinator) the same shape comes back with no verb after it. The
+/// rest of the conjunct replaces the first clause's part from the same preposition on, its
+/// subject, or its last name; the main clause ends before the conjunct.
+fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageConstructions) {
+    // A preposition and a mention, maybe an article between, maybe a comma after: the end.
+    let fronted = |i: usize| -> Option<usize> {
+        let t = main.get(i)?;
+        if t.kind != TokKind::Word || !lc.prepositions.contains(&t.lower) {
+            return None;
+        }
+        let k = if main
+            .get(i + 1)
+            .is_some_and(|a| a.kind == TokKind::Word && lc.articles.contains(&a.lower))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        main.get(k).filter(|m| is_mention(m) && m.setting)?;
+        Some(if main.get(k + 1).is_some_and(|c| c.lower == ",") {
+            k + 2
+        } else {
+            k + 1
+        })
+    };
+    let Some(first_end) = fronted(0) else {
+        return;
+    };
+    // The conjunct: a comma or semicolon, maybe a coordinator, then the fronted shape.
+    let Some((cut, second, second_end)) = (first_end + 2..main.len()).find_map(|c| {
+        if !matches!(main[c].lower.as_str(), "," | ";") {
+            return None;
+        }
+        let at = if main
+            .get(c + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
+        {
+            c + 2
+        } else {
+            c + 1
+        };
+        fronted(at).map(|e| (c, at, e))
+    }) else {
+        return;
+    };
+    let rest1 = &main[first_end..cut];
+    let rest2: Vec<Tok> = main[second_end..]
+        .iter()
+        .take_while(|t| t.lower != "." && !t.boundary)
+        .cloned()
+        .collect();
+    // No verb of its own, and a name to say something of.
+    if rest2.is_empty()
+        || !rest2.iter().any(is_mention)
+        || (0..rest2.len()).any(|i| verb_starts(&rest2, i, lc))
+        || rest2
+            .iter()
+            .any(|t| t.kind == TokKind::Word && lc.verb_words.contains(&t.lower))
+    {
+        return;
+    }
+    let mentions1: Vec<usize> = (0..rest1.len())
+        .filter(|&i| is_mention(&rest1[i]))
+        .collect();
+    let Some(&last1) = mentions1.last() else {
+        return;
+    };
+    let mut clause: Vec<Tok> = main[second..second_end].to_vec();
+    if rest2.len() == 1 {
+        // Only a name: it stands where the first clause's last name stood.
+        clause.extend(rest1[..last1].iter().cloned());
+        clause.extend(rest2.iter().cloned());
+        clause.extend(rest1[last1 + 1..].iter().cloned());
+    } else if rest2[0].kind == TokKind::Word {
+        // "med Tele2": from the same word of the first clause on.
+        let Some(j) = (0..rest1.len())
+            .rev()
+            .find(|&j| rest1[j].lower == rest2[0].lower)
+        else {
+            return;
+        };
+        clause.extend(rest1[..j].iter().cloned());
+        clause.extend(rest2.iter().cloned());
+    } else {
+        // "Wilhelm.Tel mit der Telekom": a subject of its own, then the word it keeps.
+        let first_mention = mentions1[0];
+        let Some(w) = rest2.get(1).filter(|t| t.kind == TokKind::Word) else {
+            return;
+        };
+        let Some(j) = (first_mention + 1..rest1.len())
+            .rev()
+            .find(|&j| rest1[j].lower == w.lower)
+        else {
+            return;
+        };
+        clause.extend(rest1[..first_mention].iter().cloned());
+        clause.push(rest2[0].clone());
+        clause.extend(rest1[first_mention + 1..j].iter().cloned());
+        clause.extend(rest2[1..].iter().cloned());
+    }
+    main.truncate(cut);
+    out.push(clause);
 }
 
 /// The positive object after a denied one takes the clause's subject and verb: "Bahnhof

@@ -443,8 +443,15 @@ fn rivals_in_market(
                 push(&mut out, party, rivalry, offer.object);
             }
         }
-        for (i, m) in mentions.iter().enumerate() {
-            if m.sentence == rivalry.sentence && named_as_market(m) {
+        // One market named in the sentence: with two, which the rivals share is unsaid
+        // ("På mobilmarkedet er TDCs rival Telenor, på bredbåndsmarkedet Norlys").
+        let markets: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].sentence == rivalry.sentence && named_as_market(&mentions[i]))
+            .collect();
+        let services: std::collections::HashSet<&Reference> =
+            markets.iter().map(|&i| &mentions[i].reference).collect();
+        if services.len() == 1 {
+            for &i in &markets {
                 for &party in &parties {
                     push(&mut out, party, rivalry, i);
                 }
