@@ -404,6 +404,11 @@ pub struct Grammar {
     /// place is still where the clause happens.
     #[serde(default)]
     pub place_parts: Vec<String>,
+    /// Words that negate a clause and nothing else ("ikke", "aldri", "not", "never",
+    /// "nicht", "kein", "pas", "jamais"), lower case: the lexicon's `negations` hold hedges
+    /// and denials too.
+    #[serde(default)]
+    pub negators: Vec<String>,
     /// Court nouns written right before a place to name a court ("Landgericht München",
     /// "tribunal de commerce de Paris"), and right after one ("Oslo tingrett", "Stockholms
     /// tingsrätt", "Manchester Crown Court"): the court is a public body.

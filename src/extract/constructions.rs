@@ -1994,8 +1994,30 @@ fn adversative_objects(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &Langua
     else {
         return;
     };
-    // A verb after the adversative is a predicate of its own (coordinated_predicates).
-    if verb_starts(main, a + len, lc) || !main[a + len..].iter().any(is_mention) {
+    // A verb after the adversative is a predicate of its own (coordinated_predicates), and
+    // a name after it with a word of its own after it is another clause's subject ("but
+    // Orange did", "men Telenor har gjort det"): only names, their articles, modifiers
+    // and prepositions may stand there ("men mobilabonnementer", "mais uniquement des
+    // forfaits mobiles").
+    let tail: Vec<usize> = (a + len..main.len())
+        .take_while(|&i| !main[i].boundary && main[i].lower != "." && main[i].lower != ";")
+        .collect();
+    let Some(&first_name) = tail.iter().find(|&&i| is_mention(&main[i])) else {
+        return;
+    };
+    let own_word = |i: usize| {
+        let t = &main[i];
+        t.kind == TokKind::Word
+            && !lc.prepositions.contains(&t.lower)
+            && !lc.articles.contains(&t.lower)
+            && !lc.coordinators.contains(&t.lower)
+    };
+    if tail.iter().any(|&i| {
+        verb_starts(main, i, lc)
+            || (main[i].kind == TokKind::Word && lc.verb_words.contains(&main[i].lower))
+            // A service's own noun may follow it ("mobile plans").
+            || (i > first_name && own_word(i) && !main[first_name].service)
+    }) {
         return;
     }
     let mut clause = main[start..end].to_vec();
@@ -3551,15 +3573,26 @@ pub fn find(
                 // A possessed noun phrase presupposes what it names, whatever the clause
                 // around it denies or weighs ("Telenor overvejer at sælge sin danske
                 // forretning": the Danish business exists).
+                // Not the object of a verb of having: "Telenor har ikke lenger sin danske
+                // mobilforretning", "Vodafone hat sein Kabelgeschäft nicht mehr" deny it,
+                // with the negation before or after.
+                let had = (b.start.saturating_sub(4)..b.start).any(|i| {
+                    clause[i].kind == TokKind::Word
+                        && lc
+                            .classes
+                            .get(&Class::ObjectPredicative)
+                            .is_some_and(|p| !p.forward(&clause, i).is_empty())
+                });
                 let presupposed = describes
                     && !verbal
+                    && !had
                     && clause
                         .get(b.start)
                         .is_some_and(|t| is_genitive(t) || lc.possessives.contains(&t.lower));
                 if if presupposed {
                     (b.start..b.end).any(|i| negation_at(lc, &clause, i))
                 } else {
-                    negated(lc, &clause, b.start, b.end, verbal, describes)
+                    negated(lc, &clause, b.start, b.end, verbal || had, describes)
                 } {
                     continue;
                 }

@@ -627,18 +627,18 @@ pub(super) fn offers_from_customers_using(
                 continue;
             };
             // A verb of use within six words after the noun.
-            let lower_rest = lower_case(&text[noun_end..span.end]).into_owned();
+            // Compared on the text as written, a word at a time: a lower-cased copy of the
+            // sentence may differ in length ("İ", "ẞ"), so its offsets are not the text's.
             let verb_end = ws[k + 1..]
                 .iter()
                 .take(8)
                 .filter_map(|(vat, _)| {
-                    let offset = span.start + vat - noun_end;
+                    let pos = span.start + vat;
                     lexicon.use_verbs.iter().find_map(|v| {
-                        let v = lower_case(v);
-                        let rest = &lower_rest[offset..];
-                        (rest.starts_with(v.as_ref())
-                            && !rest[v.len()..].starts_with(char::is_alphanumeric))
-                        .then(|| noun_end + offset + v.len())
+                        let written = text[pos..span.end].get(..v.len())?;
+                        (lower_case(written) == lower_case(v)
+                            && !text[pos + v.len()..].starts_with(char::is_alphanumeric))
+                        .then_some(pos + v.len())
                     })
                 })
                 .next();
@@ -910,6 +910,12 @@ pub(super) fn offers_from_customer_nouns(
         if mentions[holder].etype != EntityType::Company {
             continue;
         }
+        // A possession the clause denies ("Telenor har ikke lenger sin danske
+        // mobilforretning", "hat sein Kabelgeschäft nicht mehr"): a verb of having and a
+        // negator in the service's clause.
+        if !customers_of && possession_denied(article, m, lexicon) {
+            continue;
+        }
         out.push(RelationClaim {
             subject: holder,
             property: "offers".into(),
@@ -921,6 +927,25 @@ pub(super) fn offers_from_customer_nouns(
         });
     }
     out
+}
+
+/// Whether the clause of mention `m` (between commas) has a verb of having (grammar
+/// `object_predicative_verbs`) and a negator (grammar `negators`).
+fn possession_denied(article: &Article, m: &Mention, lexicon: &Lexicon) -> bool {
+    let span = article.sentences[m.sentence];
+    let text = &article.text;
+    let start = text[span.start..m.start]
+        .rfind(',')
+        .map_or(span.start, |c| span.start + c);
+    let end = text[m.end..span.end]
+        .find(',')
+        .map_or(span.end, |c| m.end + c);
+    let clause = lower_case(&text[start..end]);
+    let ws: Vec<&str> = words(&clause).into_iter().map(|(_, w)| w).collect();
+    let g = &lexicon.grammar;
+    ws.iter()
+        .any(|w| g.object_predicative_verbs.iter().any(|v| v == w))
+        && ws.iter().any(|w| g.negators.iter().any(|n| n == w))
 }
 
 /// A word without the footnote mark that may cling to it ("subscriptions2)").

@@ -279,6 +279,31 @@ pub fn language_patterns(code: &str) -> &'static LanguagePatterns {
     patterns.get_or_init(|| compile(lexicon))
 }
 
+/// Whether a sentence opens with a cleft frame that a negator denies: a pronoun, a
+/// copula and a negator among its first four words ("Det var ikke X som", "It was not X
+/// that", "Ce n'est pas X qui", "Es war nicht X, die"), the negator before any name.
+fn denied_cleft(sentence: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(|w| super::lower_case(w).into_owned())
+        .collect();
+    let g = &lexicon.grammar;
+    words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "det" | "it" | "c" | "ce" | "es" | "this"))
+        && words
+            .iter()
+            .skip(1)
+            .take(2)
+            .any(|w| g.copulas.iter().any(|c| c == w))
+        && words
+            .iter()
+            .skip(2)
+            .any(|w| g.negators.iter().any(|n| n == w))
+}
+
 /// Whether a negation or hedge matched as `word` (maybe with the non-word character
 /// before it) is written as a name right after a word in lower case, in a language that
 /// capitalises only names and months: "joined Telia in May" has no hedge; a headline in
@@ -758,12 +783,22 @@ pub fn find_relations_traced(
                 }
             }
         }
-        if reporting_only || plan_called_off {
+        // A question asks, and a cleft that denies its focus ("Det var ikke Telenor som
+        // kjøpte Ice", "It was not BT that bought EE", "Ce n'est pas Orange qui ...") says
+        // the clause is not so of it: only the roles named in passing stay.
+        let asks_or_denies = {
+            let s = &article.sentences[sentence];
+            let text = article.text[s.start..s.end]
+                .trim_end()
+                .trim_end_matches(['"', '»', '”', '’', '\'', ')']);
+            text.ends_with('?') || denied_cleft(text, lexicon)
+        };
+        if reporting_only || plan_called_off || asks_or_denies {
             let mut k = 0;
             claims.retain(|c| {
                 k += 1;
                 k <= claims_before
-                    || if reporting_only {
+                    || if reporting_only || asks_or_denies {
                         c.property == "worksFor"
                     } else {
                         c.property != "acquires" && c.property != "partnerOf"
