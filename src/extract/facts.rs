@@ -626,6 +626,11 @@ pub(super) fn offers_from_customers_using(
             let Some(company) = genitive.or_else(after) else {
                 continue;
             };
+            // Customers described by a clause between commas ("Telias kunder, der skifter
+            // til TDC, kan bruge ...") may be another company's by then.
+            if text[noun_end..span.end].trim_start().starts_with(',') {
+                continue;
+            }
             // A verb of use within six words after the noun.
             // Compared on the text as written, a word at a time: a lower-cased copy of the
             // sentence may differ in length ("İ", "ẞ"), so its offsets are not the text's.
@@ -659,10 +664,32 @@ pub(super) fn offers_from_customers_using(
             // Telekom können jetzt 5G nutzen").
             let verb_final = lexicon.grammar.has("verb_final");
             // A service another company's ("bruke Telias 5G-nett") is not the customers'.
+            // ... nor one named another's after it ("das 5G-Netz von Vodafone", "le réseau
+            // d'Orange").
             let anothers = |s: usize| {
-                mentions.iter().any(|n| {
-                    n.sentence == si && company_genitive_before(text, n, mentions[s].start)
-                })
+                let rest = &text[mentions[s].end..span.end];
+                let ws = words(rest);
+                let owned_after = ws
+                    .iter()
+                    .take(3)
+                    .position(|(_, w)| {
+                        let w = lower_case(w);
+                        lexicon.customer_prepositions.iter().any(|p| *p == w)
+                            || lexicon.grammar.genitive_articles.iter().any(|p| *p == w)
+                    })
+                    .is_some_and(|k| {
+                        let after_prep = mentions[s].end + ws[k].0 + ws[k].1.len();
+                        mentions.iter().any(|n| {
+                            n.sentence == si
+                                && n.etype == EntityType::Company
+                                && n.start >= after_prep
+                                && n.start <= after_prep + 6
+                        })
+                    });
+                owned_after
+                    || mentions.iter().any(|n| {
+                        n.sentence == si && company_genitive_before(text, n, mentions[s].start)
+                    })
             };
             // Where they use it: a place after a preposition of place after the verb
             // ("accéder à la fibre à Nantes et à Rennes").

@@ -445,8 +445,33 @@ fn rivals_in_market(
         }
         // One market named in the sentence: with two, which the rivals share is unsaid
         // ("På mobilmarkedet er TDCs rival Telenor, på bredbåndsmarkedet Norlys").
+        // In the rivals' clause: no adversative or relative pronoun between the rivals and
+        // the market ("Ice konkurrerer med Telenor om kundene, mens Telia dominerer
+        // TV-markedet"; "Sky, which left the mobile market, competes with BT").
+        let (lo, hi) = {
+            let (a, b) = (&mentions[rivalry.subject], &mentions[rivalry.object]);
+            (a.start.min(b.start), a.end.max(b.end))
+        };
+        let same_clause = |m: &Mention| {
+            let between = lower_case(&text[lo.min(m.start)..hi.max(m.end)]);
+            let adversative = between
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lexicon.grammar.adversatives.iter().any(|a| a == w));
+            // A relative pronoun opens a clause after a comma (German "der" is an article
+            // elsewhere).
+            let relative = between.split(',').skip(1).any(|part| {
+                part.split_whitespace()
+                    .next()
+                    .is_some_and(|w| lexicon.grammar.relative.iter().any(|r| r == w))
+            });
+            !adversative && !relative
+        };
         let markets: Vec<usize> = (0..mentions.len())
-            .filter(|&i| mentions[i].sentence == rivalry.sentence && named_as_market(&mentions[i]))
+            .filter(|&i| {
+                mentions[i].sentence == rivalry.sentence
+                    && named_as_market(&mentions[i])
+                    && same_clause(&mentions[i])
+            })
             .collect();
         let services: std::collections::HashSet<&Reference> =
             markets.iter().map(|&i| &mentions[i].reference).collect();

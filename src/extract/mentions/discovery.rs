@@ -279,12 +279,29 @@ pub(super) fn discover(
                         let skip = usize::from(
                             words.first().is_some_and(|w| lexicon.articles.contains(w)),
                         );
+                        // The noun heads the phrase: last, or before a preposition or an
+                        // article ("the youth brand of", "die Zweitmarke der"); not a
+                        // modifier ("a brand new operator", "the brand research firm").
+                        let heads = |k: usize| {
+                            words.get(k + 1).is_none_or(|next| {
+                                lexicon.grammar.prepositions.contains(next)
+                                    || lexicon.articles.contains(next)
+                                    || lexicon.grammar.relative.contains(next)
+                            })
+                        };
                         words
                             .iter()
+                            .enumerate()
                             .take(4)
                             .skip(skip)
-                            .take_while(|w| !lexicon.grammar.relative.iter().any(|r| r == *w))
-                            .any(|w| sets.brand_cues.matches(w, ""))
+                            .take_while(|(_, w)| !lexicon.grammar.relative.iter().any(|r| r == *w))
+                            // Where adjectives follow the noun, the noun after the
+                            // article heads it ("la marque low-cost de SFR").
+                            .any(|(k, w)| {
+                                sets.brand_cues.matches(w, "")
+                                    && (heads(k)
+                                        || (k == skip && lexicon.grammar.has("adjective_after")))
+                            })
                     })
             };
             let apposition_cued = || {

@@ -697,13 +697,34 @@ fn adopt_short_forms(
         let discovered: Vec<usize> = (0..mentions.len())
             .filter(|&i| mentions[i].reference == own && mentions[i].origin == Origin::Name)
             .collect();
-        let unread: Vec<(usize, usize)> = text
-            .match_indices(first.as_str())
-            .map(|(pos, _)| (pos, pos + first.len()))
-            .filter(|&(s, e)| {
-                starts_at_boundary(text, s) && ends_at_boundary(text, e) && !covered.overlaps(s, e)
-            })
-            .collect();
+        // Not a word the article also writes in lower case ("Global Telecom ... the global
+        // market"); where every noun is capitalised, not after an article, where it is a
+        // noun ("Stadt Telekom GmbH ... Die Stadt München").
+        let written_lower = text.contains(&format!(" {}", first.to_lowercase()));
+        let after_article = |s: usize| {
+            lexicon.capitalises_nouns
+                && text[..s]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| lexicon.articles.contains(&w.to_lowercase()))
+        };
+        let unread: Vec<(usize, usize)> = if written_lower {
+            Vec::new()
+        } else {
+            text.match_indices(first.as_str())
+                .map(|(pos, _)| (pos, pos + first.len()))
+                .filter(|&(s, e)| {
+                    starts_at_boundary(text, s)
+                        && ends_at_boundary(text, e)
+                        && !covered.overlaps(s, e)
+                        && !after_article(s)
+                        // Not the first word of another name ("Global Connect").
+                        && !text[e..]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(char::is_uppercase))
+                })
+                .collect()
+        };
         let bare_starts = discovered
             .iter()
             .map(|&i| mentions[i].start)
