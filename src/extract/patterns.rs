@@ -58,6 +58,10 @@ pub struct LanguagePatterns {
     hypothetical: Option<Regex>,
     /// Future and modal auxiliaries (grammar `conditional_consequents`), whole words.
     consequent: Option<Regex>,
+    /// Where the finite verb comes second (grammar feature v2): the first words of the
+    /// relation verbs, lower case. A sentence opening with one before a name and a comma
+    /// is a condition ("Køber Nuuday Stofa, vil ...", "Kauft die Telekom X, wird ...").
+    v1_verbs: HashSet<String>,
     /// Past markers ("tidligere", "formerly"): they void claims of past-sensitive relations.
     past: Option<Regex>,
     /// The plural anaphors of a deal's parties: a sentence that names nothing is read
@@ -247,6 +251,17 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
         cancellation,
         hypothetical,
         consequent,
+        v1_verbs: if lexicon.grammar.has("v2") {
+            lexicon
+                .trigger
+                .iter()
+                .flat_map(|t| t.verbs.iter().chain(&t.reciprocal).chain(&t.transfers))
+                .filter_map(|v| v.split_whitespace().next())
+                .map(|w| super::lower_case(w).into_owned())
+                .collect()
+        } else {
+            HashSet::new()
+        },
     }
 }
 
@@ -600,10 +615,20 @@ pub fn find_relations_traced(
         // future or modal auxiliary makes it what would follow ("Hvis styrelsen giver
         // tilladelse, vil Andel udbyde 5G"); a concessive one states a fact ("Si
         // l'opérateur historique semble hors d'atteinte, Iliad est au coude-à-coude avec SFR").
-        if patterns
-            .hypothetical
-            .as_ref()
-            .is_some_and(|h| h.is_match(&masked))
+        // A verb first, then a name, then a comma: a condition (V1) where the verb comes
+        // second in a statement.
+        let verb_first = !patterns.v1_verbs.is_empty() && masked.contains(" , ") && {
+            let mut words = masked.split(' ');
+            words
+                .next()
+                .is_some_and(|w| patterns.v1_verbs.contains(super::lower_case(w).as_ref()))
+                && words.next().is_some_and(|w| w.starts_with(OPEN))
+        };
+        if verb_first
+            || patterns
+                .hypothetical
+                .as_ref()
+                .is_some_and(|h| h.is_match(&masked))
         {
             // A clause of saying that closes the sentence states who says it ("..., ville
             // der kun være tre net tilbage, vurderer analytiker X fra Sydbank").
