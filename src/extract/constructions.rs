@@ -1935,6 +1935,26 @@ fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageC
     out.push(clause);
 }
 
+/// The mention or coordinated list that opens a clause (maybe after an article): its token
+/// range, `None` where the clause opens otherwise.
+fn opening_subject(main: &[Tok], lc: &LanguageConstructions) -> Option<(usize, usize)> {
+    let start = usize::from(
+        main.first()
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
+    );
+    if !main.get(start).is_some_and(is_mention) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end + 1 < main.len()
+        && (lc.coordinators.contains(&main[end].lower) || main[end].lower == ",")
+        && is_mention(&main[end + 1])
+    {
+        end += 2;
+    }
+    Some((start, end))
+}
+
 /// The positive object after a denied one takes the clause's subject and verb: "Bahnhof
 /// säljer varken tv-paket eller fast telefoni utan satsar ..." aside, "Sosh ne propose
 /// aucune offre de télévision, mais uniquement des forfaits mobiles", "Sky Mobile sells
@@ -1944,20 +1964,9 @@ fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageC
 /// follows. The part after the adversative becomes subject + verb + that part; the main
 /// clause ends before it.
 fn adversative_objects(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageConstructions) {
-    let start = usize::from(
-        main.first()
-            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
-    );
-    if !main.get(start).is_some_and(is_mention) {
+    let Some((start, end)) = opening_subject(main, lc) else {
         return;
-    }
-    let mut end = start + 1;
-    while end + 1 < main.len()
-        && (lc.coordinators.contains(&main[end].lower) || main[end].lower == ",")
-        && is_mention(&main[end + 1])
-    {
-        end += 2;
-    }
+    };
     // Auxiliaries and negations before the verb go with it ("har aldri tilbudt", "does
     // not sell"); the verb is one of a relation's.
     let mut verb = end;
@@ -2151,20 +2160,9 @@ fn coordinated_predicates(
     out: &mut Vec<Vec<Tok>>,
     lc: &LanguageConstructions,
 ) {
-    let start = usize::from(
-        main.first()
-            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
-    );
-    if !main.get(start).is_some_and(is_mention) {
+    let Some((start, end)) = opening_subject(main, lc) else {
         return;
-    }
-    let mut end = start + 1;
-    while end + 1 < main.len()
-        && (lc.coordinators.contains(&main[end].lower) || main[end].lower == ",")
-        && is_mention(&main[end + 1])
-    {
-        end += 2;
-    }
+    };
     // The subject's verb: one of a relation, or of leaving a market or of saying
     // ("Tele2 trakk seg ut av Norge, men har fortsatt virksomhet i Sverige").
     if !(verb_starts(main, end, lc)
