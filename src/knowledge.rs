@@ -1002,6 +1002,11 @@ pub struct Lexicon {
     /// Further words a service compound may end in ("nett", "marked", "spillere").
     #[serde(default)]
     pub service_tails: Vec<String>,
+    /// Business units a service compound may end in ("mobilforretning",
+    /// "bredbandsverksamhet", "Mobilfunkgeschäft"): a company's unit offers the service;
+    /// as the object of a verb (selling, buying) it is no offer.
+    #[serde(default)]
+    pub service_unit_tails: Vec<String>,
     /// Words that name a service only as an item of a list of services, lower case ->
     /// service concept ("internet" in "internet, télévision et téléphonie fixe"; alone it
     /// is also the medium: "im Internet").

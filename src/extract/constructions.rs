@@ -255,6 +255,8 @@ pub struct LanguageConstructions {
     place_prepositions: HashSet<String>,
     /// grammar `place_parts`, lower-case words each.
     place_parts: Vec<Vec<String>>,
+    /// lexicon `service_unit_tails`, lower case.
+    unit_tails: Vec<String>,
     /// One-word auxiliaries, passive auxiliaries and copulas: verbs, which no modifier gap
     /// holds.
     verb_words: HashSet<String>,
@@ -693,6 +695,11 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         restrictive_particles: lower_set(&g.restrictive_particles),
         restrictive_markers: lower_set(&g.restrictive_markers),
         place_prepositions: lower_set(&g.place_prepositions),
+        unit_tails: lexicon
+            .service_unit_tails
+            .iter()
+            .map(|u| u.to_lowercase())
+            .collect(),
         place_parts: g
             .place_parts
             .iter()
@@ -1933,6 +1940,28 @@ fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageC
     }
     main.truncate(cut);
     out.push(clause);
+}
+
+/// Whether the match's object is a service named by a business unit ("mobilforretningen",
+/// "Kabelgeschäft"; lexicon `service_unit_tails`).
+fn unit_object(
+    lc: &LanguageConstructions,
+    clause: &[Tok],
+    b: &Bindings,
+    mentions: &[Mention],
+) -> bool {
+    let Some((ys, ye)) = b.y else {
+        return false;
+    };
+    clause[ys..ye].iter().any(|t| match t.kind {
+        TokKind::Mention(k) if t.service => mentions.get(k).is_some_and(|m| {
+            let surface = crate::text::lower_case(&m.surface);
+            lc.unit_tails
+                .iter()
+                .any(|u| surface.len() > u.len() && surface.ends_with(u.as_str()))
+        }),
+        _ => false,
+    })
 }
 
 /// The mention or coordinated list that opens a clause (maybe after an article): its token
@@ -3595,6 +3624,11 @@ pub fn find(
                     continue;
                 }
                 if set.exit_sensitive && exited(lc, &clause, mentions, b.start, b.end) {
+                    continue;
+                }
+                // A business unit as a verb's object is sold or bought, not offered
+                // ("Telia säljer bredbandsverksamheten i Finland till Elisa").
+                if set.relation == "offers" && verbal && unit_object(lc, &clause, &b, mentions) {
                     continue;
                 }
                 // A genitive object that closes the match owns the noun after it: the

@@ -1027,11 +1027,20 @@ fn speaker_organisation(
     let surface = lower_case(&m.surface);
     let of_the_service = tail.is_some_and(|t| {
         let t = lower_case(t);
-        lexicon.service_tails.iter().any(|w| lower_case(w) == t) || matches_cue(&t, customers)
-    }) || lexicon.service_tails.iter().any(|w| {
-        let w = lower_case(w);
-        w.len() >= 3 && surface.len() > w.len() && surface.ends_with(w.as_ref())
-    });
+        lexicon
+            .service_tails
+            .iter()
+            .chain(&lexicon.service_unit_tails)
+            .any(|w| lower_case(w) == t)
+            || matches_cue(&t, customers)
+    }) || lexicon
+        .service_tails
+        .iter()
+        .chain(&lexicon.service_unit_tails)
+        .any(|w| {
+            let w = lower_case(w);
+            w.len() >= 3 && surface.len() > w.len() && surface.ends_with(w.as_ref())
+        });
     if !of_the_service {
         return None;
     }

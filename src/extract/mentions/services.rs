@@ -240,6 +240,7 @@ pub(super) fn service_compounds(lexicon: &Lexicon) -> &'static ServiceCompounds 
                     .iter()
                     .chain(&lex.metrics.customers)
                     .chain(&lex.service_tails)
+                    .chain(&lex.service_unit_tails)
                     .filter(|w| !w.contains(' '))
                     .map(|w| w.to_lowercase())
                     .collect();
