@@ -406,28 +406,35 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             };
             // A verb written with its preposition of place ("har kunder i") takes the
             // set's other prepositions as well ("har kunder rundt om i", "over (hele)").
-            let verbs: Vec<String> =
-                if t.relation == "operatesIn" {
-                    let extents: Vec<&String> = t
-                        .preps
-                        .iter()
-                        .filter(|p| !g.place_prepositions.contains(p))
-                        .collect();
-                    t.verbs
-                        .iter()
-                        .flat_map(|v| {
-                            let stem = v
-                                .rsplit_once(' ')
-                                .filter(|(_, last)| g.place_prepositions.iter().any(|p| p == last))
-                                .map(|(stem, _)| stem);
-                            std::iter::once(v.clone()).chain(stem.into_iter().flat_map(|stem| {
+            let verbs: Vec<String> = if t.relation == "operatesIn" {
+                let extents: Vec<&String> = t
+                    .preps
+                    .iter()
+                    .filter(|p| !g.place_prepositions.contains(p))
+                    .collect();
+                // ... and a part of the place after its preposition ("opererer i store
+                // deler av", "operates in large parts of").
+                t.verbs
+                    .iter()
+                    .flat_map(|v| {
+                        let stem = v
+                            .rsplit_once(' ')
+                            .filter(|(_, last)| g.place_prepositions.iter().any(|p| p == last))
+                            .map(|(stem, _)| stem);
+                        let parts = stem
+                            .map(|_| g.place_parts.iter().map(move |p| format!("{v} {p}")))
+                            .into_iter()
+                            .flatten();
+                        std::iter::once(v.clone())
+                            .chain(stem.into_iter().flat_map(|stem| {
                                 extents.iter().map(move |e| format!("{stem} {e}"))
                             }))
-                        })
-                        .collect()
-                } else {
-                    t.verbs.clone()
-                };
+                            .chain(parts)
+                    })
+                    .collect()
+            } else {
+                t.verbs.clone()
+            };
             for (part, list) in [
                 (Part::Verb, &verbs),
                 (Part::Passive, &passives),
