@@ -1838,6 +1838,15 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
     out
 }
 
+/// `i`, or the token after it where `toks[i]` is a word of `words` (an article, a
+/// coordinator).
+fn past_word_of(toks: &[Tok], i: usize, words: &HashSet<String>) -> usize {
+    i + usize::from(
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower)),
+    )
+}
+
 /// A conjunct that repeats the fronted phrase with another name and leaves the verb out
 /// (gapping) says with it what the first clause says: "I Stockholm konkurrerar Bahnhof
 /// främst med Telia, i Göteborg med Tele2" also reads "i Göteborg konkurrerar Bahnhof med
@@ -1855,14 +1864,7 @@ fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageC
         if t.kind != TokKind::Word || !lc.prepositions.contains(&t.lower) {
             return None;
         }
-        let k = if main
-            .get(i + 1)
-            .is_some_and(|a| a.kind == TokKind::Word && lc.articles.contains(&a.lower))
-        {
-            i + 2
-        } else {
-            i + 1
-        };
+        let k = past_word_of(main, i + 1, &lc.articles);
         main.get(k).filter(|m| is_mention(m) && m.setting)?;
         Some(if main.get(k + 1).is_some_and(|c| c.lower == ",") {
             k + 2
@@ -1878,14 +1880,7 @@ fn gapped_conjuncts(main: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>, lc: &LanguageC
         if !matches!(main[c].lower.as_str(), "," | ";") {
             return None;
         }
-        let at = if main
-            .get(c + 1)
-            .is_some_and(|t| t.kind == TokKind::Word && lc.coordinators.contains(&t.lower))
-        {
-            c + 2
-        } else {
-            c + 1
-        };
+        let at = past_word_of(main, c + 1, &lc.coordinators);
         fronted(at).map(|e| (c, at, e))
     }) else {
         return;

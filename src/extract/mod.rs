@@ -376,6 +376,9 @@ fn rivals_in_market(
     lexicon: &Lexicon,
 ) -> Vec<RelationClaim> {
     let mut out: Vec<RelationClaim> = Vec::new();
+    if !relations.iter().any(|c| c.property == "competitorOf") {
+        return out;
+    }
     let market_nouns: Vec<String> = lexicon
         .trigger
         .iter()
