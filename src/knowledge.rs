@@ -518,6 +518,11 @@ pub struct Grammar {
     /// closed down its copper network but offers fibre in Denmark").
     #[serde(default)]
     pub adversatives: Vec<String>,
+    /// Prepositions that name what an agreement is about ("om", "on", "über", "sur"),
+    /// lower case: a service after one in the partners' clause is one both provide
+    /// ("Telia og Tele2 samarbeider om et felles 5G-nett").
+    #[serde(default)]
+    pub topic_prepositions: Vec<String>,
     /// Nouns of what a party asks or argues ("klage", "Beschwerde", "demande", "complaint"),
     /// lower case, every form: a company in the genitive before one is its author, not the
     /// one an authority examines ("Ofcom is investigating BT's complaint against Sky").
@@ -952,6 +957,12 @@ pub struct Lexicon {
     /// "customers of BT", "Kunden von/der Telekom", "les abonnés de SFR").
     #[serde(default)]
     pub customer_prepositions: Vec<String>,
+    /// Nouns of equipment and its delivery ("utstyr", "leveranse", "equipment", "supply",
+    /// "Ausrüstung", "équipement"), lower case, every form: a service they qualify or
+    /// follow is what a supplier delivers, not a service to customers ("an agreement with
+    /// Ericsson on 5G equipment").
+    #[serde(default)]
+    pub supply_nouns: Vec<String>,
     /// Prepositions of a change's result ("auf", "to", "til", "à"): a figure right after
     /// one is the new level ("stiegen um 3,8 Prozent auf 1,85 Milliarden Euro"), whatever
     /// change words stand before it.

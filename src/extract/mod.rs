@@ -455,20 +455,7 @@ fn rivals_in_market(
             let (a, b) = (&mentions[rivalry.subject], &mentions[rivalry.object]);
             (a.start.min(b.start), a.end.max(b.end))
         };
-        let same_clause = |m: &Mention| {
-            let between = lower_case(&text[lo.min(m.start)..hi.max(m.end)]);
-            let adversative = between
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lexicon.grammar.adversatives.iter().any(|a| a == w));
-            // A relative pronoun opens a clause after a comma (German "der" is an article
-            // elsewhere).
-            let relative = between.split(',').skip(1).any(|part| {
-                part.split_whitespace()
-                    .next()
-                    .is_some_and(|w| lexicon.grammar.relative.iter().any(|r| r == w))
-            });
-            !adversative && !relative
-        };
+        let same_clause = |m: &Mention| one_clause(&text[lo.min(m.start)..hi.max(m.end)], lexicon);
         let markets: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
                 mentions[i].sentence == rivalry.sentence
@@ -483,6 +470,112 @@ fn rivals_in_market(
                 for &party in &parties {
                     push(&mut out, party, rivalry, i);
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a stretch of one sentence stays in one clause: no adversative conjunction in
+/// it ("Ice konkurrerer med Telenor om kundene, mens Telia dominerer TV-markedet") and no
+/// relative pronoun opening a part after a comma ("Sky, which left the mobile market,
+/// competes with BT"; German "der" is an article elsewhere).
+fn one_clause(stretch: &str, lexicon: &Lexicon) -> bool {
+    let between = lower_case(stretch);
+    let adversative = between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon.grammar.adversatives.iter().any(|a| a == w));
+    let relative = between.split(',').skip(1).any(|part| {
+        part.split_whitespace()
+            .next()
+            .is_some_and(|w| lexicon.grammar.relative.iter().any(|r| r == w))
+    });
+    !adversative && !relative
+}
+
+/// Partners on a service both provide it: "Telia och Tele2 ska samarbeta om ett gemensamt
+/// UMTS-nät", "TDC and DNA will co-operate on wholesale services in Finland", "Telekom
+/// und Vodafone kooperieren beim Glasfaserausbau". Where a sentence's partnerOf claim is
+/// followed, in the partners' clause, by a topic preposition of the language (grammar
+/// `topic_prepositions`) and then a generic service, with no other organisation between
+/// (whose service it would be: "samarbeider om å bygge ut Lyses fibernett"), each party
+/// offers the service.
+fn partners_on_service(
+    article: &Article,
+    relations: &[RelationClaim],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<RelationClaim> {
+    let mut out: Vec<RelationClaim> = Vec::new();
+    let topics = &lexicon.grammar.topic_prepositions;
+    if topics.is_empty() || !relations.iter().any(|c| c.property == "partnerOf") {
+        return out;
+    }
+    let text = &article.text;
+    for deal in relations.iter().filter(|c| c.property == "partnerOf") {
+        let parties = [deal.subject, deal.object];
+        let (Some(a), Some(b)) = (mentions.get(deal.subject), mentions.get(deal.object)) else {
+            continue;
+        };
+        let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
+        for (i, service) in mentions.iter().enumerate() {
+            if service.sentence != deal.sentence
+                || service.start < hi
+                || !matches!(service.reference, Reference::Service(_))
+                || !one_clause(&text[lo..service.end], lexicon)
+            {
+                continue;
+            }
+            let between = lower_case(&text[hi..service.start]);
+            let words: Vec<&str> = between
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let topic = topics.iter().any(|t| {
+                let t: Vec<&str> = t.split(' ').collect();
+                words.windows(t.len()).any(|w| w == t.as_slice())
+            });
+            let other_organisation = mentions.iter().any(|m| {
+                m.sentence == deal.sentence
+                    && m.start >= hi
+                    && m.end <= service.start
+                    && !matches!(m.reference, Reference::Service(_))
+                    && m.etype != crate::knowledge::EntityType::Place
+            });
+            // Equipment or its delivery named around the service is a supplier's ("an
+            // agreement with Ericsson on 5G equipment", "om leveranse av 5G-nett").
+            let after = lower_case(&text[service.end..article.sentences[deal.sentence].end]);
+            let after: Vec<&str> = after
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .collect();
+            // The noun the service qualifies, maybe after one more modifier ("5G radio
+            // equipment"), or any word between the topic and the service.
+            let supplied = lexicon.supply_nouns.iter().any(|n| {
+                let n: Vec<&str> = n.split(' ').collect();
+                (0..2).any(|k| after.get(k..).is_some_and(|rest| rest.starts_with(&n)))
+                    || words.windows(n.len()).any(|w| w == n.as_slice())
+            });
+            if !topic || other_organisation || supplied || between.contains([';', ':']) {
+                continue;
+            }
+            for &party in &parties {
+                let claimed = |c: &RelationClaim| {
+                    c.property == "offers" && c.subject == party && c.object == i
+                };
+                if relations.iter().any(claimed) || out.iter().any(claimed) {
+                    continue;
+                }
+                out.push(RelationClaim {
+                    subject: party,
+                    property: "offers".to_string(),
+                    object: i,
+                    sentence: deal.sentence,
+                    rule: format!("{}.offers.partners-on-service", article.lang),
+                    confidence: deal.confidence * 0.8,
+                    implicit: None,
+                });
             }
         }
     }
@@ -510,6 +603,8 @@ pub fn extract(article: Article) -> Extraction {
     ));
     let rivals = rivals_in_market(&article, &relations, &mentions, lexicon);
     relations.extend(rivals);
+    let partners = partners_on_service(&article, &relations, &mentions, lexicon);
+    relations.extend(partners);
     Extraction {
         article,
         mentions,
