@@ -460,6 +460,11 @@ pub struct Grammar {
     /// operators").
     #[serde(default)]
     pub distributives: Vec<String>,
+    /// Prepositions of a verbless headline that put its subject in a state or a deal
+    /// ("i", "in", "dans"), lower case: "Telia og Telenor i nytt samarbeid", "BT and Sky
+    /// in new TV deal".
+    #[serde(default)]
+    pub headline_prepositions: Vec<String>,
     /// Phrases between an organisation's old and new name, in lower case with a comma
     /// standing apart ("heter nå", "changed its name to", ", formerly", "été rebaptisé",
     /// "wurde umbenannt in"): both names are one entity. Up to three words of the clause

@@ -60,6 +60,10 @@ pub enum Class {
     /// Verbs whose object takes a predicative (grammar `object_predicative_verbs`: "har",
     /// "has", "chose", "regards").
     ObjectPredicative,
+    /// The preposition of a verbless headline that puts its subject in a state or a deal
+    /// (grammar `headline_prepositions`: "i", "in", "dans": "Telia og Telenor i nytt
+    /// samarbeid").
+    Headline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +158,7 @@ fn class_of(name: &str) -> Option<Class> {
         "GEN" => Class::Genitive,
         "AS" => Class::As,
         "OPV" => Class::ObjectPredicative,
+        "HL" => Class::Headline,
         _ => return None,
     })
 }
