@@ -4355,8 +4355,13 @@ fn negated(
     // Telia"). A noun's match has its own predicate outside it.
     // A preposition that opens a clause before a name ends it too ("bought EE after
     // Vodafone walked away").
+    // So does a complementizer, or such a preposition before a clause of its own ("fined
+    // BT after finding that the company failed to connect calls": the failure is the
+    // finding's, not the fine's).
     let clause_opener = |k: usize| {
-        lc.clause_prepositions.contains(&toks[k].lower) && toks.get(k + 1).is_some_and(is_mention)
+        toks[k].kind == TokKind::Word
+            && (lc.complementizers.contains(&toks[k].lower)
+                || lc.clause_prepositions.contains(&toks[k].lower))
     };
     let rest = (end..toks.len())
         .find(|&k| {
