@@ -465,6 +465,10 @@ pub struct Grammar {
     /// in new TV deal".
     #[serde(default)]
     pub headline_prepositions: Vec<String>,
+    /// Relative pronouns in the genitive ("whose", "deren", "dessen", "dont", "vars",
+    /// "hvis"), lower case: "Swisscom, deren Tochter Fastweb wächst" names Swisscom's unit.
+    #[serde(default)]
+    pub relative_possessives: Vec<String>,
     /// Phrases between an organisation's old and new name, in lower case with a comma
     /// standing apart ("heter nå", "changed its name to", ", formerly", "été rebaptisé",
     /// "wurde umbenannt in"): both names are one entity. Up to three words of the clause

@@ -64,6 +64,9 @@ pub enum Class {
     /// (grammar `headline_prepositions`: "i", "in", "dans": "Telia og Telenor i nytt
     /// samarbeid").
     Headline,
+    /// A relative pronoun in the genitive (grammar `relative_possessives`: "whose",
+    /// "deren", "dont", "vars", "hvis"): the noun after it is the antecedent's.
+    RelPossessive,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +162,7 @@ fn class_of(name: &str) -> Option<Class> {
         "AS" => Class::As,
         "OPV" => Class::ObjectPredicative,
         "HL" => Class::Headline,
+        "RELP" => Class::RelPossessive,
         _ => return None,
     })
 }

@@ -25,7 +25,7 @@
 //!   that trigger part ("E-Plus-Übernahme", "Telia-sjef").
 //! - `V P N S R RN T`: trigger parts of the relation's set (`T`: the language's titles);
 //!   `SV SO`: a sharing verb and what is shared ("deler nett", "share their masts").
-//! - `AUX PASS BY NBY PREP TO WITH BETWEEN OF REL RELS RELO COP AND EMP BOTH GEN HL`: function
+//! - `AUX PASS BY NBY PREP TO WITH BETWEEN OF REL RELS RELO COP AND EMP BOTH GEN HL RELP`: function
 //!   words.
 //! - `G`: a gap of any words inside the clause (no mention, no clause boundary).
 //!   `O`: a gap before an object (no preposition but the language's object
@@ -502,6 +502,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         (Class::And, &lexicon.coordinators),
         (Class::Both, &g.distributives),
         (Class::Headline, &g.headline_prepositions),
+        (Class::RelPossessive, &g.relative_possessives),
         (Class::As, &g.predicative_as),
         (Class::ObjectPredicative, &g.object_predicative_verbs),
         (
