@@ -1914,6 +1914,16 @@ pub(super) fn capitalised_spans(
             s += 2;
             words = words.saturating_sub(1);
         }
+        // Where nouns are capitalised, an authority's descriptor before a name is no part
+        // of it ("die österreichische Regulierungsbehörde RTR": the name is RTR).
+        if breakers.capitalises_nouns
+            && s < last
+            && toks[s + 1].is_capitalised()
+            && ends_with_any(toks[s].text, &breakers.regulator_suffixes)
+        {
+            s += 1;
+            words = words.saturating_sub(1);
+        }
         // Where nouns are capitalised, the noun closing an adverbial of time before the
         // name is no part of it ("übernahm im vergangenen Jahr Ventelo").
         if breakers.capitalises_nouns
