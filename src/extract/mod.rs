@@ -535,12 +535,19 @@ fn partners_on_service(
                 let t: Vec<&str> = t.split(' ').collect();
                 words.windows(t.len()).any(|w| w == t.as_slice())
             });
-            let other_organisation = mentions.iter().any(|m| {
+            // Another party of the sentence's agreements is no other organisation ("har
+            // kommit överens med Elisa och DNA om samtrafik").
+            let other_organisation = mentions.iter().enumerate().any(|(k, m)| {
                 m.sentence == deal.sentence
                     && m.start >= hi
                     && m.end <= service.start
                     && !matches!(m.reference, Reference::Service(_))
                     && m.etype != crate::knowledge::EntityType::Place
+                    && !relations.iter().any(|c| {
+                        c.property == "partnerOf"
+                            && c.sentence == deal.sentence
+                            && (c.subject == k || c.object == k)
+                    })
             });
             // Equipment or its delivery named around the service is a supplier's ("an
             // agreement with Ericsson on 5G equipment", "om leveranse av 5G-nett").
