@@ -960,6 +960,40 @@ pub(super) fn known_names(
             && next_word_capitalised(text, end, article.sentences[sentence].end)
             && !next_word_is_other_name(text, end, lexicon, knowledge)
         {
+            // Discovery reads only spans that open with a capital: a name opening with a
+            // digit ("1&1 Communications", "3 Sverige AB") is read here, over the company
+            // words and legal forms after it.
+            if target.etype == EntityType::Company
+                && text[start..end].starts_with(|c: char| c.is_ascii_digit())
+            {
+                let limit = article.sentences[sentence].end;
+                let common = &knowledge.common;
+                let mut name_end = end;
+                while let Some(word) = text[name_end..limit]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+                    .filter(|w| {
+                        common
+                            .generic_company_words
+                            .iter()
+                            .chain(&common.company_name_words)
+                            .chain(&common.legal_forms)
+                            .any(|c| c == w)
+                    })
+                {
+                    name_end += 1 + word.len();
+                }
+                if name_end > end {
+                    mentions.push(company_mention(
+                        text,
+                        sentence,
+                        start,
+                        name_end,
+                        Reference::New(text[start..name_end].to_string()),
+                        Origin::Name,
+                    ));
+                }
+            }
             continue;
         }
         // The legal form written after a known name is part of how the text names it.
