@@ -4376,7 +4376,11 @@ fn negated(
                 || clause_opener(k)
         })
         .unwrap_or(toks.len());
-    let rest = if verbal { rest } else { end };
+    // A match that ends in a subordinate clause ("krev at Ice", "demands that BT") leaves
+    // what follows to that clause: "krev at Ice sluttar å selje abonnementet" is a demand.
+    let subordinate = (start..end)
+        .any(|i| toks[i].kind == TokKind::Word && lc.complementizers.contains(&toks[i].lower));
+    let rest = if verbal && !subordinate { rest } else { end };
     // After the match, a hedge right after an article qualifies a noun of the object's
     // phrase, not the verb ("varslet Ice om et mulig pålegg", "warned BT of a possible
     // fine": the notice is given).
@@ -4392,6 +4396,7 @@ fn negated(
     (from..end).any(|i| negation_at(lc, toks, i))
         || (end..rest).any(|i| negation_at(lc, toks, i) && !attributive(i))
         || (!describes
+            && !subordinate
             && (end..(end + 8).min(toks.len()))
                 .take_while(|&i| !clause_opener(i))
                 .any(|i| !lc.cancellations.forward(toks, i).is_empty()))
