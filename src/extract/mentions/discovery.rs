@@ -1250,6 +1250,10 @@ pub(super) struct NameSets {
     /// The lexicon's regulator and public-body suffixes, lower case (see `ends_with_any`).
     pub(super) regulator_suffixes: Vec<String>,
     pub(super) public_body_suffixes: Vec<String>,
+    /// Words of a municipality written after its name ("kommune", "kommun", "stad"),
+    /// lower case, from the lexicon's `city_words` of four letters or more ("by" is
+    /// also a common word).
+    pub(super) municipality_words: HashSet<String>,
 
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
@@ -1459,6 +1463,12 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .public_body_suffixes
                         .iter()
                         .map(|s| s.to_lowercase())
+                        .collect(),
+                    municipality_words: lex
+                        .city_words
+                        .iter()
+                        .filter(|w| w.chars().count() >= 4 && !w.contains(' '))
+                        .map(|w| w.to_lowercase())
                         .collect(),
                     org_cues: lex
                         .org_cues
@@ -1935,6 +1945,19 @@ pub(super) fn capitalised_spans(
         {
             s += 1;
             words = words.saturating_sub(1);
+        }
+        // A municipality's word written in lower case after the name is part of it ("Voss
+        // kommune", "Lunds kommun", "Stockholms stad"): a public body, not a company "Voss".
+        if s <= last
+            && toks.get(last + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalised()
+                    && &text[toks[last].end..n.start] == " "
+                    && breakers.municipality_words.contains(&n.text.to_lowercase())
+            })
+        {
+            last += 1;
+            words += 1;
         }
         if s <= last && words >= 1 {
             spans.push(Span {
