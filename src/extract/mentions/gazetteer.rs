@@ -282,10 +282,13 @@ pub(super) fn in_company_position(
                     .next()
                     .unwrap_or("")
                     .to_lowercase();
+                // An organisation word, or a brand noun ("Relish, the wireless broadband
+                // brand,").
                 !w.is_empty()
                     && lexicon
                         .org_cues
                         .iter()
+                        .chain(&lexicon.brand_nouns)
                         .any(|c| crate::extract::word_has_cue(&w, &c.to_lowercase()))
             })
     });
