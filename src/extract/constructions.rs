@@ -3996,11 +3996,17 @@ fn misread(
     // A pairwise reading (no Y) of a noun a possessor governs: "Telias konkurrenter
     // Tele2 och Telenor", "ses rivaux Free, Orange et SFR" are the possessor's rivals,
     // which says nothing of the others.
+    // Not a possessive pronoun after the coordinated subject before an action noun: it is
+    // the subject's own ("SFR et Bouygues Telecom ont prolongé leur accord", "BT and Sky
+    // extended their agreement"); their relational nouns still name others ("their rivals").
     let possessed = b.y.is_none()
         && matches!(part, Part::Relational | Part::Noun)
         && (b.start.saturating_sub(1)..pos).any(|i| {
-            (is_genitive(&clause[i]) || lc.possessives.contains(&clause[i].lower))
+            let pronoun = lc.possessives.contains(&clause[i].lower);
+            let subjects_own = pronoun && part == Part::Noun && b.x.is_some_and(|(_, xe)| xe <= i);
+            (is_genitive(&clause[i]) || pronoun)
                 && !b.x.is_some_and(|(xs, xe)| xs <= i && i < xe)
+                && !subjects_own
         });
     // A reciprocal match anchored on an adverb of togetherness ("sammen", "jointly").
     let together = part == Part::Reciprocal && !lc.together.forward(clause, pos).is_empty();
