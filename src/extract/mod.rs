@@ -493,6 +493,45 @@ fn one_clause(stretch: &str, lexicon: &Lexicon) -> bool {
     !adversative && !relative
 }
 
+/// Whether a service mention qualifies a noun of equipment or its delivery (lexicon
+/// `supply_nouns`), maybe after one more modifier: "5G equipment", "5G radio equipment"
+/// name what a supplier delivers, not a service to customers.
+fn qualifies_supply(article: &Article, service: &Mention, lexicon: &Lexicon) -> bool {
+    let Some(span) = article.sentences.get(service.sentence) else {
+        return false;
+    };
+    let after = lower_case(&article.text[service.end..span.end]);
+    let after: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    lexicon.supply_nouns.iter().any(|n| {
+        let n: Vec<&str> = n.split(' ').collect();
+        (0..2).any(|k| after.get(k..).is_some_and(|rest| rest.starts_with(&n)))
+    })
+}
+
+/// Drops offers of a service that qualifies equipment ("Ericsson supplies Telenor with
+/// 5G equipment" offers no 5G service).
+fn drop_supplied(
+    article: &Article,
+    relations: &mut Vec<RelationClaim>,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) {
+    if lexicon.supply_nouns.is_empty() {
+        return;
+    }
+    relations.retain(|c| {
+        c.property != "offers"
+            || !mentions.get(c.object).is_some_and(|m| {
+                matches!(m.reference, Reference::Service(_))
+                    && qualifies_supply(article, m, lexicon)
+            })
+    });
+}
+
 /// Partners on a service both provide it: "Telia och Tele2 ska samarbeta om ett gemensamt
 /// UMTS-nät", "TDC and DNA will co-operate on wholesale services in Finland", "Telekom
 /// und Vodafone kooperieren beim Glasfaserausbau". Where a sentence's partnerOf claim is
@@ -551,19 +590,11 @@ fn partners_on_service(
             });
             // Equipment or its delivery named around the service is a supplier's ("an
             // agreement with Ericsson on 5G equipment", "om leveranse av 5G-nett").
-            let after = lower_case(&text[service.end..article.sentences[deal.sentence].end]);
-            let after: Vec<&str> = after
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| !w.is_empty())
-                .take(3)
-                .collect();
-            // The noun the service qualifies, maybe after one more modifier ("5G radio
-            // equipment"), or any word between the topic and the service.
-            let supplied = lexicon.supply_nouns.iter().any(|n| {
-                let n: Vec<&str> = n.split(' ').collect();
-                (0..2).any(|k| after.get(k..).is_some_and(|rest| rest.starts_with(&n)))
-                    || words.windows(n.len()).any(|w| w == n.as_slice())
-            });
+            let supplied = qualifies_supply(article, service, lexicon)
+                || lexicon.supply_nouns.iter().any(|n| {
+                    let n: Vec<&str> = n.split(' ').collect();
+                    words.windows(n.len()).any(|w| w == n.as_slice())
+                });
             if !topic || other_organisation || supplied || between.contains([';', ':']) {
                 continue;
             }
@@ -612,6 +643,7 @@ pub fn extract(article: Article) -> Extraction {
     relations.extend(rivals);
     let partners = partners_on_service(&article, &relations, &mentions, lexicon);
     relations.extend(partners);
+    drop_supplied(&article, &mut relations, &mentions, lexicon);
     Extraction {
         article,
         mentions,
