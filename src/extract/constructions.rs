@@ -2517,7 +2517,9 @@ impl Matcher<'_> {
             Gap::Clause => true,
             // Prepositions may stand inside ("har i dag kjøpt", "im Jahr 2000"); the one
             // that governs the object is checked on the whole gap (`object_gap_ok`).
-            Gap::Object => t.lower != "," && !self.lc.coordinators.contains(&t.lower),
+            // A coordinator only inside an object's own list of nouns (checked on the
+            // whole gap: `object_gap_ok`).
+            Gap::Object => t.lower != ",",
             Gap::Adjective => false,
             // An auxiliary or a copula is a verb, never inside a noun phrase ("the
             // acquisition of EE was criticised by Vodafone" has no agent of the noun).
@@ -2542,6 +2544,20 @@ impl Matcher<'_> {
             Dir::Backward => pos - len..pos,
         };
         let gap = &self.toks[range];
+        // A coordinator joins the object to a noun before it ("provide IT solutions and
+        // wholesale services"), never to another predicate ("buys equipment and sells
+        // Get"): only for offers, with a noun before it and no verb after it.
+        if let Some(c) = gap
+            .iter()
+            .position(|t| t.kind == TokKind::Word && self.lc.coordinators.contains(&t.lower))
+        {
+            let verb_after = gap[c + 1..]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && self.lc.verb_words.contains(&t.lower));
+            if self.set.relation != "offers" || self.set.bare_object || verb_after || c == 0 {
+                return false;
+            }
+        }
         // An agent preposition in the gap makes the name after it the agent ("est détenu
         // à 90 % par le groupe Bouygues"), never the object; not one that also takes a
         // part of the object ("30 prosent av aksjene i").

@@ -553,7 +553,15 @@ fn partners_on_service(
     let text = &article.text;
     for deal in relations.iter().filter(|c| c.property == "partnerOf") {
         let parties = [deal.subject, deal.object];
-        let (Some(a), Some(b)) = (mentions.get(deal.subject), mentions.get(deal.object)) else {
+        // The parties as the claim's sentence names them (a claim may point at another
+        // mention of the same entity).
+        let in_sentence = |party: usize| {
+            let reference = &mentions.get(party)?.reference;
+            mentions
+                .iter()
+                .find(|m| m.sentence == deal.sentence && &m.reference == reference)
+        };
+        let (Some(a), Some(b)) = (in_sentence(deal.subject), in_sentence(deal.object)) else {
             continue;
         };
         let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
