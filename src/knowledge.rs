@@ -532,6 +532,11 @@ pub struct Grammar {
     /// ("Telia og Tele2 samarbeider om et felles 5G-nett").
     #[serde(default)]
     pub topic_prepositions: Vec<String>,
+    /// Modals of ability that the negations also list as hedges ("kan": can or may),
+    /// lower case: alone they hedge no offer nor place of business ("Vi kan tilby
+    /// breiband"), but they do hedge a deal ("Telia kan kjøpe Tele2").
+    #[serde(default)]
+    pub ability_modals: Vec<String>,
     /// Nouns of what a party asks or argues ("klage", "Beschwerde", "demande", "complaint"),
     /// lower case, every form: a company in the genitive before one is its author, not the
     /// one an authority examines ("Ofcom is investigating BT's complaint against Sky").

@@ -250,6 +250,8 @@ pub struct LanguageConstructions {
     transparent_phrases: Phrases,
     infinitive_markers: HashSet<String>,
     complementizers: HashSet<String>,
+    /// Modals of ability that are also hedges (grammar `ability_modals`: "kan").
+    ability_modals: HashSet<String>,
     restrictive_particles: HashSet<String>,
     restrictive_markers: HashSet<String>,
     place_prepositions: HashSet<String>,
@@ -701,6 +703,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         transparent_phrases: Phrases::new(g.transparent_adverbs.iter().filter(|w| w.contains(' '))),
         infinitive_markers: lower_set(&g.infinitive_markers),
         complementizers: lower_set(&g.complementizers),
+        ability_modals: lower_set(&g.ability_modals),
         restrictive_particles: lower_set(&g.restrictive_particles),
         restrictive_markers: lower_set(&g.restrictive_markers),
         place_prepositions: lower_set(&g.place_prepositions),
@@ -3639,7 +3642,15 @@ pub fn find(
                 if if presupposed {
                     (b.start..b.end).any(|i| negation_at(lc, &clause, i))
                 } else {
-                    negated(lc, &clause, b.start, b.end, verbal || had, describes)
+                    negated(
+                        lc,
+                        &clause,
+                        b.start,
+                        b.end,
+                        verbal || had,
+                        describes,
+                        matches!(set.relation.as_str(), "offers" | "operatesIn"),
+                    )
                 } {
                     continue;
                 }
@@ -4338,7 +4349,9 @@ fn in_fronted_subordinate(toks: &[Tok], x: Option<(usize, usize)>, anchor: usize
 
 /// A negation, denial or hedge inside the match or before it in its clause, or a
 /// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken") unless the
-/// match only `describes` a name (a title, a relational noun).
+/// match only `describes` a name (a title, a relational noun). With `ability`, a modal
+/// of ability alone ("kan": can or may) hedges nothing: "Vi kan enklare tilby breiband"
+/// states an offer (the caller sets it for offers and operatesIn).
 fn negated(
     lc: &LanguageConstructions,
     toks: &[Tok],
@@ -4346,7 +4359,14 @@ fn negated(
     end: usize,
     verbal: bool,
     describes: bool,
+    ability: bool,
 ) -> bool {
+    let negation_at = |lc: &LanguageConstructions, toks: &[Tok], i: usize| {
+        negation_at(lc, toks, i)
+            && !(ability
+                && lc.ability_modals.contains(&toks[i].lower)
+                && lc.negations.forward(toks, i).iter().all(|&len| len == 1))
+    };
     // Back to the clause's last boundary, eight tokens at most ("rygter om, at selskabet
     // skulle købe Y").
     let mut from = start.saturating_sub(8);
