@@ -3821,13 +3821,19 @@ pub fn find(
                 // tilbyr 5G i Danmark", "I Finland driver Telia ...", "launched 5G in Oslo").
                 // Competing in a place is doing business there too, for both rivals ("Tre
                 // konkurrerar med Telia om företagskunderna i Göteborg").
+                // So is sharing or building something there together ("Telia og Ice har
+                // inngått ein avtale om å dele mobilmaster i Finnmark").
                 let placed = match set.relation.as_str() {
                     "offers" => Some(("offers-in-place", 0.85)),
                     "competitorOf" => Some(("competes-in-place", 0.8)),
+                    // Only partners acting together (no "with Y": a supplier signed with
+                    // in a place, "signed a deal with Ericsson in Stockholm", is not there).
+                    "partnerOf" if b.y.is_none() => Some(("partners-in-place", 0.75)),
                     _ => None,
                 };
                 if let Some((name, factor)) = placed {
-                    let rivals: Vec<Found> = if set.relation == "competitorOf" {
+                    let symmetric = matches!(set.relation.as_str(), "competitorOf" | "partnerOf");
+                    let rivals: Vec<Found> = if symmetric {
                         found
                             .iter()
                             .filter(|f| f.implicit.is_none())
@@ -3845,11 +3851,7 @@ pub fn find(
                     } else {
                         Vec::new()
                     };
-                    let subjects = if set.relation == "competitorOf" {
-                        &rivals
-                    } else {
-                        &found
-                    };
+                    let subjects = if symmetric { &rivals } else { &found };
                     let rule = format!("{}.operatesIn.{name}", article.lang);
                     // Only places up to the first comma after the match that opens no list
                     // item: what follows one is another clause's or an apposition's
@@ -4147,9 +4149,22 @@ fn offered_in_places(
             .take_while(|t| t.kind == TokKind::Word || t.service)
             .any(|t| t.service)
     };
+    // A place right after another organisation's name and its preposition is that
+    // organisation's ("en avtale om salg av kundebaser i Telenordia Privat i Sverige").
+    let others_place = |i: usize| {
+        i >= 2
+            && clause[i - 1].kind == TokKind::Word
+            && matches!(clause[i - 2].kind, TokKind::Mention(k) if mentions.get(k).is_some_and(|m| {
+                matches!(
+                    m.etype,
+                    crate::knowledge::EntityType::Company | crate::knowledge::EntityType::PublicBody
+                ) && !found.iter().any(|f| f.subject == k || f.object == k)
+            }))
+    };
     let places: Vec<usize> = clause
         .iter()
         .enumerate()
+        .filter(|(i, _)| !others_place(*i))
         .filter(|(i, t)| {
             (t.adjunct && !is_genitive(t))
                 || (is_genitive(t)
