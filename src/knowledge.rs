@@ -144,6 +144,11 @@ pub struct Common {
     pub given_names: Vec<String>,
     /// Capitalised words that are never a name on their own (months, weekdays ...).
     pub not_names: Vec<String>,
+    /// Labels of a web page's keyword line ("Mots-clés", "Tags", "Stikkord",
+    /// "Schlagwörter"), as written: the items after one and its colon are topics, not
+    /// names the article reports on.
+    #[serde(default)]
+    pub tag_labels: Vec<String>,
     /// Relation signatures: property -> allowed subject and object types.
     pub signatures: BTreeMap<String, Signature>,
     /// Relations that a past marker of the language's grammar voids (roles that ended).

@@ -1903,3 +1903,25 @@ fn a_number_printed_in_any_supported_format_reads_back() {
         failures.join("\n")
     );
 }
+
+/// The items of a web page's keyword line are topics, not names; the names the body
+/// writes are read as before, and so are names that open with a digit and a municipality
+/// written after its name.
+#[test]
+fn keyword_lines_name_nothing_and_names_keep_their_parts() {
+    let found = mentions(
+        "Titre\n\nMots-clés : Digital Working, Europe\n\nSFR baisse ses prix.",
+        "fr",
+    );
+    assert!(!found.iter().any(|m| m == "Digital Working"), "{found:?}");
+    assert!(found.iter().any(|m| m == "SFR"), "{found:?}");
+    let found = mentions("News\n\nBT bought 1&1 Communications for £40m.", "en");
+    assert!(found.iter().any(|m| m == "1&1 Communications"), "{found:?}");
+    let found = mentions("Nyhet\n\nSelskapet eies av Voss kommune.", "nb");
+    assert!(found.iter().any(|m| m == "Voss kommune"), "{found:?}");
+    let found = mentions(
+        "Nachricht\n\nGestern hat die österreichische Regulierungsbehörde RTR die Preise geprüft.",
+        "de",
+    );
+    assert!(found.iter().any(|m| m == "RTR"), "{found:?}");
+}

@@ -76,6 +76,15 @@ pub(super) fn discover(
     // whether a preposition of place stands right before it ("i Olden").
     let mut singles: Vec<(Span, bool, bool)> = Vec::new();
     for (si, (sentence, toks)) in article.sentences.iter().zip(&sentence_tokens).enumerate() {
+        // A keyword line of a web page ("Mots-clés : Digital Working, Europe") lists
+        // topics, not names.
+        let line = text[sentence.start..sentence.end].trim_start();
+        if common.tag_labels.iter().any(|label| {
+            line.strip_prefix(label.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        }) {
+            continue;
+        }
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         // Headlines in Title Case carry no name signal. A sentence of the body that ends
         // as prose does ("In London, Ofcom spokesperson David Hartley said so.") is no
