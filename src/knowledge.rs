@@ -456,10 +456,16 @@ pub struct Grammar {
     /// Words after a noun that make the name after them its possessor ("of", "de",
     /// "d'", "der"): "the mobile network of Vodafone", "le réseau mobile de SFR", "das
     /// Mobilfunknetz der Telekom" are the company's offers. Not the Nordic "til", which
-    /// is also "to" ("selger mobilnettet til Telenor"), nor German "von", which also
-    /// names a supplier or an agent ("5G von Ericsson").
+    /// is also "to" ("selger mobilnettet til Telenor": see `postposed_genitive_subject`),
+    /// nor German "von", which also names a supplier or an agent ("5G von Ericsson").
     #[serde(default)]
     pub postposed_genitive: Vec<String>,
+    /// Postposed genitive markers that are also prepositions of direction (Norwegian
+    /// "til": "mobilnettet til Telenor" is Telenor's, "selger mobilnettet til Telenor"
+    /// sells it to Telenor), lower case: read only after a definite service noun that no
+    /// verb governs (the clause's start, a preposition or a complementizer before it).
+    #[serde(default)]
+    pub postposed_genitive_subject: Vec<String>,
     /// Distributive quantifiers after a list of names ("both", "begge", "beide", "tous
     /// deux"): an apposition after them describes every member ("A and B, both leading
     /// operators").

@@ -880,11 +880,28 @@ pub(super) fn offers_from_customer_nouns(
         // Vivendi" name the parent): no organisation word in or right before the service.
         let postposed_possessor = || -> Option<usize> {
             let rest = after.strip_prefix(' ')?;
+            // A marker that is also a preposition of direction, only after a definite
+            // service noun no verb governs ("etter at mobilnettet til selskapet fall ut").
+            let g = &lexicon.grammar;
+            let ungoverned = || {
+                let surface = lower_case(&m.surface);
+                g.definite_singular_endings
+                    .iter()
+                    .chain(&g.definite_plural_endings)
+                    .any(|e| surface.ends_with(e.as_str()))
+                    && words(before).last().is_none_or(|(_, w)| {
+                        let w = lower_case(w);
+                        g.prepositions.iter().any(|p| *p == w)
+                            || g.complementizers.iter().any(|c| *c == w)
+                            || g.subordinators.iter().any(|c| *c == w)
+                    })
+            };
             // Matched on the text as written: no offset of a lower-cased copy.
             let marker = lexicon
                 .grammar
                 .postposed_genitive
                 .iter()
+                .chain(g.postposed_genitive_subject.iter().filter(|_| ungoverned()))
                 .filter(|g| {
                     rest.get(..g.len())
                         .is_some_and(|p| p.eq_ignore_ascii_case(g))
