@@ -543,6 +543,11 @@ pub struct Grammar {
     /// ("Telia og Tele2 samarbeider om et felles 5G-nett").
     #[serde(default)]
     pub topic_prepositions: Vec<String>,
+    /// Prepositions between a customer noun and the service the customers hold ("à la",
+    /// "au", "to", "på", "im"), lower case: "7 millions d'abonnés à la fibre" are the
+    /// company's fibre customers.
+    #[serde(default)]
+    pub service_prepositions: Vec<String>,
     /// Modals of ability that the negations also list as hedges ("kan": can or may),
     /// lower case: alone they hedge no offer nor place of business ("Vi kan tilby
     /// breiband"), but they do hedge a deal ("Telia kan kjøpe Tele2").

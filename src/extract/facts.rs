@@ -772,11 +772,29 @@ pub(super) fn offers_from_customer_nouns(
         });
         // "abonnés mobiles": where adjectives follow the noun, the customer noun comes first.
         let before = &article.text[span.start..m.start];
-        let precedes = lexicon.grammar.has("adjective_after")
-            && before.ends_with(' ')
-            && words(before).last().is_some_and(|(at, w)| {
-                at + w.len() + 1 == before.len() && matches_cue(w, customers)
-            });
+        // ... or comes first with a preposition of the service between ("abonnés à la
+        // fibre", "subscribers to fibre", "kunder på fiber"; grammar service_prepositions).
+        let before_noun = {
+            let lower = lower_case(before);
+            lexicon
+                .grammar
+                .service_prepositions
+                .iter()
+                .filter_map(|p| {
+                    let cut = lower.strip_suffix(' ')?.strip_suffix(p.as_str())?;
+                    let glued = p.ends_with(['\'', '’']);
+                    (cut.ends_with(' ') || glued).then(|| &before[..cut.len()])
+                })
+                .next()
+        };
+        let noun_before = |text: &str| {
+            text.ends_with(' ')
+                && words(text).last().is_some_and(|(at, w)| {
+                    at + w.len() + 1 == text.len() && matches_cue(w, customers)
+                })
+        };
+        let precedes = (lexicon.grammar.has("adjective_after") && noun_before(before))
+            || before_noun.is_some_and(noun_before);
         // "Telia's broadband business", "Telenors mobilnett", "its Finnish fibre network",
         // "seine Festnetzsparte": a service its owner's, maybe after nationalities or one
         // adjective ("its own", "Telia's new"; none where adjectives follow the noun: in
