@@ -1755,8 +1755,11 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         let mut antecedent = ante_end > 0 && matches!(main[ante_end - 1].kind, TokKind::Mention(_));
         // The noun of an apposition stands for the name it describes: "Netcom, et
         // mobilselskap som Telia eier" and "Y, a budget brand that X owns" relate Y.
+        // So does an apposition's service descriptor ("EE, the mobile operator that BT
+        // Group has owned since 2016" relates EE).
         let mut described = None;
-        if !after_comma && rel_len.is_some() {
+        let descriptor_last = ante_end > 0 && main[ante_end - 1].service;
+        if !after_comma && rel_len.is_some() && (!antecedent || descriptor_last) {
             if let Some(name) = apposition_name(&main, lc) {
                 antecedent = true;
                 described = Some(name);
@@ -2133,7 +2136,9 @@ fn apposition_name(main: &[Tok], lc: &LanguageConstructions) -> Option<usize> {
     let article = (main.len().saturating_sub(5)..main.len())
         .rev()
         .find(|&k| {
-            main[k].kind == TokKind::Word && lc.indefinite_articles.contains(&main[k].lower)
+            main[k].kind == TokKind::Word
+                && (lc.indefinite_articles.contains(&main[k].lower)
+                    || lc.articles.contains(&main[k].lower))
         })?;
     let words = &main[article + 1..];
     let plain = !words.is_empty()
@@ -4003,6 +4008,22 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // A verb of having with a bare object is an auxiliary before a trigger's participle
+    // ("the mobile operator that BT Group has wholly owned since 2016" has no offer).
+    if set.bare_object
+        && part == Part::Verb
+        && clause.iter().skip(pos + 1).take(3).any(|t| {
+            t.kind == TokKind::Word
+                && !lc.prepositions.contains(&t.lower)
+                && lc.index.get(t.lower.as_str()).is_some_and(|entries| {
+                    entries
+                        .iter()
+                        .any(|&(_, p)| matches!(p, Part::Verb | Part::Passive))
+                })
+        })
+    {
+        return true;
+    }
     let x_end = b.x.map(|(_, xe)| xe);
     let coordinated = x_end.is_some_and(|xe| {
         xe < pos
