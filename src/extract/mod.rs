@@ -412,22 +412,9 @@ fn rivals_in_market(
                 .take(3)
                 .any(is_market)
     };
+    let rule = format!("{}.offers.rival-in-market", article.lang);
     let push = |out: &mut Vec<RelationClaim>, subject: usize, from: &RelationClaim, object| {
-        let claimed = |c: &RelationClaim| {
-            c.property == "offers" && c.subject == subject && c.object == object
-        };
-        if relations.iter().any(claimed) || out.iter().any(claimed) {
-            return;
-        }
-        out.push(RelationClaim {
-            subject,
-            property: "offers".to_string(),
-            object,
-            sentence: from.sentence,
-            rule: format!("{}.offers.rival-in-market", article.lang),
-            confidence: from.confidence * 0.8,
-            implicit: None,
-        });
+        push_offer(out, relations, subject, object, from, &rule);
     };
     for rivalry in relations.iter().filter(|c| c.property == "competitorOf") {
         let parties = [rivalry.subject, rivalry.object];
@@ -474,6 +461,32 @@ fn rivals_in_market(
         }
     }
     out
+}
+
+/// Adds `subject` offers `object`, read from the claim `from` (its sentence, 0.8 of its
+/// confidence) by `rule`, unless `relations` or `out` already claim it.
+fn push_offer(
+    out: &mut Vec<RelationClaim>,
+    relations: &[RelationClaim],
+    subject: usize,
+    object: usize,
+    from: &RelationClaim,
+    rule: &str,
+) {
+    let claimed =
+        |c: &RelationClaim| c.property == "offers" && c.subject == subject && c.object == object;
+    if relations.iter().any(claimed) || out.iter().any(claimed) {
+        return;
+    }
+    out.push(RelationClaim {
+        subject,
+        property: "offers".to_string(),
+        object,
+        sentence: from.sentence,
+        rule: rule.to_string(),
+        confidence: from.confidence * 0.8,
+        implicit: None,
+    });
 }
 
 /// Whether a stretch of one sentence stays in one clause: no adversative conjunction in
@@ -533,8 +546,8 @@ fn drop_supplied(
 }
 
 /// Partners on a service both provide it: "Telia och Tele2 ska samarbeta om ett gemensamt
-/// UMTS-nät", "TDC and DNA will co-operate on wholesale services in Finland", "Telekom
-/// und Vodafone kooperieren beim Glasfaserausbau". Where a sentence's partnerOf claim is
+/// UMTS-nät", "TDC and DNA will co-operate on wholesale services in Finland", "Die
+/// Telekom und EWE kooperieren beim Ausbau der Glasfaser". Where a sentence's partnerOf claim is
 /// followed, in the partners' clause, by a topic preposition of the language (grammar
 /// `topic_prepositions`) and then a generic service, with no other organisation between
 /// (whose service it would be: "samarbeider om å bygge ut Lyses fibernett"), each party
@@ -551,6 +564,7 @@ fn partners_on_service(
         return out;
     }
     let text = &article.text;
+    let rule = format!("{}.offers.partners-on-service", article.lang);
     for deal in relations.iter().filter(|c| c.property == "partnerOf") {
         let parties = [deal.subject, deal.object];
         // The parties as the claim's sentence names them (a claim may point at another
@@ -607,21 +621,7 @@ fn partners_on_service(
                 continue;
             }
             for &party in &parties {
-                let claimed = |c: &RelationClaim| {
-                    c.property == "offers" && c.subject == party && c.object == i
-                };
-                if relations.iter().any(claimed) || out.iter().any(claimed) {
-                    continue;
-                }
-                out.push(RelationClaim {
-                    subject: party,
-                    property: "offers".to_string(),
-                    object: i,
-                    sentence: deal.sentence,
-                    rule: format!("{}.offers.partners-on-service", article.lang),
-                    confidence: deal.confidence * 0.8,
-                    implicit: None,
-                });
+                push_offer(&mut out, relations, party, i, deal, &rule);
             }
         }
     }
