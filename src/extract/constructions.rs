@@ -4397,7 +4397,7 @@ fn negated(
     describes: bool,
     ability: bool,
 ) -> bool {
-    let negation_at = |lc: &LanguageConstructions, toks: &[Tok], i: usize| {
+    let negates = |i: usize| {
         negation_at(lc, toks, i)
             && !(ability
                 && lc.ability_modals.contains(&toks[i].lower)
@@ -4413,7 +4413,7 @@ fn negated(
         // Unless a complementizer follows it: a denial or hedge before the comma governs
         // the clause it introduces ("TDC afviser (rygterne om), at selskabet vil købe Y").
         if lc.complementizers.contains(&toks[from].lower)
-            && (comma.saturating_sub(6)..comma).any(|i| negation_at(lc, toks, i))
+            && (comma.saturating_sub(6)..comma).any(|i| negates(i))
         {
             return true;
         }
@@ -4422,7 +4422,7 @@ fn negated(
         let boundary = from + b;
         // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
         // kjøpe Tele2").
-        let denied = (boundary.saturating_sub(6)..boundary).any(|i| negation_at(lc, toks, i));
+        let denied = (boundary.saturating_sub(6)..boundary).any(|i| negates(i));
         if denied {
             return true;
         }
@@ -4432,11 +4432,9 @@ fn negated(
     // ("Vodafone kauft Unitymedia nicht", "bietet Glasfaser nicht an"); a comma, a
     // coordinator or a relative pronoun starts something else ("kjøper Ice, men ikke
     // Telia"). A noun's match has its own predicate outside it.
-    // A preposition that opens a clause before a name ends it too ("bought EE after
-    // Vodafone walked away").
-    // So does a complementizer, or such a preposition before a clause of its own ("fined
-    // BT after finding that the company failed to connect calls": the failure is the
-    // finding's, not the fine's).
+    // Any complementizer or clause preposition ends it too, whatever follows ("bought EE
+    // after Vodafone walked away"; "fined BT after finding that the company failed to
+    // connect calls": the failure is the finding's, not the fine's).
     let clause_opener = |k: usize| {
         toks[k].kind == TokKind::Word
             && (lc.complementizers.contains(&toks[k].lower)
@@ -4471,8 +4469,8 @@ fn negated(
                 || lc.indefinite_articles.contains(&toks[i - 1].lower)
                 || lc.prepositions.contains(&toks[i - 1].lower))
     };
-    (from..end).any(|i| negation_at(lc, toks, i))
-        || (end..rest).any(|i| negation_at(lc, toks, i) && !attributive(i))
+    (from..end).any(|i| negates(i))
+        || (end..rest).any(|i| negates(i) && !attributive(i))
         || (!describes
             && !subordinate
             && (end..(end + 8).min(toks.len()))

@@ -631,7 +631,7 @@ pub(super) fn offers_from_customers_using(
             if text[noun_end..span.end].trim_start().starts_with(',') {
                 continue;
             }
-            // A verb of use within six words after the noun.
+            // A verb of use within eight words after the noun.
             // Compared on the text as written, a word at a time: a lower-cased copy of the
             // sentence may differ in length ("İ", "ẞ"), so its offsets are not the text's.
             let verb_end = ws[k + 1..]
@@ -774,27 +774,24 @@ pub(super) fn offers_from_customer_nouns(
         let before = &article.text[span.start..m.start];
         // ... or comes first with a preposition of the service between ("abonnés à la
         // fibre", "subscribers to fibre", "kunder på fiber"; grammar service_prepositions).
-        let before_noun = {
-            let lower = lower_case(before);
-            lexicon
-                .grammar
-                .service_prepositions
-                .iter()
-                .filter_map(|p| {
-                    let cut = lower.strip_suffix(' ')?.strip_suffix(p.as_str())?;
-                    let glued = p.ends_with(['\'', '’']);
-                    (cut.ends_with(' ') || glued).then(|| &before[..cut.len()])
-                })
-                .next()
-        };
-        let noun_before = |text: &str| {
+        // Matched on the text as written: no offset of a lower-cased copy.
+        let before_preposition = lexicon.grammar.service_prepositions.iter().find_map(|p| {
+            let head = before.strip_suffix(' ')?;
+            let at = head.len().checked_sub(p.len())?;
+            if !head.is_char_boundary(at) || lower_case(&head[at..]) != p.as_str() {
+                return None;
+            }
+            let rest = &head[..at];
+            (rest.ends_with(' ') || p.ends_with(['\'', '’'])).then_some(rest)
+        });
+        let ends_with_customer_noun = |text: &str| {
             text.ends_with(' ')
                 && words(text).last().is_some_and(|(at, w)| {
                     at + w.len() + 1 == text.len() && matches_cue(w, customers)
                 })
         };
-        let precedes = (lexicon.grammar.has("adjective_after") && noun_before(before))
-            || before_noun.is_some_and(noun_before);
+        let precedes = (lexicon.grammar.has("adjective_after") && ends_with_customer_noun(before))
+            || before_preposition.is_some_and(ends_with_customer_noun);
         // "Telia's broadband business", "Telenors mobilnett", "its Finnish fibre network",
         // "seine Festnetzsparte": a service its owner's, maybe after nationalities or one
         // adjective ("its own", "Telia's new"; none where adjectives follow the noun: in
@@ -914,17 +911,22 @@ pub(super) fn offers_from_customer_nouns(
                             || g.subordinators.iter().any(|c| *c == w)
                     })
             };
+            let subject_marker_ok = !g.postposed_genitive_subject.is_empty() && ungoverned();
             // Matched on the text as written: no offset of a lower-cased copy.
             let marker = lexicon
                 .grammar
                 .postposed_genitive
                 .iter()
-                .chain(g.postposed_genitive_subject.iter().filter(|_| ungoverned()))
-                .filter(|g| {
-                    rest.get(..g.len())
-                        .is_some_and(|p| p.eq_ignore_ascii_case(g))
-                        && (g.ends_with(['\'', '’'])
-                            || rest.get(g.len()..).is_some_and(|r| r.starts_with(' ')))
+                .chain(
+                    g.postposed_genitive_subject
+                        .iter()
+                        .filter(|_| subject_marker_ok),
+                )
+                .filter(|marker| {
+                    rest.get(..marker.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(marker))
+                        && (marker.ends_with(['\'', '’'])
+                            || rest.get(marker.len()..).is_some_and(|r| r.starts_with(' ')))
                 })
                 .map(String::len)
                 .max()?;

@@ -388,7 +388,7 @@ fn rivals_in_market(
         .collect();
     let text = &article.text;
     // A generic service named as a market: the noun ends its compound, follows it, or
-    // stands among the two words before it ("le marché de la fibre", "marché mobile").
+    // stands among the three words before it ("le marché de la fibre", "marché mobile").
     let named_as_market = |m: &Mention| {
         if !matches!(m.reference, Reference::Service(_)) {
             return false;
@@ -579,6 +579,11 @@ fn partners_on_service(
             continue;
         };
         let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
+        let parties_here: std::collections::HashSet<usize> = relations
+            .iter()
+            .filter(|c| c.property == "partnerOf" && c.sentence == deal.sentence)
+            .flat_map(|c| [c.subject, c.object])
+            .collect();
         for (i, service) in mentions.iter().enumerate() {
             if service.sentence != deal.sentence
                 || service.start < hi
@@ -604,11 +609,7 @@ fn partners_on_service(
                     && m.end <= service.start
                     && !matches!(m.reference, Reference::Service(_))
                     && m.etype != crate::knowledge::EntityType::Place
-                    && !relations.iter().any(|c| {
-                        c.property == "partnerOf"
-                            && c.sentence == deal.sentence
-                            && (c.subject == k || c.object == k)
-                    })
+                    && !parties_here.contains(&k)
             });
             // Equipment or its delivery named around the service is a supplier's ("an
             // agreement with Ericsson on 5G equipment", "om leveranse av 5G-nett").
