@@ -776,13 +776,19 @@ pub(super) fn offers_from_customer_nouns(
         // fibre", "subscribers to fibre", "kunder på fiber"; grammar service_prepositions).
         // Matched on the text as written: no offset of a lower-cased copy.
         let before_preposition = lexicon.grammar.service_prepositions.iter().find_map(|p| {
-            let head = before.strip_suffix(' ')?;
+            // An elided one is glued to the service ("abonnés à l'Internet").
+            let glued = p.ends_with(['\'', '’']);
+            let head = if glued {
+                before
+            } else {
+                before.strip_suffix(' ')?
+            };
             let at = head.len().checked_sub(p.len())?;
             if !head.is_char_boundary(at) || lower_case(&head[at..]) != p.as_str() {
                 return None;
             }
             let rest = &head[..at];
-            (rest.ends_with(' ') || p.ends_with(['\'', '’'])).then_some(rest)
+            rest.ends_with(' ').then_some(rest)
         });
         let ends_with_customer_noun = |text: &str| {
             text.ends_with(' ')
