@@ -4413,7 +4413,7 @@ fn negated(
         // Unless a complementizer follows it: a denial or hedge before the comma governs
         // the clause it introduces ("TDC afviser (rygterne om), at selskabet vil købe Y").
         if lc.complementizers.contains(&toks[from].lower)
-            && (comma.saturating_sub(6)..comma).any(|i| negates(i))
+            && (comma.saturating_sub(6)..comma).any(&negates)
         {
             return true;
         }
@@ -4422,7 +4422,7 @@ fn negated(
         let boundary = from + b;
         // A denial governs the clause it introduces ("Telenor avviser at selskapet skal
         // kjøpe Tele2").
-        let denied = (boundary.saturating_sub(6)..boundary).any(|i| negates(i));
+        let denied = (boundary.saturating_sub(6)..boundary).any(&negates);
         if denied {
             return true;
         }
@@ -4469,7 +4469,7 @@ fn negated(
                 || lc.indefinite_articles.contains(&toks[i - 1].lower)
                 || lc.prepositions.contains(&toks[i - 1].lower))
     };
-    (from..end).any(|i| negates(i))
+    (from..end).any(&negates)
         || (end..rest).any(|i| negates(i) && !attributive(i))
         || (!describes
             && !subordinate
