@@ -1241,6 +1241,23 @@ pub(super) fn attach(
             return Some((i, 0.7));
         }
     }
+    // A figure that opens the sentence after a word of having ("Med 1,2 millioner
+    // bredbåndskunder er Nuuday ...", "With 5 million customers, BT is ...", "Mit zwölf
+    // Millionen Verträgen bleibt 1&1 ..."): the first company after it, the subject.
+    let opening = words(&text[article.sentences[sentence].start..start]);
+    if (1..=3).contains(&opening.len())
+        && opening.first().is_some_and(|(_, w)| {
+            let w = lower_case(w);
+            lexicon.with_words.iter().any(|x| *x == w)
+        })
+    {
+        if let Some((i, _)) = here
+            .iter()
+            .find(|(_, m)| m.start >= end && m.etype == EntityType::Company)
+        {
+            return Some((*i, 0.7));
+        }
+    }
     // Owner after the noun: "kundene til X", "customers of X", "pour le groupe X"; only
     // the first organisation after the number, close by.
     if let Some((i, m)) = here.iter().find(|(_, m)| m.start >= end) {
