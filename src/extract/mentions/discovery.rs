@@ -1263,6 +1263,8 @@ pub(super) struct NameSets {
     /// lower case, from the lexicon's `city_words` of four letters or more ("by" is
     /// also a common word).
     pub(super) municipality_words: HashSet<String>,
+    /// Genitive articles of the language (grammar `genitive_articles`: "der", "des").
+    pub(super) genitive_articles: HashSet<String>,
 
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
@@ -1473,6 +1475,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .iter()
                         .map(|s| s.to_lowercase())
                         .collect(),
+                    genitive_articles: lex.grammar.genitive_articles.iter().cloned().collect(),
                     municipality_words: lex
                         .city_words
                         .iter()
@@ -1900,6 +1903,16 @@ pub(super) fn capitalised_spans(
                 && toks.get(j + 1).is_some_and(|x| {
                     x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end)
                 })
+                // Where nouns are capitalised, a genitive article after a name opens the
+                // owner's genitive ("die Marke Congstar der Telekom"), unless another
+                // connector comes first ("von der") or a legal form closes the name after
+                // it ("Haus der Technik GmbH").
+                && !(breakers.capitalises_nouns
+                    && breakers.genitive_articles.contains(n.text)
+                    && !common.name_connectors.iter().any(|c| c == toks[j - 1].text)
+                    && !toks
+                        .get(j + 2)
+                        .is_some_and(|t| breakers.company_tails.contains(t.text)))
             {
                 j += 1;
             } else {
