@@ -1903,16 +1903,7 @@ pub(super) fn capitalised_spans(
                 && toks.get(j + 1).is_some_and(|x| {
                     x.is_word() && x.is_capitalised() && !covered.overlaps(x.start, x.end)
                 })
-                // Where nouns are capitalised, a genitive article after a name opens the
-                // owner's genitive ("die Marke Congstar der Telekom"), unless another
-                // connector comes first ("von der") or a legal form closes the name after
-                // it ("Haus der Technik GmbH").
-                && !(breakers.capitalises_nouns
-                    && breakers.genitive_articles.contains(n.text)
-                    && !common.name_connectors.iter().any(|c| c == toks[j - 1].text)
-                    && !toks
-                        .get(j + 2)
-                        .is_some_and(|t| breakers.company_tails.contains(t.text)))
+                && !owners_genitive(toks, j, breakers, common)
             {
                 j += 1;
             } else {
@@ -1993,6 +1984,25 @@ pub(super) fn capitalised_spans(
         i = j.max(i + 1);
     }
     spans
+}
+
+/// Whether the connector `toks[j]` opens an owner's genitive instead of joining a name:
+/// where nouns are capitalised, a genitive article after a name ("die Marke Congstar der
+/// Telekom"), unless another connector comes first ("von der") or a legal form closes the
+/// name after it ("Haus der Technik GmbH").
+fn owners_genitive(
+    toks: &[Token],
+    j: usize,
+    sets: &NameSets,
+    common: &crate::knowledge::Common,
+) -> bool {
+    sets.capitalises_nouns
+        && sets.genitive_articles.contains(toks[j].text)
+        && j > 0
+        && !common.name_connectors.iter().any(|c| c == toks[j - 1].text)
+        && !toks
+            .get(j + 2)
+            .is_some_and(|t| sets.company_tails.contains(t.text))
 }
 
 /// Whether the bare number `toks[j]` (one to three digits, after a name word) joins the
