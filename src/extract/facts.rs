@@ -806,16 +806,47 @@ pub(super) fn offers_from_customer_nouns(
         let possessor = || -> Option<usize> {
             let mut gap_end = before.len();
             let mut adjectives = 0;
-            for (at, w) in words(before).into_iter().rev().take(4) {
+            let ws = words(before);
+            for (k, &(at, w)) in ws.iter().enumerate().rev().take(4) {
                 if !before[at + w.len()..gap_end].chars().all(|c| c == ' ') {
                     return None;
                 }
                 let abs_end = span.start + at + w.len();
                 let lower = lower_case(w);
+                // An article after a relative pronoun in the genitive ("dont le réseau").
+                let relative_possessive = |w: &str| {
+                    lexicon
+                        .grammar
+                        .relative_possessives
+                        .iter()
+                        .any(|p| *p == lower_case(w))
+                };
+                if lexicon.articles.iter().any(|a| *a == lower)
+                    && k > 0
+                    && relative_possessive(ws[k - 1].1)
+                {
+                    gap_end = at;
+                    continue;
+                }
                 // "“Our 5G network covers ...,” said X of Telenor": in a quote, the
                 // organisation named after the verb of saying that closes it.
                 if lexicon.speaker_possessives.iter().any(|p| *p == lower) {
                     return speaker_organisation(article, mentions, m, span, lexicon);
+                }
+                // A relative pronoun in the genitive is its antecedent's, the company right
+                // before its comma ("CityFibre, whose fibre network passes ...", "SFR, dont
+                // le réseau mobile ...").
+                if relative_possessive(w) {
+                    let antecedent = before[..at].trim_end().strip_suffix(',').and_then(|head| {
+                        let head_end = span.start + head.trim_end().len();
+                        mentions.iter().position(|n| {
+                            n.sentence == m.sentence
+                                && n.end == head_end
+                                && n.etype == EntityType::Company
+                                && is_actor(n)
+                        })
+                    });
+                    return antecedent;
                 }
                 if lexicon.grammar.possessives.iter().any(|p| *p == lower) {
                     // The nearest company before the pronoun, unless an organisation noun
