@@ -807,6 +807,13 @@ pub(super) fn offers_from_customer_nouns(
             let mut gap_end = before.len();
             let mut adjectives = 0;
             let ws = words(before);
+            let relative_possessive = |w: &str| {
+                lexicon
+                    .grammar
+                    .relative_possessives
+                    .iter()
+                    .any(|p| *p == lower_case(w))
+            };
             for (k, &(at, w)) in ws.iter().enumerate().rev().take(4) {
                 if !before[at + w.len()..gap_end].chars().all(|c| c == ' ') {
                     return None;
@@ -814,13 +821,6 @@ pub(super) fn offers_from_customer_nouns(
                 let abs_end = span.start + at + w.len();
                 let lower = lower_case(w);
                 // An article after a relative pronoun in the genitive ("dont le réseau").
-                let relative_possessive = |w: &str| {
-                    lexicon
-                        .grammar
-                        .relative_possessives
-                        .iter()
-                        .any(|p| *p == lower_case(w))
-                };
                 if lexicon.articles.iter().any(|a| *a == lower)
                     && k > 0
                     && relative_possessive(ws[k - 1].1)

@@ -463,6 +463,12 @@ fn rivals_in_market(
     out
 }
 
+/// Whether the words of `phrase` (split at spaces) stand together among `words`.
+fn has_phrase(words: &[&str], phrase: &str) -> bool {
+    let phrase: Vec<&str> = phrase.split(' ').collect();
+    words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+}
+
 /// Adds `subject` offers `object`, read from the claim `from` (its sentence, 0.8 of its
 /// confidence) by `rule`, unless `relations` or `out` already claim it.
 fn push_offer(
@@ -597,10 +603,7 @@ fn partners_on_service(
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|w| !w.is_empty())
                 .collect();
-            let topic = topics.iter().any(|t| {
-                let t: Vec<&str> = t.split(' ').collect();
-                words.windows(t.len()).any(|w| w == t.as_slice())
-            });
+            let topic = topics.iter().any(|t| has_phrase(&words, t));
             // Another party of the sentence's agreements is no other organisation ("har
             // kommit överens med Elisa och DNA om samtrafik").
             let other_organisation = mentions.iter().enumerate().any(|(k, m)| {
@@ -614,10 +617,7 @@ fn partners_on_service(
             // Equipment or its delivery named around the service is a supplier's ("an
             // agreement with Ericsson on 5G equipment", "om leveranse av 5G-nett").
             let supplied = qualifies_supply(article, service, lexicon)
-                || lexicon.supply_nouns.iter().any(|n| {
-                    let n: Vec<&str> = n.split(' ').collect();
-                    words.windows(n.len()).any(|w| w == n.as_slice())
-                });
+                || lexicon.supply_nouns.iter().any(|n| has_phrase(&words, n));
             if !topic || other_organisation || supplied || between.contains([';', ':']) {
                 continue;
             }
