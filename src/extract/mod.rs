@@ -653,6 +653,7 @@ pub fn extract(article: Article) -> Extraction {
     let partners = partners_on_service(&article, &relations, &mentions, lexicon);
     relations.extend(partners);
     drop_supplied(&article, &mut relations, &mentions, lexicon);
+    relations.extend(descriptor_anaphor_offers(&article, &mentions));
     Extraction {
         article,
         mentions,
@@ -683,6 +684,39 @@ pub(crate) fn offered_if_product(claim: &mut RelationClaim, mentions: &[Mention]
         }
         _ => true,
     }
+}
+
+/// A service descriptor standing for a company named before it ("Oppkjøpet av Viken
+/// Fiber ble sluttført, og bredbåndsleverandøren er nå heleid av Telia Norge") says what
+/// that company sells, as it does before a name (GUIDELINES, descriptors): one `offers`
+/// claim per anaphor that shares its span with a service mention.
+fn descriptor_anaphor_offers(article: &Article, mentions: &[Mention]) -> Vec<RelationClaim> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.origin == Origin::Anaphor && m.etype == EntityType::Company)
+        // One claim per span: a compound may be found as two anaphors ("mobiloperatøren",
+        // "operatøren").
+        .filter(|(i, a)| {
+            !mentions[..*i]
+                .iter()
+                .any(|b| b.origin == Origin::Anaphor && b.start == a.start && b.end == a.end)
+        })
+        .filter_map(|(i, a)| {
+            let service = mentions.iter().position(|s| {
+                matches!(s.reference, Reference::Service(_)) && s.start == a.start && s.end == a.end
+            })?;
+            Some(RelationClaim {
+                subject: i,
+                property: "offers".to_string(),
+                object: service,
+                sentence: a.sentence,
+                rule: format!("{}.offers.descriptor-anaphor", article.lang),
+                confidence: 0.7,
+                implicit: None,
+            })
+        })
+        .collect()
 }
 
 /// The article's main organisation: the one named most often (companies first).

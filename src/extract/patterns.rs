@@ -370,6 +370,23 @@ fn aside_of(
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded,
 /// and a bracketed aside that only names the mention before it again left out (see
 /// [`aside_of`]).
+/// Whether the text after the first comma of `span` (" , skal nu lede ... ,") opens with a
+/// one-word finite auxiliary, modal or copula of the language.
+fn opens_with_finite_verb(span: &str, lexicon: &Lexicon) -> bool {
+    let g = &lexicon.grammar;
+    span.trim_start()
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|w| {
+            let w = w.to_lowercase();
+            g.auxiliaries
+                .iter()
+                .chain(&g.passive_auxiliaries)
+                .chain(&g.copulas)
+                .any(|a| *a == w)
+        })
+}
+
 pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -> String {
     let s = article.sentences[sentence];
     let mut out = String::new();
@@ -702,6 +719,13 @@ pub fn find_relations_traced(
                     {
                         continue;
                     }
+                    // No reduction spans a clause's predicate after an inserted clause
+                    // ("Anne, der var direktør i X, skal nu lede Y, som ..."): what follows
+                    // a comma after the kept slot never opens with a finite auxiliary,
+                    // modal or copula.
+                    if opens_with_finite_verb(&masked[kept.end()..whole.end()], lexicon) {
+                        continue;
+                    }
                     if p.spec.blocks_object {
                         blocked.extend(
                             caps.name("X")
@@ -710,13 +734,19 @@ pub fn find_relations_traced(
                         );
                     }
                     let parties = deal(&claims);
-                    let claims_here = claims_from(
-                        &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
-                        &parties, &masked, patterns,
-                    );
-                    if p.spec.p.is_some() && claims_here.is_empty() {
+                    // The reduction applies where its claim holds by types, whatever the
+                    // clause says of its time or truth: "X, der indtil i fjor var direktør
+                    // i Telia, skal nu lede Waoo" collapses the ended role and reads on.
+                    let holds = |polarity| {
+                        claims_from(
+                            &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
+                            &parties, &masked, patterns, polarity,
+                        )
+                    };
+                    if p.spec.p.is_some() && holds(Polarity::Ignored).is_empty() {
                         continue;
                     }
+                    let claims_here = holds(Polarity::Checked);
                     let mut replacement = kept.as_str().to_string();
                     // Keep the word boundary the match consumed ("X , appos , said").
                     if whole.as_str().ends_with(' ') {
@@ -791,8 +821,17 @@ pub fn find_relations_traced(
                     let whole = caps.get(0).expect("match");
                     let parties = deal(&claims);
                     let found = claims_from(
-                        &caps, &p.spec, article, sentence, mentions, signatures, &implicit,
-                        &parties, text, patterns,
+                        &caps,
+                        &p.spec,
+                        article,
+                        sentence,
+                        mentions,
+                        signatures,
+                        &implicit,
+                        &parties,
+                        text,
+                        patterns,
+                        Polarity::Checked,
                     );
                     // Past a match that held; right after the start of one that did not.
                     at = if found.is_empty() || whole.is_empty() {
@@ -1183,6 +1222,14 @@ pub struct Implicit {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Whether `claims_from` voids a match that negation, cancellation or a marker of the past
+/// governs (`Checked`), or reads it as if it held (`Ignored`: whether a reduction applies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    Checked,
+    Ignored,
+}
+
 fn claims_from(
     caps: &regex::Captures,
     spec: &PatternSpec,
@@ -1194,6 +1241,7 @@ fn claims_from(
     deal_parties: &[usize],
     masked: &str,
     patterns: &LanguagePatterns,
+    polarity: Polarity,
 ) -> Vec<RelationClaim> {
     let Some(property) = spec.p.as_deref() else {
         return Vec::new();
@@ -1220,6 +1268,7 @@ fn claims_from(
         .as_ref()
         .is_some_and(|c| c.is_match(&masked[whole.end()..window_end]));
     if !spec.ignore_negation
+        && polarity == Polarity::Checked
         && (patterns
             .negation
             .captures_iter(&masked[window_start..whole.end()])
@@ -1237,10 +1286,11 @@ fn claims_from(
         return Vec::new();
     }
     // A role the text marks as ended ("tidligere finansdirektør i X").
-    if Knowledge::global()
-        .common
-        .past_sensitive
-        .contains(&property.to_string())
+    if polarity == Polarity::Checked
+        && Knowledge::global()
+            .common
+            .past_sensitive
+            .contains(&property.to_string())
         && patterns
             .past
             .as_ref()

@@ -85,11 +85,19 @@ pub(super) fn find_anaphors(
         if !compound_prefix.is_empty() && lower[pos..end].contains(' ') {
             continue;
         }
-        // Overlapping a name is no anaphor; a demonym inside it is part of it.
-        if mentions
-            .iter()
-            .any(|m| m.origin != Origin::Demonym && m.start < end && word_start < m.end)
-        {
+        // Overlapping a name is no anaphor; a demonym inside it is part of it. A service
+        // descriptor standing alone is one ("... aksjemajoriteten i fiberselskapet"): it
+        // names the antecedent and what it sells (`descriptor_anaphor_offers`).
+        if mentions.iter().any(|m| {
+            m.origin != Origin::Demonym
+                && m.start < end
+                && word_start < m.end
+                && !(etype == EntityType::Company
+                    && matches!(m.reference, Reference::Service(_))
+                    && m.start == word_start
+                    && m.end == end
+                    && !predicative(lexicon, &lower[..word_start]))
+        }) {
             continue;
         }
         let Some(sentence) = sentence_of(article, pos) else {
@@ -134,8 +142,16 @@ pub(super) fn find_anaphors(
             Reference::Known(id) => knowledge.entity(id).and_then(|g| g.country.clone()),
             _ => None,
         };
+        // A definite noun inside a clause names no one the clause's subject binds
+        // (binding principle C): "Telenor Sverige, som tog över Zitius, äger nu alla aktier
+        // i stadsnätsoperatören" is Zitius, "X köps av Kinnevik, som blir ensam ägare till
+        // fiberbolaget" is X.
+        let bound = (etype == EntityType::Company)
+            .then(|| clause_subject(article, lexicon, mentions, sentence, word_start, etype))
+            .flatten();
         let fits = |m: &&Mention| {
             m.start < word_start
+                && bound.is_none_or(|b| !std::ptr::eq(*m, b))
                 && m.etype == etype
                 && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
                 && demonym_country
@@ -208,6 +224,119 @@ pub(super) fn find_anaphors(
         }
     }
     out
+}
+
+/// The subject of the clause in which a definite noun at `at` stands, when the noun is
+/// not that subject itself: the antecedent of a relative pronoun opening the clause, else
+/// an organisation opening the clause, else (the main clause resumed after a relative
+/// clause on it) the one opening the sentence. Clauses end at commas, semicolons, colons and dashes; a
+/// coordinator opening one is no word of it.
+fn clause_subject<'m>(
+    article: &Article,
+    lexicon: &Lexicon,
+    mentions: &'m [Mention],
+    sentence: usize,
+    at: usize,
+    etype: EntityType,
+) -> Option<&'m Mention> {
+    let text = &article.text;
+    let s = article.sentences[sentence];
+    let g = &lexicon.grammar;
+    // A clause opens after a punctuation mark, or after a complementizer or subordinator
+    // ("sier at konsernet ...").
+    let mut clause_start = text[s.start..at]
+        .rfind([',', ';', ':', '–', '—'])
+        .map_or(s.start, |i| s.start + i + 1);
+    let mut pos = clause_start;
+    for w in text[clause_start..at].split(' ') {
+        pos += w.len() + 1;
+        let w = w.to_lowercase();
+        if g.complementizers.contains(&w) || g.subordinators.contains(&w) {
+            clause_start = pos.min(at);
+        }
+    }
+    let words: Vec<String> = text[clause_start..at]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let first = words
+        .iter()
+        .position(|w| !lexicon.coordinators.contains(w))?;
+    // A reporting clause's subject is its speaker ("..., opplyser direktør X i selskapet").
+    if lexicon.speech_verbs.contains(&words[first]) {
+        return None;
+    }
+    let candidate = |m: &&Mention| {
+        m.sentence == sentence
+            && m.etype == etype
+            && !matches!(m.origin, Origin::Anaphor | Origin::Demonym | Origin::Parent)
+    };
+    // A clause opening with an anaphor of its own continues the sentence's subject:
+    // "Eviny kjøpte Hallingnett, og konsernet sitter nå med aksjemajoriteten i
+    // fiberselskapet" binds Eviny.
+    if lexicon
+        .company_anaphors
+        .iter()
+        .any(|a| !a.contains(' ') && words[first].ends_with(&a.to_lowercase()))
+    {
+        return mentions.iter().find(|m| candidate(m) && m.end <= at);
+    }
+    if lexicon.grammar.relative.contains(&words[first]) {
+        return mentions
+            .iter()
+            .filter(candidate)
+            .filter(|m| m.end <= clause_start)
+            .next_back();
+    }
+    // The main clause resumed after a relative clause on its subject, which opens the
+    // sentence ("Telenor Sverige, som tog över Zitius, äger ..."); not after a fronted
+    // subordinate clause ("Wie United Internet mitteilte, kauft der Konzern ...").
+    let resumed_subject = || {
+        let m = mentions.iter().find(|m| candidate(m) && m.end <= at)?;
+        let opens = text[s.start..m.start].split_whitespace().count() <= 1;
+        let relative_after = text[m.end..]
+            .trim_start()
+            .strip_prefix(',')
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|w| g.relative.contains(&w.to_lowercase()));
+        (opens && relative_after && clause_start > s.start).then_some(m)
+    };
+    // A subject that opens the clause (maybe after its article): "Telia eier 40 prosent
+    // av selskapet". One after the verb may be an object or agent ("is owned by
+    // Mannesmann AG but ... the German company"), and is left alone.
+    mentions
+        .iter()
+        .filter(candidate)
+        .find(|m| m.start >= clause_start && m.end <= at)
+        .filter(|m| {
+            text[clause_start..m.start]
+                .split_whitespace()
+                .all(|w| lexicon.articles.contains(&w.to_lowercase()))
+        })
+        .or_else(resumed_subject)
+}
+
+/// Whether a service descriptor after `before` (lower case) describes rather than
+/// refers: after an article or determiner among the three words before it ("den største
+/// mobiloperatøren", "des Mobilfunkanbieters") or right after a copula or auxiliary
+/// ("blir TV-leverandøren"). Only a bare definite noun ("fiberselskapet") refers.
+fn predicative(lexicon: &Lexicon, before: &str) -> bool {
+    let g = &lexicon.grammar;
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| lexicon.articles.iter().any(|a| a == w))
+        || g.copulas
+            .iter()
+            .chain(&g.auxiliaries)
+            .chain(&g.passive_auxiliaries)
+            .any(|a| a == last)
 }
 
 /// Whether two references name one entity: equal, or two new names that differ only by

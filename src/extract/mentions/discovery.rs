@@ -177,6 +177,19 @@ pub(super) fn discover(
             };
             // Adverbs that leave the sentence's relations as they are stand between a cue
             // and its name too ("konkurrerer især med Oister").
+            // Where nouns are capitalised, an article may stand between a cue and a name of
+            // two words or more ("die Mehrheit an der Fibernet Nord", "übernimmt die
+            // Glasnetz Holstein"); one word after an article is as often a noun.
+            let cue_end = if lexicon.capitalises_nouns && span.words >= 2 {
+                toks[..toks.partition_point(|t| t.end <= cue_end)]
+                    .iter()
+                    .rev()
+                    .find(|t| t.is_word())
+                    .filter(|t| lexicon.articles.contains(&t.text.to_lowercase()))
+                    .map_or(cue_end, |t| t.start)
+            } else {
+                cue_end
+            };
             let before_cue = words_before_skipping(toks, cue_end, 2, &sets.adverbs);
             let cue_word = before_cue
                 .last()
@@ -1248,6 +1261,9 @@ pub(super) struct NameSets {
     /// so ending that opens a sentence is no first word of a name ("Opkøbet af ...").
     pub(super) definite_endings: Vec<String>,
     pub(super) stop: HashSet<String>,
+    /// The coordinators, lower case: one joins the words of a name that a legal form
+    /// closes ("Halmstads Energi och Miljö AB").
+    pub(super) coordinators: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) given: HashSet<String>,
     pub(super) tech: HashSet<String>,
@@ -1443,6 +1459,7 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .chain(&lex.grammar.definite_plural_endings)
                         .cloned()
                         .collect(),
+                    coordinators: lex.coordinators.iter().map(|c| c.to_lowercase()).collect(),
                     // Function words of every kind: a capitalised one starts a sentence.
                     stop: lex
                         .stopwords
@@ -1812,6 +1829,22 @@ fn metric_owner_cues<'a>(
     out
 }
 
+/// Whether the coordinator at `toks[j]` is followed by one or two capitalised words and a
+/// legal form, with plain spaces between.
+fn coordinated_name_part(toks: &[Token], j: usize, common: &crate::knowledge::Common) -> bool {
+    let legal = |t: &Token| common.legal_forms.iter().any(|f| f == t.text);
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.is_word() && t.is_capitalised())
+            .filter(|t| toks.get(k - 1).is_some_and(|p| p.end + 1 == t.start))
+    };
+    match (word(j + 1), word(j + 2), word(j + 3)) {
+        (Some(a), Some(b), _) if !legal(a) && legal(b) => true,
+        (Some(a), Some(b), Some(c)) => !legal(a) && !legal(b) && legal(c),
+        _ => false,
+    }
+}
+
 pub(super) fn capitalised_spans(
     toks: &[Token],
     sentence: usize,
@@ -1898,6 +1931,14 @@ pub(super) fn capitalised_spans(
                 // counts as one of its words ("Kanal 9" is a name of two words).
                 last = j;
                 words += 1;
+                j += 1;
+            } else if words >= 2
+                && breakers.coordinators.contains(n.text)
+                && coordinated_name_part(toks, j, common)
+            {
+                // "Halmstads Energi och Miljö AB", "Bornholms Energi og Forsyning A/S": a
+                // coordinator inside a name of two words or more that a legal form closes
+                // after one or two capitalised words ("Nordkraft og Tussa AS" are two).
                 j += 1;
             } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
                 && toks.get(j + 1).is_some_and(|x| {
@@ -2269,7 +2310,9 @@ pub(super) fn title_before_comma(
         .any(|w| is_title(w, lexicon))
 }
 
-/// "NAME, pressechef" or "NAME, press- och kommunikationschef".
+/// "NAME, pressechef" or "NAME, press- och kommunikationschef". Not a title after a verb
+/// of saying: "... Comvik Nord, opplyste Telenor-sjef Arne Vik" ends a reported clause, the
+/// title is the speaker's.
 pub(super) fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool {
     let rest = &text[end..limit];
     let Some(after) = rest.strip_prefix(", ") else {
@@ -2278,6 +2321,7 @@ pub(super) fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexico
     after
         .split(|c: char| c.is_whitespace() || c == ',')
         .take(4)
+        .take_while(|w| !lexicon.speech_verbs.iter().any(|v| v == &w.to_lowercase()))
         .any(|w| is_title(w, lexicon))
 }
 

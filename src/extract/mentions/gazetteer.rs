@@ -958,10 +958,19 @@ pub(super) fn known_names(
         }
         // A place or a company followed by a capitalised word is part of a longer name
         // (Stockholm Energi, Telenor Telecom Solutions): discovery takes the whole span.
-        if matches!(target.etype, EntityType::Place | EntityType::Company)
-            && !target.demonym
-            && next_word_capitalised(text, end, article.sentences[sentence].end)
-            && !next_word_is_other_name(text, end, lexicon, knowledge)
+        // So is a place in the genitive before one, where the genitive is glued ("Bornholms
+        // Energi & Forsyning", "Halmstads Energi och Miljö AB", "Sveriges Radio").
+        let genitive_place = target.etype == EntityType::Place
+            && lexicon.grammar.has("v2")
+            && !lexicon.capitalises_nouns
+            && text[end..].starts_with('s')
+            && next_word_capitalised(text, end + 1, article.sentences[sentence].end)
+            && !next_word_is_other_name(text, end + 1, lexicon, knowledge);
+        if genitive_place
+            || matches!(target.etype, EntityType::Place | EntityType::Company)
+                && !target.demonym
+                && next_word_capitalised(text, end, article.sentences[sentence].end)
+                && !next_word_is_other_name(text, end, lexicon, knowledge)
         {
             // Discovery reads only spans that open with a capital: a name opening with a
             // digit ("1&1 Communications", "3 Sverige AB") is read here, over the company
@@ -996,6 +1005,33 @@ pub(super) fn known_names(
                         Origin::Name,
                     ));
                 }
+            }
+            // Discovery ends a name at a coordinator: a place with one inside ("Sogn og
+            // Fjordane Energi", "Vestfold og Telemark Energi") opens the name here, over
+            // the capitalised words after it.
+            let place = &text[start..end];
+            if target.etype == EntityType::Place
+                && place
+                    .split(' ')
+                    .any(|w| lexicon.coordinators.iter().any(|c| c == w))
+            {
+                let limit = article.sentences[sentence].end;
+                let mut name_end = end;
+                while let Some(word) = text[name_end..limit]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                {
+                    name_end += 1 + word.len();
+                }
+                mentions.push(company_mention(
+                    text,
+                    sentence,
+                    start,
+                    name_end,
+                    Reference::New(text[start..name_end].to_string()),
+                    Origin::Name,
+                ));
             }
             continue;
         }

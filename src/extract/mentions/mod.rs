@@ -462,7 +462,8 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     // 7. Anaphors, resolved to the latest fitting mention.
     let anaphors = find_anaphors(article, lower_text, lexicon, knowledge, &mentions);
     mentions.extend(anaphors);
-    mentions.sort_by_key(|m| m.start);
+    // A service descriptor that is also an anaphor is masked as the company it names.
+    mentions.sort_by_key(|m| (m.start, matches!(m.reference, Reference::Service(_))));
 
     // 8. Renames: the old and the new name are one entity.
     renames::merge_renamed(article, lexicon, &mut mentions);
