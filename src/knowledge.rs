@@ -269,7 +269,7 @@ pub struct Grammar {
     /// verbs at the end: "X hat Y übernommen"), `place_adjuncts` (a country's name
     /// qualifies a following noun as its nationality does: "the US carrier", "a UK
     /// operator"), `reflexive_possessive` (the possessives stand for the clause's subject:
-    /// "sin", "sitt").
+    /// "sin", "sitt"), `s_genitive` (a name takes a genitive ending: "Eir's", "Telias").
     #[serde(default)]
     pub features: Vec<String>,
     /// Finite auxiliaries and modals that may stand before the main verb ("har", "will",

@@ -3647,9 +3647,20 @@ pub fn find(
                 if if presupposed {
                     (b.start..b.end).any(|i| negation_at(lc, &clause, i))
                 } else {
+                    // The trigger's own words negate nothing: "dismissed Eir's challenge"
+                    // is a ruling, though "dismissed" denies elsewhere.
+                    let trigger_word = |i: usize| {
+                        i == pos
+                            || (b.start..b.end).contains(&i)
+                                && set
+                                    .parts
+                                    .values()
+                                    .any(|p| !p.forward(&clause, i).is_empty())
+                    };
                     negated(
                         lc,
                         &clause,
+                        &trigger_word,
                         b.start,
                         b.end,
                         verbal || had,
@@ -4391,14 +4402,17 @@ fn in_fronted_subordinate(toks: &[Tok], x: Option<(usize, usize)>, anchor: usize
 fn negated(
     lc: &LanguageConstructions,
     toks: &[Tok],
+    trigger_word: &dyn Fn(usize) -> bool,
     start: usize,
     end: usize,
     verbal: bool,
     describes: bool,
     ability: bool,
 ) -> bool {
+    // The trigger itself negates nothing: "dismissed Eir's challenge" is a ruling.
     let negates = |i: usize| {
-        negation_at(lc, toks, i)
+        !trigger_word(i)
+            && negation_at(lc, toks, i)
             && !(ability
                 && lc.ability_modals.contains(&toks[i].lower)
                 && lc.negations.forward(toks, i).iter().all(|&len| len == 1))
