@@ -370,6 +370,36 @@ fn aside_of(
 /// The sentence with each mention replaced by `\u{E000}index\u{E001}`, white space folded,
 /// and a bracketed aside that only names the mention before it again left out (see
 /// [`aside_of`]).
+/// Whether the sentence, after an adversative, names the deal again and calls it off:
+/// "Sunrise agreed to buy UPC Switzerland ..., but the deal collapsed after shareholders
+/// rejected the financing"; "..., men handelen ble stanset". The words of `adversatives`,
+/// `deal_anaphors` and `cancellations`, in that order, the last right after the deal.
+fn deal_called_off_after(article: &Article, sentence: usize, lexicon: &Lexicon) -> bool {
+    let s = &article.sentences[sentence];
+    let lower = super::lower_case(&article.text[s.start..s.end]);
+    let after = |from: usize, words: &[String]| {
+        words
+            .iter()
+            .filter_map(|w| {
+                let w = super::lower_case(w);
+                crate::text::find_words(&lower[from..], &w).map(|i| from + i + w.len())
+            })
+            .min()
+    };
+    // The cancellation right after the deal, one word between at most ("the deal later
+    // collapsed"); "the deal with Bredband2 collapsed" may be another deal.
+    let cancelled_at = |d: usize| {
+        lexicon.cancellations.iter().any(|c| {
+            let c = super::lower_case(c);
+            crate::text::find_words(&lower[d..], &c)
+                .is_some_and(|i| lower[d..d + i].split_whitespace().count() <= 1)
+        })
+    };
+    after(0, &lexicon.grammar.adversatives)
+        .and_then(|a| after(a, &lexicon.deal_anaphors))
+        .is_some_and(cancelled_at)
+}
+
 /// Whether the text after the first comma of `span` (" , skal nu lede ... ,") opens with a
 /// one-word finite auxiliary, modal or copula of the language.
 fn opens_with_finite_verb(span: &str, lexicon: &Lexicon) -> bool {
@@ -622,7 +652,7 @@ pub fn find_relations_traced(
                     .iter()
                     .any(|c| crate::text::find_words(&lower, &super::lower_case(c)).is_some())
             }
-        };
+        } || deal_called_off_after(article, sentence, lexicon);
         // Patterns whose subject must be a state run only where one is named: they match
         // any two close names, and the types are checked only after the costly captures.
         let has_state = mentions
