@@ -1769,10 +1769,29 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         // only after a comma, as German writes it; elsewhere it is an article, and so it is
         // before a noun where nouns are capitalised ("T-Mobile, die Tochter der Telekom").
         let is_article = lc.articles.contains(&toks[i].lower);
+        // Before a noun, maybe after lower-case modifiers ("die beiden Konkurrenten der
+        // Swisscom"), in a stretch that does not end in a lower-case word: a relative
+        // clause ends in its verb ("die bereits 300.000 Haushalte versorgt").
+        let rest = toks.get(i + 1..).unwrap_or(&[]);
+        let stretch_end = rest
+            .iter()
+            .position(|t| t.lower == "," || t.boundary || t.kind == TokKind::Punct)
+            .unwrap_or(rest.len());
+        let ends_in_verb = rest[..stretch_end]
+            .last()
+            .is_some_and(|t| t.kind == TokKind::Word && !t.capitalised);
         let before_noun = lc.capitalises_nouns
-            && toks
-                .get(i + 1..)
-                .and_then(|rest| rest.iter().find(|t| !t.demonym))
+            && !ends_in_verb
+            && rest
+                .iter()
+                .filter(|t| !t.demonym)
+                .take(3)
+                .find(|t| {
+                    !(t.kind == TokKind::Word
+                        && !t.capitalised
+                        && !lc.verb_words.contains(&t.lower)
+                        && !lc.prepositions.contains(&t.lower))
+                })
                 .is_some_and(|t| t.kind == TokKind::Word && t.capitalised);
         let rel_len = rel_len.filter(|_| !is_article || (after_comma && !before_noun));
         // "har Telenor som største eier": a relative pronoun that also introduces an object's

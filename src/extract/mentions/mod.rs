@@ -271,124 +271,135 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
     // the others in the article.
     let mut accepted: HashMap<String, Reference> = HashMap::new();
     let mut rejected = Vec::new();
-    for mut m in context_matches {
-        if covered.overlaps(m.start, m.end) {
-            continue;
-        }
-        // Glued to a compound that is no title or organisation, the word is part of
-        // another name or a common noun ("Telekom-Kontroll-Kommission").
-        if compound_head(article, &m, lexicon) == Some(false) {
-            continue;
-        }
-        // A brand written in digits ("3") is a number wherever a number can stand.
-        let digits = m.surface.chars().all(|c| c.is_ascii_digit());
-        if digits && !digit_brand_position(article, &m, lexicon) {
-            continue;
-        }
-        let mut candidates = vec![m.reference.clone()];
-        if let Some(more) = index.others.get(&m.surface) {
-            candidates.extend(more.iter().map(|t| t.reference.clone()));
-        }
-        // A nationality right before the word names the country of the company it is
-        // ("l'opérateur polonais Play", "det norske selskapet Get"): only a candidate of
-        // that country, and none where no candidate is ("la société danoise Plus").
-        let nationality =
-            demonym_right_before(article, &mentions, &m).and_then(|d| match &d.reference {
-                Reference::Place(id) => knowledge.place(id).and_then(|p| p.country.clone()),
-                _ => None,
-            });
-        if let Some(country) = nationality {
-            candidates.retain(|r| match r {
-                Reference::Known(id) => knowledge
-                    .entity(id)
-                    .is_some_and(|e| e.country.as_deref() == Some(country.as_str())),
-                _ => false,
-            });
-            if candidates.is_empty() {
+    // Until no more is accepted: one accepted may put another in a company's position
+    // ("Sunrise und Salt, die beiden Herausforderer der Swisscom": Salt's apposition
+    // accepts Salt, and the list with Salt then Sunrise).
+    let mut pending = context_matches;
+    loop {
+        let named_before = mentions.len();
+        for mut m in std::mem::take(&mut pending) {
+            if covered.overlaps(m.start, m.end) {
                 continue;
             }
-        }
-        // An abbreviation the text defines for another entity is that entity's
-        // ("Telefonica Deutschland (O2)"), whatever the gazetteer's "O2" names.
-        if abbreviations
-            .get(&m.surface)
-            .is_some_and(|(r, _)| !candidates.contains(r))
-        {
-            continue;
-        }
-        let defined = abbreviations
-            .get(&m.surface)
-            .is_some_and(|(r, _)| candidates.contains(r));
-        // Of several entities the article names, the one whose name begins with the word
-        // ("Orange" after "Orange plc", not France Télécom).
-        let named_here: Vec<&Reference> =
-            candidates.iter().filter(|r| named.contains(*r)).collect();
-        // A word several entities share ("Orange": France Télécom, Orange plc) names the
-        // one of the article's country where there is one, named or not.
-        let home = |r: &Reference| match r {
-            Reference::Known(id) => knowledge
-                .entity(id)
-                .and_then(|e| e.country.as_deref())
-                .is_some_and(|c| lexicon.is_home(c)),
-            _ => false,
-        };
-        let shared_home = (candidates.len() > 1 && !named_here.is_empty())
-            .then(|| candidates.iter().find(|r| home(r)))
-            .flatten();
-        let chosen = shared_home
-            .cloned()
-            .or_else(|| {
-                named_here
-                    .iter()
-                    .find(|r| match r {
-                        Reference::Known(id) => knowledge
-                            .entity(id)
-                            .is_some_and(|e| e.name.starts_with(m.surface.as_str())),
-                        _ => false,
-                    })
-                    .or(named_here.first())
-                    .map(|r| (*r).clone())
-            })
-            .or_else(|| {
-                defined
-                    .then(|| abbreviations.get(&m.surface).map(|(r, _)| r.clone()))
-                    .flatten()
-            })
-            .or_else(|| {
-                // A digit brand only in its home press (elsewhere the digit is a number),
-                // and there only where a company stands or in the genitive before a noun
-                // ("3's lavprisbrand"), never merely for being the home brand.
-                if digits && !candidates.iter().any(home) {
-                    return None;
+            // Glued to a compound that is no title or organisation, the word is part of
+            // another name or a common noun ("Telekom-Kontroll-Kommission").
+            if compound_head(article, &m, lexicon) == Some(false) {
+                continue;
+            }
+            // A brand written in digits ("3") is a number wherever a number can stand.
+            let digits = m.surface.chars().all(|c| c.is_ascii_digit());
+            if digits && !digit_brand_position(article, &m, lexicon) {
+                continue;
+            }
+            let mut candidates = vec![m.reference.clone()];
+            if let Some(more) = index.others.get(&m.surface) {
+                candidates.extend(more.iter().map(|t| t.reference.clone()));
+            }
+            // A nationality right before the word names the country of the company it is
+            // ("l'opérateur polonais Play", "det norske selskapet Get"): only a candidate of
+            // that country, and none where no candidate is ("la société danoise Plus").
+            let nationality =
+                demonym_right_before(article, &mentions, &m).and_then(|d| match &d.reference {
+                    Reference::Place(id) => knowledge.place(id).and_then(|p| p.country.clone()),
+                    _ => None,
+                });
+            if let Some(country) = nationality {
+                candidates.retain(|r| match r {
+                    Reference::Known(id) => knowledge
+                        .entity(id)
+                        .is_some_and(|e| e.country.as_deref() == Some(country.as_str())),
+                    _ => false,
+                });
+                if candidates.is_empty() {
+                    continue;
                 }
-                let genitive = digits
-                    && ["'s ", "’s "]
+            }
+            // An abbreviation the text defines for another entity is that entity's
+            // ("Telefonica Deutschland (O2)"), whatever the gazetteer's "O2" names.
+            if abbreviations
+                .get(&m.surface)
+                .is_some_and(|(r, _)| !candidates.contains(r))
+            {
+                continue;
+            }
+            let defined = abbreviations
+                .get(&m.surface)
+                .is_some_and(|(r, _)| candidates.contains(r));
+            // Of several entities the article names, the one whose name begins with the word
+            // ("Orange" after "Orange plc", not France Télécom).
+            let named_here: Vec<&Reference> =
+                candidates.iter().filter(|r| named.contains(*r)).collect();
+            // A word several entities share ("Orange": France Télécom, Orange plc) names the
+            // one of the article's country where there is one, named or not.
+            let home = |r: &Reference| match r {
+                Reference::Known(id) => knowledge
+                    .entity(id)
+                    .and_then(|e| e.country.as_deref())
+                    .is_some_and(|c| lexicon.is_home(c)),
+                _ => false,
+            };
+            let shared_home = (candidates.len() > 1 && !named_here.is_empty())
+                .then(|| candidates.iter().find(|r| home(r)))
+                .flatten();
+            let chosen = shared_home
+                .cloned()
+                .or_else(|| {
+                    named_here
                         .iter()
-                        .any(|g| article.text[m.end..].starts_with(g));
-                ((m.etype == EntityType::Company
-                    && (genitive || in_company_position(article, &m, &mentions, lexicon)))
-                    || (!digits
-                        && (candidates
-                            .iter()
-                            .any(|r| home_alias(article, &m, r, lexicon, knowledge))
-                            || alias_in_name_position(article, &m, lexicon))))
-                .then(|| {
-                    // The entity of the article's country, else the first listed.
-                    candidates
-                        .iter()
-                        .find(|r| home(r))
-                        .unwrap_or(&candidates[0])
-                        .clone()
+                        .find(|r| match r {
+                            Reference::Known(id) => knowledge
+                                .entity(id)
+                                .is_some_and(|e| e.name.starts_with(m.surface.as_str())),
+                            _ => false,
+                        })
+                        .or(named_here.first())
+                        .map(|r| (*r).clone())
                 })
-            });
-        if let Some(reference) = chosen {
-            accepted.insert(m.surface.clone(), reference.clone());
-            m.reference = reference;
-            covered.add(m.start, m.end);
-            mentions.push(m);
-        } else {
-            rejected.push(m);
+                .or_else(|| {
+                    defined
+                        .then(|| abbreviations.get(&m.surface).map(|(r, _)| r.clone()))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // A digit brand only in its home press (elsewhere the digit is a number),
+                    // and there only where a company stands or in the genitive before a noun
+                    // ("3's lavprisbrand"), never merely for being the home brand.
+                    if digits && !candidates.iter().any(home) {
+                        return None;
+                    }
+                    let genitive = digits
+                        && ["'s ", "’s "]
+                            .iter()
+                            .any(|g| article.text[m.end..].starts_with(g));
+                    ((m.etype == EntityType::Company
+                        && (genitive || in_company_position(article, &m, &mentions, lexicon)))
+                        || (!digits
+                            && (candidates
+                                .iter()
+                                .any(|r| home_alias(article, &m, r, lexicon, knowledge))
+                                || alias_in_name_position(article, &m, lexicon))))
+                    .then(|| {
+                        // The entity of the article's country, else the first listed.
+                        candidates
+                            .iter()
+                            .find(|r| home(r))
+                            .unwrap_or(&candidates[0])
+                            .clone()
+                    })
+                });
+            if let Some(reference) = chosen {
+                accepted.insert(m.surface.clone(), reference.clone());
+                m.reference = reference;
+                covered.add(m.start, m.end);
+                mentions.push(m);
+            } else {
+                rejected.push(m);
+            }
         }
+        if mentions.len() == named_before || rejected.is_empty() {
+            break;
+        }
+        pending = std::mem::take(&mut rejected);
     }
     for mut m in rejected {
         if let Some(reference) = accepted.get(&m.surface) {
