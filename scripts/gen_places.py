@@ -21,7 +21,13 @@ Swedish län, landskap and lands, the Danish regioner and landsdele, the French 
 (and the former ones) and overseas collectivities, the German and Austrian Länder, the
 Belgian regions, the UK's nations; each with its names in the seven languages where they
 differ (REGIONS, written by hand where CLDR and pycountry have none, checked against
-pycountry's ISO 3166-2 codes).
+pycountry's ISO 3166-2 codes). Then, from pycountry alone (SUBDIVISIONS), the second-level
+subdivisions of the covered countries the hand list lacks: the UK's counties, unitary
+authorities, council areas and districts, the Irish counties, the French départements, the
+Belgian provinces, the Swiss and Luxembourg cantons; after the cities, so that a city keeps
+its name, and without the names in SUBDIVISION_EXCLUDED (reviewed against the Debian word
+lists of the seven languages: apt packages wamerican wbritish wngerman wfrench wnorwegian
+wswedish wdanish).
 
 Cities: GeoNames cities of at least 100 000 inhabitants (40 000 in Norway, 50 000 in
 Sweden, Denmark, Finland, Iceland, whose news name smaller markets) in the covered
@@ -136,6 +142,7 @@ EXCLUDED_NAMES = {
     "Northampton": "(kept)", "Portsmouth": "(kept)", "Plymouth": "(kept)",
     "Milton Keynes": "(kept)", "Coventry": "(kept)", "Leicester": "(kept)",
     "Nottingham": "(kept)", "Birkenhead": "(kept)", "Swansea": "(kept)",
+    "Cork": "(kept)", "Mayo": "(kept)",
     # companies and brands (towns named like a company of the gazetteer are also left out
     # automatically: take() below)
     "Nokia": "the company (a Finnish town)", "Sandvik": "the company (Sandviken)",
@@ -426,6 +433,63 @@ REGIONS = [
     ("wales", "GB-WLS", "GB", "Wales", ["pays de Galles", "Pays de Galles"]),
     ("northern-ireland", "GB-NIR", "GB", "Northern Ireland", ["Nord-Irland", "Nordirland", "Irlande du Nord", "Nordirlands"]),
 ]
+
+# Subdivision names never written as places, though another place may bear them ("Vienne" is
+# Vienna in French, "Luxembourg" the country): checked against the word lists of the seven
+# languages (wamerican, wbritish, wngerman, wfrench, wnorwegian, wswedish, wdanish) and
+# common.toml's given names; Moray, Fife, Surrey, Devon, Meuse, Marne, Gironde, Loire, Valais
+# and Berne were reviewed and kept.
+SUBDIVISION_EXCLUDED = {
+    "Slough": "en noun", "Derby": "en noun", "Highland": "en adjective",
+    "Kent": "surname, given name", "Angus": "given name", "Clare": "given name",
+    "Kerry": "given name", "Lot": "en/fr noun",
+    "Cher": "fr adjective", "Manche": "fr noun", "Somme": "fr noun", "Var": "sv verb",
+    "Nord": "word in company names", "Aube": "fr noun", "Aude": "given name",
+    "Indre": "nb/da adjective", "Gard": "nb noun, a company", "Orne": "fr verb",
+    "Creuse": "fr adjective", "Landes": "de noun (genitive)", "Jura": "de noun",
+    "Allier": "fr verb", "Vienne": "fr name of Vienna", "Cantal": "fr noun (cheese)",
+    "Calvados": "fr noun (drink)", "Zug": "de noun", "Uri": "given name",
+    "Luxembourg": "the country (core)",
+}
+
+# Second-level subdivisions of covered countries without a hand-written list above, from
+# pycountry's ISO 3166-2 (country, subdivision types): the UK's counties, unitary
+# authorities, Scottish council areas and Northern Irish districts, the Irish counties (also
+# written "County X", "Co. X"), the French départements, the Belgian provinces, the Swiss
+# cantons and the Luxembourg cantons. Names are checked against EXCLUDED_NAMES like any.
+SUBDIVISIONS = [
+    ("GB", {"Two-tier county", "Unitary authority", "Council area", "District"}),
+    ("IE", {"County"}),
+    ("FR", {"Metropolitan department", "Overseas departmental collectivity"}),
+    ("BE", {"Province"}),
+    ("CH", {"Canton"}),
+    ("LU", {"Canton"}),
+]
+
+
+def subdivision_names(name: str, country: str) -> list[str]:
+    """The ways a subdivision is written: ISO's name without its bracketed local name, its
+    inverted forms turned ("Durham, County" -> "County Durham", "Bristol, City of" ->
+    "City of Bristol" and "Bristol", "Vale of Glamorgan, The" -> "Vale of Glamorgan"), the
+    bracketed local name ("Caerdydd"), and an Irish county's "County X" and "Co. X"."""
+    local = re.findall(r"\[([^\]]+?)(?: GB-[A-Z]+)?\]", name)
+    base = re.sub(r"\s*\[.*\]$", "", name)
+    names = []
+    if ", " in base:
+        head, tail = base.split(", ", 1)
+        if tail == "The":
+            names.append(head)
+        elif tail == "City of":
+            names += [f"City of {head}", head]
+        else:
+            names.append(f"{tail} {head}")
+    else:
+        names.append(base)
+    names += local
+    if country == "IE":
+        names += [f"County {base}", f"Co. {base}", f"Co {base}"]
+    return names
+
 
 # Covered countries and their city thresholds.
 CITY_COUNTRIES = {"NO": 20000, "SE": 25000, "DK": 25000, "FI": 25000, "IS": 50000,
@@ -870,6 +934,21 @@ def main() -> None:
         cities.append({"id": pid, "kind": "city", "name": names[0], "names": names[1:],
                        "demonyms": adjectives,
                        "country": c["countrycode"], "population": c["population"]})
+
+    # Subdivisions after the cities: a city keeps its name ("Cardiff", "Leicester").
+    for cc, types in SUBDIVISIONS:
+        subs = sorted(pycountry.subdivisions.get(country_code=cc), key=lambda x: x.code)
+        for sub in subs:
+            if sub.type not in types:
+                continue
+            names = [n for n in subdivision_names(sub.name, cc) if n not in SUBDIVISION_EXCLUDED]
+            if not names:
+                continue
+            pid = unique_id(slug(names[0]), cc)
+            got = take(pid, names)
+            if got:
+                regions.append({"id": pid, "name": got[0], "names": got[1:], "country": cc,
+                                "iso": sub.code, "demonyms": []})
 
     # 4. Write.
     def write(path: Path, header: list[str], items: list[dict]) -> None:
