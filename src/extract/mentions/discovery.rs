@@ -340,8 +340,10 @@ pub(super) fn discover(
                         .max()
                         .and_then(|len| rest.trim_start().get(len..))
                         .unwrap_or(rest);
+                    // A word closing the apposition keeps no comma ("Brsk, an altnet, ...").
                     let mut words = rest
                         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
                         .filter(|w| !w.is_empty())
                         .map(|w| w.to_lowercase());
                     let first = words.next().unwrap_or_default();
