@@ -950,7 +950,11 @@ pub(super) fn known_names(
                     .courts_before_place
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(&prev_word))
-                && before.len() > prev_word.len()
+                // Not the sentence's first word, unless a service word, which names no one
+                // before a place: "Fibre Normandie a été rachetée", "Fiber Sør kjøper".
+                && (before.len() > prev_word.len()
+                    || (!lexicon.capitalises_nouns
+                        && lexicon.services.contains_key(&prev_word.to_lowercase())))
                 && mentions.last().is_none_or(|m| m.end < start - 1)
             {
                 continue;
