@@ -4103,6 +4103,9 @@ fn misread(
                         .first()
                         .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower)),
                 )
+                    // ... or right after the finite verb in V2, an adverbial fronted ("I
+                    // Danmark driver Telia och Telenor ett gemensamt mobilnät").
+                    && !(lc.v2 && xs >= 2 && verb_starts(clause, xs - 1, lc))
             })
             || pos.checked_sub(1).is_some_and(|i| {
                 let t = &clause[i];
