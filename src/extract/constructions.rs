@@ -3680,8 +3680,7 @@ pub fn find(
                         lc,
                         &clause,
                         &trigger_word,
-                        b.start,
-                        b.end,
+                        b.start..b.end,
                         verbal || had,
                         describes,
                         matches!(set.relation.as_str(), "offers" | "operatesIn"),
@@ -4420,18 +4419,19 @@ fn in_fronted_subordinate(toks: &[Tok], x: Option<(usize, usize)>, anchor: usize
 /// cancellation in the eight tokens after it ("fusjonen ... gikk i vasken") unless the
 /// match only `describes` a name (a title, a relational noun). With `ability`, a modal
 /// of ability alone ("kan": can or may) hedges nothing: "Vi kan enklare tilby breiband"
-/// states an offer (the caller sets it for offers and operatesIn).
+/// states an offer (the caller sets it for offers and operatesIn). `span` is the match's
+/// tokens; a `trigger_word` position (the trigger's own words) negates nothing.
 fn negated(
     lc: &LanguageConstructions,
     toks: &[Tok],
     trigger_word: &dyn Fn(usize) -> bool,
-    start: usize,
-    end: usize,
+    span: std::ops::Range<usize>,
     verbal: bool,
     describes: bool,
     ability: bool,
 ) -> bool {
     // The trigger itself negates nothing: "dismissed Eir's challenge" is a ruling.
+    let (start, end) = (span.start, span.end);
     let negates = |i: usize| {
         !trigger_word(i)
             && negation_at(lc, toks, i)

@@ -1251,7 +1251,6 @@ pub struct Implicit {
     pub regulator: Option<usize>,
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Whether `claims_from` voids a match that negation, cancellation or a marker of the past
 /// governs (`Checked`), or reads it as if it held (`Ignored`: whether a reduction applies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1260,6 +1259,7 @@ enum Polarity {
     Ignored,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn claims_from(
     caps: &regex::Captures,
     spec: &PatternSpec,

@@ -200,17 +200,30 @@ pub(super) fn find_anaphors(
                     .find(|m| same_entity(&m.reference, f, knowledge))
             });
         // ... otherwise the subject: the first fitting mention of the nearest sentence.
-        let antecedent = by_prefix.or(introduced).or(focus).or_else(|| {
-            let nearest = mentions
+        // Inside a clause whose subject binds it, the nearest other name of the sentence
+        // ("... af TDC, mens Macquarie har den bestemmende indflydelse i selskabet").
+        let same_sentence = bound.and_then(|_| {
+            mentions
                 .iter()
                 .rev()
                 .filter(fits)
-                .find(|m| sentence.saturating_sub(m.sentence) <= 2)?;
-            mentions
-                .iter()
-                .filter(fits)
-                .find(|m| m.sentence == nearest.sentence)
+                .find(|m| m.sentence == sentence)
         });
+        let antecedent = by_prefix
+            .or(same_sentence)
+            .or(introduced)
+            .or(focus)
+            .or_else(|| {
+                let nearest = mentions
+                    .iter()
+                    .rev()
+                    .filter(fits)
+                    .find(|m| sentence.saturating_sub(m.sentence) <= 2)?;
+                mentions
+                    .iter()
+                    .filter(fits)
+                    .find(|m| m.sentence == nearest.sentence)
+            });
         if let Some(a) = antecedent {
             out.push(Mention {
                 sentence,
@@ -285,8 +298,7 @@ fn clause_subject<'m>(
         return mentions
             .iter()
             .filter(candidate)
-            .filter(|m| m.end <= clause_start)
-            .next_back();
+            .rfind(|m| m.end <= clause_start);
     }
     // The main clause resumed after a relative clause on its subject, which opens the
     // sentence ("Telenor Sverige, som tog över Zitius, äger ..."); not after a fronted
