@@ -4037,6 +4037,17 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // A name qualifying a customer noun names whose customers they are, not what is bought
+    // ("bid aggressively for BT customers").
+    if matches!(relation, "acquires" | "owns")
+        && b.y.is_some_and(|(_, ye)| {
+            clause
+                .get(ye)
+                .is_some_and(|t| t.kind == TokKind::Word && lc.customer_words.contains(&t.lower))
+        })
+    {
+        return true;
+    }
     // A verb of having with a bare object is an auxiliary before a trigger's participle
     // ("the mobile operator that BT Group has wholly owned since 2016" has no offer).
     if set.bare_object
