@@ -1535,7 +1535,12 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                                 .filter(|t| {
                                     // Also the inverse sets: the owner after "appartient
                                     // à" is a company too; not an investigator.
+                                    // Not a verb whose object follows its preposition
+                                    // after an amount ("byr 21 milliarder for Get"): the
+                                    // name is not right after it, and as a compound's
+                                    // tail it would cue after "tilbyr", "erbjuder".
                                     !lex.capitalises_nouns
+                                        && !t.prep_object
                                         && (!t.inverse || t.relation != "investigates")
                                         && matches!(
                                             t.relation.as_str(),
