@@ -1941,11 +1941,13 @@ pub(super) fn capitalised_spans(
                 j += 1;
             } else if words >= 2
                 && breakers.coordinators.contains(n.text)
+                && !common.legal_forms.iter().any(|f| f == toks[j - 1].text)
                 && coordinated_name_part(toks, j, common)
             {
                 // "Halmstads Energi och Miljö AB", "Bornholms Energi og Forsyning A/S": a
                 // coordinator inside a name of two words or more that a legal form closes
-                // after one or two capitalised words ("Nordkraft og Tussa AS" are two).
+                // after one or two capitalised words ("Nordkraft og Tussa AS" are two, so
+                // are "1&1 Drillisch AG and E.ON SE": a legal form already closed one).
                 j += 1;
             } else if (common.name_connectors.iter().any(|c| c == n.text) || n.text == "&")
                 && toks.get(j + 1).is_some_and(|x| {
