@@ -1925,3 +1925,46 @@ fn keyword_lines_name_nothing_and_names_keep_their_parts() {
     );
     assert!(found.iter().any(|m| m == "RTR"), "{found:?}");
 }
+
+/// The field cases of kinds K6, K7 and K8 (`../shared/field/cases`: faults found on
+/// real-world input), each right value as a test: relations read from coordinated
+/// subjects, separable verbs, former roles, lists in parentheses, network sharing, nynorsk
+/// titles; names that are common words, introduced by descriptors or written with digits
+/// and symbols; a holding company kept apart from its subsidiary.
+#[test]
+fn field_cases_of_relations_and_names() {
+    let cases: &[(&str, &str, &[(&str, &str, &str)], &[(&str, &str, &str)])] = &[
+        ("Rivals\n\nTelenor and Telia will continue to compete for customers.", "en",
+         &[("Telenor", "competitorOf", "Telia")], &[]),
+        ("BNetzA\n\nDie Bundesnetzagentur leitet ein Bußgeldverfahren gegen Vodafone ein.", "de",
+         &[("Bundesnetzagentur", "investigates", "Vodafone")], &[]),
+        ("CEO\n\nAntti Jokinen, formerly head of networks at DNA, has been appointed CEO of Suomen Yhteisverkko Oy.", "en",
+         &[("Antti Jokinen", "worksFor", "Suomen Yhteisverkko Oy")], &[("Antti Jokinen", "worksFor", "DNA")]),
+        ("ARCEP\n\nL'ARCEP a mis en demeure les trois opérateurs (Bouygues Telecom, Orange et SFR).", "fr",
+         &[("ARCEP", "investigates", "Bouygues Telecom"), ("ARCEP", "investigates", "Orange"), ("ARCEP", "investigates", "SFR")], &[]),
+        ("JV\n\nTeliaSonera and DNA have agreed to share mobile networks in Finland.", "en",
+         &[("TeliaSonera", "partnerOf", "DNA")], &[]),
+        ("Enivest\n\nEnivest AS omsette for 115 millionar kroner i 2015, seier dagleg leiar Nandor Helgheim.", "nn",
+         &[("Nandor Helgheim", "worksFor", "Enivest")], &[]),
+        ("Orange rachète\n\nOrange rachète Jazztel pour 3,4 milliards d'euros.", "fr",
+         &[("Orange", "acquires", "Jazztel")], &[]),
+        ("Master\n\nEt konsortium bestående af det canadiske ejendomsselskab Brookfield og den svenske pensionskasse Alecta overtager 49 procent af Telia Towers for 5,5 milliarder svenske kroner.", "da",
+         &[("Brookfield", "acquires", "Telia Towers"), ("Alecta", "acquires", "Telia Towers")], &[]),
+        ("Venture\n\n1&1 Drillisch AG and E.ON SE agreed a joint venture with Telia.", "en",
+         &[("1&1 Drillisch AG", "partnerOf", "Telia"), ("E.ON SE", "partnerOf", "Telia")], &[]),
+        ("Eierskifte\n\nNorsk Mobil AS eies av Norsk Mobil Group AS.", "nb",
+         &[("Norsk Mobil Group AS", "owns", "Norsk Mobil AS")], &[]),
+    ];
+    for (text, lang, expected, absent) in cases {
+        let r = relations(text, lang);
+        for (s, p, o) in *expected {
+            assert!(
+                has(&r, s, p, o),
+                "[{lang}] {text}: missing {s} {p} {o} in {r:?}"
+            );
+        }
+        for (s, p, o) in *absent {
+            assert!(!has(&r, s, p, o), "[{lang}] {text}: unwanted {s} {p} {o}");
+        }
+    }
+}
