@@ -1931,9 +1931,13 @@ fn keyword_lines_name_nothing_and_names_keep_their_parts() {
 /// subjects, separable verbs, former roles, lists in parentheses, network sharing, nynorsk
 /// titles; names that are common words, introduced by descriptors or written with digits
 /// and symbols; a holding company kept apart from its subsidiary.
+/// A relation as (subject, property, object) surfaces.
+type Triple<'a> = (&'a str, &'a str, &'a str);
+
 #[test]
 fn field_cases_of_relations_and_names() {
-    let cases: &[(&str, &str, &[(&str, &str, &str)], &[(&str, &str, &str)])] = &[
+    // (text, language, relations expected, relations absent)
+    let cases: &[(&str, &str, &[Triple], &[Triple])] = &[
         ("Rivals\n\nTelenor and Telia will continue to compete for customers.", "en",
          &[("Telenor", "competitorOf", "Telia")], &[]),
         ("BNetzA\n\nDie Bundesnetzagentur leitet ein Bußgeldverfahren gegen Vodafone ein.", "de",
