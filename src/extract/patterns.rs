@@ -652,7 +652,7 @@ pub fn find_relations_traced(
                     .iter()
                     .any(|c| crate::text::find_words(&lower, &super::lower_case(c)).is_some())
             }
-        } || deal_called_off_after(article, sentence, lexicon);
+        };
         // Patterns whose subject must be a state run only where one is named: they match
         // any two close names, and the types are checked only after the costly captures.
         let has_state = mentions
@@ -773,10 +773,13 @@ pub fn find_relations_traced(
                             &parties, &masked, patterns, polarity,
                         )
                     };
-                    if p.spec.p.is_some() && holds(Polarity::Ignored).is_empty() {
+                    let claims_here = holds(Polarity::Checked);
+                    if p.spec.p.is_some()
+                        && claims_here.is_empty()
+                        && holds(Polarity::Ignored).is_empty()
+                    {
                         continue;
                     }
-                    let claims_here = holds(Polarity::Checked);
                     let mut replacement = kept.as_str().to_string();
                     // Keep the word boundary the match consumed ("X , appos , said").
                     if whole.as_str().ends_with(' ') {
@@ -887,6 +890,13 @@ pub fn find_relations_traced(
                 .trim_end_matches(['"', '»', '”', '’', '\'', ')']);
             text.ends_with('?') || denied_cleft(text, lexicon)
         };
+        // A deal named again after an adversative and called off: read only where the
+        // sentence gave a deal.
+        let plan_called_off = plan_called_off
+            || (claims[claims_before..]
+                .iter()
+                .any(|c| c.property == "acquires" || c.property == "partnerOf")
+                && deal_called_off_after(article, sentence, lexicon));
         if reporting_only || plan_called_off || asks_or_denies {
             let mut k = 0;
             claims.retain(|c| {

@@ -334,15 +334,15 @@ fn clause_subject<'m>(
 /// ("blir TV-leverandøren"). Only a bare definite noun ("fiberselskapet") refers.
 fn predicative(lexicon: &Lexicon, before: &str) -> bool {
     let g = &lexicon.grammar;
-    let words: Vec<&str> = before
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+    // The last three words, read from the end: the text before is the whole article.
+    let last_words: Vec<&str> = before
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’')
         .filter(|w| !w.is_empty())
-        .collect();
-    let last = words.last().copied().unwrap_or("");
-    words
-        .iter()
-        .rev()
         .take(3)
+        .collect();
+    let last = last_words.first().copied().unwrap_or("");
+    last_words
+        .iter()
         .any(|w| lexicon.articles.iter().any(|a| a == w))
         || g.copulas
             .iter()

@@ -147,6 +147,20 @@ pub(super) fn name_index() -> &'static NameIndex {
     })
 }
 
+/// The end (byte offset) of the words after `end`, each after one space, that `keep`
+/// accepts, up to `limit`: where a name read from a known word goes on over them.
+fn words_while(text: &str, end: usize, limit: usize, keep: impl Fn(&str) -> bool) -> usize {
+    let mut name_end = end;
+    while let Some(word) = text[name_end..limit]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+        .filter(|w| keep(w))
+    {
+        name_end += 1 + word.len();
+    }
+    name_end
+}
+
 pub(super) fn next_word_capitalised(text: &str, end: usize, limit: usize) -> bool {
     let rest = &text[end..limit];
     // A genitive ends the name ("Telefónicas Übernahme", "Telenors Jon").
@@ -982,23 +996,15 @@ pub(super) fn known_names(
             if target.etype == EntityType::Company
                 && text[start..end].starts_with(|c: char| c.is_ascii_digit())
             {
-                let limit = article.sentences[sentence].end;
                 let common = &knowledge.common;
-                let mut name_end = end;
-                while let Some(word) = text[name_end..limit]
-                    .strip_prefix(' ')
-                    .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
-                    .filter(|w| {
-                        common
-                            .generic_company_words
-                            .iter()
-                            .chain(&common.company_name_words)
-                            .chain(&common.legal_forms)
-                            .any(|c| c == w)
-                    })
-                {
-                    name_end += 1 + word.len();
-                }
+                let name_end = words_while(text, end, article.sentences[sentence].end, |w| {
+                    common
+                        .generic_company_words
+                        .iter()
+                        .chain(&common.company_name_words)
+                        .chain(&common.legal_forms)
+                        .any(|c| c == w)
+                });
                 if name_end > end {
                     mentions.push(company_mention(
                         text,
@@ -1019,15 +1025,9 @@ pub(super) fn known_names(
                     .split(' ')
                     .any(|w| lexicon.coordinators.iter().any(|c| c == w))
             {
-                let limit = article.sentences[sentence].end;
-                let mut name_end = end;
-                while let Some(word) = text[name_end..limit]
-                    .strip_prefix(' ')
-                    .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
-                    .filter(|w| w.starts_with(char::is_uppercase))
-                {
-                    name_end += 1 + word.len();
-                }
+                let name_end = words_while(text, end, article.sentences[sentence].end, |w| {
+                    w.starts_with(char::is_uppercase)
+                });
                 mentions.push(company_mention(
                     text,
                     sentence,
