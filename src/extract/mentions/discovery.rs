@@ -783,6 +783,17 @@ pub(super) fn discover(
                 && !lexicon.articles.contains(&prev)
                 && !lexicon.grammar.possessives.contains(&prev)
                 && !lexicon.grammar.prepositions.contains(&prev);
+            // Where nouns are capitalised, a word that opens company names ("Stadtwerke",
+            // "Telekom") before a capitalised word is a name, an article before it or not:
+            // "die Stadtwerke Hohenfeld", "Die Stadtwerke Ulm bauen ...".
+            let named_by_company_word = lexicon.capitalises_nouns
+                && span.words >= 2
+                && common.company_name_words.iter().any(|c| c == first_word)
+                && surface
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && !quantity(w));
+            let bare_name = bare_name || named_by_company_word;
             // A name the gazetteer knows as a context alias ("Orange") is left to the
             // gazetteer's rules, which know whose it is; a service compound
             // ("GSM-abonnenter") to the services.
