@@ -4037,6 +4037,33 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // A name after a preposition, closing an inserted phrase with a comma, is no subject
+    // of the verb after the comma ("Fiberklaar, a joint venture of Proximus and EQT, will
+    // bring fibre" says nothing of EQT): the insert's head is.
+    if !matches!(part, Part::Title | Part::Relational)
+        && b.x.is_some_and(|(xs, xe)| {
+            // Back over the items of a list the name closes ("of Proximus and EQT", "of
+            // A, B and C"): a comma only before the coordinator ("patron de SFR, Pierre
+            // Lemoine, dirige" is an apposition, no list).
+            let mut k = xs;
+            let mut coordinated = false;
+            while k >= 2
+                && is_mention(&clause[k - 2])
+                && (lc.coordinators.contains(&clause[k - 1].lower)
+                    || (coordinated && clause[k - 1].lower == ","))
+            {
+                coordinated = true;
+                k -= 2;
+            }
+            xe <= pos
+                && k > 0
+                && clause.get(xe).is_some_and(|t| t.lower == ",")
+                && clause[k - 1].kind == TokKind::Word
+                && lc.prepositions.contains(&clause[k - 1].lower)
+        })
+    {
+        return true;
+    }
     // A name qualifying a customer noun names whose customers they are, not what is bought
     // ("bid aggressively for BT customers").
     if matches!(relation, "acquires" | "owns")
