@@ -291,6 +291,8 @@ pub struct LanguageConstructions {
     reflexive_possessives: bool,
     /// The finite verb stands second in a main clause (grammar feature "v2").
     v2: bool,
+    /// Subordinate clauses end in their finite verb (grammar feature "verb_final").
+    verb_final: bool,
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
@@ -752,6 +754,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         possessives: lower_set(&g.possessives),
         reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
         v2: g.features.iter().any(|f| f == "v2"),
+        verb_final: g.features.iter().any(|f| f == "verb_final"),
         together: Phrases::new(&g.together),
         // Above one: "et", "un", "ein" are articles too.
         number_words: lexicon
@@ -1830,6 +1833,36 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                 {
                     clause.push(toks[j].clone());
                     j += 1;
+                }
+                // A predicate coordinated inside the relative clause has its antecedent too
+                // ("Kari Østby, som tidligere ledet Phonero og nå er direktør i Ice": Ice is
+                // hers now, the past marker stays with Phonero): the first predicate's phrase
+                // has words of its own, the second opens with a verb, or ends in one where
+                // subordinate clauses end in their verb ("der früher 1&1 leitete und jetzt
+                // Vorstandschef von M-net ist").
+                let rel_end = clause.iter().rposition(|t| t.relative).map_or(0, |r| r + 1);
+                let ends_in_verb = |clause: &[Tok]| {
+                    let last = clause
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::Word)
+                        .unwrap_or(0);
+                    lc.verb_final && last > 0 && verb_starts(clause, last, lc)
+                };
+                if rel_end > 0 {
+                    if let Some(c) = (rel_end + 2..clause.len()).find(|&c| {
+                        clause[c].kind == TokKind::Word
+                            && !clause[c].boundary
+                            && lc.coordinators.contains(&clause[c].lower)
+                            && (verb_starts(&clause, c + 1, lc)
+                                || (ends_in_verb(&clause[c..])
+                                    && !is_mention(&clause[c + 1])
+                                    && verb_starts(&clause, c - 1, lc)))
+                    }) {
+                        let mut second = clause[..rel_end].to_vec();
+                        second.extend(clause[c + 1..].iter().cloned());
+                        clause.truncate(c);
+                        out.push(second);
+                    }
                 }
                 out.push(clause);
                 // The main clause goes on after the relative clause and its closing comma.
