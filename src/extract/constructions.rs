@@ -1855,7 +1855,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                             && lc.coordinators.contains(&clause[c].lower)
                             && (verb_starts(&clause, c + 1, lc)
                                 || (ends_in_verb(&clause[c..])
-                                    && !is_mention(&clause[c + 1])
+                                    && !clause.get(c + 1).is_some_and(is_mention)
                                     && verb_starts(&clause, c - 1, lc)))
                     }) {
                         let mut second = clause[..rel_end].to_vec();
