@@ -993,41 +993,35 @@ pub(super) fn known_names(
             // Discovery reads only spans that open with a capital: a name opening with a
             // digit ("1&1 Communications", "3 Sverige AB") is read here, over the company
             // words and legal forms after it.
-            if target.etype == EntityType::Company
+            let limit = article.sentences[sentence].end;
+            let name_end = if target.etype == EntityType::Company
                 && text[start..end].starts_with(|c: char| c.is_ascii_digit())
             {
                 let common = &knowledge.common;
-                let name_end = words_while(text, end, article.sentences[sentence].end, |w| {
+                Some(words_while(text, end, limit, |w| {
                     common
                         .generic_company_words
                         .iter()
                         .chain(&common.company_name_words)
                         .chain(&common.legal_forms)
                         .any(|c| c == w)
-                });
-                if name_end > end {
-                    mentions.push(company_mention(
-                        text,
-                        sentence,
-                        start,
-                        name_end,
-                        Reference::New(text[start..name_end].to_string()),
-                        Origin::Name,
-                    ));
-                }
-            }
-            // Discovery ends a name at a coordinator: a place with one inside ("Sogn og
-            // Fjordane Energi", "Vestfold og Telemark Energi") opens the name here, over
-            // the capitalised words after it.
-            let place = &text[start..end];
-            if target.etype == EntityType::Place
-                && place
+                }))
+                .filter(|&e| e > end)
+            } else if target.etype == EntityType::Place
+                && text[start..end]
                     .split(' ')
                     .any(|w| lexicon.coordinators.iter().any(|c| c == w))
             {
-                let name_end = words_while(text, end, article.sentences[sentence].end, |w| {
+                // Discovery ends a name at a coordinator: a place with one inside ("Sogn og
+                // Fjordane Energi", "Vestfold og Telemark Energi") opens the name here, over
+                // the capitalised words after it.
+                Some(words_while(text, end, limit, |w| {
                     w.starts_with(char::is_uppercase)
-                });
+                }))
+            } else {
+                None
+            };
+            if let Some(name_end) = name_end {
                 mentions.push(company_mention(
                     text,
                     sentence,
