@@ -538,6 +538,12 @@ pub struct Grammar {
     /// closed down its copper network but offers fibre in Denmark").
     #[serde(default)]
     pub adversatives: Vec<String>,
+    /// Prepositions that name a statement's source ("ifølge", "according to", "laut",
+    /// "selon"): the source and its name are no party of the clause's relations, and the
+    /// constructions read the clause without them ("Telenor, som ifølge tilsynet har
+    /// priset grossisttilgangen for høyt").
+    #[serde(default)]
+    pub source_prepositions: Vec<String>,
     /// Prepositions that name what an agreement is about ("om", "on", "über", "sur"),
     /// lower case: a service after one in the partners' clause is one both provide
     /// ("Telia og Tele2 samarbeider om et felles 5G-nett").

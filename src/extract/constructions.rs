@@ -293,6 +293,8 @@ pub struct LanguageConstructions {
     v2: bool,
     /// Subordinate clauses end in their finite verb (grammar feature "verb_final").
     verb_final: bool,
+    /// Prepositions naming a statement's source (grammar `source_prepositions`).
+    sources: Phrases,
     /// Adverbs of doing something together ("sammen", "jointly"), reciprocal triggers of
     /// partnering.
     together: Phrases,
@@ -755,6 +757,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
         reflexive_possessives: g.features.iter().any(|f| f == "reflexive_possessive"),
         v2: g.features.iter().any(|f| f == "v2"),
         verb_final: g.features.iter().any(|f| f == "verb_final"),
+        sources: Phrases::new(&g.source_prepositions),
         together: Phrases::new(&g.together),
         // Above one: "et", "un", "ein" are articles too.
         number_words: lexicon
@@ -1049,6 +1052,42 @@ fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok>
 /// investigating: "examines whether Orange abused its position" reads "examines Orange
 /// abused ...", "prüft, ob die Telekom ..." reads "prüft die Telekom ...". The question
 /// must start with a name (maybe after an article), the company it is about.
+/// A statement's source inside a clause ("som ifølge tilsynet har priset ...", "which,
+/// according to Ofcom, overcharged ..."): the source preposition, maybe an article, and
+/// the name it governs are dropped, so the clause's subject reaches its verb; a comma
+/// closing the source goes with it. Not at a clause's start, where "ifølge Nkom" may be
+/// what a reporting construction reads.
+fn drop_sources(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.sources.is_empty() {
+        return toks;
+    }
+    let mut i = 1;
+    while i < toks.len() {
+        let Some(len) = lc.sources.forward(&toks, i).into_iter().max() else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + len;
+        if toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+        {
+            j += 1;
+        }
+        let before_ok = toks[i - 1].kind == TokKind::Word || is_mention(&toks[i - 1]);
+        if !(before_ok && toks.get(j).is_some_and(is_mention) && j + 1 < toks.len()) {
+            i += 1;
+            continue;
+        }
+        let mut end = j + 1;
+        if toks[end].lower == "," && toks[i - 1].lower == "," {
+            end += 1;
+        }
+        toks.drain(i..end);
+    }
+    toks
+}
+
 fn drop_interrogative(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if lc.interrogatives.is_empty() || lc.inquiry_ends.is_empty() {
         return toks;
@@ -1163,6 +1202,7 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = drop_adverbs(tokenize(masked, mentions), lc);
     let toks = drop_restrictive(toks, lc);
     let toks = drop_exemplifying(toks, lc);
+    let toks = drop_sources(toks, lc);
     let toks = resolve_reported_subject(toks, lc);
     let toks = resolve_quoted_we(toks, mentions, lc);
     let toks = resolve_remainder(toks, mentions, lc);
