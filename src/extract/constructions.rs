@@ -1052,11 +1052,11 @@ fn drop_exemplifying(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok>
 /// investigating: "examines whether Orange abused its position" reads "examines Orange
 /// abused ...", "prüft, ob die Telekom ..." reads "prüft die Telekom ...". The question
 /// must start with a name (maybe after an article), the company it is about.
-/// A statement's source inside a clause ("som ifølge tilsynet har priset ...", "which,
-/// according to Ofcom, overcharged ..."): the source preposition, maybe an article, and
-/// the name it governs are dropped, so the clause's subject reaches its verb; a comma
-/// closing the source goes with it. Not at a clause's start, where "ifølge Nkom" may be
-/// what a reporting construction reads.
+/// A statement's source inside a clause, after a word or a name ("som ifølge tilsynet har
+/// priset ...", "which according to Ofcom overcharged ..."): the source preposition, maybe
+/// an article, and the name it governs are dropped, so the clause's subject reaches its
+/// verb. Not at a clause's start nor after a comma, where "ifølge Nkom" may be what a
+/// reporting construction reads.
 fn drop_sources(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if lc.sources.is_empty() {
         return toks;
@@ -1079,11 +1079,7 @@ fn drop_sources(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        let mut end = j + 1;
-        if toks[end].lower == "," && toks[i - 1].lower == "," {
-            end += 1;
-        }
-        toks.drain(i..end);
+        toks.drain(i..=j);
     }
     toks
 }

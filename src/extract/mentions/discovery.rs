@@ -2341,7 +2341,7 @@ pub(super) fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexico
     after
         .split(|c: char| c.is_whitespace() || c == ',')
         .take(4)
-        .take_while(|w| !lexicon.speech_verbs.iter().any(|v| v == &w.to_lowercase()))
+        .take_while(|w| !lexicon.speech_verbs.contains(&w.to_lowercase()))
         .any(|w| is_title(w, lexicon))
 }
 
