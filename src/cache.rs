@@ -128,6 +128,42 @@ impl ExtractionCache {
         !self.fingerprint.is_empty() && self.previous_build.as_deref() == Some(key)
     }
 
+    /// Takes out the records (with their keys) whose article came from one of `inputs`
+    /// (a path as given: the file itself, a record `file:line` of it, or a file under a
+    /// folder) and whose id is not in `read`, sorted by source and id: the articles of an
+    /// earlier build from inputs this build could not read.
+    pub fn take_from_inputs(
+        &self,
+        inputs: &[&str],
+        read: &std::collections::HashSet<&str>,
+    ) -> Vec<(String, ArticleRecord)> {
+        let from = |source: &str| {
+            inputs.iter().any(|input| {
+                source == *input
+                    || source.strip_prefix(input).is_some_and(|rest| {
+                        rest.starts_with('/')
+                            || rest
+                                .strip_prefix(':')
+                                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                    })
+            })
+        };
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let keys: Vec<String> = entries
+            .iter()
+            .filter(|(_, r)| from(&r.meta.source) && !read.contains(r.meta.id.as_str()))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut kept: Vec<(String, ArticleRecord)> = keys
+            .into_iter()
+            .filter_map(|k| entries.remove(&k).map(|r| (k, r)))
+            .collect();
+        kept.sort_by(|a, b| {
+            (&a.1.meta.source, &a.1.meta.id).cmp(&(&b.1.meta.source, &b.1.meta.id))
+        });
+        kept
+    }
+
     /// Frees the records no article of this build asked for.
     pub fn forget_unused(&self) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());

@@ -48,8 +48,29 @@ pub enum Error {
     Push { endpoint: String, message: String },
     #[error("SPARQL: {0}")]
     Query(String),
+    /// No article came out of the inputs (every input failed, or held none): the build
+    /// wrote nothing and left its folder as it was. `failures` are the inputs' errors.
+    #[error("no article could be read from the inputs ({} failed); nothing was written", failures.len())]
+    NothingRead { failures: Vec<String> },
     #[error("{0}")]
     Other(String),
+}
+
+impl InputError {
+    /// The input this error lost whole (a missing, unreadable, empty or binary file, or a
+    /// file too large), as the path was given; `None` for an error of one record of a
+    /// JSON Lines file (its path is `file:line`) or of a language, where the rest of the
+    /// input was read.
+    pub fn failed_input(&self) -> Option<&str> {
+        match self {
+            InputError::Read { path, .. }
+            | InputError::Missing { path }
+            | InputError::Empty { path }
+            | InputError::Binary { path, .. }
+            | InputError::TooLarge { path, .. } => Some(path.as_str()),
+            InputError::JsonLine { .. } | InputError::Language { .. } => None,
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

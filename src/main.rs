@@ -191,8 +191,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reuse_cache: !full && !no_cache,
                 write_cache: !no_cache,
             };
-            let report = build(&inputs, &options)
-                .with_context(|| format!("building into {}", out.display()))?;
+            let report = match build(&inputs, &options) {
+                Ok(report) => report,
+                Err(telekg::Error::NothingRead { failures }) => {
+                    for failure in &failures {
+                        eprintln!("telekg: skipped: {failure}");
+                    }
+                    eprintln!(
+                        "telekg: error: no article could be read from the {} input(s); {} was left as it was",
+                        inputs.len(),
+                        out.display()
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("building into {}", out.display()))
+                }
+            };
             for note in &report.notes {
                 eprintln!("telekg: note: {note}");
             }
@@ -200,11 +215,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("telekg: skipped: {failure}");
             }
             eprintln!(
-                "telekg: {} article(s) read ({} extracted, {} unchanged since the last build), {} skipped; {} measurement(s)",
+                "telekg: {} article(s) read ({} extracted, {} unchanged since the last build), {} skipped{}; {} measurement(s)",
                 report.articles_read,
                 report.articles_read - report.articles_reused,
                 report.articles_reused,
                 report.failures.len(),
+                if report.articles_kept > 0 {
+                    format!(
+                        ", {} kept from the earlier build",
+                        report.articles_kept
+                    )
+                } else {
+                    String::new()
+                },
                 report.measurements
             );
             if timings {

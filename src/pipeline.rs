@@ -100,6 +100,9 @@ pub struct BuildReport {
     pub svg_skipped: Option<String>,
     /// Articles whose extraction was reused from the incremental cache.
     pub articles_reused: usize,
+    /// Articles of an earlier build kept from inputs this build could not read (not
+    /// counted in `articles_read`).
+    pub articles_kept: usize,
     /// Nothing changed since the last build into the folder: no file was rewritten.
     pub up_to_date: bool,
     /// How the store was written, if it was.
@@ -116,10 +119,15 @@ pub struct Extracted {
     pub records: Vec<ArticleRecord>,
     /// Their cache keys, parallel to `records`.
     pub keys: Vec<String>,
+    /// The inputs as read, in order: every file of a folder, and the inputs lost whole.
+    pub inputs: Vec<String>,
     pub errors: Vec<InputError>,
     pub notes: Vec<String>,
     /// Articles whose record came from the incremental cache.
     pub reused: usize,
+    /// Of those, articles of an earlier build kept because their input could not be read
+    /// this time.
+    pub kept: usize,
 }
 
 /// Articles read from one file before they are prepared and extracted together: enough
@@ -159,8 +167,14 @@ pub fn read_and_extract(
     let mut ok_files = Vec::new();
     for f in files {
         match f {
-            Ok(f) => ok_files.push(f),
-            Err(e) => out.errors.push(e),
+            Ok(f) => {
+                out.inputs.push(f.display());
+                ok_files.push(f)
+            }
+            Err(e) => {
+                out.inputs.extend(e.failed_input().map(str::to_string));
+                out.errors.push(e)
+            }
         }
     }
     // A bar on long builds in a terminal; nothing when output goes to a file or a pipe.
@@ -215,6 +229,45 @@ pub fn read_and_extract(
     out
 }
 
+/// Puts the records in the order of the inputs they came from (as a build that read all
+/// of them would have them), the records of a JSON Lines file by line; the order within
+/// an input is kept.
+fn in_input_order(extracted: &mut Extracted) {
+    let rank = |source: &str| -> (usize, usize) {
+        let (file, line) = match source.rsplit_once(':') {
+            Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                (file, n.parse().unwrap_or(0))
+            }
+            _ => (source, 0),
+        };
+        let input = extracted
+            .inputs
+            .iter()
+            .position(|i| {
+                i == file
+                    || file
+                        .strip_prefix(i.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+            })
+            .unwrap_or(usize::MAX);
+        (input, line)
+    };
+    let mut order: Vec<usize> = (0..extracted.records.len()).collect();
+    order.sort_by_key(|&i| rank(&extracted.records[i].meta.source));
+    let mut records: Vec<Option<ArticleRecord>> = std::mem::take(&mut extracted.records)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut keys: Vec<Option<String>> = std::mem::take(&mut extracted.keys)
+        .into_iter()
+        .map(Some)
+        .collect();
+    for i in order {
+        extracted.records.extend(records[i].take());
+        extracted.keys.extend(keys[i].take());
+    }
+}
+
 /// Builds the graph from article records (resolve + graph stages).
 pub fn graph_of(records: Vec<ArticleRecord>) -> KnowledgeGraph {
     let resolution = crate::resolve::resolve(&records);
@@ -242,17 +295,53 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         since: started,
         laps: Vec::new(),
     };
-    std::fs::create_dir_all(&options.out).map_err(|source| crate::error::Error::Write {
-        path: options.out.clone(),
-        source,
-    })?;
     let (cache, cache_note) = ExtractionCache::open(
         &options.out,
         options.reuse_cache,
         options.reuse_cache || options.write_cache,
     );
-    let extracted = read_and_extract(inputs, &options.ingest, options.progress, Some(&cache));
+    let mut extracted = read_and_extract(inputs, &options.ingest, options.progress, Some(&cache));
+    // A build that read nothing replaces nothing: a typo on the command line must not
+    // empty a finished graph, its store and its cache.
+    if extracted.records.is_empty() {
+        return Err(crate::error::Error::NothingRead {
+            failures: extracted.errors.iter().map(|e| e.to_string()).collect(),
+        });
+    }
+    // An input lost whole (missing, unreadable, empty, binary) keeps the articles an
+    // earlier build read from it, from the cache: nothing built is lost to a file moved
+    // away. An article read again under its id is this build's.
+    let failed: Vec<&str> = extracted
+        .errors
+        .iter()
+        .filter_map(InputError::failed_input)
+        .collect();
+    if !failed.is_empty() {
+        let read: std::collections::HashSet<&str> = extracted
+            .records
+            .iter()
+            .map(|r| r.meta.id.as_str())
+            .collect();
+        let kept = cache.take_from_inputs(&failed, &read);
+        if !kept.is_empty() {
+            extracted.notes.push(format!(
+                "kept {} article(s) of an earlier build from input(s) this build could not read ({})",
+                kept.len(),
+                failed.join(", ")
+            ));
+            extracted.kept += kept.len();
+            for (key, record) in kept {
+                extracted.keys.push(key);
+                extracted.records.push(record);
+            }
+            in_input_order(&mut extracted);
+        }
+    }
     cache.forget_unused();
+    std::fs::create_dir_all(&options.out).map_err(|source| crate::error::Error::Write {
+        path: options.out.clone(),
+        source,
+    })?;
     watch.lap("read+extract");
     // A build of the very same articles with the same binary into a folder that has all
     // its outputs would write the same bytes again: skip it, as make would.
@@ -282,11 +371,13 @@ pub fn build(inputs: &[String], options: &BuildOptions) -> Result<BuildReport> {
         errors,
         notes,
         reused,
+        kept,
         ..
     } = extracted;
     let mut report = BuildReport {
-        articles_read: records.len(),
+        articles_read: records.len() - kept,
         articles_reused: reused,
+        articles_kept: kept,
         failures: errors.iter().map(|e| e.to_string()).collect(),
         notes: cache_note.into_iter().chain(notes).collect(),
         ..Default::default()

@@ -269,6 +269,135 @@ fn bad_inputs_are_reported_and_skipped() {
     );
 }
 
+/// The bytes of every file a build leaves in `dir`, the store's files included.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_build_that_read_nothing_replaces_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build_seeds(&out);
+    let before = snapshot(&out);
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n\n").unwrap();
+    for inputs in [
+        vec![dir.path().join("typo.txt")],
+        vec![empty.clone(), dir.path().join("nowhere")],
+    ] {
+        let o = run(telekg().arg("build").args(&inputs).arg("--out").arg(&out));
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("no article could be read") && err.contains("left as it was"),
+            "{err}"
+        );
+        for input in &inputs {
+            assert!(
+                err.contains(&*input.to_string_lossy()),
+                "names {input:?}: {err}"
+            );
+        }
+        assert!(before == snapshot(&out), "the earlier build is untouched");
+    }
+    // The store still answers.
+    let o = run(telekg().args(["query", "--store"]).arg(&out).args([
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("\n0"), "{}", stdout(&o));
+    // Nor is a folder made for a build that read nothing.
+    let fresh = dir.path().join("fresh");
+    let o = run(telekg()
+        .arg("build")
+        .arg(dir.path().join("typo.txt"))
+        .arg("--out")
+        .arg(&fresh));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn an_input_that_failed_keeps_its_articles_of_the_earlier_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let mut files = Vec::new();
+    for name in [
+        "nb_glocalnet_stockholm_energi.txt",
+        "sv_open_infra_drift.txt",
+    ] {
+        std::fs::copy(repo().join("seeds").join(name), inputs.join(name)).unwrap();
+        files.push(inputs.join(name));
+    }
+    // A JSON Lines archive of two articles.
+    let archive = inputs.join("archive.jsonl");
+    std::fs::write(
+        &archive,
+        concat!(
+            r#"{"id":"a1","lang":"en","text":"Telia buys Get\n\nTelia Company has agreed to buy Get from TDC Group."}"#,
+            "\n",
+            r#"{"id":"a2","lang":"en","text":"Ofcom fines Vodafone\n\nOfcom fined Vodafone UK for mis-selling."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    files.push(archive.clone());
+    let out = dir.path().join("out");
+    let build = |files: &[PathBuf], extra: &[&str]| {
+        run(telekg()
+            .arg("build")
+            .args(files)
+            .args(["--formats", "ttl,nq", "--no-svg"])
+            .args(extra)
+            .arg("--out")
+            .arg(&out))
+    };
+    let o = build(&files, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ttl = std::fs::read(out.join("graph.ttl")).unwrap();
+    let nq = std::fs::read(out.join("graph.nq")).unwrap();
+    // A file and the archive gone: their articles stay, in their place, so the graph is
+    // the very same; the build still says what failed.
+    std::fs::remove_file(&files[0]).unwrap();
+    std::fs::remove_file(&archive).unwrap();
+    let o = build(&files, &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("kept 3 article(s) of an earlier build"),
+        "{err}"
+    );
+    assert!(err.contains("1 article(s) read"), "{err}");
+    assert!(std::fs::read(out.join("graph.ttl")).unwrap() == ttl);
+    assert!(std::fs::read(out.join("graph.nq")).unwrap() == nq);
+    // Articles of an input that is simply no longer given are not kept.
+    let o = build(&files[1..2], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let now = std::fs::read_to_string(out.join("graph.ttl")).unwrap();
+    assert!(now.contains("Open Infra") && !now.contains("Glocalnet") && !now.contains("Ofcom"));
+    // Without a cache nothing of an earlier build is read, so nothing is kept.
+    let o = build(&files, &["--no-cache"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("kept"));
+}
+
 #[test]
 fn outputs_are_replaced_atomically() {
     // A second build over the same folder replaces every file and leaves no temporaries.
