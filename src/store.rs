@@ -296,20 +296,18 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Prefixes every query may use without declaring them.
-pub fn with_prefixes(query: &str) -> String {
-    let mut out = String::new();
+/// A SPARQL evaluator that knows the prefixes every query may use without declaring them
+/// (`crate::vocab::PREFIXES`; a query's own PREFIX of the same name wins). They are
+/// given to the parser, not prepended to the text, so an error's line and column are
+/// those of the user's query.
+pub fn evaluator() -> Result<SparqlEvaluator> {
+    let mut evaluator = SparqlEvaluator::new();
     for (p, iri) in crate::vocab::PREFIXES {
-        let decl = format!("PREFIX {p}:");
-        if !query
-            .to_ascii_uppercase()
-            .contains(&decl.to_ascii_uppercase())
-        {
-            out.push_str(&format!("PREFIX {p}: <{iri}>\n"));
-        }
+        evaluator = evaluator
+            .with_prefix(*p, *iri)
+            .map_err(|e| Error::Query(format!("prefix {p}: {e}")))?;
     }
-    out.push_str(query);
-    out
+    Ok(evaluator)
 }
 
 fn term_text(term: &Term) -> String {
@@ -341,8 +339,8 @@ pub fn run_query(
         ));
     }
     let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(&with_prefixes(query))
+    let mut prepared = evaluator()?
+        .parse_query(query)
         .map_err(|e| Error::Query(e.to_string()))?;
     // Relations live in one named graph per article: without FROM, query them all.
     if prepared.dataset().is_default_dataset() {

@@ -188,6 +188,36 @@ fn store_answers_after_build_exits() {
     assert!(stdout(&o).contains("-8700000"), "{}", stdout(&o));
 }
 
+/// Syntax errors point into the query as the user wrote it: the prefixes every query
+/// may use are given to the parser, not prepended to the text.
+#[test]
+fn query_errors_point_into_the_users_query() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path());
+    for (query, at) in [
+        ("SELEC * WHERE { ?s ?p ?o }", "error at 1:"),
+        (
+            "SELECT ?s WHERE {\n  ?s tm:owns ?o\n  FILTER(?o = ) }",
+            "error at 3:",
+        ),
+    ] {
+        let o = run(telekg()
+            .args(["query", "--store"])
+            .arg(dir.path())
+            .arg(query));
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains(at), "{query:?}: {}", stderr(&o));
+    }
+    // A query's own declaration of a predeclared prefix wins.
+    let o = run(telekg().args(["query", "--store"]).arg(dir.path()).args([
+        "--format",
+        "csv",
+        "PREFIX tm: <http://example.org/other#> SELECT (COUNT(*) AS ?n) WHERE { ?a tm:owns ?b }",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().nth(1).map(str::trim), Some("0"));
+}
+
 #[test]
 fn query_without_store_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
