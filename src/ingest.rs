@@ -6,8 +6,11 @@
 //! Windows-1252 / Latin-1, detected per file. Every problem is an [`InputError`] naming
 //! the input, so one bad article never stops the others.
 
+mod normalise;
+
 use crate::error::InputError;
 use crate::knowledge::Knowledge;
+pub use normalise::{decode, language_of_tag, normalise};
 use serde::Deserialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -226,11 +229,15 @@ pub fn read_batches<'a>(
                     limit: options.max_article_bytes,
                 })]);
             }
+            let mut notes = notes;
             let (title, text) = if format == Format::Html {
                 let (title, body) = html_to_text(&text);
-                let text = format!("{title}\n{body}");
-                (title, text)
+                let (text, fixed) = normalise(&name, &format!("{title}\n{body}"));
+                notes.extend(fixed);
+                (first_line_title(&text), text)
             } else {
+                let (text, fixed) = normalise(&name, &text);
+                notes.extend(fixed);
                 (first_line_title(&text), text)
             };
             each(vec![Ok(RawArticle {
@@ -341,60 +348,6 @@ fn read_bytes(input: &InputFile, options: &IngestOptions) -> Result<Vec<u8>, Inp
                 });
             }
             std::fs::read(path).map_err(|source| InputError::Read { path: name, source })
-        }
-    }
-}
-
-/// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with BOM, or Windows-1252 for legacy files.
-/// Rejects binary data. Returns the text and notes about what was done.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), InputError> {
-    let mut notes = Vec::new();
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(InputError::Empty { path: name.into() });
-    }
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _, had_errors) = encoding.decode(bytes);
-        if had_errors {
-            notes.push(format!(
-                "{name}: invalid {} sequences replaced",
-                encoding.name()
-            ));
-        }
-        return Ok((text.into_owned(), notes));
-    }
-    let nul = bytes.iter().filter(|&&b| b == 0).count();
-    let control = bytes
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    if nul > 0 || control * 100 > bytes.len() {
-        return Err(InputError::Binary {
-            path: name.into(),
-            reason: format!("{nul} NUL and {control} other control bytes"),
-        });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), notes)),
-        Err(_) => {
-            // Many valid multi-byte sequences: UTF-8 with some damage. None: a legacy file.
-            let lossy = String::from_utf8_lossy(bytes);
-            let replaced = lossy.matches('\u{FFFD}').count();
-            let multibyte = lossy
-                .chars()
-                .filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}')
-                .count();
-            if multibyte > replaced {
-                notes.push(format!(
-                    "{name}: invalid UTF-8: {replaced} bad byte sequence(s) replaced by U+FFFD"
-                ));
-                Ok((lossy.into_owned(), notes))
-            } else {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                notes.push(format!(
-                    "{name}: not UTF-8, decoded as Windows-1252 (Latin-1)"
-                ));
-                Ok((text.into_owned(), notes))
-            }
         }
     }
 }
@@ -547,14 +500,18 @@ fn json_line<'a>(
                 .unwrap_or_default()
         ),
     };
-    let title = record
-        .title
-        .unwrap_or_else(|| first_line_title(&record.text));
+    let mut notes = notes;
+    let (text, fixed) = normalise(&source, &record.text);
+    notes.extend(fixed);
+    let title = match record.title {
+        Some(title) => normalise(&source, &title).0,
+        None => first_line_title(&text),
+    };
     Some(Ok(RawArticle {
         id,
         source,
         title,
-        text: record.text,
+        text,
         date: record.date,
         url: record.url,
         lang: record.lang,
@@ -591,15 +548,16 @@ pub fn article_from_text(id: &str, text: &str, lang: Option<&str>) -> Result<Art
         lang: lang.map(String::from),
         ..Default::default()
     };
+    let (text, notes) = normalise(id, text);
     prepare(RawArticle {
         id: id.to_string(),
         source: id.to_string(),
-        title: first_line_title(text),
-        text: text.to_string(),
+        title: first_line_title(&text),
+        text,
         date: None,
         url: None,
         lang: None,
-        notes: Vec::new(),
+        notes,
         options: &options,
     })
 }
@@ -619,11 +577,9 @@ pub fn describe(raw: RawArticle) -> Result<Article, InputError> {
         return Err(InputError::Empty { path: raw.source });
     }
     let knowledge = Knowledge::global();
-    let forced = raw
-        .options
+    let forced = raw.options.lang.clone().or(raw
         .lang
-        .clone()
-        .or(raw.lang.map(|l| normalise_lang(&l)));
+        .map(|l| normalise::language_of_tag(&l).unwrap_or(l)));
     let lang = match forced {
         Some(l) if knowledge.lexicon(&l).is_some() => l,
         Some(l) => {
@@ -657,19 +613,6 @@ pub fn split_into_sentences(mut article: Article) -> Article {
         .unwrap_or(&[]);
     article.sentences = split_sentences_with(&article.text, abbreviations, finals);
     article
-}
-
-fn normalise_lang(code: &str) -> String {
-    match code.to_ascii_lowercase().as_str() {
-        "no" | "nob" | "nor" => "nb".into(),
-        "nno" => "nn".into(),
-        "swe" => "sv".into(),
-        "dan" => "da".into(),
-        "fra" | "fre" => "fr".into(),
-        "eng" => "en".into(),
-        "deu" | "ger" => "de".into(),
-        other => other.to_string(),
-    }
 }
 
 /// Normalises white space one character for one (NBSP, tabs, CR and other control

@@ -105,6 +105,15 @@ enum Command {
         #[arg(long)]
         endpoint: String,
     },
+    /// Print each article of FILE as extraction reads it: decoded, markup removed and
+    /// normalised. Evidence offsets (tm:startOffset, tm:endOffset) count characters of
+    /// this text, and prov:value is its slice. Articles of a JSON Lines file are
+    /// separated by a line with a form feed.
+    Text {
+        file: String,
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Print what one article yields (entities, relations, facts with sentence and rule).
     Extract {
         file: String,
@@ -380,6 +389,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Text { file, lang } => {
+            let input = if file == "-" {
+                InputFile::Stdin
+            } else {
+                InputFile::Path(PathBuf::from(&file))
+            };
+            let options = IngestOptions {
+                lang,
+                ..Default::default()
+            };
+            let mut status = ExitCode::SUCCESS;
+            let mut first = true;
+            for article in telekg::ingest::load(&input, &options) {
+                match article {
+                    Ok(a) => {
+                        if !first {
+                            println!("\u{c}");
+                        }
+                        first = false;
+                        println!("{}", a.text);
+                    }
+                    Err(e) => {
+                        eprintln!("telekg: skipped: {e}");
+                        status = ExitCode::from(2);
+                    }
+                }
+            }
+            Ok(status)
         }
         Command::Extract {
             file,
