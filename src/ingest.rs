@@ -6,10 +6,12 @@
 //! Windows-1252 / Latin-1, detected per file. Every problem is an [`InputError`] naming
 //! the input, so one bad article never stops the others.
 
+mod language;
 mod normalise;
 
 use crate::error::InputError;
 use crate::knowledge::Knowledge;
+pub use language::detect_language;
 pub use normalise::{decode, language_of_tag, normalise};
 use serde::Deserialize;
 use std::io::Read;
@@ -626,55 +628,6 @@ fn clean_text(text: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-/// Detects the language: whatlang's trigram model, then the lexicons' marker words decide
-/// between the close Scandinavian languages (whatlang often confuses nb, nn, da and sv).
-pub fn detect_language(text: &str, knowledge: &Knowledge) -> String {
-    // A few thousand characters decide as well as the whole article, at a fraction of the cost.
-    let text = match text.char_indices().nth(4000) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    };
-    let guess = whatlang::detect_lang(text).map(|l| match l {
-        whatlang::Lang::Nob => "nb",
-        whatlang::Lang::Swe => "sv",
-        whatlang::Lang::Dan => "da",
-        whatlang::Lang::Fra => "fr",
-        whatlang::Lang::Eng => "en",
-        whatlang::Lang::Deu => "de",
-        _ => "",
-    });
-    let scandinavian = ["nb", "nn", "sv", "da"];
-    let candidates: Vec<&str> = match guess {
-        Some(g) if scandinavian.contains(&g) => scandinavian.to_vec(),
-        Some(g) if !g.is_empty() => return g.to_string(),
-        _ => knowledge.languages(),
-    };
-    let mut counts = std::collections::HashMap::new();
-    for word in text.unicode_words() {
-        let w = word.to_lowercase();
-        for code in &candidates {
-            if let Some(lex) = knowledge.lexicon(code) {
-                if lex.markers.contains(&w) {
-                    *counts.entry(*code).or_insert(0usize) += 1;
-                }
-            }
-        }
-    }
-    // Marker counts decide; on a tie, whatlang's own guess.
-    let whatlang_guess = guess.unwrap_or("");
-    candidates
-        .iter()
-        .max_by_key(|c| {
-            (
-                counts.get(*c).copied().unwrap_or(0),
-                **c == whatlang_guess,
-                std::cmp::Reverse(**c == "nn"),
-            )
-        })
-        .map(|c| c.to_string())
-        .unwrap_or_else(|| "en".into())
 }
 
 /// Splits into sentences with byte offsets: every line on its own, each line by Unicode

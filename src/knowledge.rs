@@ -115,6 +115,10 @@ pub struct Common {
     /// The languages in the order their lexicons are listed (and tried), by code.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// Groups of languages a trigram model confuses (nb, nn, da, sv): language
+    /// identification decides among a group with lingua and the lexicons' markers.
+    #[serde(default)]
+    pub confusable_languages: Vec<Vec<String>>,
     /// Legal-form suffixes (AS, ASA, AB, GmbH ...): a capitalised span followed by one is a company.
     pub legal_forms: Vec<String>,
     /// Trailing words that leave the company the same ("Networks", "Group").

@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use telekg::ingest::{IngestOptions, InputFile, DEFAULT_MAX_ARTICLE_BYTES};
@@ -114,6 +115,9 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Print the language telekg detects for each line of FILE (or standard input with
+    /// `-`): its code, a tab and the line. For checking the detector on short texts.
+    Lang { file: String },
     /// Print what one article yields (entities, relations, facts with sentence and rule).
     Extract {
         file: String,
@@ -389,6 +393,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Lang { file } => {
+            let text = if file == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+                s
+            } else {
+                std::fs::read_to_string(&file).with_context(|| format!("{file}: cannot read"))?
+            };
+            let knowledge = telekg::knowledge::Knowledge::global();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let (line, _) = telekg::ingest::normalise(&file, line);
+                writeln!(
+                    out,
+                    "{}\t{line}",
+                    telekg::ingest::detect_language(&line, knowledge)
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Text { file, lang } => {
             let input = if file == "-" {
