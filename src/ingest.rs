@@ -6,11 +6,13 @@
 //! Windows-1252 / Latin-1, detected per file. Every problem is an [`InputError`] naming
 //! the input, so one bad article never stops the others.
 
+mod html;
 mod language;
 mod normalise;
 
 use crate::error::InputError;
 use crate::knowledge::Knowledge;
+pub use html::{html_to_text, WebPage};
 pub use language::detect_language;
 pub use normalise::{decode, language_of_tag, normalise};
 use serde::Deserialize;
@@ -232,23 +234,32 @@ pub fn read_batches<'a>(
                 })]);
             }
             let mut notes = notes;
-            let (title, text) = if format == Format::Html {
-                let (title, body) = html_to_text(&text);
-                let (text, fixed) = normalise(&name, &format!("{title}\n{body}"));
-                notes.extend(fixed);
-                (first_line_title(&text), text)
+            let mut page = WebPage::default();
+            let text = if format == Format::Html {
+                page = html::read_page(&text);
+                format!("{}\n{}", page.title, page.body)
             } else {
-                let (text, fixed) = normalise(&name, &text);
-                notes.extend(fixed);
-                (first_line_title(&text), text)
+                text
             };
+            let (text, fixed) = normalise(&name, &text);
+            notes.extend(fixed);
+            let title = first_line_title(&text);
+            // A page's own language is a hint: it decides between close languages the
+            // detector may confuse (a page in nynorsk read as bokmål), never across them
+            // (a template's lang="en" on a Norwegian page).
+            let declared = page
+                .lang
+                .as_deref()
+                .and_then(language_of_tag)
+                .filter(|l| Knowledge::global().lexicon(l).is_some());
             each(vec![Ok(RawArticle {
                 id: stem,
                 source: name,
                 title,
                 text,
-                date: None,
-                url: None,
+                date: page.date,
+                url: page.url,
+                declared_lang: declared,
                 lang: None,
                 notes,
                 options,
@@ -363,89 +374,6 @@ fn first_line_title(text: &str) -> String {
         .to_string()
 }
 
-const SKIPPED_HTML: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template",
-    "iframe", "button",
-];
-const BLOCK_HTML: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "figcaption",
-    "main",
-];
-
-/// Strips markup: title from `<title>` or the first `<h1>`, text of the body without
-/// scripts, styles and navigation; block elements become line breaks.
-pub fn html_to_text(html: &str) -> (String, String) {
-    let doc = scraper::Html::parse_document(html);
-    let mut body = String::new();
-    collect_text(doc.tree.root(), &mut body);
-    let select = |css: &str| {
-        scraper::Selector::parse(css)
-            .ok()
-            .and_then(|sel| {
-                doc.select(&sel)
-                    .next()
-                    .map(|e| e.text().collect::<String>())
-            })
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|t| !t.is_empty())
-    };
-    let lines: Vec<String> = body
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
-    let title = select("h1").or_else(|| select("title")).unwrap_or_default();
-    // The h1 usually opens the body too: drop it there so it is not read twice.
-    let body_lines: Vec<String> = match lines.first() {
-        Some(first) if *first == title => lines[1..].to_vec(),
-        _ => lines,
-    };
-    (title, body_lines.join("\n"))
-}
-
-fn collect_text(node: ego_tree::NodeRef<scraper::Node>, out: &mut String) {
-    for child in node.children() {
-        match child.value() {
-            scraper::Node::Text(t) => out.push_str(t),
-            scraper::Node::Element(e) => {
-                let name = e.name();
-                if SKIPPED_HTML.contains(&name) || name == "head" {
-                    continue;
-                }
-                let block = BLOCK_HTML.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                collect_text(child, out);
-                if block {
-                    out.push('\n');
-                }
-            }
-            _ => collect_text(child, out),
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
     #[serde(default)]
@@ -517,6 +445,7 @@ fn json_line<'a>(
         date: record.date,
         url: record.url,
         lang: record.lang,
+        declared_lang: None,
         notes,
         options,
     }))
@@ -535,6 +464,9 @@ pub struct RawArticle<'a> {
     date: Option<String>,
     url: Option<String>,
     lang: Option<String>,
+    /// The language a web page declares (`<html lang>`), a lexicon's code: a hint between
+    /// close languages, where `lang` is an order.
+    declared_lang: Option<String>,
     notes: Vec<String>,
     options: &'a IngestOptions,
 }
@@ -559,6 +491,7 @@ pub fn article_from_text(id: &str, text: &str, lang: Option<&str>) -> Result<Art
         date: None,
         url: None,
         lang: None,
+        declared_lang: None,
         notes,
         options: &options,
     })
@@ -590,7 +523,20 @@ pub fn describe(raw: RawArticle) -> Result<Article, InputError> {
                 lang: l,
             })
         }
-        None => detect_language(&text, knowledge),
+        None => {
+            let detected = detect_language(&text, knowledge);
+            match raw.declared_lang {
+                Some(declared)
+                    if declared != detected
+                        && knowledge.common.confusable_languages.iter().any(|group| {
+                            group.contains(&declared) && group.contains(&detected)
+                        }) =>
+                {
+                    declared
+                }
+                _ => detected,
+            }
+        }
     };
     Ok(Article {
         id: raw.id,

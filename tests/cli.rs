@@ -543,6 +543,51 @@ fn real_input_is_decoded_and_normalised() {
     }
 }
 
+/// A web page gives its article, not the page: the furniture around it is dropped, and
+/// what the page states about itself (date, canonical URL, language) describes the
+/// article; a declared language decides between close languages only.
+#[test]
+fn a_web_page_gives_its_article_and_its_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let body =
+        "Telenor har kjøpt Phonero for 1,1 milliarder kroner, opplyser selskapet. ".repeat(6);
+    let page = |lang: &str| {
+        format!(
+            "<html lang='{lang}'><head><title>Telenor kjøper | Avisa</title>\
+             <meta property='article:published_time' content='2023-04-05T10:00:00+02:00'>\
+             <link rel='canonical' href='https://example.no/telenor-kjoper'></head>\
+             <body><nav>Forside Nyheter Sport</nav><article><h1>Telenor kjøper Phonero</h1>\
+             <p>{body}</p></article><footer>Kontakt redaksjonen</footer></body></html>"
+        )
+    };
+    for (lang, expected) in [("nn-NO", "nn"), ("en", "nb"), ("", "nb")] {
+        let inputs = dir.path().join(format!("in-{expected}-{lang}"));
+        std::fs::create_dir(&inputs).unwrap();
+        std::fs::write(inputs.join("page.html"), page(lang)).unwrap();
+        let out = dir.path().join(format!("out-{expected}-{lang}"));
+        let o = run(telekg()
+            .arg("build")
+            .arg(&inputs)
+            .args(["--formats", "ttl", "--no-store", "--no-svg", "--out"])
+            .arg(&out));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let ttl = std::fs::read_to_string(out.join("graph.ttl")).unwrap();
+        assert!(ttl.contains("dcterms:date \"2023-04-05\""), "{ttl}");
+        assert!(ttl.contains("https://example.no/telenor-kjoper"), "{ttl}");
+        assert!(
+            ttl.contains(&format!("dcterms:language \"{expected}\"")),
+            "{lang}: {ttl}"
+        );
+        assert!(ttl.contains("tm:acquires"), "{ttl}");
+        let text = stdout(&run(telekg().arg("text").arg(inputs.join("page.html"))));
+        assert!(text.starts_with("Telenor kjøper Phonero\n"), "{text}");
+        assert!(
+            !text.contains("Forside") && !text.contains("Kontakt"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn outputs_are_replaced_atomically() {
     // A second build over the same folder replaces every file and leaves no temporaries.
