@@ -1972,3 +1972,32 @@ fn field_cases_of_relations_and_names() {
         }
     }
 }
+
+/// A name quoted after a verb of offering is a product, and stays one where a headline
+/// writes it without quotes (field kind K1/K7: "Telia lanserer Fri Surf").
+#[test]
+fn a_quoted_name_after_a_verb_of_offering_is_a_product_throughout() {
+    for (text, lang, company, product) in [
+        ("Telia lanserer Nattsurf\n\nTelia Norge lanserer «Nattsurf» for studenter.", "nb", "Telia Norge", "Nattsurf"),
+        ("Vodafone launches Red Together\n\nVodafone launches \u{201c}Red Together\u{201d} for families.", "en", "Vodafone", "Red Together"),
+        ("Orange lance Sosh Nuit\n\nOrange lance « Sosh Nuit » pour les étudiants.", "fr", "Orange", "Sosh Nuit"),
+    ] {
+        let x = extract_text(text, lang);
+        let types: Vec<_> = x
+            .mentions
+            .iter()
+            .filter(|m| m.surface == product)
+            .map(|m| m.etype)
+            .collect();
+        assert!(
+            !types.is_empty() && types.iter().all(|t| *t == telekg::knowledge::EntityType::Product),
+            "{text}: {types:?}"
+        );
+        assert!(
+            x.relations.iter().any(|r| r.property == "offers"
+                && x.mentions[r.subject].surface == company
+                && x.mentions[r.object].surface == product),
+            "{text}"
+        );
+    }
+}

@@ -1300,8 +1300,8 @@ pub(super) struct NameSets {
     pub(super) org_cues: HashSet<String>,
     /// Words that introduce a product or brand ("Marke", "Markennamen"): they end a name.
     pub(super) product_cues: HashSet<String>,
-    /// One-word product cues, lower case, elided ones too ("l'offre"): a quoted name after
-    /// one is a product.
+    /// One-word product cues and verbs of offering, lower case, elided ones too
+    /// ("l'offre"): a quoted name after one is a product.
     pub(super) quoted_product_cues: HashSet<String>,
     /// Organisation and company-name cues, lower case, one or more words.
     pub(super) name_cues: CueIndex,
@@ -1524,7 +1524,19 @@ pub(super) fn name_sets(lexicon: &Lexicon) -> &'static NameSets {
                         .filter(|c| !c.contains(' ') && !c.contains('\''))
                         .map(|c| c.to_lowercase())
                         .collect(),
-                    quoted_product_cues: lex.product_cues.iter().collect::<OneWords>().0,
+                    // A quoted name after a product noun or after a verb of offering
+                    // ("lanserer «Fri Surf»", "launches "Max"") names what is offered.
+                    quoted_product_cues: lex
+                        .product_cues
+                        .iter()
+                        .chain(
+                            lex.trigger
+                                .iter()
+                                .filter(|t| t.relation == "offers" && !t.inverse)
+                                .flat_map(|t| &t.verbs),
+                        )
+                        .collect::<OneWords>()
+                        .0,
                     // Organisation words, deal cues, and a one-word metric noun with an
                     // owner preposition ("Omsetningen i Phonero", "customers of Acme"; not
                     // a place preposition after customers or staff: "kunder i Vestfold").
@@ -2367,8 +2379,14 @@ pub(super) fn ends_with_any(surface: &str, suffixes: &[String]) -> bool {
         .any(|s| last.ends_with(s.as_str()) && (multiword || last.len() > s.len()))
 }
 
+/// Whether the name at byte `start` opens right after a quotation mark (a French
+/// guillemet may stand a space before it).
 pub(super) fn is_quoted(text: &str, start: usize) -> bool {
-    char_before(text, start).is_some_and(|c| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„'))
+    let opens = |c: char| matches!(c, '"' | '«' | '“' | '‘' | '\'' | '„');
+    // French sets its guillemets apart with a space: « Livebox Max ».
+    let before = text[..start].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    char_before(text, start).is_some_and(opens)
+        || (before.len() + 2 >= start && before.ends_with('«'))
 }
 
 /// Known names of at least this many characters are matched with one letter off.

@@ -240,6 +240,32 @@ pub fn find_mentions(article: &Article, lexicon: &Lexicon, knowledge: &Knowledge
         };
         add_occurrences(article, &form, 0, &mut covered, &mut mentions);
     }
+    // A new name quoted as a product (after a verb of offering or a product noun) is that
+    // product wherever the article writes it without quotes: a headline rarely quotes
+    // ("Telia lanserer Fri Surf ... lanserer «Fri Surf»"). A brand named by a product noun
+    // alone may be its company's name too ("den Markennamen o.tel.o"): no evidence.
+    let products: HashSet<Reference> = mentions
+        .iter()
+        .filter(|m| {
+            m.etype == EntityType::Product
+                && matches!(m.reference, Reference::New(_))
+                && discovery::is_quoted(text, m.start)
+        })
+        .map(|m| m.reference.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.etype == EntityType::Company
+            && m.origin == Origin::Name
+            && products.contains(&m.reference)
+            && !m
+                .surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| knowledge.common.legal_forms.iter().any(|f| f == last))
+        {
+            m.etype = EntityType::Product;
+        }
+    }
 
     // 4. Abbreviations defined in the text: "Full Name (ABBR)".
     let mut abbreviations: HashMap<String, (Reference, EntityType)> = HashMap::new();
