@@ -233,6 +233,11 @@ pub fn read_and_extract(
 /// of them would have them), the records of a JSON Lines file by line; the order within
 /// an input is kept.
 fn in_input_order(extracted: &mut Extracted) {
+    // The first place of each input; a file under a folder lost whole ranks with it.
+    let mut exact: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, input) in extracted.inputs.iter().enumerate() {
+        exact.entry(input.as_str()).or_insert(i);
+    }
     let rank = |source: &str| -> (usize, usize) {
         let (file, line) = match source.rsplit_once(':') {
             Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -240,20 +245,20 @@ fn in_input_order(extracted: &mut Extracted) {
             }
             _ => (source, 0),
         };
-        let input = extracted
-            .inputs
-            .iter()
-            .position(|i| {
-                i == file
-                    || file
-                        .strip_prefix(i.as_str())
+        let input = exact.get(file).copied().unwrap_or_else(|| {
+            extracted
+                .inputs
+                .iter()
+                .position(|i| {
+                    file.strip_prefix(i.as_str())
                         .is_some_and(|r| r.starts_with('/'))
-            })
-            .unwrap_or(usize::MAX);
+                })
+                .unwrap_or(usize::MAX)
+        });
         (input, line)
     };
     let mut order: Vec<usize> = (0..extracted.records.len()).collect();
-    order.sort_by_key(|&i| rank(&extracted.records[i].meta.source));
+    order.sort_by_cached_key(|&i| rank(&extracted.records[i].meta.source));
     let mut records: Vec<Option<ArticleRecord>> = std::mem::take(&mut extracted.records)
         .into_iter()
         .map(Some)
