@@ -173,6 +173,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The input a command names: a path, or standard input for `-`.
+fn input_file(file: &str) -> InputFile {
+    if file == "-" {
+        InputFile::Stdin
+    } else {
+        InputFile::Path(PathBuf::from(file))
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build {
@@ -415,11 +424,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Text { file, lang } => {
-            let input = if file == "-" {
-                InputFile::Stdin
-            } else {
-                InputFile::Path(PathBuf::from(&file))
-            };
+            let input = input_file(&file);
             let options = IngestOptions {
                 lang,
                 ..Default::default()
@@ -449,11 +454,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lang,
             trace,
         } => {
-            let input = if file == "-" {
-                InputFile::Stdin
-            } else {
-                InputFile::Path(PathBuf::from(&file))
-            };
+            let input = input_file(&file);
             if let InputFile::Path(p) = &input {
                 if !p.exists() {
                     anyhow::bail!("{file}: no such file or directory");
