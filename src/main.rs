@@ -404,13 +404,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Lang { file } => {
-            let text = if file == "-" {
-                let mut s = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
-                s
+            // Bytes decoded as every input is (UTF-16, legacy Windows-1252, stray bytes).
+            let bytes = if file == "-" {
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
+                b
             } else {
-                std::fs::read_to_string(&file).with_context(|| format!("{file}: cannot read"))?
+                std::fs::read(&file).with_context(|| format!("{file}: cannot read"))?
             };
+            let (text, notes) = telekg::ingest::decode(&file, &bytes)?;
+            for note in &notes {
+                eprintln!("telekg: note: {note}");
+            }
             let knowledge = telekg::knowledge::Knowledge::global();
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for line in text.lines().filter(|l| !l.trim().is_empty()) {

@@ -42,6 +42,16 @@ fn build_seeds_with(out: &Path, args: &[&str]) -> Output {
         .args(args))
 }
 
+/// Builds `input` into `out` writing graph.ttl alone (no store, no diagram), however it
+/// ends.
+fn build_ttl(input: &Path, out: &Path) -> Output {
+    run(telekg()
+        .arg("build")
+        .arg(input)
+        .args(["--formats", "ttl", "--no-store", "--no-svg", "--out"])
+        .arg(out))
+}
+
 fn python(script: &str, args: &[&Path]) -> Output {
     let mut cmd = Command::new("python3");
     cmd.arg("-c").arg(script);
@@ -522,11 +532,7 @@ fn real_input_is_decoded_and_normalised() {
     }
     let path = write("tags.jsonl", jsonl.into_bytes());
     let out = dir.path().join("out");
-    let o = run(telekg()
-        .arg("build")
-        .arg(&path)
-        .args(["--formats", "ttl", "--no-store", "--no-svg", "--out"])
-        .arg(&out));
+    let o = build_ttl(&path, &out);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("8 article(s) read"), "{}", stderr(&o));
     let ttl = std::fs::read_to_string(out.join("graph.ttl")).unwrap();
@@ -565,11 +571,7 @@ fn a_web_page_gives_its_article_and_its_description() {
         std::fs::create_dir(&inputs).unwrap();
         std::fs::write(inputs.join("page.html"), page(lang)).unwrap();
         let out = dir.path().join(format!("out-{expected}-{lang}"));
-        let o = run(telekg()
-            .arg("build")
-            .arg(&inputs)
-            .args(["--formats", "ttl", "--no-store", "--no-svg", "--out"])
-            .arg(&out));
+        let o = build_ttl(&inputs, &out);
         assert!(o.status.success(), "{}", stderr(&o));
         let ttl = std::fs::read_to_string(out.join("graph.ttl")).unwrap();
         assert!(ttl.contains("dcterms:date \"2023-04-05\""), "{ttl}");
