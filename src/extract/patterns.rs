@@ -25,6 +25,12 @@ pub struct CompiledPattern {
     /// Compiled on the first sentence its prefilter passes: a corpus uses few of a
     /// language's patterns, and each costs milliseconds to compile.
     regex: OnceLock<Regex>,
+    /// The regex without its Unicode word boundaries, where it has any: it matches
+    /// wherever the regex does (an assertion only narrows), and its lazy DFA runs on any
+    /// text, where with `\b` it gives up at the first non-ASCII byte (every masked
+    /// sentence has two per mention) and the search falls back to a backtracker. Asked
+    /// first, it turns most sentences away at DFA speed.
+    relaxed: OnceLock<Option<Regex>>,
     /// How many mentions a sentence needs before this pattern can match.
     pub min_mentions: usize,
 }
@@ -41,6 +47,70 @@ impl CompiledPattern {
                 .unwrap_or_else(|e| panic!("lexicon {} pattern {}: {e}", self.lang, self.spec.id))
         })
     }
+
+    /// `regex().captures_at(text, at)`, with the relaxed regex asked first: the same
+    /// captures.
+    ///
+    /// # Panics
+    /// As [`CompiledPattern::regex`].
+    pub fn captures_at<'h>(&self, text: &'h str, at: usize) -> Option<regex::Captures<'h>> {
+        let relaxed = self
+            .relaxed
+            .get_or_init(|| without_word_boundaries(&self.source));
+        // No match of the regex starts before the relaxed one's first: the search starts
+        // there (the text before still decides the assertions).
+        let start = match relaxed {
+            Some(r) => r.find_at(text, at)?.start(),
+            None => at,
+        };
+        self.regex().captures_at(text, start)
+    }
+}
+
+/// The regex `source` with its Unicode word-boundary assertions (`\b`, `\B` and their
+/// start and end forms) removed, or `None` when it has none or does not parse. ASCII
+/// boundaries (`(?-u:\b)`) stay: the lazy DFA handles them.
+fn without_word_boundaries(source: &str) -> Option<Regex> {
+    use regex_syntax::hir::{Hir, HirKind, Look};
+    fn strip(hir: &Hir, found: &mut bool) -> Hir {
+        match hir.kind() {
+            HirKind::Look(
+                Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode,
+            ) => {
+                *found = true;
+                Hir::empty()
+            }
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                hir.clone()
+            }
+            HirKind::Repetition(r) => {
+                let mut r = r.clone();
+                r.sub = Box::new(strip(&r.sub, found));
+                Hir::repetition(r)
+            }
+            HirKind::Capture(c) => {
+                let mut c = c.clone();
+                c.sub = Box::new(strip(&c.sub, found));
+                Hir::capture(c)
+            }
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| strip(h, found)).collect()),
+            HirKind::Alternation(subs) => {
+                Hir::alternation(subs.iter().map(|h| strip(h, found)).collect())
+            }
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(source).ok()?;
+    let mut found = false;
+    let relaxed = strip(&hir, &mut found);
+    // Printed back as a regex (case-insensitivity is already spelled out in its classes).
+    found
+        .then(|| Regex::new(&relaxed.to_string()).ok())
+        .flatten()
 }
 
 pub struct LanguagePatterns {
@@ -190,6 +260,7 @@ fn compile(lexicon: &Lexicon) -> LanguagePatterns {
             lang: lexicon.code.clone(),
             source,
             regex: OnceLock::new(),
+            relaxed: OnceLock::new(),
             min_mentions: slots,
         };
         if spec.keep.is_some() {
@@ -731,7 +802,7 @@ pub fn find_relations_traced(
                 // mobiloperatøren-Elisa), so the search goes on right after its start.
                 let mut at = 0;
                 while let Some(caps) = (at <= masked.len())
-                    .then(|| p.regex().captures_at(&masked, at))
+                    .then(|| p.captures_at(&masked, at))
                     .flatten()
                 {
                     let whole = caps.get(0).expect("match");
@@ -848,7 +919,7 @@ pub fn find_relations_traced(
             {
                 let mut at = 0;
                 while let Some(caps) = (at <= text.len())
-                    .then(|| p.regex().captures_at(text, at))
+                    .then(|| p.captures_at(text, at))
                     .flatten()
                 {
                     let whole = caps.get(0).expect("match");
