@@ -96,7 +96,7 @@ fn build(lexicon: &Lexicon, knowledge: &Knowledge) -> NumberGrammar {
             ),
     );
     let source = format!(
-        r"(?i)(?:(?P<sym>{symbols}) ?|(?-i:(?P<code>{codes}))(?: |\u{{a0}})?)?(?:(?P<lp>\()?(?P<num>\d{{1,3}}(?:[ .,\n'’]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?P<rp>\))?|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-))(?:[ -]?(?P<scale>{scale_alt})\.?)?(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
+        r"(?i)(?:(?P<sym>{symbols}) ?|(?-i:(?P<code>{codes}))(?: |\u{{a0}})?)?(?:(?P<lp>\()?(?P<num>\d{{1,3}}(?:[ .,\n'’]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?P<rp>\))?(?:[ -]?(?P<scale>{scale_alt})\.?)?|(?P<w1>{word_alt})(?: (?P<w2>{word_alt}))?(?: |-)[ -]?(?P<wscale>{scale_alt})\.?)(?: (?P<cur>{currency_alt}))?(?P<pct> ?(?:%|prosent|procent|percent|per cent|pour cent|Prozent))?"
     );
     NumberGrammar {
         regex: Regex::new(&source).expect("number grammar"),
@@ -179,7 +179,10 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
         {
             continue;
         }
-        let scale_word = caps.name("scale").map(|m| m.as_str().to_lowercase());
+        // Number words only count before a scale ("en million", "une demi"): their branch
+        // of the grammar has its own, required, so that the article "en" is no match.
+        let scale_match = caps.name("scale").or_else(|| caps.name("wscale"));
+        let scale_word = scale_match.map(|m| m.as_str().to_lowercase());
         let scale = scale_word.as_ref().and_then(|s| g.scales.get(s)).copied();
         let mut end = whole.end();
         // A scale or currency word must end at a word boundary ("m" is not "mars").
@@ -214,7 +217,7 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
                 || (bracketed
                     && (caps.name("sym").is_some()
                         || caps.name("code").is_some()
-                        || caps.name("scale").is_some()));
+                        || scale_match.is_some()));
             // A bare bracketed figure is the comparison period's ("EUR 539 million (513)").
             if bracketed && !negative {
                 continue;
@@ -225,7 +228,6 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
                 v
             }
         } else {
-            // Number words only count before a scale ("en million", "une demi").
             let Some(_) = scale else { continue };
             let w1 = caps
                 .name("w1")
@@ -271,7 +273,7 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
         }
         let mut scaled = scale.is_some();
         let mut value = value;
-        if let (Some(s), Some(sw)) = (scale, caps.name("scale")) {
+        if let (Some(s), Some(sw)) = (scale, scale_match) {
             if boundary(sw.end()) || text[sw.end()..].starts_with('.') {
                 value *= s;
             } else {
