@@ -1512,7 +1512,10 @@ fn tokenize_plain(text: &str) -> Vec<(String, bool)> {
         }
         if !core.is_empty() {
             let punct = core.chars().all(|c| !c.is_alphanumeric());
-            let lower = core.to_lowercase().replace('’', "'");
+            let mut lower = core.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             // An elided article or pronoun is a word of its own ("l'acquisition",
             // "d'acquérir", "qu'il"): one or two letters, an apostrophe, then a word, or
             // one of the one-letter words elision meets ("qu'a racheté", "l'a", "s'y"; not
@@ -1675,7 +1678,11 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
             for (w, punct) in tokenize_plain(raw) {
                 out.push(Tok {
                     kind: if punct { TokKind::Punct } else { TokKind::Word },
-                    lower: w.replace('’', "'"),
+                    lower: if w.contains('’') {
+                        w.replace('’', "'")
+                    } else {
+                        w
+                    },
                     suffix: String::new(),
                     boundary: false,
                     relative: false,

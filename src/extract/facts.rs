@@ -281,7 +281,7 @@ pub fn find_facts(
                         .metrics
                         .customer_bases
                         .iter()
-                        .any(|b| names_base(near, &b.to_lowercase()))
+                        .any(|b| names_base(near, &lower_case(b)))
                         .then_some(Cue::Customers)
                 };
                 match count_cue(after, lexicon).or_else(base_before) {
@@ -340,15 +340,15 @@ pub fn find_facts(
             let prev = last_chars(&before_lower, 40);
             let has_word = crate::text::contains_words;
             let change = |c: &String| {
-                let c = c.to_lowercase();
+                let c = lower_case(c);
                 has_word(&next, &c) || has_word(prev, &c)
             };
             // Another period's figure: the cue within the last 20 characters, or a one-word
             // cue among the last four words ("mot et underskudd på 91 millioner").
             let prev_close = last_chars(&before_lower, 20);
             let comparison = |c: &String| {
-                let c = c.to_lowercase();
-                has_word(prev_close, &c) || (!c.contains(' ') && tail.contains(&c.as_str()))
+                let c = lower_case(c);
+                has_word(prev_close, &c) || (!c.contains(' ') && tail.contains(&c.as_ref()))
             };
             // "ökade med 362 miljoner kr till 3 132 miljoner kr", "grew by 39 million euros to
             // 539 million": a figure followed closely by the result of the change is the change.
@@ -431,7 +431,7 @@ pub fn find_facts(
                 let about_deal = lexicon
                     .deal_anaphors
                     .iter()
-                    .any(|d| lower.contains(&d.to_lowercase()));
+                    .any(|d| lower.contains(lower_case(d).as_ref()));
                 buyer(si, about_deal, mentions, relations)
                     .or_else(|| buyer_of_unnamed(article, si, mentions, lexicon))
             } else {
@@ -1312,7 +1312,7 @@ pub(super) fn attach(
         lexicon
             .company_name_cues
             .iter()
-            .any(|c| before.ends_with(&c.to_lowercase()))
+            .any(|c| before.ends_with(lower_case(c).as_ref()))
     };
     // The clause the figure stands in starts after the last source phrase ("According to
     // Wireless Intelligence data, X has ...", past its comma) or verb of saying ("Telia
@@ -1322,7 +1322,7 @@ pub(super) fn attach(
     let last_cue = |cues: &[String]| {
         cues.iter()
             .filter_map(|c| {
-                let c = c.to_lowercase();
+                let c = lower_case(c);
                 crate::text::find_words(&lower_before, &c).map(|at| at + c.len())
             })
             .max()
