@@ -943,6 +943,13 @@ pub struct Lexicon {
     /// mention of the state the minister works for.
     #[serde(default)]
     pub minister_titles: Vec<String>,
+    /// Titles that also head a unit of a company ("head", "director", "vice president"),
+    /// lower case: after them a preposition the role constructions read ("of") may
+    /// govern the unit ("head of Strategy"), so the capitalised words there are not
+    /// typed as the employer. Titles of a whole company ("chief executive",
+    /// "managing director") are not listed.
+    #[serde(default)]
+    pub unit_titles: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]

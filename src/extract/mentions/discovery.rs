@@ -941,6 +941,7 @@ pub(super) fn discover(
             let employer_cued = (lexicon.employer_prepositions.contains(&prev)
                 && ((before.len() == 2 && is_title(before[0], lexicon))
                     || found.last().is_some_and(person_right_before)))
+                || (!common_word && title_of_employer(toks, span.start, first_word, lexicon))
                 // Not a unit of the employer named after it ("heads Strategy at Telia"),
                 // nor units coordinated ("skal lede Strategi og Udvikling") or a noun in
                 // the definite form ("skal lede Kommunen", "Regeringen").
@@ -2321,6 +2322,45 @@ pub(super) fn is_title(word: &str, lexicon: &Lexicon) -> bool {
     let word = crate::extract::lower_case(word);
     let titles = &name_sets(lexicon).full_titles;
     !word.is_empty() && crate::text::cue_suffixes(&word).any(|t| titles.contains(t))
+}
+
+/// Whether a title and one of the role constructions' employer prepositions (grammar
+/// `employer`) stand right before the name at `start`: "chief executive of Sonab", "a
+/// spokeswoman for Sonab", "directeur général de Sonab". Those prepositions are wider
+/// than the lexicon's `employer_prepositions` ("of" also heads public offices and units),
+/// so not after a minister's title or where title, preposition and the name's first word
+/// are one ("Secretary of State", "Minister of Finance"), nor after a title that heads a
+/// unit (lexicon `unit_titles`: "head of Strategy").
+fn title_of_employer(toks: &[Token], start: usize, first_word: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = words_before(toks, start, 3)
+        .into_iter()
+        .map(|w| crate::extract::lower_case(w).into_owned())
+        .collect();
+    // One word of preposition: after "of the", "de la" stand offices and boards ("of
+    // the Republic", "Chairman of the Board").
+    let [.., title, prep] = words.as_slice() else {
+        return false;
+    };
+    let employer = if lexicon.grammar.employer.is_empty() {
+        &lexicon.employer_prepositions
+    } else {
+        &lexicon.grammar.employer
+    };
+    // The title with the word before it where the two are a title ("managing director").
+    let long_title = (words.len() == 3).then(|| format!("{} {title}", words[0]));
+    let unit = |t: &str| lexicon.unit_titles.iter().any(|u| u == t);
+    let heads_unit = match &long_title {
+        Some(long) if name_sets(lexicon).full_titles.contains(long.as_str()) => unit(long),
+        _ => unit(title),
+    };
+    let office = format!("{title} {prep} {}", crate::extract::lower_case(first_word));
+    employer.contains(prep)
+        && is_title(title, lexicon)
+        && !heads_unit
+        && !lexicon
+            .minister_titles
+            .iter()
+            .any(|m| m == title || office.starts_with(m.as_str()))
 }
 
 /// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
