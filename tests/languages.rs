@@ -2001,3 +2001,38 @@ fn a_quoted_name_after_a_verb_of_offering_is_a_product_throughout() {
         );
     }
 }
+
+/// "The Danish operator" where no company of that country is near: the company the article
+/// introduced, of unknown country, not the focus of another country.
+#[test]
+fn a_description_with_a_nationality_points_to_a_new_company_of_unknown_country() {
+    let figures = |text: &str, lang: &str| -> Vec<(String, f64)> {
+        let x = extract_text(text, lang);
+        x.facts
+            .iter()
+            .map(|f| {
+                let m = &x.mentions[f.about];
+                (format!("{:?}", m.reference), f.value)
+            })
+            .collect()
+    };
+    for (text, lang) in [
+        (
+            "News\n\nTelenor bought Brightwave last year. The Danish operator has 1.5 million customers.",
+            "en",
+        ),
+        (
+            "News\n\nTelenor bought Brightwave last year. The Danish company now has 1.5 million customers.",
+            "en",
+        ),
+    ] {
+        let f = figures(text, lang);
+        assert_eq!(f, [("New(\"Brightwave\")".to_string(), 1_500_000.0)], "{text}");
+    }
+    // A company of that country, named near, is still the one.
+    let f = figures(
+        "News\n\nTDC bought Brightwave last year. The Danish operator has 1.5 million customers.",
+        "en",
+    );
+    assert_eq!(f, [("Known(\"tdc\")".to_string(), 1_500_000.0)]);
+}

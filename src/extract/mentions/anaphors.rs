@@ -223,6 +223,20 @@ pub(super) fn find_anaphors(
                     .iter()
                     .filter(fits)
                     .find(|m| m.sentence == nearest.sentence)
+            })
+            // "the Danish operator" where no company of that country is near: a company
+            // first named in the article, whose country nothing says, within the last
+            // two sentences (the latest).
+            .or_else(|| {
+                demonym_country.as_ref()?;
+                mentions.iter().rev().find(|m| {
+                    m.start < word_start
+                        && sentence.saturating_sub(m.sentence) <= 2
+                        && bound.is_none_or(|b| !std::ptr::eq(*m, b))
+                        && m.etype == etype
+                        && m.origin == Origin::Name
+                        && matches!(m.reference, Reference::New(_))
+                })
             });
         if let Some(a) = antecedent {
             out.push(Mention {
