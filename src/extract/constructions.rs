@@ -4113,6 +4113,36 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // A role's employer followed by an employer preposition and another organisation is a
+    // unit of that one ("direktør for Stakeholder Relations i Norlys", "head of Mobile
+    // at Telia"): the role construction reads the organisation after it instead.
+    if relation == "worksFor" && part == Part::Title {
+        if let Some((_, ye)) = b.y {
+            let employer_prep = lc
+                .classes
+                .get(&Class::Employer)
+                .and_then(|p| p.forward(clause, ye).into_iter().max());
+            let organisation_after = |k: usize| {
+                let k = if clause
+                    .get(k)
+                    .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+                {
+                    k + 1
+                } else {
+                    k
+                };
+                clause.get(k).is_some_and(|t| match t.kind {
+                    TokKind::Mention(i) => {
+                        mentions.get(i).is_some_and(|m| m.etype.is_organisation())
+                    }
+                    _ => false,
+                })
+            };
+            if employer_prep.is_some_and(|len| organisation_after(ye + len)) {
+                return true;
+            }
+        }
+    }
     // A name after a preposition, closing an inserted phrase with a comma, is no subject
     // of the verb after the comma ("Fiberklaar, a joint venture of Proximus and EQT, will
     // bring fibre" says nothing of EQT): the insert's head is.
