@@ -1731,6 +1731,29 @@ fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize
             t.kind == TokKind::Punct || t.boundary || lc.prepositions.contains(&t.lower)
         })
     };
+    // "tillträdde X som (ny) vd för Y": a role title right after it, or after one
+    // modifier, is the predicative, unless the word is also a verb ("som leder Y").
+    let title_at = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !verb_starts(toks, k, lc)
+                && lc
+                    .index
+                    .get(t.lower.as_str())
+                    .is_some_and(|parts| parts.iter().any(|&(_, p)| p == Part::Title))
+        }) && ends(k + 1)
+    };
+    let modifier_at = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.capitalised
+                && !verb_starts(toks, j, lc)
+                && !lc.prepositions.contains(&t.lower)
+        })
+    };
+    if title_at(i + len) || (modifier_at(i + len) && title_at(i + len + 1)) {
+        return true;
+    }
     (i + len..(i + len + 4).min(toks.len())).any(|k| {
         relational(&toks[k])
             && ends(k + 1)
