@@ -651,6 +651,12 @@ pub(super) fn discover(
                                 && !lexicon.articles.contains(w2)
                                 && !lexicon.numbers.words.contains_key(w2.as_str())
                                 && !sets.auxiliaries.contains(w2))
+                            // "Vestlink eig 51 prosent av aksjane i ...": a percentage after
+                            // the verb is its object, no inverted subject.
+                            || (sets.relation_verbs.contains(w1)
+                                && !sets.auxiliaries.contains(w1)
+                                && !lexicon.grammar.copulas.contains(w1)
+                                && percentage_opens(after_span, lexicon))
                         }
                         (Some(w1), _) => {
                             sets.participles.contains(w1) && sets.auxiliaries.contains(&prev)
@@ -2315,6 +2321,29 @@ fn company_subject_sets(lex: &Lexicon) -> impl Iterator<Item = &crate::knowledge
                 "acquires" | "owns" | "investigates" | "partnerOf"
             )
     })
+}
+
+/// Whether the second word of `after` (the first is a verb) opens a percentage: a number
+/// and one of the language's percent words ("eig 51 prosent", "äger 51,5 %", "ejer 51%").
+fn percentage_opens(after: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = after.split_whitespace().skip(1).take(3).collect();
+    let Some(number) = words.first() else {
+        return false;
+    };
+    let digits = number.trim_end_matches(['%', ',', '.']);
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return false;
+    }
+    let percent = &lexicon.grammar.percent_words;
+    number.ends_with('%')
+        || percent.iter().any(|p| {
+            let rest = words[1..].join(" ").to_lowercase();
+            rest == *p || rest.starts_with(&format!("{p} "))
+        })
 }
 
 /// Whether `word`, in any case, is a title or a compound ending in one ("konsernsjef").
