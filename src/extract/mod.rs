@@ -557,7 +557,8 @@ fn drop_supplied(
 /// followed, in the partners' clause, by a topic preposition of the language (grammar
 /// `topic_prepositions`) and then a generic service, with no other organisation between
 /// (whose service it would be: "samarbeider om å bygge ut Lyses fibernett"), each party
-/// offers the service.
+/// offers the service. So do rivals on a service: "Hiper konkurrerer med YouSee på
+/// fiberbredbånd", "Bredband2 competes with Telia on fibre" (rule `rivals-on-service`).
 fn partners_on_service(
     article: &Article,
     relations: &[RelationClaim],
@@ -566,12 +567,18 @@ fn partners_on_service(
 ) -> Vec<RelationClaim> {
     let mut out: Vec<RelationClaim> = Vec::new();
     let topics = &lexicon.grammar.topic_prepositions;
-    if topics.is_empty() || !relations.iter().any(|c| c.property == "partnerOf") {
+    let between_parties =
+        |c: &RelationClaim| matches!(c.property.as_str(), "partnerOf" | "competitorOf");
+    if topics.is_empty() || !relations.iter().any(between_parties) {
         return out;
     }
     let text = &article.text;
-    let rule = format!("{}.offers.partners-on-service", article.lang);
-    for deal in relations.iter().filter(|c| c.property == "partnerOf") {
+    for deal in relations.iter().filter(|c| between_parties(c)) {
+        let rule = if deal.property == "partnerOf" {
+            format!("{}.offers.partners-on-service", article.lang)
+        } else {
+            format!("{}.offers.rivals-on-service", article.lang)
+        };
         let parties = [deal.subject, deal.object];
         // The parties as the claim's sentence names them (a claim may point at another
         // mention of the same entity).
@@ -587,7 +594,7 @@ fn partners_on_service(
         let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
         let parties_here: std::collections::HashSet<usize> = relations
             .iter()
-            .filter(|c| c.property == "partnerOf" && c.sentence == deal.sentence)
+            .filter(|c| c.property == deal.property && c.sentence == deal.sentence)
             .flat_map(|c| [c.subject, c.object])
             .collect();
         for (i, service) in mentions.iter().enumerate() {
