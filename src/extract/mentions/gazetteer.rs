@@ -965,10 +965,19 @@ pub(super) fn known_names(
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(&prev_word))
                 // Not the sentence's first word, unless a service word, which names no one
-                // before a place: "Fibre Normandie a été rachetée", "Fiber Sør kjøper".
+                // before a place: "Fibre Normandie a été rachetée", "Fiber Sør kjøper"; or
+                // unless a legal form follows the country, which no place takes
+                // ("Kustnät Sverige AB förvärvas", "Northgate Scotland Ltd has been ...").
                 && (before.len() > prev_word.len()
                     || (!lexicon.capitalises_nouns
-                        && lexicon.services.contains_key(&prev_word.to_lowercase())))
+                        && lexicon.services.contains_key(&prev_word.to_lowercase()))
+                    || super::discovery::legal_form_after(
+                        text,
+                        end,
+                        article.sentences[sentence].end,
+                        &knowledge.common.legal_forms,
+                    )
+                    .is_some())
                 && mentions.last().is_none_or(|m| m.end < start - 1)
             {
                 continue;
