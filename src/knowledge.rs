@@ -264,6 +264,15 @@ pub struct PatternSpec {
     pub object_state: bool,
 }
 
+/// A regular derivation of verb forms (grammar `verb_form_rules`): a trigger verb
+/// phrase whose first word ends in `suffix` gives the phrase with that ending replaced by
+/// `replacement`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct VerbFormRule {
+    pub suffix: String,
+    pub replacement: String,
+}
+
 /// Function words of one language that the shared constructions are built from
 /// (`grammar.toml` of its folder). Every list is lower case; entries may be phrases.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -276,6 +285,13 @@ pub struct Grammar {
     /// "sin", "sitt"), `s_genitive` (a name takes a genitive ending: "Eir's", "Telias").
     #[serde(default)]
     pub features: Vec<String>,
+    /// Regular derivations of verb forms applied to every trigger set's verbs, reciprocal
+    /// verbs, separable stems and support verbs when the lexicon is loaded (German:
+    /// "-en" to "-e", the present subjunctive of reported speech: "die Telekom kaufe",
+    /// "konkurriere mit", "biete ... an"). A first word that is also one of the set's
+    /// passive participles ("übernommen") is left alone.
+    #[serde(default)]
+    pub verb_form_rules: Vec<VerbFormRule>,
     /// Finite auxiliaries and modals that may stand before the main verb ("har", "will",
     /// "a", "hat"), also as chains ("vil ha").
     #[serde(default)]
@@ -1322,6 +1338,20 @@ impl Knowledge {
                 l.code.clone(),
             )
         });
+        for l in &mut lexicons {
+            let rules = l.grammar.verb_form_rules.clone();
+            // A derived form that is one of the language's trigger nouns is that noun
+            // ("übernahmen", a past plural, would give "übernahme").
+            let nouns: HashSet<String> = l
+                .trigger
+                .iter()
+                .flat_map(|t| t.nouns.iter().chain(&t.relational))
+                .map(|n| n.to_lowercase())
+                .collect();
+            for t in &mut l.trigger {
+                derive_verb_forms(t, &rules, &nouns);
+            }
+        }
         let constructions = constructions.construction;
         for c in &constructions {
             c.check()?;
@@ -1520,5 +1550,98 @@ impl Knowledge {
 
     pub fn languages(&self) -> Vec<&str> {
         self.lexicons.iter().map(|l| l.code.as_str()).collect()
+    }
+}
+
+/// Adds to a trigger set's verbs, reciprocal verbs, separable stems and support verbs the
+/// forms the language's `verb_form_rules` derive (see [`Grammar::verb_form_rules`]): the
+/// first word of each phrase, where it ends in a rule's suffix and is none of the set's
+/// passive participles, with the ending replaced. Forms already listed are not repeated,
+/// and none that is one of the language's trigger nouns (`nouns`, lower case) is made.
+fn derive_verb_forms(set: &mut TriggerSet, rules: &[VerbFormRule], nouns: &HashSet<String>) {
+    if rules.is_empty() {
+        return;
+    }
+    let participles: HashSet<String> = set.passives.iter().map(|p| p.to_lowercase()).collect();
+    let derive = |list: &mut Vec<String>| {
+        let known: HashSet<String> = list.iter().cloned().collect();
+        let mut added: Vec<String> = Vec::new();
+        for phrase in list.iter() {
+            let (first, rest) = phrase.split_once(' ').unwrap_or((phrase.as_str(), ""));
+            if participles.contains(&first.to_lowercase()) {
+                continue;
+            }
+            for rule in rules {
+                let Some(stem) = first.strip_suffix(rule.suffix.as_str()) else {
+                    continue;
+                };
+                if stem.chars().count() < 3 {
+                    continue;
+                }
+                let form = if rest.is_empty() {
+                    format!("{stem}{}", rule.replacement)
+                } else {
+                    format!("{stem}{} {rest}", rule.replacement)
+                };
+                if !known.contains(&form)
+                    && !added.contains(&form)
+                    && !nouns.contains(&form.to_lowercase())
+                {
+                    added.push(form);
+                }
+            }
+        }
+        list.extend(added);
+    };
+    derive(&mut set.verbs);
+    derive(&mut set.reciprocal);
+    derive(&mut set.separable);
+    derive(&mut set.support);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_form_rules_derive_forms_but_no_participle_or_noun() {
+        let mut set: TriggerSet = toml::from_str(
+            r#"
+            relation = "acquires"
+            verbs = ["kaufen", "kauft", "übernahmen", "übernommen", "konkurrieren mit"]
+            passives = ["übernommen"]
+            separable = ["kaufen auf"]
+            "#,
+        )
+        .expect("a trigger set");
+        let rules = [VerbFormRule {
+            suffix: "en".into(),
+            replacement: "e".into(),
+        }];
+        let nouns: HashSet<String> = ["übernahme".to_string()].into_iter().collect();
+        derive_verb_forms(&mut set, &rules, &nouns);
+        for form in ["kaufe", "konkurriere mit"] {
+            assert!(
+                set.verbs.iter().any(|v| v == form),
+                "{form}: {:?}",
+                set.verbs
+            );
+        }
+        assert!(
+            set.separable.iter().any(|v| v == "kaufe auf"),
+            "{:?}",
+            set.separable
+        );
+        // Not from a participle, not where the form is a noun, not twice.
+        for absent in ["übernomme", "übernahme"] {
+            assert!(
+                !set.verbs.iter().any(|v| v == absent),
+                "{absent}: {:?}",
+                set.verbs
+            );
+        }
+        let before = set.verbs.len();
+        derive_verb_forms(&mut set, &rules, &nouns);
+        assert_eq!(set.verbs.len(), before);
     }
 }
