@@ -661,6 +661,8 @@ pub fn extract(article: Article) -> Extraction {
     relations.extend(partners);
     drop_supplied(&article, &mut relations, &mentions, lexicon);
     relations.extend(descriptor_anaphor_offers(&article, &mentions));
+    let stacked = stacked_service_offers(&article, &relations, &mentions);
+    relations.extend(stacked);
     Extraction {
         article,
         mentions,
@@ -724,6 +726,46 @@ fn descriptor_anaphor_offers(article: &Article, mentions: &[Mention]) -> Vec<Rel
             })
         })
         .collect()
+}
+
+/// Services that modify one another before their noun name what the company offers each
+/// ("a wholesale fibre operator", "den svenske TV- og bredbåndsleverandøren" aside, which
+/// coordination reads): where an `offers` claim's object is a service mention, the
+/// service mentions right before it, separated by one space each, are offered too (same
+/// rule, same sentence). A construction's slot takes the nearest one only.
+fn stacked_service_offers(
+    article: &Article,
+    relations: &[RelationClaim],
+    mentions: &[Mention],
+) -> Vec<RelationClaim> {
+    let is_service = |m: &Mention| matches!(m.reference, Reference::Service(_));
+    let mut out: Vec<RelationClaim> = Vec::new();
+    for claim in relations.iter().filter(|c| c.property == "offers") {
+        let Some(object) = mentions.get(claim.object).filter(|m| is_service(m)) else {
+            continue;
+        };
+        let mut start = object.start;
+        while let Some(k) = mentions.iter().position(|m| {
+            is_service(m)
+                && m.sentence == object.sentence
+                && m.end + 1 == start
+                && article.text[m.end..start] == *" "
+        }) {
+            let taken = |c: &RelationClaim| {
+                c.property == "offers"
+                    && c.subject == claim.subject
+                    && mentions[c.object].reference == mentions[k].reference
+            };
+            if !relations.iter().any(taken) && !out.iter().any(taken) {
+                out.push(RelationClaim {
+                    object: k,
+                    ..claim.clone()
+                });
+            }
+            start = mentions[k].start;
+        }
+    }
+    out
 }
 
 /// The article's main organisation: the one named most often (companies first).
