@@ -4136,6 +4136,40 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // A copula followed by a verb is an auxiliary ("Telia is buying the broadband provider
+    // Ambernet", "er i ferd med å"): the noun after it is the verb's object, no predicative
+    // of the subject.
+    if matches!(part, Part::Relational | Part::Title) {
+        let copula = lc.classes.get(&Class::Copula);
+        // Only where the noun is that verb's direct object: no preposition or possessive
+        // between ("is replacing Huawei equipment in its 5G network" keeps its reading).
+        let progressive = (b.start..b.end.min(pos)).any(|k| {
+            copula
+                .and_then(|c| c.forward(clause, k).into_iter().max())
+                .is_some_and(|len| {
+                    let next = k + len;
+                    next < pos
+                        && verb_starts(clause, next, lc)
+                        && !lc
+                            .classes
+                            .get(&Class::Copula)
+                            .is_some_and(|c| !c.forward(clause, next).is_empty())
+                        && !lc
+                            .classes
+                            .get(&Class::Aux)
+                            .is_some_and(|c| !c.forward(clause, next).is_empty())
+                        && clause[next + 1..pos].iter().all(|t| {
+                            !(t.kind == TokKind::Word
+                                && (lc.prepositions.contains(&t.lower)
+                                    || lc.possessives.contains(&t.lower)))
+                                && !is_genitive(t)
+                        })
+                })
+        });
+        if progressive {
+            return true;
+        }
+    }
     // A role's employer followed by an employer preposition and another organisation is a
     // unit of that one ("direktør for Stakeholder Relations i Norlys", "head of Mobile
     // at Telia"): the role construction reads the organisation after it instead.
