@@ -1196,6 +1196,7 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
 /// and the conjunction of an indirect question.
 fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
     let toks = drop_adverbs(tokenize(masked, mentions), lc);
+    let toks = close_fronted_subordinate(toks, lc);
     let toks = drop_restrictive(toks, lc);
     let toks = drop_exemplifying(toks, lc);
     let toks = drop_sources(toks, lc);
@@ -1203,6 +1204,56 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = resolve_quoted_we(toks, mentions, lc);
     let toks = resolve_remainder(toks, mentions, lc);
     drop_interrogative(toks, lc)
+}
+
+/// Where the finite verb comes second, a subordinate clause opening the sentence ends
+/// right before the main clause's verb, which its subject follows: "Efter att PTS gett
+/// klartecken köper Tele2 ...", "Etter at avtalen ble godkjent kjøper Telenor ...". Many
+/// writers leave out the comma there; it is put back before the first verb that stands
+/// after a word (not a name: "efter att Telia köpt Get" is the clause's own verb) and
+/// before a name, so the main clause reads as after a comma.
+fn close_fronted_subordinate(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if !lc.v2 {
+        return toks;
+    }
+    let Some(len) = lc.subordinators.forward(&toks, 0).into_iter().max() else {
+        return toks;
+    };
+    let mention_at = |toks: &[Tok], k: usize| {
+        let k = if toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
+        {
+            k + 1
+        } else {
+            k
+        };
+        toks.get(k).is_some_and(|t| is_mention(t) && !t.demonym)
+    };
+    let mut j = len + 1;
+    while j < toks.len() {
+        let t = &toks[j];
+        if t.kind == TokKind::Punct {
+            return toks;
+        }
+        if t.kind == TokKind::Word
+            && toks[j - 1].kind == TokKind::Word
+            && verb_starts(&toks, j, lc)
+            && mention_at(&toks, j + 1)
+            && (len..j).any(|k| is_mention(&toks[k]) || toks[k].kind == TokKind::Word)
+        {
+            let mut comma = toks[j - 1].clone();
+            comma.kind = TokKind::Punct;
+            comma.lower = ",".to_string();
+            comma.suffix = String::new();
+            comma.capitalised = false;
+            comma.name_cased = false;
+            toks.insert(j, comma);
+            return toks;
+        }
+        j += 1;
+    }
+    toks
 }
 
 /// "Eviny har 25 prosent i Nettfiber, medan Telia eig resten av aksjane": the rest of the
