@@ -491,6 +491,12 @@ pub struct Grammar {
     /// operators").
     #[serde(default)]
     pub distributives: Vec<String>,
+    /// Correlative conjunctions as (first word, second phrase): "sowohl A als auch B",
+    /// "såväl A som B", "tant A que B". They join two names as the language's first
+    /// coordinator does; read so, the second phrase is no relative pronoun ("som") and
+    /// no verb's complement.
+    #[serde(default)]
+    pub correlatives: Vec<(String, String)>,
     /// Prepositions of a verbless headline that put its subject in a state or a deal
     /// ("i", "in", "dans"), lower case: "Telia og Telenor i nytt samarbeid", "BT and Sky
     /// in new TV deal".

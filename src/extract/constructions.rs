@@ -282,6 +282,10 @@ pub struct LanguageConstructions {
     remainder_share: Phrases,
     cancellations: Phrases,
     coordinators: HashSet<String>,
+    /// The lexicon's first coordinator ("og", "and", "und"), lower case.
+    coordinator: String,
+    /// Grammar `correlatives`: (first word, words of the second phrase), lower case.
+    correlatives: Vec<(String, Vec<String>)>,
     /// "other", "andre", "weitere": after a coordinator, an unnamed rest ends a list.
     list_closers: Phrases,
     pronouns: HashSet<String>,
@@ -751,6 +755,16 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             .collect(),
         superlative_endings: g.superlative_endings.clone(),
         coordinators: lower_set(&lexicon.coordinators),
+        coordinator: lexicon
+            .coordinators
+            .first()
+            .map(|c| c.to_lowercase())
+            .unwrap_or_default(),
+        correlatives: g
+            .correlatives
+            .iter()
+            .map(|(a, b)| (a.to_lowercase(), split_words(b)))
+            .collect(),
         list_closers: Phrases::new(&lexicon.list_closers),
         pronouns: lower_set(&lexicon.subject_pronouns),
         possessives: lower_set(&g.possessives),
@@ -1197,6 +1211,7 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
 fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
     let toks = drop_adverbs(tokenize(masked, mentions), lc);
     let toks = close_fronted_subordinate(toks, lc);
+    let toks = plain_coordination(toks, lc);
     let toks = drop_restrictive(toks, lc);
     let toks = drop_exemplifying(toks, lc);
     let toks = drop_sources(toks, lc);
@@ -1204,6 +1219,40 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = resolve_quoted_we(toks, mentions, lc);
     let toks = resolve_remainder(toks, mentions, lc);
     drop_interrogative(toks, lc)
+}
+
+/// Correlative coordination as plain coordination (grammar `correlatives`): "Sowohl A als
+/// auch B wollen ..." reads "A und B wollen ...", "Såväl A som B ..." reads "A och B ...".
+/// Only between two names, the first word right before the first.
+fn plain_coordination(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
+    if lc.correlatives.is_empty() || lc.coordinator.is_empty() {
+        return toks;
+    }
+    let mut i = 0;
+    while i + 3 < toks.len() {
+        let pair = lc.correlatives.iter().find(|(first, _)| {
+            toks[i].kind == TokKind::Word && toks[i].lower == *first && is_mention(&toks[i + 1])
+        });
+        if let Some((_, second)) = pair {
+            let at = i + 2;
+            let matches = second.iter().enumerate().all(|(k, w)| {
+                toks.get(at + k)
+                    .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
+            });
+            if matches && toks.get(at + second.len()).is_some_and(is_mention) {
+                let mut and = toks[at].clone();
+                and.lower = lc.coordinator.clone();
+                and.capitalised = false;
+                and.name_cased = false;
+                and.relative = false;
+                toks.splice(at..at + second.len(), [and]);
+                toks.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    toks
 }
 
 /// Where the finite verb comes second, a subordinate clause opening the sentence ends
