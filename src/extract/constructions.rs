@@ -4250,14 +4250,11 @@ fn misread(
                     let next = k + len;
                     next < pos
                         && verb_starts(clause, next, lc)
-                        && !lc
-                            .classes
-                            .get(&Class::Copula)
-                            .is_some_and(|c| !c.forward(clause, next).is_empty())
-                        && !lc
-                            .classes
-                            .get(&Class::Aux)
-                            .is_some_and(|c| !c.forward(clause, next).is_empty())
+                        && [Class::Copula, Class::Aux].iter().all(|class| {
+                            lc.classes
+                                .get(class)
+                                .is_none_or(|c| c.forward(clause, next).is_empty())
+                        })
                         && clause[next + 1..pos].iter().all(|t| {
                             !(t.kind == TokKind::Word
                                 && (lc.prepositions.contains(&t.lower)
