@@ -1344,8 +1344,11 @@ impl Knowledge {
                 l.code.clone(),
             )
         });
-        for l in &mut lexicons {
-            let rules = l.grammar.verb_form_rules.clone();
+        for l in lexicons
+            .iter_mut()
+            .filter(|l| !l.grammar.verb_form_rules.is_empty())
+        {
+            let rules = &l.grammar.verb_form_rules;
             // A derived form that is one of the language's trigger nouns is that noun
             // ("übernahmen", a past plural, would give "übernahme").
             let nouns: HashSet<String> = l
@@ -1355,7 +1358,7 @@ impl Knowledge {
                 .map(|n| n.to_lowercase())
                 .collect();
             for t in &mut l.trigger {
-                derive_verb_forms(t, &rules, &nouns);
+                derive_verb_forms(t, rules, &nouns);
             }
         }
         let constructions = constructions.construction;

@@ -1206,8 +1206,9 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
 }
 
 /// The tokens of a masked sentence after every reduction, in order: transparent adverbs,
-/// restrictive "ne ... que", exemplifying nouns, reported-speech pronouns, a quoted "we"
-/// and the conjunction of an indirect question.
+/// the comma of a fronted subordinate clause put back, correlative coordination made
+/// plain, restrictive "ne ... que", exemplifying nouns, reported-speech pronouns, a quoted
+/// "we" and the conjunction of an indirect question.
 fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
     let toks = drop_adverbs(tokenize(masked, mentions), lc);
     let toks = close_fronted_subordinate(toks, lc);
@@ -1230,25 +1231,27 @@ fn plain_coordination(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok
     }
     let mut i = 0;
     while i + 3 < toks.len() {
-        let pair = lc.correlatives.iter().find(|(first, _)| {
-            toks[i].kind == TokKind::Word && toks[i].lower == *first && is_mention(&toks[i + 1])
-        });
-        if let Some((_, second)) = pair {
-            let at = i + 2;
-            let matches = second.iter().enumerate().all(|(k, w)| {
+        let at = i + 2;
+        let second_at = |second: &[String]| {
+            second.iter().enumerate().all(|(k, w)| {
                 toks.get(at + k)
                     .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
-            });
-            if matches && toks.get(at + second.len()).is_some_and(is_mention) {
-                let mut and = toks[at].clone();
-                and.lower = lc.coordinator.clone();
-                and.capitalised = false;
-                and.name_cased = false;
-                and.relative = false;
-                toks.splice(at..at + second.len(), [and]);
-                toks.remove(i);
-                continue;
-            }
+            }) && toks.get(at + second.len()).is_some_and(is_mention)
+        };
+        let pair = lc.correlatives.iter().find(|(first, second)| {
+            toks[i].kind == TokKind::Word
+                && toks[i].lower == *first
+                && is_mention(&toks[i + 1])
+                && second_at(second)
+        });
+        if let Some((_, second)) = pair {
+            let mut and = toks[at].clone();
+            and.lower = lc.coordinator.clone();
+            and.capitalised = false;
+            and.name_cased = false;
+            toks.splice(at..at + second.len(), [and]);
+            toks.remove(i);
+            continue;
         }
         i += 1;
     }
@@ -1259,8 +1262,9 @@ fn plain_coordination(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok
 /// right before the main clause's verb, which its subject follows: "Efter att PTS gett
 /// klartecken köper Tele2 ...", "Etter at avtalen ble godkjent kjøper Telenor ...". Many
 /// writers leave out the comma there; it is put back before the first verb that stands
-/// after a word (not a name: "efter att Telia köpt Get" is the clause's own verb) and
-/// before a name, so the main clause reads as after a comma.
+/// two words or more into the clause, after a word that is neither a name nor an
+/// auxiliary ("efter att Telia köpt Get", "etter at selskapet har kjøpt Get" are the
+/// clause's own verb) and before a name, so the main clause reads as after a comma.
 fn close_fronted_subordinate(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Tok> {
     if !lc.v2 {
         return toks;
@@ -1269,15 +1273,8 @@ fn close_fronted_subordinate(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> 
         return toks;
     };
     let mention_at = |toks: &[Tok], k: usize| {
-        let k = if toks
-            .get(k)
-            .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
-        {
-            k + 1
-        } else {
-            k
-        };
-        toks.get(k).is_some_and(|t| is_mention(t) && !t.demonym)
+        toks.get(past_word_of(toks, k, &lc.articles))
+            .is_some_and(|t| is_mention(t) && !t.demonym)
     };
     let mut j = len + 1;
     while j < toks.len() {
@@ -1285,11 +1282,21 @@ fn close_fronted_subordinate(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> 
         if t.kind == TokKind::Punct {
             return toks;
         }
+        // The subordinate clause has its subject and at least one word more (its verb)
+        // before the candidate, and, where the auxiliary comes before its verb, the word
+        // before is no auxiliary of that verb ("etter at selskapet har kjøpt Get", "mens
+        // konkurrentene kjøper Get"); a verb-final clause ends in its auxiliary ("nachdem
+        // ... zugestimmt hatte übernahm Vodafone").
         if t.kind == TokKind::Word
+            && j >= len + 2
             && toks[j - 1].kind == TokKind::Word
+            && (lc.verb_final
+                || lc
+                    .classes
+                    .get(&Class::Aux)
+                    .is_none_or(|c| c.forward(&toks, j - 1).is_empty()))
             && verb_starts(&toks, j, lc)
             && mention_at(&toks, j + 1)
-            && (len..j).any(|k| is_mention(&toks[k]) || toks[k].kind == TokKind::Word)
         {
             let mut comma = toks[j - 1].clone();
             comma.kind = TokKind::Punct;
@@ -1778,11 +1785,8 @@ fn tokenize(masked: &str, mentions: &[Mention]) -> Vec<Tok> {
             for (w, punct) in tokenize_plain(raw) {
                 out.push(Tok {
                     kind: if punct { TokKind::Punct } else { TokKind::Word },
-                    lower: if w.contains('’') {
-                        w.replace('’', "'")
-                    } else {
-                        w
-                    },
+                    // tokenize_plain has made typographic apostrophes plain.
+                    lower: w,
                     suffix: String::new(),
                     boundary: false,
                     relative: false,
@@ -1834,14 +1838,16 @@ fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize
     // "tillträdde X som (ny) vd för Y": a role title right after it, or after one
     // modifier, is the predicative, unless the word is also a verb ("som leder Y").
     let title_at = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.kind == TokKind::Word
-                && !verb_starts(toks, k, lc)
-                && lc
-                    .index
-                    .get(t.lower.as_str())
-                    .is_some_and(|parts| parts.iter().any(|&(_, p)| p == Part::Title))
-        }) && ends(k + 1)
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word && !verb_starts(toks, k, lc))
+            .and_then(|t| {
+                lc.titles
+                    .forward(toks, k)
+                    .into_iter()
+                    .max()
+                    .or_else(|| lc.titles.compound_head(&t.lower).then_some(1))
+            })
+            .is_some_and(|len| ends(k + len))
     };
     let modifier_at = |j: usize| {
         toks.get(j).is_some_and(|t| {
@@ -4237,8 +4243,7 @@ fn misread(
 ) -> bool {
     let relation = set.relation.as_str();
     // A copula followed by a verb is an auxiliary ("Telia is buying the broadband provider
-    // Ambernet", "er i ferd med å"): the noun after it is the verb's object, no predicative
-    // of the subject.
+    // Ambernet"): the noun after it is the verb's object, no predicative of the subject.
     if matches!(part, Part::Relational | Part::Title) {
         let copula = lc.classes.get(&Class::Copula);
         // Only where the noun is that verb's direct object: no preposition or possessive
@@ -4277,20 +4282,9 @@ fn misread(
                 .get(&Class::Employer)
                 .and_then(|p| p.forward(clause, ye).into_iter().max());
             let organisation_after = |k: usize| {
-                let k = if clause
-                    .get(k)
-                    .is_some_and(|t| t.kind == TokKind::Word && lc.articles.contains(&t.lower))
-                {
-                    k + 1
-                } else {
-                    k
-                };
-                clause.get(k).is_some_and(|t| match t.kind {
-                    TokKind::Mention(i) => {
-                        mentions.get(i).is_some_and(|m| m.etype.is_organisation())
-                    }
-                    _ => false,
-                })
+                clause
+                    .get(past_word_of(clause, k, &lc.articles))
+                    .is_some_and(|t| is_org_mention(t, mentions))
             };
             if employer_prep.is_some_and(|len| organisation_after(ye + len)) {
                 return true;

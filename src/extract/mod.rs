@@ -659,10 +659,10 @@ pub fn extract(article: Article) -> Extraction {
     relations.extend(rivals);
     let partners = partners_on_service(&article, &relations, &mentions, lexicon);
     relations.extend(partners);
-    drop_supplied(&article, &mut relations, &mentions, lexicon);
-    relations.extend(descriptor_anaphor_offers(&article, &mentions));
     let stacked = stacked_service_offers(&article, &relations, &mentions);
     relations.extend(stacked);
+    drop_supplied(&article, &mut relations, &mentions, lexicon);
+    relations.extend(descriptor_anaphor_offers(&article, &mentions));
     Extraction {
         article,
         mentions,
@@ -749,7 +749,7 @@ fn stacked_service_offers(
             is_service(m)
                 && m.sentence == object.sentence
                 && m.end + 1 == start
-                && article.text[m.end..start] == *" "
+                && article.text.as_bytes()[m.end] == b' '
         }) {
             let taken = |c: &RelationClaim| {
                 c.property == "offers"

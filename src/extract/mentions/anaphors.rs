@@ -225,8 +225,8 @@ pub(super) fn find_anaphors(
                     .find(|m| m.sentence == nearest.sentence)
             })
             // "the Danish operator" where no company of that country is near: a company
-            // first named in the article, whose country nothing says, within the last
-            // two sentences (the latest).
+            // named in the article whose country nothing says, within the last two
+            // sentences (the latest).
             .or_else(|| {
                 demonym_country.as_ref()?;
                 mentions.iter().rev().find(|m| {
@@ -235,7 +235,7 @@ pub(super) fn find_anaphors(
                         && bound.is_none_or(|b| !std::ptr::eq(*m, b))
                         && m.etype == etype
                         && m.origin == Origin::Name
-                        && matches!(m.reference, Reference::New(_))
+                        && country_of(m).is_none()
                 })
             });
         if let Some(a) = antecedent {

@@ -947,7 +947,7 @@ pub(super) fn discover(
             let employer_cued = (lexicon.employer_prepositions.contains(&prev)
                 && ((before.len() == 2 && is_title(before[0], lexicon))
                     || found.last().is_some_and(person_right_before)))
-                || (!common_word && title_of_employer(toks, span.start, first_word, lexicon))
+                || (!common_word && title_of_employer(toks, span.start, &prev, first_word, lexicon))
                 // Not a unit of the employer named after it ("heads Strategy at Telia"),
                 // nor units coordinated ("skal lede Strategi og Udvikling") or a noun in
                 // the definite form ("skal lede Kommunen", "Regeringen").
@@ -2338,11 +2338,19 @@ fn percentage_opens(after: &str, lexicon: &Lexicon) -> bool {
     {
         return false;
     }
-    let percent = &lexicon.grammar.percent_words;
+    // The words after the number, lower case, without the punctuation that may close them
+    // ("51 prosent.").
+    let rest: Vec<String> = words[1..]
+        .iter()
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%')
+                .to_lowercase()
+        })
+        .collect();
     number.ends_with('%')
-        || percent.iter().any(|p| {
-            let rest = words[1..].join(" ").to_lowercase();
-            rest == *p || rest.starts_with(&format!("{p} "))
+        || lexicon.grammar.percent_words.iter().any(|p| {
+            let n = p.split(' ').count();
+            rest.len() >= n && rest[..n].join(" ") == *p
         })
 }
 
@@ -2360,36 +2368,48 @@ pub(super) fn is_title(word: &str, lexicon: &Lexicon) -> bool {
 /// so not after a minister's title or where title, preposition and the name's first word
 /// are one ("Secretary of State", "Minister of Finance"), nor after a title that heads a
 /// unit (lexicon `unit_titles`: "head of Strategy").
-fn title_of_employer(toks: &[Token], start: usize, first_word: &str, lexicon: &Lexicon) -> bool {
-    let words: Vec<String> = words_before(toks, start, 3)
-        .into_iter()
-        .map(|w| crate::extract::lower_case(w).into_owned())
-        .collect();
-    // One word of preposition: after "of the", "de la" stand offices and boards ("of
-    // the Republic", "Chairman of the Board").
-    let [.., title, prep] = words.as_slice() else {
-        return false;
-    };
+fn title_of_employer(
+    toks: &[Token],
+    start: usize,
+    prev: &str,
+    first_word: &str,
+    lexicon: &Lexicon,
+) -> bool {
     let employer = if lexicon.grammar.employer.is_empty() {
         &lexicon.employer_prepositions
     } else {
         &lexicon.grammar.employer
     };
-    // The title with the word before it where the two are a title ("managing director").
-    let long_title = (words.len() == 3).then(|| format!("{} {title}", words[0]));
-    let unit = |t: &str| lexicon.unit_titles.iter().any(|u| u == t);
-    let heads_unit = match &long_title {
-        Some(long) if name_sets(lexicon).full_titles.contains(long.as_str()) => unit(long),
-        _ => unit(title),
+    // One word of preposition: after "of the", "de la" stand offices and boards ("of
+    // the Republic", "Chairman of the Board").
+    if !employer.iter().any(|e| e == prev) {
+        return false;
+    }
+    let words: Vec<String> = words_before(toks, start, 4)
+        .into_iter()
+        .map(|w| crate::extract::lower_case(w).into_owned())
+        .collect();
+    let Some((_, before_prep)) = words.split_last() else {
+        return false;
     };
-    let office = format!("{title} {prep} {}", crate::extract::lower_case(first_word));
-    employer.contains(prep)
-        && is_title(title, lexicon)
-        && !heads_unit
-        && !lexicon
-            .minister_titles
-            .iter()
-            .any(|m| m == title || office.starts_with(m.as_str()))
+    // The longest title ending right before the preposition ("chief executive officer",
+    // "directeur général"), else its last word as a title or compound.
+    let full_titles = &name_sets(lexicon).full_titles;
+    let title = (1..=before_prep.len().min(3))
+        .rev()
+        .map(|n| before_prep[before_prep.len() - n..].join(" "))
+        .find(|phrase| full_titles.contains(phrase.as_str()))
+        .or_else(|| before_prep.last().filter(|w| is_title(w, lexicon)).cloned());
+    let Some(title) = title else {
+        return false;
+    };
+    let last = before_prep.last().map(String::as_str).unwrap_or_default();
+    let minister = lexicon.minister_titles.iter().any(|m| {
+        crate::text::cue_suffixes(last).any(|c| c == m)
+            || format!("{title} {prev} {}", crate::extract::lower_case(first_word))
+                .starts_with(m.as_str())
+    });
+    !lexicon.unit_titles.iter().any(|u| *u == title) && !minister
 }
 
 /// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
