@@ -573,11 +573,13 @@ fn partners_on_service(
         return out;
     }
     let text = &article.text;
+    let partners_rule = format!("{}.offers.partners-on-service", article.lang);
+    let rivals_rule = format!("{}.offers.rivals-on-service", article.lang);
     for deal in relations.iter().filter(|c| between_parties(c)) {
         let rule = if deal.property == "partnerOf" {
-            format!("{}.offers.partners-on-service", article.lang)
+            &partners_rule
         } else {
-            format!("{}.offers.rivals-on-service", article.lang)
+            &rivals_rule
         };
         let parties = [deal.subject, deal.object];
         // The parties as the claim's sentence names them (a claim may point at another
@@ -629,7 +631,7 @@ fn partners_on_service(
                 continue;
             }
             for &party in &parties {
-                push_offer(&mut out, relations, party, i, deal, &rule);
+                push_offer(&mut out, relations, party, i, deal, rule);
             }
         }
     }

@@ -1,8 +1,9 @@
 //! Web pages to article text. The article body comes from rs-trafilatura (a Rust port of
 //! trafilatura, the best extractor measured on `../shared/html-bench`: F1 0.962 on its
 //! 181 pages for the body, with a merge of content blocks undone on news pages, against
-//! 0.788 for the hand-written stripper it replaces; see the README); table cells are kept apart first, and a page too small for its scoring
-//! (under 250 characters of body) is read whole, markup stripped, as before. The page's
+//! 0.788 for the hand-written stripper it replaces; see the README); table cells are kept
+//! apart first, and a page too small for its scoring (under 250 characters of body) is
+//! read whole, markup stripped, as before. The page's
 //! own statements about itself (title, date, canonical URL, language) come with it.
 
 /// Elements whose text is never article text, for the small-page reading.

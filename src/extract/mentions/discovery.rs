@@ -2409,7 +2409,7 @@ fn title_of_employer(
             || format!("{title} {prev} {}", crate::extract::lower_case(first_word))
                 .starts_with(m.as_str())
     });
-    !lexicon.unit_titles.iter().any(|u| *u == title) && !minister
+    !lexicon.unit_titles.contains(&title) && !minister
 }
 
 /// "dagleg leiar i Enivest, NAME": a title a few words before the comma that precedes
