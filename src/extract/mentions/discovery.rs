@@ -513,11 +513,24 @@ pub(super) fn discover(
                                 .take(2)
                                 .any(|w| relation_verb(w) || sets.participles.contains(w))
                         };
+                        // "Sunnmørsbreiband, som vart kjøpt av Telia", "Rhônenet, qui a été
+                        // racheté par SFR": auxiliaries, then a relation's participle.
+                        let passive_relative = || {
+                            let auxiliaries = lower[1..]
+                                .iter()
+                                .take_while(|w| sets.auxiliaries.contains(*w))
+                                .count();
+                            auxiliaries > 0
+                                && lower
+                                    .get(1 + auxiliaries)
+                                    .is_some_and(|w| sets.participles.contains(w))
+                        };
                         lower
                             .first()
                             .is_some_and(|w| lexicon.grammar.relative.contains(w))
                             && (lower.get(1).is_some_and(relation_verb)
-                                || (lower.len() >= 3 && object_relative()))
+                                || (lower.len() >= 3 && object_relative())
+                                || passive_relative())
                     })
             };
             // The subject of an object relative clause, right before the relation's verb
