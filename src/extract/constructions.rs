@@ -3862,12 +3862,26 @@ pub fn find(
                             .get(&Class::ObjectPredicative)
                             .is_some_and(|p| !p.forward(&clause, i).is_empty())
                 });
+                // So does a noun phrase in apposition to the name it follows ("Vodafone
+                // denied it would buy Kestrel, a wholesale provider in Scotland": Kestrel is
+                // one): a comma, then an article.
+                let noun_apposition = apposition_head
+                    && (b.start..b.end)
+                        .find(|&k| clause[k].lower == ",")
+                        .is_some_and(|k| {
+                            clause.get(k + 1).is_some_and(|t| {
+                                t.kind == TokKind::Word
+                                    && (lc.articles.contains(&t.lower)
+                                        || lc.indefinite_articles.contains(&t.lower))
+                            })
+                        });
                 let presupposed = describes
                     && !verbal
                     && !had
-                    && clause
-                        .get(b.start)
-                        .is_some_and(|t| is_genitive(t) || lc.possessives.contains(&t.lower));
+                    && (noun_apposition
+                        || clause
+                            .get(b.start)
+                            .is_some_and(|t| is_genitive(t) || lc.possessives.contains(&t.lower)));
                 if if presupposed {
                     (b.start..b.end).any(|i| negation_at(lc, &clause, i))
                 } else {
