@@ -271,6 +271,10 @@ pub struct PatternSpec {
 pub struct VerbFormRule {
     pub suffix: String,
     pub replacement: String,
+    /// The fewest characters the word keeps before the suffix ("geben" has a stem, "en"
+    /// none); 0 where unset.
+    #[serde(default)]
+    pub min_stem: usize,
 }
 
 /// Function words of one language that the shared constructions are built from
@@ -1584,7 +1588,7 @@ fn derive_verb_forms(set: &mut TriggerSet, rules: &[VerbFormRule], nouns: &HashS
                 let Some(stem) = first.strip_suffix(rule.suffix.as_str()) else {
                     continue;
                 };
-                if stem.chars().count() < 3 {
+                if stem.chars().count() < rule.min_stem.max(1) {
                     continue;
                 }
                 let form = if rest.is_empty() {
@@ -1626,6 +1630,7 @@ mod tests {
         let rules = [VerbFormRule {
             suffix: "en".into(),
             replacement: "e".into(),
+            min_stem: 3,
         }];
         let nouns: HashSet<String> = ["übernahme".to_string()].into_iter().collect();
         derive_verb_forms(&mut set, &rules, &nouns);

@@ -2398,21 +2398,24 @@ fn verb_starts(toks: &[Tok], i: usize, lc: &LanguageConstructions) -> bool {
             .get(&c)
             .is_some_and(|p| !p.forward(toks, i).is_empty())
     };
-    class(Class::Aux)
-        || class(Class::Copula)
-        || lc.index.get(&t.lower).is_some_and(|parts| {
-            // The whole phrase stands here, not only its first word ("au" opens "au poste
-            // de" but is no verb in "en Suède et au Danemark").
-            parts.iter().any(|&(set, part)| {
-                matches!(
-                    part,
-                    Part::Verb | Part::Support | Part::Separable | Part::Transfer
-                ) && lc.sets[set]
-                    .parts
-                    .get(&part)
-                    .is_none_or(|p| !p.forward(toks, i).is_empty())
-            })
+    class(Class::Aux) || class(Class::Copula) || trigger_verb_at(toks, i, t, lc)
+}
+
+/// Whether a trigger verb phrase of some relation (verb, support, separable or transfer
+/// verb) stands at `toks[i]` (`t`): the whole phrase, not only its first word ("au" opens
+/// "au poste de" but is no verb in "en Suède et au Danemark"). No auxiliary or copula.
+fn trigger_verb_at(toks: &[Tok], i: usize, t: &Tok, lc: &LanguageConstructions) -> bool {
+    lc.index.get(&t.lower).is_some_and(|parts| {
+        parts.iter().any(|&(set, part)| {
+            matches!(
+                part,
+                Part::Verb | Part::Support | Part::Separable | Part::Transfer
+            ) && lc.sets[set]
+                .parts
+                .get(&part)
+                .is_none_or(|p| !p.forward(toks, i).is_empty())
         })
+    })
 }
 
 /// A verb phrase coordinated with the main clause's takes the clause's subject: "Lyse
@@ -4268,12 +4271,9 @@ fn misread(
                 .is_some_and(|len| {
                     let next = k + len;
                     next < pos
-                        && verb_starts(clause, next, lc)
-                        && [Class::Copula, Class::Aux].iter().all(|class| {
-                            lc.classes
-                                .get(class)
-                                .is_none_or(|c| c.forward(clause, next).is_empty())
-                        })
+                        && clause[next].kind == TokKind::Word
+                        && !clause[next].boundary
+                        && trigger_verb_at(clause, next, &clause[next], lc)
                         && clause[next + 1..pos].iter().all(|t| {
                             !(t.kind == TokKind::Word
                                 && (lc.prepositions.contains(&t.lower)

@@ -640,6 +640,10 @@ pub(super) fn discover(
                         .any(|e| lower_surface.ends_with(e.as_str()))
                     && match (lower_after.first(), lower_after.get(1)) {
                         (Some(w1), Some(w2)) if clause_initial => {
+                            // A relation's verb that is no auxiliary or copula.
+                            let main_verb = sets.relation_verbs.contains(w1)
+                                && !sets.auxiliaries.contains(w1)
+                                && !lexicon.grammar.copulas.contains(w1);
                             // "Get vart kjøpt", "Nuuday vil overtage": an auxiliary and the
                             // participle or infinitive of a relation.
                             (sets.auxiliaries.contains(w1)
@@ -652,9 +656,7 @@ pub(super) fn discover(
                             // and the participle with its agent.
                             || (sets.auxiliaries.contains(w1)
                                 && passive_with_agent(after_span, sets, lexicon))
-                            || (sets.relation_verbs.contains(w1)
-                                && !sets.auxiliaries.contains(w1)
-                                && !lexicon.grammar.copulas.contains(w1)
+                            || (main_verb
                                 && after_words[1]
                                     .chars()
                                     .next()
@@ -666,10 +668,7 @@ pub(super) fn discover(
                                 && !sets.auxiliaries.contains(w2))
                             // "Vestlink eig 51 prosent av aksjane i ...": a percentage after
                             // the verb is its object, no inverted subject.
-                            || (sets.relation_verbs.contains(w1)
-                                && !sets.auxiliaries.contains(w1)
-                                && !lexicon.grammar.copulas.contains(w1)
-                                && percentage_opens(after_span, lexicon))
+                            || (main_verb && percentage_opens(after_span, lexicon))
                         }
                         (Some(w1), _) => {
                             sets.participles.contains(w1) && sets.auxiliaries.contains(&prev)
