@@ -271,9 +271,11 @@ fn clause_subject<'m>(
     let g = &lexicon.grammar;
     // A clause opens after a punctuation mark, or after a complementizer or subordinator
     // ("sier at konsernet ...").
+    // After the mark, whatever its width in bytes (a dash is three).
     let mut clause_start = text[s.start..at]
-        .rfind([',', ';', ':', '–', '—'])
-        .map_or(s.start, |i| s.start + i + 1);
+        .char_indices()
+        .rfind(|(_, c)| [',', ';', ':', '–', '—'].contains(c))
+        .map_or(s.start, |(i, c)| s.start + i + c.len_utf8());
     let mut pos = clause_start;
     for w in text[clause_start..at].split(' ') {
         pos += w.len() + 1;
