@@ -1210,7 +1210,8 @@ fn resolve_reported_subject(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> V
 /// plain, restrictive "ne ... que", exemplifying nouns, reported-speech pronouns, a quoted
 /// "we" and the conjunction of an indirect question.
 fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Vec<Tok> {
-    let toks = drop_adverbs(tokenize(masked, mentions), lc);
+    let toks = drop_dateline(tokenize(masked, mentions), mentions);
+    let toks = drop_adverbs(toks, lc);
     let toks = close_fronted_subordinate(toks, lc);
     let toks = plain_coordination(toks, lc);
     let toks = drop_restrictive(toks, lc);
@@ -1220,6 +1221,38 @@ fn reduced(masked: &str, mentions: &[Mention], lc: &LanguageConstructions) -> Ve
     let toks = resolve_quoted_we(toks, mentions, lc);
     let toks = resolve_remainder(toks, mentions, lc);
     drop_interrogative(toks, lc)
+}
+
+/// A dateline opening a body sentence of wire copy or a press release ("Malmö, 3 mars
+/// 2020 – X meddelar ...", "Bonn (dpa) - Die Behörde ...", "OSLO (NTB): ..."): a place,
+/// then a date or an agency in brackets, then a dash or a colon. It says where the text
+/// was written, not where anyone runs a business: the sentence is read without it.
+fn drop_dateline(mut toks: Vec<Tok>, mentions: &[Mention]) -> Vec<Tok> {
+    /// Tokens a dateline may have between its place and its dash.
+    const MAX_INSIDE: usize = 8;
+    let place = |t: &Tok| {
+        matches!(t.kind, TokKind::Mention(k) if mentions.get(k)
+            .is_some_and(|m| m.etype == crate::knowledge::EntityType::Place))
+    };
+    if !toks.first().is_some_and(|t| place(t) && !t.demonym) {
+        return toks;
+    }
+    let Some(dash) = toks.iter().take(MAX_INSIDE + 2).position(|t| {
+        t.kind == TokKind::Punct && matches!(t.lower.as_str(), "–" | "—" | "-" | ":")
+    }) else {
+        return toks;
+    };
+    let inside = &toks[1..dash];
+    let dated = inside
+        .iter()
+        .any(|t| t.lower.chars().any(|c| c.is_ascii_digit()) || t.lower == "(");
+    let opened = inside
+        .first()
+        .is_some_and(|t| t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | "("));
+    if dated && opened && dash + 1 < toks.len() {
+        toks.drain(..=dash);
+    }
+    toks
 }
 
 /// Correlative coordination as plain coordination (grammar `correlatives`): "Sowohl A als
@@ -2533,6 +2566,43 @@ fn is_genitive(t: &Tok) -> bool {
     is_mention(t) && matches!(t.suffix.as_str(), "s" | "'s" | "'" | ":s")
 }
 
+/// Whether the word at `i` is an attributive adjective of the name after it, where only
+/// nouns are capitalised: lower-case words between an article and a mention ("von der
+/// mexikanischen América Movil", "von der 1998 gegründeten Nordnetz"), at most three.
+/// The nationalities the places list knows are mentions already; this reads the rest.
+fn attributive_adjective(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> bool {
+    const MAX_WORDS: usize = 3;
+    let lower_word = |t: &Tok| {
+        t.kind == TokKind::Word
+            && !t.capitalised
+            && !t.relative
+            && (t.lower.chars().all(char::is_alphabetic)
+                || t.lower.chars().all(|c| c.is_ascii_digit()))
+            && !lc.articles.contains(&t.lower)
+            && !lc.prepositions.contains(&t.lower)
+            && !lc.coordinators.contains(&t.lower)
+    };
+    if !lc.capitalises_nouns || !toks.get(i).is_some_and(lower_word) {
+        return false;
+    }
+    let first = (i.saturating_sub(MAX_WORDS)..=i)
+        .rev()
+        .take_while(|&k| lower_word(&toks[k]))
+        .last()
+        .unwrap_or(i);
+    let last = (i..toks.len().min(i + MAX_WORDS))
+        .take_while(|&k| lower_word(&toks[k]))
+        .last()
+        .unwrap_or(i);
+    last - first < MAX_WORDS
+        && first > 0
+        && toks[first - 1].kind == TokKind::Word
+        && !toks[first - 1].relative
+        && lc.articles.contains(&toks[first - 1].lower)
+        && toks
+            .get(last + 1)
+            .is_some_and(|t| is_mention(t) && !t.demonym)
+}
 impl Matcher<'_> {
     /// Phrase lengths of a part at a position, in the direction of matching.
     fn part_lengths(&self, part: Part, pos: usize, dir: Dir) -> Vec<usize> {
@@ -2937,7 +3007,9 @@ impl Matcher<'_> {
         // ("det canadiske ejendomsselskab Brookfield").
         let descriptor = |i: usize| {
             toks.get(i).is_some_and(|t| {
-                t.demonym || (t.kind == TokKind::Word && self.lc.org_cues.compound_head(&t.lower))
+                t.demonym
+                    || (t.kind == TokKind::Word && self.lc.org_cues.compound_head(&t.lower))
+                    || attributive_adjective(self.lc, toks, i)
             })
         };
         let mut out = Vec::new();
@@ -4242,6 +4314,37 @@ fn for_named_subjects(
         .collect()
 }
 
+/// Whether the verb at `pos` is a participle of the set (its passive form) in a passive
+/// clause: a passive auxiliary stands between the subject and it, or right after it, and
+/// no perfect auxiliary that is not also a passive one follows it ("übernommen haben").
+fn passive_participle_clause(
+    lc: &LanguageConstructions,
+    clause: &[Tok],
+    b: &Bindings,
+    pos: usize,
+    set: &CompiledSet,
+) -> bool {
+    let (Some(passive), Some(pass), Some(aux)) = (
+        set.parts.get(&Part::Passive),
+        lc.classes.get(&Class::Pass),
+        lc.classes.get(&Class::Aux),
+    ) else {
+        return false;
+    };
+    let Some(len) = passive.forward(clause, pos).into_iter().max() else {
+        return false;
+    };
+    let word_matches = |p: &Phrases, i: usize| {
+        clause.get(i).is_some_and(|t| t.kind == TokKind::Word) && !p.forward(clause, i).is_empty()
+    };
+    let after = pos + len;
+    if word_matches(aux, after) && !word_matches(pass, after) {
+        return false;
+    }
+    let from = b.x.map_or(b.start, |(_, xe)| xe);
+    (from..pos).any(|i| word_matches(pass, i)) || word_matches(pass, after)
+}
+
 /// Whether a match reads the clause in a way its grammar rules out: across the comma
 /// that closes an apposition, an object of an earlier coordinated verb as the subject
 /// ("Telenor eier DNA og har nå kjøpt Ice"), a large holder as an owner ("den største
@@ -4259,6 +4362,14 @@ fn misread(
     mentions: &[Mention],
 ) -> bool {
     let relation = set.relation.as_str();
+    // Where the verb closes the clause, a participle after a passive auxiliary is a
+    // passive ("Y wird von der 1998 gegründeten X übernommen", "Y, die von X kontrolliert
+    // wird"): the passive constructions read it, or nothing does when its agent is not
+    // found; never the active ones, which would turn the relation round. Not a perfect
+    // or a modal's perfect ("soll Y übernommen haben").
+    if part == Part::Verb && lc.verb_final && passive_participle_clause(lc, clause, b, pos, set) {
+        return true;
+    }
     // A copula followed by a verb is an auxiliary ("Telia is buying the broadband provider
     // Ambernet"): the noun after it is the verb's object, no predicative of the subject.
     if matches!(part, Part::Relational | Part::Title) {
