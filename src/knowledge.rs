@@ -412,6 +412,11 @@ pub struct Grammar {
     /// all or a controlling part.
     #[serde(default)]
     pub large_holder_words: Vec<String>,
+    /// Adverbs and participles that make an ownership partial ("delvis eid av", "partly
+    /// owned by", "teilweise im Besitz", "détenu en partie par"): a part that need not be
+    /// a controlling one, so no owns (GUIDELINES: all or a controlling part).
+    #[serde(default)]
+    pub partial_words: Vec<String>,
     /// Words for a part of a company that make a partitive preposition name a stake in it
     /// ("prosent", "aksjene", "stake", "Anteil", "participation"); matched as compound
     /// heads too ("aksjemajoriteten").

@@ -270,6 +270,8 @@ pub struct LanguageConstructions {
     /// Lower-case stems of minority-holding words (grammar `minority_stems`).
     minority_stems: Vec<String>,
     large_holder_words: HashSet<String>,
+    /// Words that make an ownership partial (grammar `partial_words`).
+    partial_words: Phrases,
     /// Every action noun of the language's trigger sets (single words), lower case.
     action_nouns: Phrases,
     /// Words of approximation ("over", "rundt", "more than"): prepositions that qualify a
@@ -731,6 +733,7 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
             })
             .collect(),
         large_holder_words: lower_set(&g.large_holder_words),
+        partial_words: Phrases::new(&g.partial_words),
         action_nouns: Phrases::new(lexicon.trigger.iter().flat_map(|t| &t.nouns)),
         approx: lexicon
             .numbers
@@ -1851,6 +1854,18 @@ fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize
         .is_some_and(|p| p.forward(toks, i).contains(&len));
     if !is_as {
         return false;
+    }
+    // After a comitative phrase it opens that name's predicative ("Med Ericsson som
+    // partner kan vi ...", "with Ericsson as partner"), never a relative clause on it.
+    if i >= 2
+        && is_mention(&toks[i - 1])
+        && toks[i - 2].kind == TokKind::Word
+        && lc
+            .classes
+            .get(&Class::With)
+            .is_some_and(|w| w.forward(toks, i - 2).contains(&1))
+    {
+        return true;
     }
     let relational = |t: &Tok| {
         t.kind == TokKind::Word
@@ -3911,6 +3926,13 @@ pub fn find(
                 if lc.v2 && in_fronted_subordinate(&clause, b.x, pos) {
                     continue;
                 }
+                let subject_first = matches!(
+                    inst.template.elems.first(),
+                    Some((Elem::Slot { role: Role::X, .. }, _))
+                );
+                if lc.v2 && subject_first && in_fronted_phrase(lc, &clause, b.x) {
+                    continue;
+                }
                 // A verb carries the clause: a negation after it still negates it.
                 // So does a copula or auxiliary inside a noun's match: the predicate is
                 // there ("Ein Konkurrent der Telekom ist Vodafone nicht").
@@ -4486,6 +4508,11 @@ fn misread(
                     .iter()
                     .any(|m| t.lower.contains(m.as_str()))
         });
+    // A partial holding ("der delvist ejes af X", "partly owned by X") need not control.
+    let partial = relation == "owns"
+        && (b.start..b.end).any(|k| {
+            clause[k].kind == TokKind::Word && !lc.partial_words.forward(clause, k).is_empty()
+        });
     let infinitive = x_end.is_some_and(|xe| xe + 2 <= pos)
         && lc.infinitive_markers.contains(&clause[pos - 1].lower)
         && clause[pos - 2].lower == ",";
@@ -4592,6 +4619,7 @@ fn misread(
         || placed_elsewhere
         || coordinated
         || large_holder
+        || partial
         || infinitive
         || possessed
         || summed
@@ -4812,6 +4840,27 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
             m.origin,
             Origin::Demonym | Origin::Parent | Origin::NamePart
         )
+}
+
+/// Whether the subject slot lies in a prepositional phrase that opens a V2 clause ("Med
+/// Ericsson som partner kan vi bygga ut 5G", "Von der Telekom übernahm Vodafone ..."):
+/// the finite verb follows a fronted phrase and the subject follows the verb, so a name in
+/// the phrase (maybe after an article or a nationality) is the preposition's object.
+fn in_fronted_phrase(lc: &LanguageConstructions, toks: &[Tok], x: Option<(usize, usize)>) -> bool {
+    let Some((xs, _)) = x else {
+        return false;
+    };
+    // Quotation marks or a dash before the phrase open no constituent.
+    let first = toks
+        .iter()
+        .position(|t| t.kind != TokKind::Punct)
+        .unwrap_or(0);
+    xs > first
+        && toks[first].kind == TokKind::Word
+        && lc.prepositions.contains(&toks[first].lower)
+        && toks[first + 1..xs]
+            .iter()
+            .all(|t| t.demonym || (t.kind == TokKind::Word && lc.articles.contains(&t.lower)))
 }
 
 /// Whether the subject slot lies in a subordinate clause fronted before the trigger's main
