@@ -2036,3 +2036,23 @@ fn a_description_with_a_nationality_points_to_a_new_company_of_unknown_country()
     );
     assert_eq!(f, [("Known(\"tdc\")".to_string(), 1_500_000.0)]);
 }
+
+#[test]
+fn past_customers_and_generation_names_are_no_counts() {
+    // A count the text marks as past ("tidligere kunder", "former customers") is none of
+    // the company now; digits glued to letters name a network generation, no amount,
+    // unless a scale or a currency is glued there ("€74m", "1,2Mdkr").
+    let cases = [
+        ("Nyhed\n\nTelmore opbevarede data om 180.000 tidligere kunder og har i dag 600.000 kunder.", "da", 600_000.0),
+        ("Nyhet\n\nTelenor slettet data om 180.000 tidligere kunder og har i dag 600.000 kunder.", "nb", 600_000.0),
+        ("News\n\nVodafone kept the data of 180,000 former customers and now has 600,000 customers.", "en", 600_000.0),
+        ("Nachricht\n\nDie Telekom hat 180.000 ehemalige Kunden angeschrieben und zählt heute 600.000 Kunden.", "de", 600_000.0),
+        ("Nyheter\n\nTele2 lanserade 5G för privatkunder och har i dag 600 000 kunder.", "sv", 600_000.0),
+        ("Nyheter\n\nTelia köper Bredband2 för 1,2Mdkr.", "sv", 1_200_000_000.0),
+        ("News\n\nVodafone bought Digiweb for €74m.", "en", 74_000_000.0),
+    ];
+    for (text, lang, value) in cases {
+        let values: Vec<f64> = facts_of(text, lang).iter().map(|f| f.1).collect();
+        assert_eq!(values, vec![value], "{lang}: {text}");
+    }
+}

@@ -64,6 +64,16 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
         if w.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
+        // Customers or staff the text marks as past ("180.000 tidligere kunder", "2 000
+        // former employees") are no count of the company now.
+        if lexicon
+            .grammar
+            .past_markers
+            .iter()
+            .any(|p| lower_case(p) == lower_case(w))
+        {
+            return None;
+        }
         if matches_cue(w, &lexicon.metrics.customers) {
             return Some(Cue::Customers);
         }

@@ -196,6 +196,22 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
             let Some(v) = parse_digits(num.as_str(), g.decimal) else {
                 continue;
             };
+            // Digits glued to letters name a thing, no amount ("5G", "4G-nett", "800MHz"),
+            // unless a scale or a currency is glued there ("74m", "1,2Mdkr", "12kr").
+            let glued_at = |m: Option<regex::Match>| m.is_some_and(|m| m.start() == num.end());
+            let glued: String = text[num.end()..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if !glued.is_empty()
+                && !glued_at(scale_match)
+                && !glued_at(caps.name("cur"))
+                && !glued_at(caps.name("code"))
+                && !g.scaled_codes.keys().any(|k| glued.starts_with(k.as_str()))
+            {
+                continue;
+            }
             // A sign right before the number, or before its currency ("-12 miljoner",
             // "−1,2", "minus 12"); not the hyphen of a range ("5-6 millioner").
             let signed = |at: usize| {
