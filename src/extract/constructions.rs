@@ -3933,6 +3933,9 @@ pub fn find(
                 if lc.v2 && subject_first && in_fronted_phrase(lc, &clause, b.x) {
                     continue;
                 }
+                if set.relation != "worksFor" && ends_apposition(lc, &clause, b.x, pos) {
+                    continue;
+                }
                 // A verb carries the clause: a negation after it still negates it.
                 // So does a copula or auxiliary inside a noun's match: the predicate is
                 // there ("Ein Konkurrent der Telekom ist Vodafone nicht").
@@ -4840,6 +4843,36 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
             m.origin,
             Origin::Demonym | Origin::Parent | Origin::NamePart
         )
+}
+
+/// Whether the subject slot closes an apposition to an earlier name, before the trigger:
+/// "Kabelplus , bislang eine Tochter des Versorgers EVN , versorgt ..." (EVN describes
+/// Kabelplus and is no subject of the verb after the closing comma). A list of names
+/// ("Telia , Telenor og Tele2") is no apposition: a word that is no coordinator stands
+/// between the opening comma and the slot; nor is a report (", said X , ...").
+fn ends_apposition(
+    lc: &LanguageConstructions,
+    toks: &[Tok],
+    x: Option<(usize, usize)>,
+    pos: usize,
+) -> bool {
+    let Some((xs, xe)) = x else {
+        return false;
+    };
+    if xe >= pos || toks.get(xe).is_none_or(|t| t.lower != ",") {
+        return false;
+    }
+    let Some(open) = toks[..xs].iter().rposition(|t| t.lower == ",") else {
+        return false;
+    };
+    open > 0
+        && is_mention(&toks[open - 1])
+        && !toks
+            .get(open + 1)
+            .is_some_and(|t| lc.speech_verbs.contains(&t.lower))
+        && toks[open + 1..xs]
+            .iter()
+            .any(|t| t.kind == TokKind::Word && !lc.coordinators.contains(&t.lower))
 }
 
 /// Whether the subject slot lies in a prepositional phrase that opens a V2 clause ("Med

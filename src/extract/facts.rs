@@ -1344,6 +1344,17 @@ pub(super) fn attach(
     });
     let after_speech = last_cue(&lexicon.speech_verbs).map(|end| sentence_start + end);
     let clause_start = after_source.max(after_speech).unwrap_or(sentence_start);
+    // A name that closes an apposition to what opens the sentence describes that
+    // ("Der Kabelnetzbetreiber, bislang eine Tochter des Versorgers EVN, versorgt 140.000
+    // Haushalte"): no subject of the clause after its comma.
+    let closes_apposition = |m: &Mention| {
+        let before = &text[sentence_start..m.start];
+        text[m.end..start].trim_start().starts_with(',')
+            && before.rfind(',').is_some_and(|comma| {
+                !before[..comma].trim().is_empty()
+                    && before[comma + 1..].chars().any(char::is_alphabetic)
+            })
+    };
     let subject_from = |from: usize| {
         here.iter()
             .find(|(_, m)| {
@@ -1353,6 +1364,7 @@ pub(super) fn attach(
                     && m.end <= start
                     && !matches!(m.etype, EntityType::PublicBody | EntityType::Regulator)
                     && !deal_object(m)
+                    && !closes_apposition(m)
             })
             .map(|(i, _)| (*i, 0.65))
     };

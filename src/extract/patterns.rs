@@ -859,7 +859,23 @@ pub fn find_relations_traced(
                     if replacement.len() >= whole.len() {
                         continue;
                     }
-                    let range = whole.range();
+                    let mut range = whole.range();
+                    // An apposition opened by a comma after the kept name closes with one:
+                    // it goes too, so that the clause reads on ("Y , bislang eine Tochter
+                    // des Versorgers X , versorgt ..." reads "Y versorgt ...").
+                    if !masked[whole.start()..kept.start()].contains(OPEN)
+                        && masked[kept.end()..whole.end()]
+                            .trim_start()
+                            .starts_with(',')
+                    {
+                        let rest = &masked[range.end..];
+                        if let Some(after) = rest.trim_start_matches(' ').strip_prefix(',') {
+                            range.end = masked.len() - after.trim_start_matches(' ').len();
+                            if !replacement.ends_with(' ') {
+                                replacement.push(' ');
+                            }
+                        }
+                    }
                     if p.spec.emit {
                         for c in claims_here {
                             push(&mut claims, c);
@@ -937,6 +953,19 @@ pub fn find_relations_traced(
                         patterns,
                         Polarity::Checked,
                     );
+                    // A subject that closes an apposition to an earlier name describes that
+                    // name and is no subject of the verb after the comma ("Kabelplus , a
+                    // unit of the utility EVN , supplies ... with broadband").
+                    let found = match (caps.name("X"), caps.name("Y")) {
+                        (Some(x), Some(y))
+                            if x.end() <= y.start()
+                                && p.spec.p.as_deref() != Some("worksFor")
+                                && closes_apposition(text, x.range(), lexicon) =>
+                        {
+                            Vec::new()
+                        }
+                        _ => found,
+                    };
                     // Past a match that held; right after the start of one that did not.
                     at = if found.is_empty() || whole.is_empty() {
                         next_start(text, whole.start())
@@ -1505,4 +1534,36 @@ mod tests {
             }
         }
     }
+}
+
+/// Whether the mention span `x` of the masked `text` closes an apposition to an earlier
+/// mention: a comma follows it, and the comma before it follows a mention, with a word
+/// between that is neither a mention nor a coordinator (so no list of names) and no
+/// verb of saying opening it (", said X, ..." reports; it describes nothing).
+fn closes_apposition(text: &str, x: std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
+    if !text[x.end..].trim_start().starts_with(',') {
+        return false;
+    }
+    let before = &text[..x.start];
+    let Some(open) = before.rfind(',') else {
+        return false;
+    };
+    let head = before[..open].trim_end();
+    let inside = &before[open + 1..];
+    let opening = inside
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    head.ends_with(CLOSE)
+        && !lexicon.speech_verbs.contains(&opening)
+        && inside.split_whitespace().any(|w| {
+            !w.contains(OPEN)
+                && !w.contains(CLOSE)
+                && w.chars().any(char::is_alphabetic)
+                && !lexicon
+                    .coordinators
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w))
+        })
 }
