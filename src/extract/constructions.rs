@@ -3933,7 +3933,17 @@ pub fn find(
                 if lc.v2 && subject_first && in_fronted_phrase(lc, &clause, b.x) {
                     continue;
                 }
-                if set.relation != "worksFor" && ends_apposition(lc, &clause, b.x, pos) {
+                // The same for an object that opens a passive ("EE , the joint venture of
+                // Deutsche Telekom and Orange , will be acquired by BT").
+                let object_first = matches!(
+                    inst.template.elems.first(),
+                    Some((Elem::Slot { role: Role::Y, .. }, _))
+                );
+                let subject_slot = if object_first { b.y } else { b.x };
+                if set.relation != "worksFor"
+                    && !apposition_head
+                    && ends_apposition(lc, &clause, subject_slot, pos)
+                {
                     continue;
                 }
                 // A verb carries the clause: a negation after it still negates it.
@@ -4873,6 +4883,10 @@ fn ends_apposition(
         && toks[open + 1..xs]
             .iter()
             .any(|t| t.kind == TokKind::Word && !lc.coordinators.contains(&t.lower))
+        // A noun phrase, no clause ("Selon Les Echos , Altice a déposé une offre sur Zeop").
+        && !toks[open + 1..xs]
+            .iter()
+            .any(|t| t.kind == TokKind::Word && lc.verb_words.contains(&t.lower))
 }
 
 /// Whether the subject slot lies in a prepositional phrase that opens a V2 clause ("Med

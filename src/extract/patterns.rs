@@ -827,6 +827,16 @@ pub fn find_relations_traced(
                     if opens_with_finite_verb(&masked[kept.end()..whole.end()], lexicon) {
                         continue;
                     }
+                    // A copular clause is no apposition ("Talkmore is a subsidiary of
+                    // Telenor, which also owns Get"): collapsed to its subject, a relative
+                    // clause or apposition after it would take the subject as its head.
+                    let copula_after_kept = masked[kept.end()..whole.end()]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| lexicon.grammar.copulas.contains(&w.to_lowercase()));
+                    if copula_after_kept && masked[whole.end()..].trim_start().starts_with(',') {
+                        continue;
+                    }
                     if p.spec.blocks_object {
                         blocked.extend(
                             caps.name("X")
