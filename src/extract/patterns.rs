@@ -1524,28 +1524,6 @@ fn changes_hands(article: &Article, sentence: usize) -> bool {
         .any(has)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::language_patterns;
-    use crate::knowledge::Knowledge;
-
-    /// Patterns compile lazily, on the first sentence that may match them: every one of
-    /// every shipped language must compile, or some corpus would meet the panic.
-    #[test]
-    fn every_pattern_compiles() {
-        for code in Knowledge::global().languages() {
-            let patterns = language_patterns(code);
-            for p in patterns.reductions.iter().chain(&patterns.relations) {
-                assert!(
-                    p.regex().as_str().starts_with("(?i)"),
-                    "{code} {}",
-                    p.spec.id
-                );
-            }
-        }
-    }
-}
-
 /// Whether the mention span `x` of the masked `text` closes an apposition to an earlier
 /// mention: a comma follows it, and the comma before it follows a mention, with a word
 /// between that is neither a mention nor a coordinator (so no list of names) and no
@@ -1576,4 +1554,26 @@ fn closes_apposition(text: &str, x: std::ops::Range<usize>, lexicon: &Lexicon) -
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(w))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_patterns;
+    use crate::knowledge::Knowledge;
+
+    /// Patterns compile lazily, on the first sentence that may match them: every one of
+    /// every shipped language must compile, or some corpus would meet the panic.
+    #[test]
+    fn every_pattern_compiles() {
+        for code in Knowledge::global().languages() {
+            let patterns = language_patterns(code);
+            for p in patterns.reductions.iter().chain(&patterns.relations) {
+                assert!(
+                    p.regex().as_str().starts_with("(?i)"),
+                    "{code} {}",
+                    p.spec.id
+                );
+            }
+        }
+    }
 }
