@@ -2363,13 +2363,14 @@ fn list_comma(toks: &[Tok], comma: usize, lc: &LanguageConstructions) -> bool {
     if toks[comma].lower != "," || comma == 0 || !is_mention(&toks[comma - 1]) {
         return false;
     }
-    // An item may repeat the list's preposition ("i Norge , i Sverige og i Danmark").
+    // An item may repeat the list's preposition ("i Norge , i Sverige og i Danmark") or
+    // take an article ("l'ADSL , la téléphonie sur IP et la télévision").
     let item_len = |i: usize| -> Option<usize> {
         let t = toks.get(i)?;
         if is_mention(t) {
             Some(1)
         } else if t.kind == TokKind::Word
-            && lc.prepositions.contains(&t.lower)
+            && (lc.prepositions.contains(&t.lower) || lc.articles.contains(&t.lower))
             && toks.get(i + 1).is_some_and(is_mention)
         {
             Some(2)
