@@ -412,6 +412,12 @@ pub struct Grammar {
     /// all or a controlling part.
     #[serde(default)]
     pub large_holder_words: Vec<String>,
+    /// Endings of abstract nouns where every noun is capitalised ("-ung", "-heit",
+    /// "-keit"): a capitalised stretch that opens with such a noun and goes on over a
+    /// lower-case connector ("Anmietung von Leitungen", "Bereitstellung der Netze") is a
+    /// noun phrase, no name, unless a legal form closes it.
+    #[serde(default)]
+    pub abstract_noun_endings: Vec<String>,
     /// Adverbs and participles that make an ownership partial ("delvis eid av", "partly
     /// owned by", "teilweise im Besitz", "détenu en partie par"): a part that need not be
     /// a controlling one, so no owns (GUIDELINES: all or a controlling part).

@@ -145,6 +145,23 @@ pub(super) fn discover(
             if surface.contains('@') || surface.contains("://") || surface.starts_with("www.") {
                 continue;
             }
+            // "die Anmietung von Leitungen": an abstract noun and its complement, no name.
+            let abstract_phrase = lexicon.capitalises_nouns
+                && span.words >= 2
+                && legal.is_none()
+                && !ends_in_legal_form
+                && surface
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_lowercase))
+                && lexicon
+                    .grammar
+                    .abstract_noun_endings
+                    .iter()
+                    .any(|e| first_word.to_lowercase().ends_with(e.as_str()));
+            if abstract_phrase {
+                continue;
+            }
             // A dotted word is an abbreviation or an address unless something marks it as
             // a name: a legal form ("E.ON SE") or a cue (checked below: "norske Ice.net").
             let dotted = surface.contains('.')
