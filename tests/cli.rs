@@ -826,6 +826,7 @@ fn a_dash_before_an_anaphor_reads() {
     let cases = [
         ("sv", "Malmö, 3 mars 2020 – Nordnät AB meddelar i dag att bolaget har köpt Fjordlink."),
         ("nb", "Bergen, 4. mai 2021 — Fjordnett AS opplyser at selskapet har kjøpt Sognenett."),
+        ("nn", "Førde, 4. mai 2021 – Fjordnett AS opplyser at selskapet har kjøpt Sognenett."),
         ("da", "Aarhus, 5. juni 2022 – Nordlink A/S oplyser, at selskabet har købt Fynnet."),
         ("de", "Köln, 6. Juli 2023 – Die Rheinnetz GmbH teilte mit, dass das Unternehmen die E-Plus übernimmt."),
         ("fr", "Lyon, 7 août 2024 – Rhônenet SA indique que la société a racheté Alpfibre."),

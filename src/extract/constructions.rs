@@ -1246,9 +1246,10 @@ fn drop_dateline(mut toks: Vec<Tok>, mentions: &[Mention]) -> Vec<Tok> {
         return toks;
     };
     let inside = &toks[1..dash];
+    // Digits of a date, not of a name ("Tele2").
     let dated = inside
         .iter()
-        .any(|t| t.lower.chars().any(|c| c.is_ascii_digit()) || t.lower == "(");
+        .any(|t| !is_mention(t) && (t.lower.chars().any(|c| c.is_ascii_digit()) || t.lower == "("));
     let opened = inside
         .first()
         .is_some_and(|t| t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | "("));
@@ -1855,15 +1856,16 @@ fn predicative_at(lc: &LanguageConstructions, toks: &[Tok], i: usize, len: usize
     if !is_as {
         return false;
     }
-    // After a comitative phrase it opens that name's predicative ("Med Ericsson som
-    // partner kan vi ...", "with Ericsson as partner"), never a relative clause on it.
-    if i >= 2
+    // After a comitative phrase, before a word that is no verb, it opens that name's
+    // predicative ("Med Ericsson som partner kan vi ...", "with Ericsson as partner"); a
+    // verb after it opens a relative clause ("avtale med Ericsson som skal levere ...").
+    if i >= 1
         && is_mention(&toks[i - 1])
-        && toks[i - 2].kind == TokKind::Word
+        && !verb_starts(toks, i + len, lc)
         && lc
             .classes
             .get(&Class::With)
-            .is_some_and(|w| w.forward(toks, i - 2).contains(&1))
+            .is_some_and(|w| !w.backward(toks, i - 1).is_empty())
     {
         return true;
     }
@@ -2610,7 +2612,16 @@ fn attributive_adjective(lc: &LanguageConstructions, toks: &[Tok], i: usize) -> 
         .take_while(|&k| lower_word(&toks[k]))
         .last()
         .unwrap_or(i);
+    // Not an adverb before a participle phrase's object ("die mehrheitlich Vodafone
+    // gehörende Kabel Deutschland"): a lower-case word and a noun after the name.
+    let participle_phrase = toks
+        .get(last + 2)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.capitalised)
+        && toks
+            .get(last + 3)
+            .is_some_and(|t| is_mention(t) || t.capitalised);
     last - first < MAX_WORDS
+        && !participle_phrase
         && first > 0
         && toks[first - 1].kind == TokKind::Word
         && !toks[first - 1].relative
@@ -3934,8 +3945,10 @@ pub fn find(
                 if lc.v2 && subject_first && in_fronted_phrase(lc, &clause, b.x) {
                     continue;
                 }
-                // The same for an object that opens a passive ("EE , the joint venture of
-                // Deutsche Telekom and Orange , will be acquired by BT").
+                // A subject that closes an apposition to an earlier name describes it
+                // ("Kabelplus , a unit of the utility EVN , supplies ..."); so does an
+                // object that opens a passive ("EE , the joint venture of Deutsche
+                // Telekom and Orange , will be acquired by BT").
                 let object_first = matches!(
                     inst.template.elems.first(),
                     Some((Elem::Slot { role: Role::Y, .. }, _))
@@ -4856,7 +4869,8 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
         )
 }
 
-/// Whether the subject slot closes an apposition to an earlier name, before the trigger:
+/// Whether the slot that stands as the clause's subject (`slot`: X, or Y opening a
+/// passive) closes an apposition to an earlier name, before the trigger:
 /// "Kabelplus , bislang eine Tochter des Versorgers EVN , versorgt ..." (EVN describes
 /// Kabelplus and is no subject of the verb after the closing comma). A list of names
 /// ("Telia , Telenor og Tele2") is no apposition: a word that is no coordinator stands
@@ -4864,10 +4878,10 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
 fn ends_apposition(
     lc: &LanguageConstructions,
     toks: &[Tok],
-    x: Option<(usize, usize)>,
+    slot: Option<(usize, usize)>,
     pos: usize,
 ) -> bool {
-    let Some((xs, xe)) = x else {
+    let Some((xs, xe)) = slot else {
         return false;
     };
     if xe >= pos || toks.get(xe).is_none_or(|t| t.lower != ",") {
@@ -4885,9 +4899,7 @@ fn ends_apposition(
             .iter()
             .any(|t| t.kind == TokKind::Word && !lc.coordinators.contains(&t.lower))
         // A noun phrase, no clause ("Selon Les Echos , Altice a déposé une offre sur Zeop").
-        && !toks[open + 1..xs]
-            .iter()
-            .any(|t| t.kind == TokKind::Word && lc.verb_words.contains(&t.lower))
+        && !(open + 1..xs).any(|k| verb_starts(toks, k, lc))
 }
 
 /// Whether the subject slot lies in a prepositional phrase that opens a V2 clause ("Med
@@ -4905,6 +4917,8 @@ fn in_fronted_phrase(lc: &LanguageConstructions, toks: &[Tok], x: Option<(usize,
         .unwrap_or(0);
     xs > first
         && toks[first].kind == TokKind::Word
+        // Not a subordinator spelt as a preposition ("Während die Telekom 5G anbietet").
+        && !toks[first].boundary
         && lc.prepositions.contains(&toks[first].lower)
         && toks[first + 1..xs]
             .iter()

@@ -66,12 +66,8 @@ fn count_cue(after: &str, lexicon: &Lexicon) -> Option<Cue> {
         }
         // Customers or staff the text marks as past ("180.000 tidligere kunder", "2 000
         // former employees") are no count of the company now.
-        if lexicon
-            .grammar
-            .past_markers
-            .iter()
-            .any(|p| lower_case(p) == lower_case(w))
-        {
+        let lower = lower_case(w);
+        if lexicon.grammar.past_markers.iter().any(|p| *p == lower) {
             return None;
         }
         if matches_cue(w, &lexicon.metrics.customers) {
@@ -1347,12 +1343,19 @@ pub(super) fn attach(
     // A name that closes an apposition to what opens the sentence describes that
     // ("Der Kabelnetzbetreiber, bislang eine Tochter des Versorgers EVN, versorgt 140.000
     // Haushalte"): no subject of the clause after its comma.
+    // Not a report (", sier Telia, har ...") nor a list of names.
     let closes_apposition = |m: &Mention| {
         let before = &text[sentence_start..m.start];
         text[m.end..start].trim_start().starts_with(',')
             && before.rfind(',').is_some_and(|comma| {
+                let inside = words(&before[comma + 1..]);
                 !before[..comma].trim().is_empty()
-                    && before[comma + 1..].chars().any(char::is_alphabetic)
+                    && inside.first().is_some_and(|(_, w)| {
+                        !lexicon.speech_verbs.contains(&lower_case(w).into_owned())
+                    })
+                    && inside
+                        .iter()
+                        .any(|(_, w)| !lexicon.coordinators.contains(&lower_case(w).into_owned()))
             })
     };
     let subject_from = |from: usize| {

@@ -197,20 +197,20 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
                 continue;
             };
             // Digits glued to letters name a thing, no amount ("5G", "4G-nett", "800MHz"),
-            // unless a scale or a currency is glued there ("74m", "1,2Mdkr", "12kr").
-            let glued_at = |m: Option<regex::Match>| m.is_some_and(|m| m.start() == num.end());
-            let glued: String = text[num.end()..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_lowercase();
-            if !glued.is_empty()
-                && !glued_at(scale_match)
-                && !glued_at(caps.name("cur"))
-                && !glued_at(caps.name("code"))
-                && !g.scaled_codes.keys().any(|k| glued.starts_with(k.as_str()))
-            {
-                continue;
+            // unless the glued word is a scale, a currency or a scaled code ("74m", "12kr",
+            // "1,2Mdkr").
+            if text[num.end()..].starts_with(char::is_alphabetic) {
+                let glued = text[num.end()..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if !(g.scales.contains_key(&glued)
+                    || g.currencies.contains_key(&glued)
+                    || g.scaled_codes.contains_key(&glued))
+                {
+                    continue;
+                }
             }
             // A sign right before the number, or before its currency ("-12 miljoner",
             // "−1,2", "minus 12"); not the hyphen of a range ("5-6 millioner").

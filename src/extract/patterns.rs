@@ -475,17 +475,17 @@ fn deal_called_off_after(article: &Article, sentence: usize, lexicon: &Lexicon) 
 /// one-word finite auxiliary, modal or copula of the language.
 fn opens_with_finite_verb(span: &str, lexicon: &Lexicon) -> bool {
     let g = &lexicon.grammar;
-    span.trim_start()
-        .strip_prefix(',')
-        .and_then(|rest| rest.split_whitespace().next())
-        .is_some_and(|w| {
-            let w = w.to_lowercase();
-            g.auxiliaries
-                .iter()
-                .chain(&g.passive_auxiliaries)
-                .chain(&g.copulas)
-                .any(|a| *a == w)
-        })
+    span.trim_start().strip_prefix(',').is_some_and(|rest| {
+        first_word_in(rest, &[&g.auxiliaries, &g.passive_auxiliaries, &g.copulas])
+    })
+}
+
+/// Whether the first word of `span` (lower-cased) is in one of `lists`.
+fn first_word_in(span: &str, lists: &[&Vec<String>]) -> bool {
+    span.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        lists.iter().any(|list| list.contains(&w))
+    })
 }
 
 pub fn mask_sentence(article: &Article, sentence: usize, mentions: &[Mention]) -> String {
@@ -830,10 +830,10 @@ pub fn find_relations_traced(
                     // A copular clause is no apposition ("Talkmore is a subsidiary of
                     // Telenor, which also owns Get"): collapsed to its subject, a relative
                     // clause or apposition after it would take the subject as its head.
-                    let copula_after_kept = masked[kept.end()..whole.end()]
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| lexicon.grammar.copulas.contains(&w.to_lowercase()));
+                    let copula_after_kept = first_word_in(
+                        &masked[kept.end()..whole.end()],
+                        &[&lexicon.grammar.copulas],
+                    );
                     if copula_after_kept && masked[whole.end()..].trim_start().starts_with(',') {
                         continue;
                     }
@@ -872,8 +872,13 @@ pub fn find_relations_traced(
                     let mut range = whole.range();
                     // An apposition opened by a comma after the kept name closes with one:
                     // it goes too, so that the clause reads on ("Y , bislang eine Tochter
-                    // des Versorgers X , versorgt ..." reads "Y versorgt ...").
-                    if !masked[whole.start()..kept.start()].contains(OPEN)
+                    // des Versorgers X , versorgt ..." reads "Y versorgt ..."); only where
+                    // the name opens the clause ("After buying Get , a cable firm , Telia
+                    // ..." keeps its comma).
+                    let opens_clause = masked[..kept.start()]
+                        .split_whitespace()
+                        .all(|w| lexicon.articles.contains(&w.to_lowercase()));
+                    if opens_clause
                         && masked[kept.end()..whole.end()]
                             .trim_start()
                             .starts_with(',')
@@ -949,32 +954,34 @@ pub fn find_relations_traced(
                     .flatten()
                 {
                     let whole = caps.get(0).expect("match");
-                    let parties = deal(&claims);
-                    let found = claims_from(
-                        &caps,
-                        &p.spec,
-                        article,
-                        sentence,
-                        mentions,
-                        signatures,
-                        &implicit,
-                        &parties,
-                        text,
-                        patterns,
-                        Polarity::Checked,
-                    );
                     // A subject that closes an apposition to an earlier name describes that
                     // name and is no subject of the verb after the comma ("Kabelplus , a
                     // unit of the utility EVN , supplies ... with broadband").
-                    let found = match (caps.name("X"), caps.name("Y")) {
-                        (Some(x), Some(y))
-                            if x.end() <= y.start()
+                    let describes = match (caps.name("X"), caps.name("Y")) {
+                        (Some(x), Some(y)) => {
+                            x.end() <= y.start()
                                 && p.spec.p.as_deref() != Some("worksFor")
-                                && closes_apposition(text, x.range(), lexicon) =>
-                        {
-                            Vec::new()
+                                && closes_apposition(text, x.range(), lexicon)
                         }
-                        _ => found,
+                        _ => false,
+                    };
+                    let parties = deal(&claims);
+                    let found = if describes {
+                        Vec::new()
+                    } else {
+                        claims_from(
+                            &caps,
+                            &p.spec,
+                            article,
+                            sentence,
+                            mentions,
+                            signatures,
+                            &implicit,
+                            &parties,
+                            text,
+                            patterns,
+                            Polarity::Checked,
+                        )
                     };
                     // Past a match that held; right after the start of one that did not.
                     at = if found.is_empty() || whole.is_empty() {
@@ -1529,7 +1536,13 @@ fn changes_hands(article: &Article, sentence: usize) -> bool {
 /// between that is neither a mention nor a coordinator (so no list of names) and no
 /// verb of saying opening it (", said X, ..." reports; it describes nothing).
 fn closes_apposition(text: &str, x: std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
-    if !text[x.end..].trim_start().starts_with(',') {
+    let Some(after) = text[x.end..].trim_start().strip_prefix(',') else {
+        return false;
+    };
+    // A comma and an article after it open an apposition of its own ("Altibox , owned
+    // by Lyse , a utility group in Norway"): the name heads it.
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    if lexicon.articles.contains(&next) {
         return false;
     }
     let before = &text[..x.start];
