@@ -210,6 +210,9 @@ struct Instance {
     /// such tokens on a side cannot match, which is tested before the matcher runs.
     slots_before: usize,
     slots_after: usize,
+    /// The slot the template opens with, if it opens with one: the clause's subject (X,
+    /// or Y before a passive), which no fronted phrase or apposition may hold.
+    opening_slot: Option<Role>,
 }
 
 /// A language's constructions, triggers and function words, compiled once.
@@ -598,6 +601,10 @@ fn compile(lexicon: &Lexicon, constructions: &[Construction]) -> LanguageConstru
                 required_literals,
                 slots_before: slots(before),
                 slots_after: slots(after),
+                opening_slot: match template.elems.first() {
+                    Some((Elem::Slot { role, .. }, _)) => Some(*role),
+                    _ => None,
+                },
             });
         }
     }
@@ -3938,22 +3945,21 @@ pub fn find(
                 if lc.v2 && in_fronted_subordinate(&clause, b.x, pos) {
                     continue;
                 }
-                let subject_first = matches!(
-                    inst.template.elems.first(),
-                    Some((Elem::Slot { role: Role::X, .. }, _))
-                );
-                if lc.v2 && subject_first && in_fronted_phrase(lc, &clause, b.x) {
+                if lc.v2
+                    && inst.opening_slot == Some(Role::X)
+                    && in_fronted_phrase(lc, &clause, b.x)
+                {
                     continue;
                 }
                 // A subject that closes an apposition to an earlier name describes it
                 // ("Kabelplus , a unit of the utility EVN , supplies ..."); so does an
                 // object that opens a passive ("EE , the joint venture of Deutsche
                 // Telekom and Orange , will be acquired by BT").
-                let object_first = matches!(
-                    inst.template.elems.first(),
-                    Some((Elem::Slot { role: Role::Y, .. }, _))
-                );
-                let subject_slot = if object_first { b.y } else { b.x };
+                let subject_slot = if inst.opening_slot == Some(Role::Y) {
+                    b.y
+                } else {
+                    b.x
+                };
                 if set.relation != "worksFor"
                     && !apposition_head
                     && ends_apposition(lc, &clause, subject_slot, pos)
@@ -4870,7 +4876,8 @@ fn can_stand_in(m: &Mention, types: &[crate::knowledge::EntityType]) -> bool {
 }
 
 /// Whether the slot that stands as the clause's subject (`slot`: X, or Y opening a
-/// passive) closes an apposition to an earlier name, before the trigger:
+/// passive) closes an apposition to what stands before it, before the trigger (the
+/// patterns ask the same of the masked text: `patterns::closes_apposition`):
 /// "Kabelplus , bislang eine Tochter des Versorgers EVN , versorgt ..." (EVN describes
 /// Kabelplus and is no subject of the verb after the closing comma). A list of names
 /// ("Telia , Telenor og Tele2") is no apposition: a word that is no coordinator stands
@@ -4891,7 +4898,6 @@ fn ends_apposition(
         return false;
     };
     open > 0
-        && is_mention(&toks[open - 1])
         && !toks
             .get(open + 1)
             .is_some_and(|t| lc.speech_verbs.contains(&t.lower))

@@ -1340,34 +1340,28 @@ pub(super) fn attach(
     });
     let after_speech = last_cue(&lexicon.speech_verbs).map(|end| sentence_start + end);
     let clause_start = after_source.max(after_speech).unwrap_or(sentence_start);
-    // A name that closes an apposition to what opens the sentence describes that
-    // ("Der Kabelnetzbetreiber, bislang eine Tochter des Versorgers EVN, versorgt 140.000
-    // Haushalte"): no subject of the clause after its comma.
-    // Not a report (", sier Telia, har ...") nor a list of names.
-    let closes_apposition = |m: &Mention| {
-        let before = &text[sentence_start..m.start];
-        text[m.end..start].trim_start().starts_with(',')
-            && before.rfind(',').is_some_and(|comma| {
-                let inside = words(&before[comma + 1..]);
-                !before[..comma].trim().is_empty()
-                    && inside.first().is_some_and(|(_, w)| {
-                        !lexicon.speech_verbs.contains(&lower_case(w).into_owned())
-                    })
-                    && inside
-                        .iter()
-                        .any(|(_, w)| !lexicon.coordinators.contains(&lower_case(w).into_owned()))
-            })
+    // A name that closes an apposition to an earlier name describes it ("Der
+    // Kabelnetzbetreiber, bislang eine Tochter des Versorgers EVN, versorgt 140.000
+    // Haushalte"): no subject of the clause after its comma. The relation patterns' test,
+    // on the sentence masked once, and only for a name a comma follows.
+    let masked = std::cell::OnceCell::new();
+    let closes_apposition = |i: usize, m: &Mention| {
+        text[m.end..start].trim_start().starts_with(',') && {
+            let masked =
+                masked.get_or_init(|| super::patterns::mask_sentence(article, sentence, mentions));
+            super::patterns::mention_closes_apposition(masked, i, lexicon)
+        }
     };
     let subject_from = |from: usize| {
         here.iter()
-            .find(|(_, m)| {
+            .find(|(i, m)| {
                 // An authority has no customers or revenue: it publishes the figures
                 // ("selon les chiffres publiés par l'ART").
                 m.start >= from
                     && m.end <= start
                     && !matches!(m.etype, EntityType::PublicBody | EntityType::Regulator)
                     && !deal_object(m)
-                    && !closes_apposition(m)
+                    && !closes_apposition(*i, m)
             })
             .map(|(i, _)| (*i, 0.65))
     };

@@ -1531,10 +1531,21 @@ fn changes_hands(article: &Article, sentence: usize) -> bool {
         .any(has)
 }
 
-/// Whether the mention span `x` of the masked `text` closes an apposition to an earlier
-/// mention: a comma follows it, and the comma before it follows a mention, with a word
-/// between that is neither a mention nor a coordinator (so no list of names) and no
-/// verb of saying opening it (", said X, ..." reports; it describes nothing).
+/// Whether mention `index` of the masked sentence `masked` closes an apposition to an
+/// earlier mention ([`closes_apposition`]); false where it is not in the sentence.
+pub(super) fn mention_closes_apposition(masked: &str, index: usize, lexicon: &Lexicon) -> bool {
+    let marker = format!("{OPEN}{index}{CLOSE}");
+    masked
+        .find(&marker)
+        .is_some_and(|at| closes_apposition(masked, at..at + marker.len(), lexicon))
+}
+
+/// Whether the mention span `x` of the masked `text` closes an apposition to what stands
+/// before it: a comma follows it, and the comma before it follows a name or noun, with a
+/// word between that is neither a mention nor a coordinator (so no list of names) and no
+/// verb of saying opening it (", said X, ..." reports; it describes nothing); not where an
+/// article after its comma opens an apposition of its own. The constructions ask the same
+/// of their tokens (`constructions::ends_apposition`).
 fn closes_apposition(text: &str, x: std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
     let Some(after) = text[x.end..].trim_start().strip_prefix(',') else {
         return false;
@@ -1556,7 +1567,7 @@ fn closes_apposition(text: &str, x: std::ops::Range<usize>, lexicon: &Lexicon) -
         .next()
         .unwrap_or("")
         .to_lowercase();
-    head.ends_with(CLOSE)
+    !head.is_empty()
         && !lexicon.speech_verbs.contains(&opening)
         && inside.split_whitespace().any(|w| {
             !w.contains(OPEN)
