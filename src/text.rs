@@ -86,6 +86,63 @@ pub fn cue_suffixes(word: &str) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &word[i..])
 }
 
+/// A set of cue words (lower case) read as `word_has_cue` reads a cue: a word that is one,
+/// or a compound ending in one ([`cue_suffixes`]). Every suffix of a word ends in the
+/// word's last two bytes, so one bit per two-byte ending (8 KiB) rejects most words
+/// before any suffix is hashed. Dereferences to the plain set for whole-word lookups.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    words: foldhash::HashSet<String>,
+    /// Bit `b0 << 8 | b1` set where a cue ends in the bytes `b0 b1`; `None` where a cue
+    /// is shorter than two bytes (its ending says nothing about the word's second-last).
+    endings: Option<Box<[u64; 1024]>>,
+}
+
+impl Default for CueSet {
+    fn default() -> CueSet {
+        CueSet::from_iter(std::iter::empty::<String>())
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for CueSet {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> CueSet {
+        let words: foldhash::HashSet<String> = iter.into_iter().map(Into::into).collect();
+        let mut endings = Some(Box::new([0u64; 1024]));
+        for w in &words {
+            match (w.as_bytes(), endings.as_mut()) {
+                ([.., a, b], Some(bits)) => {
+                    let i = usize::from(*a) << 8 | usize::from(*b);
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+                (_, Some(_)) => endings = None,
+                _ => {}
+            }
+        }
+        CueSet { words, endings }
+    }
+}
+
+impl std::ops::Deref for CueSet {
+    type Target = foldhash::HashSet<String>;
+    fn deref(&self) -> &Self::Target {
+        &self.words
+    }
+}
+
+impl CueSet {
+    /// Whether `word` (lower case) is a cue or a compound ending in one: the same answer
+    /// as `cue_suffixes(word).any(|s| self.contains(s))`.
+    pub fn has_cue(&self, word: &str) -> bool {
+        if let (Some(bits), [.., a, b]) = (&self.endings, word.as_bytes()) {
+            let i = usize::from(*a) << 8 | usize::from(*b);
+            if bits[i / 64] & (1 << (i % 64)) == 0 {
+                return false;
+            }
+        }
+        cue_suffixes(word).any(|s| self.words.contains(s))
+    }
+}
+
 /// Whether `word` is written as a name or a month is in a language that capitalises only
 /// those: a capital, then a lower-case letter ("May", "Will"; not "may", "NOT").
 ///
@@ -218,5 +275,41 @@ mod tests {
         // Overlapping occurrences: the whole-word one counts.
         assert!(!contains_words("aa-a", "a-a") && contains_words("a-a-a", "a-a"));
         assert_eq!(super::find_words("né, né", "né"), Some(5));
+    }
+
+    /// The ending filter never changes an answer: `has_cue` is the plain suffix scan.
+    #[test]
+    fn cue_set_answers_as_the_suffix_scan() {
+        let words = [
+            "mobiloperatøren",
+            "operatøren",
+            "teleselskapet",
+            "selskapet",
+            "konsernsjef",
+            "sjef",
+            "opérateur",
+            "x",
+            "ab",
+            "",
+            "mobilfunkanbieter",
+            "anbieter",
+            "øre",
+            "konsernet",
+        ];
+        for cues in [
+            vec!["operatøren", "selskapet", "sjef", "anbieter"],
+            // A one-byte cue turns the filter off: any word may end in it.
+            vec!["sjef", "e"],
+            vec!["opérateur", "ab"],
+            vec![],
+        ] {
+            let set: super::CueSet = cues.iter().map(|c| c.to_string()).collect();
+            for w in words {
+                let scan = super::cue_suffixes(w).any(|s| cues.contains(&s));
+                assert_eq!(set.has_cue(w), scan, "{w:?} with {cues:?}");
+            }
+        }
+        let set: super::CueSet = ["sjef"].into_iter().collect();
+        assert!(set.has_cue("konsernsjef") && set.contains("sjef") && !set.has_cue("sjefen"));
     }
 }

@@ -58,6 +58,34 @@ struct Phrases {
     /// The last two bytes of every single word: a compound can only end in one whose
     /// tail is here (a cheap test before the suffix lookups).
     tails: HashSet<[u8; 2]>,
+    /// One bit per (first byte, length up to 63) of the first words: most tokens start
+    /// no phrase of a list, and this says so without hashing the token.
+    starts: StartFilter,
+}
+
+/// Bits over a word's first byte and its length (capped at 63): a necessary condition
+/// for the word to be in the set built from.
+#[derive(Debug, Clone)]
+struct StartFilter(Box<[u64; 256]>);
+
+impl Default for StartFilter {
+    fn default() -> StartFilter {
+        StartFilter(Box::new([0; 256]))
+    }
+}
+
+impl StartFilter {
+    fn insert(&mut self, word: &str) {
+        if let Some(&b) = word.as_bytes().first() {
+            self.0[usize::from(b)] |= 1 << word.len().min(63);
+        }
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & (1 << word.len().min(63)) != 0)
+    }
 }
 
 /// The last two bytes of a word (a shorter word padded), for suffix prefilters.
@@ -86,6 +114,7 @@ impl Phrases {
                 p.tails.insert(tail2(&words[0]));
                 p.singles.insert(words[0].clone());
             }
+            p.starts.insert(&words[0]);
             p.by_first.entry(words[0].clone()).or_default().push(words);
         }
         for list in p.by_first.values_mut() {
@@ -103,6 +132,9 @@ impl Phrases {
         let Some(first) = toks.get(i) else {
             return Vec::new();
         };
+        if !self.starts.may_contain(&first.lower) {
+            return Vec::new();
+        }
         let Some(list) = self.by_first.get(first.lower.as_str()) else {
             return Vec::new();
         };
@@ -5300,6 +5332,34 @@ pub fn relation_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-word filter only skips tokens no phrase starts with.
+    #[test]
+    fn phrases_found_at_every_token_the_filter_passes() {
+        let long = "a".repeat(70);
+        let phrases = Phrases::new(["eine Tochter", "ein", "einer der", long.as_str(), "øst"]);
+        let text = format!(
+            "ein einer der eine Tochter {long} {}b øst ost eins",
+            "a".repeat(69)
+        );
+        let toks = tokenize(&text, &[]);
+        let found: Vec<Vec<usize>> = (0..toks.len()).map(|i| phrases.forward(&toks, i)).collect();
+        assert_eq!(
+            found,
+            vec![
+                vec![1],
+                vec![2],
+                vec![],
+                vec![2],
+                vec![],
+                vec![1],
+                vec![],
+                vec![1],
+                vec![],
+                vec![]
+            ]
+        );
+    }
 
     #[test]
     fn templates_parse_and_reject_unknown_elements() {

@@ -216,7 +216,8 @@ pub fn find_quantities(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
             // "−1,2", "minus 12"); not the hyphen of a range ("5-6 millioner").
             let signed = |at: usize| {
                 let before = text[..at].trim_end_matches(' ');
-                let lower = before.to_lowercase();
+                // "minus" and the character before it: the last few characters suffice.
+                let lower = crate::text::last_chars(before, 8).to_lowercase();
                 (lower.ends_with("minus")
                     && !lower[..lower.len() - 5]
                         .chars()

@@ -14,6 +14,9 @@ const MIN_LITERAL_CHARS: usize = 3;
 /// Lower case of one character when it is one character, else the character itself; the
 /// same mapping is applied to literals and to the text.
 fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     // Case-insensitive regexes fold these with their plain letters too.
     match c {
         'ſ' => return 's',
@@ -29,7 +32,12 @@ fn fold_char(c: char) -> char {
 
 /// The text as the prefilter reads it.
 pub fn fold_text(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(fold_char));
+    out
 }
 
 /// A factor of a concatenation: literals one of which every match contains.

@@ -124,7 +124,7 @@ pub(super) fn discover(
             // names it (checked below: "der Anbieter Nordnetz").
             let compound_of_noun = span.words == 1
                 && sets.capitalises_nouns
-                && crate::text::cue_suffixes(&lower_surface).any(|n| sets.common_nouns.contains(n));
+                && sets.common_nouns.has_cue(&lower_surface);
             // The noun itself, or it after at most two bytes: a set lookup per short prefix.
             let is_common_noun = compound_of_noun
                 && lower_surface
@@ -364,9 +364,7 @@ pub(super) fn discover(
                         .filter(|w| !w.is_empty())
                         .map(|w| w.to_lowercase());
                     let first = words.next().unwrap_or_default();
-                    let describes = |w: &str| {
-                        crate::text::cue_suffixes(w).any(|c| sets.appositive_cues.contains(c))
-                    };
+                    let describes = |w: &str| sets.appositive_cues.has_cue(w);
                     // A genitive name and a noun phrase that closes the apposition, its noun
                     // last and one of owning, competing or partnering ("Sky, BT's biggest
                     // rival,", "Ice, Telenors største konkurrent,", "Comviq, Tele2:s
@@ -395,8 +393,7 @@ pub(super) fn discover(
                                             && !is_title(&w, lexicon)
                                     })
                                     && words.last().is_some_and(|w| {
-                                        crate::text::cue_suffixes(&w.to_lowercase())
-                                            .any(|n| sets.relational_nouns.contains(n))
+                                        sets.relational_nouns.has_cue(&w.to_lowercase())
                                     })
                             })
                     }
@@ -451,10 +448,7 @@ pub(super) fn discover(
                                         .to_lowercase()
                                 })
                                 .collect();
-                            let describes = |w: &str| {
-                                crate::text::cue_suffixes(w)
-                                    .any(|c| sets.appositive_cues.contains(c))
-                            };
+                            let describes = |w: &str| sets.appositive_cues.has_cue(w);
                             // The first word after the articles and up to two modifiers; a preposition
                             // ends the predicate's noun phrase ("er sjef i selskapet").
                             let head = words
@@ -991,7 +985,7 @@ pub(super) fn discover(
             // ("tjenesten Telia Norge lanserte": a clause's subject).
             let named_for_company_after_product_cue = || {
                 span.words >= 2
-                    && crate::text::cue_suffixes(&prev).any(|s| sets.product_cues.contains(s))
+                    && sets.product_cues.has_cue(&prev)
                     && name_index().exact.contains_key(first_word)
                     && !name_index().exact.contains_key(surface)
             };
@@ -1002,7 +996,7 @@ pub(super) fn discover(
             let product_cued = || {
                 !common_word
                     && !prev.is_empty()
-                    && crate::text::cue_suffixes(&prev).any(|s| sets.product_cues.contains(s))
+                    && sets.product_cues.has_cue(&prev)
                     && !name_index().exact.contains_key(surface)
                     && !sets.verb_heads.contains(next_word.as_str())
                     && !lexicon.speech_verbs.contains(&next_word)
@@ -1320,7 +1314,7 @@ pub(super) struct NameSets {
     pub(super) titles: HashSet<String>,
     /// The role titles as written (lexicon `titles`): `is_title` looks a word's cue
     /// suffixes up here instead of scanning every title.
-    pub(super) full_titles: HashSet<String>,
+    pub(super) full_titles: crate::text::CueSet,
     /// The lexicon's regulator and public-body suffixes, lower case (see `ends_with_any`).
     pub(super) regulator_suffixes: Vec<String>,
     pub(super) public_body_suffixes: Vec<String>,
@@ -1333,9 +1327,9 @@ pub(super) struct NameSets {
 
     /// Organisation words ("Mobilfunkbetreiber", "operatøren"): they end a name and type
     /// the name after them.
-    pub(super) org_cues: HashSet<String>,
+    pub(super) org_cues: crate::text::CueSet,
     /// Words that introduce a product or brand ("Marke", "Markennamen"): they end a name.
-    pub(super) product_cues: HashSet<String>,
+    pub(super) product_cues: crate::text::CueSet,
     /// One-word product cues and verbs of offering, lower case, elided ones too
     /// ("l'offre"): a quoted name after one is a product.
     pub(super) quoted_product_cues: HashSet<String>,
@@ -1354,7 +1348,7 @@ pub(super) struct NameSets {
     pub(super) capitalises_nouns: bool,
     /// The lexicon's own nouns (trigger nouns, relational and transfer nouns, metric
     /// words), lower case: where nouns are capitalised, never a name on their own.
-    pub(super) common_nouns: HashSet<String>,
+    pub(super) common_nouns: crate::text::CueSet,
     /// The same nouns as a set, less the words that are also a relation's verb
     /// ("køber"): a capitalised genitive before one is a name ("Stofas kunder").
     pub(super) possessed_nouns: HashSet<String>,
@@ -1364,7 +1358,7 @@ pub(super) struct NameSets {
     /// One-word relational nouns of owning, competing and partnering ("morselskap",
     /// "ägare", "konkurrent"), no verb, lower case: a
     /// capitalised genitive before one is a name, also opening a sentence.
-    pub(super) relational_nouns: HashSet<String>,
+    pub(super) relational_nouns: crate::text::CueSet,
     /// Deal verbs (one word) after which a capitalised word is a company, and before
     /// which one is too ("Arcor übernimmt").
     pub(super) deal_verbs: HashSet<String>,
@@ -1395,7 +1389,7 @@ pub(super) struct NameSets {
     /// it a name ("Sparkle, filiale de Telecom Italia").
     /// A word describes an organisation when one of its cue suffixes is one of them
     /// (`word_has_cue`).
-    pub(super) appositive_cues: HashSet<String>,
+    pub(super) appositive_cues: crate::text::CueSet,
     /// Lower-case verbs that open a clause after a name: auxiliaries, news verbs and deal
     /// verbs. A small number between a name and one of them ends the name ("Kanal 9
     /// kjøper", "TV 2 har"); a counted noun would follow a quantity instead ("Telia 3
@@ -1423,7 +1417,7 @@ impl NameSets {
         self.titles.contains(lower)
             || self.product_cues.contains(lower)
             || self.brand_cues.matches(lower, "")
-            || crate::text::cue_suffixes(lower).any(|s| self.org_cues.contains(s))
+            || self.org_cues.has_cue(lower)
     }
 }
 
@@ -1432,7 +1426,7 @@ impl NameSets {
 /// cue the last two words before a name, the first also as a compound's tail.
 #[derive(Default)]
 pub(super) struct CueIndex {
-    words: HashSet<String>,
+    words: crate::text::CueSet,
     /// Two-word cues by their last word: the first words.
     pairs: HashMap<String, Vec<String>>,
 }
@@ -1440,11 +1434,10 @@ pub(super) struct CueIndex {
 impl From<Vec<String>> for CueIndex {
     fn from(cues: Vec<String>) -> CueIndex {
         let mut index = CueIndex::default();
+        let mut words = Vec::new();
         for cue in cues {
             match cue.split_once(' ') {
-                None => {
-                    index.words.insert(cue);
-                }
+                None => words.push(cue),
                 Some((first, last)) if !last.contains(' ') => index
                     .pairs
                     .entry(last.to_string())
@@ -1454,6 +1447,7 @@ impl From<Vec<String>> for CueIndex {
                 Some(_) => {}
             }
         }
+        index.words = words.into_iter().collect();
         index
     }
 }
@@ -1462,7 +1456,7 @@ impl CueIndex {
     /// Whether `word` (the word before a name, lower case) or `two_words` (the last two,
     /// space-joined) is a cue, as `word_has_cue` reads a cue.
     pub(super) fn matches(&self, word: &str, two_words: &str) -> bool {
-        if crate::text::cue_suffixes(word).any(|s| self.words.contains(s)) {
+        if self.words.has_cue(word) {
             return true;
         }
         let Some((first, last)) = two_words.rsplit_once(' ') else {
@@ -2040,8 +2034,7 @@ pub(super) fn capitalised_spans(
                     .any(|e| toks[s].text.to_lowercase().ends_with(e.as_str()))))
             && s + 1 < last
             && common.name_connectors.iter().any(|c| c == toks[s + 1].text)
-            && crate::text::cue_suffixes(&toks[s].text.to_lowercase())
-                .any(|n| breakers.common_nouns.contains(n))
+            && breakers.common_nouns.has_cue(&toks[s].text.to_lowercase())
         {
             s += 2;
             words = words.saturating_sub(1);
@@ -2387,7 +2380,7 @@ fn percentage_opens(after: &str, lexicon: &Lexicon) -> bool {
 pub(super) fn is_title(word: &str, lexicon: &Lexicon) -> bool {
     let word = crate::extract::lower_case(word);
     let titles = &name_sets(lexicon).full_titles;
-    !word.is_empty() && crate::text::cue_suffixes(&word).any(|t| titles.contains(t))
+    !word.is_empty() && titles.has_cue(&word)
 }
 
 /// Whether a title and one of the role constructions' employer prepositions (grammar
