@@ -3379,8 +3379,8 @@ impl Matcher<'_> {
         };
         let toks = self.toks;
         // Tries each candidate length in order; `bind` records a slot.
-        let try_lengths = |lens: Vec<usize>, b: &mut Bindings, slot: Option<Role>| -> bool {
-            for len in lens {
+        let try_lengths = |lens: &[usize], b: &mut Bindings, slot: Option<Role>| -> bool {
+            for &len in lens {
                 let next = match dir {
                     Dir::Forward => pos + len,
                     Dir::Backward => match pos.checked_sub(len) {
@@ -3450,11 +3450,11 @@ impl Matcher<'_> {
                     && self.run(rest, pos, dir, b)
             }
             Elem::Literal(lit) => {
-                here.is_some_and(|t| t.lower == *lit) && try_lengths(vec![1], b, None)
+                here.is_some_and(|t| t.lower == *lit) && try_lengths(&[1], b, None)
             }
             Elem::Part(part) => {
                 let lens = self.part_lengths(*part, pos, dir);
-                try_lengths(lens, b, None)
+                try_lengths(&lens, b, None)
             }
             Elem::SplitHead(part) => {
                 // Forward only (the head is the anchor): each multi-word phrase starting
@@ -3480,7 +3480,7 @@ impl Matcher<'_> {
                         toks.get(pos + k)
                             .is_some_and(|t| t.kind == TokKind::Word && t.lower == *w)
                     });
-                ok && try_lengths(vec![tail.len()], b, None)
+                ok && try_lengths(&[tail.len()], b, None)
             }
             Elem::Class(class) => {
                 // The last word of a preposition of several words is none of its own
@@ -3501,7 +3501,7 @@ impl Matcher<'_> {
                 } else {
                     self.class_lengths(*class, pos, dir)
                 };
-                try_lengths(lens, b, None)
+                try_lengths(&lens, b, None)
             }
             Elem::Gap(gap) => {
                 let mut lens = vec![0];
@@ -3538,7 +3538,7 @@ impl Matcher<'_> {
                 if *gap == Gap::Object {
                     lens.retain(|&len| self.object_gap_ok(pos, len, dir));
                 }
-                try_lengths(lens, b, None)
+                try_lengths(&lens, b, None)
             }
             Elem::Fronted => {
                 // Everything back to the clause start: not empty, no boundary, and not a
@@ -3583,7 +3583,7 @@ impl Matcher<'_> {
                         last.kind == TokKind::Word
                             && !(pos == 1 && self.lc.pronouns.contains(&last.lower))
                     };
-                    (no_boundary || subordinate) && ends_ok && try_lengths(vec![pos], b, None)
+                    (no_boundary || subordinate) && ends_ok && try_lengths(&[pos], b, None)
                 }
             }
             Elem::Slot {
@@ -3595,7 +3595,7 @@ impl Matcher<'_> {
             } => {
                 if *adjective {
                     let t = here;
-                    t.is_some_and(|t| t.demonym) && try_lengths(vec![1], b, Some(*role))
+                    t.is_some_and(|t| t.demonym) && try_lengths(&[1], b, Some(*role))
                 } else if let Some(part) = compound {
                     // "E-Plus-Übernahme": the mention with a hyphenated compound tail; for a
                     // market, also a service written as one word with it ("mobilmarkedet",
@@ -3611,10 +3611,10 @@ impl Matcher<'_> {
                                     && t.suffix.is_empty()
                                     && self.compound_tail(*part, &t.lower)))
                     });
-                    ok && try_lengths(vec![1], b, Some(*role))
+                    ok && try_lengths(&[1], b, Some(*role))
                 } else {
                     let lens = self.slot_lengths(*role, *single, *genitive, pos, dir);
-                    if try_lengths(lens, b, Some(*role)) {
+                    if try_lengths(&lens, b, Some(*role)) {
                         true
                     } else if let Some(t) = here {
                         // A subject pronoun, or a possessive ("sa", "its", "Son directeur"),
@@ -3632,7 +3632,7 @@ impl Matcher<'_> {
                                 Role::Y => b.y_implicit = true,
                             }
                             b.pronoun = true;
-                            if try_lengths(vec![1], b, Some(*role)) {
+                            if try_lengths(&[1], b, Some(*role)) {
                                 true
                             } else {
                                 *b = saved;
