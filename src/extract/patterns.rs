@@ -1216,9 +1216,50 @@ pub fn find_relations_traced(
             ]
         })
         .collect();
+    // A symmetric relation is no function of either argument: the rival a claim names
+    // leaves room for the focus as another where that rival's own partner in the named
+    // claim is one of the focus's too, a list of rivals read both ways ("Telenor taper
+    // kunder. Konkurrentene Telia og Ice vokser": Ice is Telia's rival and Telenor's).
+    // A rival named as the noun's complement still wins ("blir vi den største
+    // utfordreren til Telenor": not also the focus's).
+    let named_of = |c: &RelationClaim| match c.implicit {
+        Some(super::Slot::Subject) => Some(c.object),
+        Some(super::Slot::Object) => Some(c.subject),
+        None => None,
+    };
+    let listed_with_focus = |c: &RelationClaim| {
+        let Some(named) = named_of(c) else {
+            return false;
+        };
+        let reference = &mentions[named].reference;
+        let siblings: Vec<&super::Reference> = claims
+            .iter()
+            .filter(|o| o.property == c.property && o.sentence == c.sentence)
+            .filter_map(|o| named_of(o).map(|n| &mentions[n].reference))
+            .collect();
+        signatures.get(&c.property).is_some_and(|s| s.symmetric)
+            && claims
+                .iter()
+                .filter(|e| e.implicit.is_none() && e.property == c.property)
+                .filter_map(|e| {
+                    let (a, b) = (
+                        &mentions[e.subject].reference,
+                        &mentions[e.object].reference,
+                    );
+                    if a == reference {
+                        Some(b)
+                    } else if b == reference {
+                        Some(a)
+                    } else {
+                        None
+                    }
+                })
+                .all(|other| siblings.contains(&other))
+    };
     let keep: Vec<bool> = claims
         .iter()
         .map(|c| match c.implicit {
+            _ if listed_with_focus(c) => true,
             Some(super::Slot::Subject) => !explicit.contains(&(
                 c.property.as_str(),
                 super::Slot::Object,
