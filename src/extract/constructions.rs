@@ -4227,6 +4227,45 @@ pub fn find(
                 let mut found = claims(
                     &clause, &b, set, &rule, c.conf, mentions, stand_in, signatures,
                 );
+                // An apposition after a list and naming a list relates them in turn ("Talkmore
+                // og Chess, datterselskaper av Telenor og Telia": Chess is Telia's, not
+                // Telenor's), whether the slot holds the list or, where a name of the list is
+                // no mention, its last name ("Smarty and Voxi, the brands of O2 and
+                // Vodafone": Voxi is Vodafone's). Lists of different lengths pair nothing.
+                if let (true, Some((Elem::Slot { role, .. }, _))) =
+                    (apposition_head, inst.template.elems.first())
+                {
+                    let (head, other) = match role {
+                        Role::X => (b.x, b.y),
+                        Role::Y => (b.y, b.x),
+                    };
+                    let closes_list = head.is_some_and(|(s, _)| {
+                        s >= 2
+                            && is_mention(&clause[s - 2])
+                            && lc.coordinators.contains(&clause[s - 1].lower)
+                    });
+                    let heads = mentions_in(&clause, head);
+                    let others = mentions_in(&clause, other);
+                    let pairs: Option<Vec<(usize, usize)>> = match (heads.len(), others.len()) {
+                        (1, n) if n >= 2 && closes_list => Some(vec![(heads[0], others[n - 1])]),
+                        (h, n) if h >= 2 && n >= 2 => Some(
+                            heads
+                                .iter()
+                                .copied()
+                                .zip(others.iter().copied())
+                                .filter(|_| h == n)
+                                .collect(),
+                        ),
+                        _ => None,
+                    };
+                    if let Some(pairs) = pairs {
+                        found.retain(|f| {
+                            pairs.iter().any(|&(a, o)| {
+                                (f.subject, f.object) == (a, o) || (f.subject, f.object) == (o, a)
+                            })
+                        });
+                    }
+                }
                 if named_in_clause {
                     for f in &mut found {
                         f.implicit = None;
