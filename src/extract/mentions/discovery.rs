@@ -1041,7 +1041,8 @@ pub(super) fn discover(
                 || (span.words >= 2
                     && (is_title(&prev, lexicon)
                         || title_after(text, span.end, sentence.end, lexicon)
-                        || title_before_comma(text, sentence.start, span.start, lexicon)))
+                        || title_before_comma(text, sentence.start, span.start, lexicon)
+                        || title_predicate(text, span.end, sentence.end, lexicon)))
             {
                 etype = EntityType::Person;
             } else if ends_with_any(surface, &sets.regulator_suffixes)
@@ -2466,6 +2467,56 @@ pub(super) fn title_after(text: &str, end: usize, limit: usize, lexicon: &Lexico
         .take(4)
         .take_while(|w| !lexicon.speech_verbs.contains(&w.to_lowercase()))
         .any(|w| is_title(w, lexicon))
+}
+
+/// Whether a role title is the predicate of the name before `end`, with its employer:
+/// a copula, maybe an article and one modifier, a title as the lexicon writes it (not a
+/// compound: "markedsleder" is no role), a preposition and a capitalised word ("Sigve
+/// Brekke er konsernsjef i Telenor", "Anna Berg is chief executive of Telia"). Only
+/// people hold roles at an employer.
+pub(super) fn title_predicate(text: &str, end: usize, limit: usize, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = text[end..limit]
+        .split_whitespace()
+        .take(7)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let g = &lexicon.grammar;
+    if !lower.first().is_some_and(|w| g.copulas.contains(w)) {
+        return false;
+    }
+    let titles = &name_sets(lexicon).full_titles;
+    let mut k = 1;
+    if lower
+        .get(k)
+        .is_some_and(|w| lexicon.articles.contains(w) || g.indefinite_articles.contains(w))
+    {
+        k += 1;
+    }
+    // The title, of one or two words, right there or after one modifier ("ny konsernsjef").
+    let title_len = |at: usize| {
+        let two = lower.get(at..at + 2).map(|p| p.join(" "));
+        if two.as_deref().is_some_and(|t| titles.contains(t)) {
+            Some(2)
+        } else {
+            lower
+                .get(at)
+                .filter(|w| titles.contains(w.as_str()))
+                .map(|_| 1)
+        }
+    };
+    let Some((at, len)) = title_len(k)
+        .map(|l| (k, l))
+        .or_else(|| title_len(k + 1).map(|l| (k + 1, l)))
+    else {
+        return false;
+    };
+    let after = at + len;
+    lower.get(after).is_some_and(|w| g.prepositions.contains(w))
+        && words
+            .get(after + 1)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 /// Where nouns are capitalised, a one-word authority ("Aufsichtsbehörde") or one whose last
