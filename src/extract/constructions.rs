@@ -2064,6 +2064,7 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
         let rel_len = rel_len.filter(|&len| !predicative_at(lc, &toks, i, len));
         match rel_len {
             Some(len) if antecedent => {
+                let mut action_head: Option<Vec<Tok>> = None;
                 let mut clause: Vec<Tok> = match described {
                     Some(name) => vec![main[name].clone()],
                     None => {
@@ -2074,6 +2075,20 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                             && matches!(main[ante_start - 2].kind, TokKind::Mention(_))
                         {
                             ante_start -= 2;
+                        }
+                        // An object relative clause after the object of an action noun may
+                        // be about the action ("Oppkjøpet av Phonero, som Ice gjennomførte i
+                        // fjor": Ice carried out the takeover): it is read a second time with
+                        // the noun and its preposition before it, for the support verb's
+                        // templates.
+                        if ante_start >= 2
+                            && main[ante_start - 1].kind == TokKind::Word
+                            && lc.prepositions.contains(&main[ante_start - 1].lower)
+                            && main[ante_start - 2].kind == TokKind::Word
+                            && lc.action_nouns.compound_head(&main[ante_start - 2].lower)
+                            && toks.get(i + len).is_some_and(is_mention)
+                        {
+                            action_head = Some(main[ante_start - 2..ante_start].to_vec());
                         }
                         main[ante_start..ante_end].to_vec()
                     }
@@ -2124,6 +2139,10 @@ fn clauses(mut toks: Vec<Tok>, lc: &LanguageConstructions) -> Vec<Vec<Tok>> {
                         clause.truncate(c);
                         out.push(second);
                     }
+                }
+                if let Some(mut head) = action_head {
+                    head.extend(clause.iter().cloned());
+                    out.push(head);
                 }
                 out.push(clause);
                 // The main clause goes on after the relative clause and its closing comma.
