@@ -1228,7 +1228,8 @@ pub fn find_relations_traced(
         None => None,
     };
     let listed_with_focus = |c: &RelationClaim| {
-        let Some(named) = named_of(c) else {
+        let symmetric = signatures.get(&c.property).is_some_and(|s| s.symmetric);
+        let Some(named) = named_of(c).filter(|_| symmetric) else {
             return false;
         };
         let reference = &mentions[named].reference;
@@ -1237,24 +1238,23 @@ pub fn find_relations_traced(
             .filter(|o| o.property == c.property && o.sentence == c.sentence)
             .filter_map(|o| named_of(o).map(|n| &mentions[n].reference))
             .collect();
-        signatures.get(&c.property).is_some_and(|s| s.symmetric)
-            && claims
-                .iter()
-                .filter(|e| e.implicit.is_none() && e.property == c.property)
-                .filter_map(|e| {
-                    let (a, b) = (
-                        &mentions[e.subject].reference,
-                        &mentions[e.object].reference,
-                    );
-                    if a == reference {
-                        Some(b)
-                    } else if b == reference {
-                        Some(a)
-                    } else {
-                        None
-                    }
-                })
-                .all(|other| siblings.contains(&other))
+        claims
+            .iter()
+            .filter(|e| e.implicit.is_none() && e.property == c.property)
+            .filter_map(|e| {
+                let (a, b) = (
+                    &mentions[e.subject].reference,
+                    &mentions[e.object].reference,
+                );
+                if a == reference {
+                    Some(b)
+                } else if b == reference {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .all(|other| siblings.contains(&other))
     };
     let keep: Vec<bool> = claims
         .iter()
